@@ -1,0 +1,1 @@
+"""The graph layer: store, import and validation, queries, network analytics."""

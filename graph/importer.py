@@ -1,0 +1,240 @@
+"""Import and validation of file sets: all-or-nothing, every problem reported at once.
+
+`validate` runs every check and writes nothing; `import_paths` runs the same checks and, only if
+there is no problem at all, publishes the whole file set as one source graph in one atomic write.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+
+import pyoxigraph as ox
+from rdflib import Literal, URIRef
+from rdflib.term import Node
+
+from ontology.namespaces import ALL, DCAT, DCT, PROV, RDF, XSD
+
+from .csv_mapping import RESOURCE_KIND, Batch, Origin, read_csv
+from .errors import BadRequest, Problem, ValidationFailed
+from .queries.resources import existing_ids
+from .rdf_input import RDF_FORMATS, check_safe, parse_rdf
+from .shacl import shacl_problems
+from .store import Store, Write, source_iri
+
+SOURCE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+SUFFIXES = {".csv", *RDF_FORMATS}
+#: SHACL validation runs on imports up to this many triples (pyshacl is slow on large graphs).
+SHACL_MAX_TRIPLES = 150_000
+
+
+@dataclass
+class Report:
+    """What an import or a validation did."""
+
+    source: str
+    files: list[str]
+    triples: int
+    resources: dict[str, int]
+    version: int | None = None
+    changed: bool = False
+    graph: str | None = None
+    problems: list[Problem] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, object]:
+        """JSON shape of the report."""
+        return {"source": self.source, "files": self.files, "triples": self.triples,
+                "resources": self.resources, "version": self.version, "changed": self.changed,
+                "graph": self.graph}
+
+
+def collect_files(paths: Sequence[Path | str]) -> list[Path]:
+    """Files to read: the given files, and the known files of the given folders (sorted)."""
+    out: list[Path] = []
+    for p in map(Path, paths):
+        if p.is_dir():
+            out += sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUFFIXES)
+        elif p.is_file():
+            out.append(p)
+        else:
+            raise BadRequest(f"no such file or folder: {p}",
+                             message_fr=f"fichier ou dossier introuvable : {p}")
+    if not out:
+        raise BadRequest("no file to import (CSV, Turtle, N-Triples, N-Quads, JSON-LD, RDF/XML)",
+                         message_fr="aucun fichier à importer (CSV, Turtle, N-Triples, N-Quads, "
+                         "JSON-LD, RDF/XML)")
+    return out
+
+
+def default_source(paths: Sequence[Path | str]) -> str:
+    """A source name from the paths: the folder name, or the first file's stem."""
+    first = Path(paths[0])
+    name = first.resolve().name if first.is_dir() else first.stem
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug or "import"
+
+
+def read(files: Sequence[Path], base: str, store: Store | None) -> tuple[Batch, dict[str, str]]:
+    """Read and check every file; returns the batch (with its problems) and file checksums."""
+    batch = Batch(base)
+    sums: dict[str, str] = {}
+    for path in files:
+        data = path.read_bytes()
+        sums[path.name] = hashlib.sha256(data).hexdigest()
+        suffix = path.suffix.lower()
+        if suffix == ".csv":
+            read_csv(batch, path.name, data)
+        elif suffix in RDF_FORMATS:
+            _read_rdf(batch, path.name, data, RDF_FORMATS[suffix])
+        else:
+            batch.problems.append(Problem(path.name, None, None, None, "unsupported file type",
+                                          "type de fichier non pris en charge"))
+    _check_references(batch, store)
+    if not batch.problems and len(batch.triples) <= SHACL_MAX_TRIPLES:
+        batch.problems += shacl_problems(batch.triples, batch.resources)
+    return batch, sums
+
+
+_INSTANCE = re.compile(r"^(actor|alliance|tool|evaluation)/([a-z0-9][a-z0-9-]*)$")
+
+
+def _read_rdf(batch: Batch, name: str, data: bytes, fmt: ox.RdfFormat) -> None:
+    problem = check_safe(name, data, fmt)
+    if problem is not None:
+        batch.problems.append(problem)
+        return
+    try:
+        quads = list(parse_rdf(name, data, fmt, batch.base))
+    except (SyntaxError, ValueError, OSError) as exc:
+        batch.problems.append(Problem(name, None, None, None, f"RDF syntax error: {exc}",
+                                      f"erreur de syntaxe RDF : {exc}"))
+        return
+    for q in quads:
+        batch.triples.append((q.subject, q.predicate, q.object))
+        subject = q.subject
+        if isinstance(subject, ox.NamedNode) and subject.value.startswith(batch.base):
+            m = _INSTANCE.match(subject.value[len(batch.base):])
+            if m:
+                batch.resources.setdefault(URIRef(subject.value), Origin(name, 0))
+
+
+def _check_references(batch: Batch, store: Store | None) -> None:
+    missing = [r for r in batch.references if batch.iri(r.kind, r.id) not in batch.resources]
+    if not missing:
+        return
+    known: set[URIRef] = set()
+    if store is not None:
+        known = existing_ids(store, {batch.iri(r.kind, r.id) for r in missing})
+    for ref in missing:
+        if batch.iri(ref.kind, ref.id) not in known:
+            kind_fr = {"actor": "acteur", "alliance": "alliance", "tool": "outil"}[ref.kind]
+            batch.problems.append(Problem(
+                ref.origin.file, ref.origin.line, ref.origin.column, ref.id,
+                f"unknown {ref.kind}: not in this file set nor in the graph",
+                f"{kind_fr} inconnu(e) : absent(e) de ces fichiers et du graphe"))
+
+
+def checksum(sums: dict[str, str], base: str) -> str:
+    """One checksum for a file set (names and contents) and the instance base."""
+    h = hashlib.sha256(base.encode())
+    for name in sorted(sums):
+        h.update(f"{name}\0{sums[name]}\n".encode())
+    return h.hexdigest()
+
+
+def validate(paths: Sequence[Path | str], store: Store | None, base: str) -> Report:
+    """Run every check on the files; write nothing. Raises ValidationFailed on problems."""
+    files = collect_files(paths)
+    batch, _ = read(files, base, store)
+    if batch.problems:
+        raise ValidationFailed(batch.problems)
+    return Report(default_source(paths), [f.name for f in files], len(batch.triples),
+                  _count(batch))
+
+
+def import_paths(
+    paths: Sequence[Path | str],
+    store: Store,
+    base: str,
+    *,
+    source: str | None = None,
+    metadata: Iterable[tuple[Node, Node, Node]] = (),
+) -> Report:
+    """Import a file set as source `source` (all-or-nothing; idempotent)."""
+    source = source or default_source(paths)
+    if not SOURCE_RE.match(source):
+        raise BadRequest(f"invalid source name {source!r} ([a-z0-9][a-z0-9-]*)",
+                         message_fr=f"nom de source invalide {source!r} ([a-z0-9][a-z0-9-]*)")
+    files = collect_files(paths)
+    started = datetime.now(UTC)
+    batch, sums = read(files, base, store)
+    if batch.problems:
+        raise ValidationFailed(batch.problems)
+    total = checksum(sums, base)
+    report = Report(source, [f.name for f in files], len(batch.triples), _count(batch))
+    if store.source_checksum(source) == total:
+        report.version = store.version
+        return report
+    meta = list(metadata)
+    version = store.write(Write(
+        source=source,
+        triples=batch.triples,
+        replaces=frozenset(batch.resources),
+        provenance=lambda g: provenance(g, base, source, sums, total, started, meta),
+    ))
+    report.version, report.changed = version, True
+    report.graph = str(next(g.iri for g in store.graphs() if g.source == source))
+    return report
+
+
+def provenance(
+    graph: URIRef,
+    base: str,
+    source: str,
+    sums: dict[str, str],
+    total: str,
+    started: datetime,
+    metadata: list[tuple[Node, Node, Node]],
+) -> list[tuple[Node, Node, Node]]:
+    """PROV-O description of an import graph: source files, time, checksums."""
+    activity = URIRef(f"{graph}#import")
+    now = datetime.now(UTC)
+    t: list[tuple[Node, Node, Node]] = [
+        (graph, RDF.type, PROV.Entity), (graph, RDF.type, DCAT.Dataset),
+        (graph, DCT.isVersionOf, source_iri(base, source)),
+        (graph, DCT.identifier, Literal(source)),
+        (graph, PROV.generatedAtTime, Literal(now.isoformat(), datatype=XSD.dateTime)),
+        (graph, PROV.wasGeneratedBy, activity), (graph, ALL.sha256, Literal(total)),
+        (activity, RDF.type, PROV.Activity),
+        (activity, PROV.startedAtTime, Literal(started.isoformat(), datatype=XSD.dateTime)),
+        (activity, PROV.endedAtTime, Literal(now.isoformat(), datatype=XSD.dateTime)),
+    ]
+    for i, name in enumerate(sorted(sums), 1):
+        f = URIRef(f"{graph}#file-{i}")
+        t += [(f, RDF.type, PROV.Entity), (f, DCT.title, Literal(name)),
+              (f, ALL.sha256, Literal(sums[name])), (activity, PROV.used, f),
+              (graph, PROV.wasDerivedFrom, f)]
+    return t + [(graph if s is None else s, p, o) for s, p, o in metadata]
+
+
+def provenance_for_files(
+    graph: URIRef, base: str, source: str, files: Iterable[Path], total: str
+) -> list[tuple[Node, Node, Node]]:
+    """Provenance of a graph built from shipped files (vocabularies, bundled data)."""
+    sums = {f.name: hashlib.sha256(f.read_bytes()).hexdigest() for f in files}
+    return provenance(graph, base, source, sums, total, datetime.now(UTC), [])
+
+
+def _count(batch: Batch) -> dict[str, int]:
+    counts = dict.fromkeys(RESOURCE_KIND.values(), 0)
+    for iri in batch.resources:
+        kind = str(iri)[len(batch.base):].split("/", 1)[0]
+        if kind in counts:
+            counts[kind] += 1
+    return counts
+
+

@@ -1,0 +1,1 @@
+"""SPARQL lives here: each public query is a function with bound parameters returning plain data."""

@@ -1,0 +1,160 @@
+"""The `alliances` command line. Library errors become one-line messages and exit code 1."""
+
+from __future__ import annotations
+
+import functools
+import json
+import sys
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from graph.errors import AlliancesError, ValidationFailed
+from graph.importer import import_paths, validate
+from graph.queries.stats import stats as graph_stats
+from graph.store import FORMATS
+
+from .instance import Instance
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def _progress(message: str) -> None:
+    click.echo(f"… {message}", err=True)
+
+
+def friendly_errors(func: F) -> F:
+    """Turn AlliancesError into a message on stderr and exit code 1 (never a traceback)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ValidationFailed as exc:
+            click.echo(f"Erreur : {exc.message_fr} / {exc.message}", err=True)
+            for p in exc.problems:
+                click.echo(f"  {p}", err=True)
+            sys.exit(1)
+        except AlliancesError as exc:
+            click.echo(f"Erreur : {exc.message_fr}", err=True)
+            if exc.message != exc.message_fr:
+                click.echo(f"Error: {exc.message}", err=True)
+            sys.exit(1)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def open_instance(ctx: click.Context, *, create: bool = True) -> Instance:
+    """Open the instance once per command; `init` it first if it does not exist yet."""
+    inst: Instance | None = ctx.obj
+    if inst is None:
+        inst = Instance.open()
+        ctx.obj = inst
+        ctx.call_on_close(inst.close)
+        if create and not inst.exists:
+            click.echo("Instance absente : initialisation…", err=True)
+            inst.init(progress=_progress)
+    return inst
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+def main() -> None:
+    """Alliances: knowledge graph and search for territorial alliances (ALLIANCES_HOME names the
+    instance folder, default ./instance)."""
+
+
+@main.command()
+@click.option("--no-demo", is_flag=True, help="Do not load the bundled datasets.")
+@click.pass_context
+@friendly_errors
+def init(ctx: click.Context, no_demo: bool) -> None:
+    """Create the instance: vocabularies (SDG, COG, ontology) and, unless --no-demo, the data."""
+    inst = open_instance(ctx, create=False)
+    inst.init(demo=not no_demo, progress=_progress)
+    click.echo(f"Instance prête dans {inst.home} (version {inst.store.version}).")
+
+
+@main.command("import")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--source", help="Name of the source graph (default: folder or file name).")
+@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.pass_context
+@friendly_errors
+def import_cmd(ctx: click.Context, paths: tuple[Path, ...], source: str | None,
+               as_json: bool) -> None:
+    """Import CSV files of the contract or RDF files (or folders of them), all-or-nothing."""
+    inst = open_instance(ctx)
+    report = import_paths(list(paths), inst.store, inst.base, source=source)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
+    elif report.changed:
+        counts = ", ".join(f"{n} {k}" for k, n in report.resources.items() if n)
+        click.echo(f"Importé : {report.triples} triplets ({counts}) dans la source "
+                   f"« {report.source} », version {report.version}.")
+    else:
+        click.echo(f"Rien à faire : la source « {report.source} » est déjà à jour.")
+
+
+@main.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.pass_context
+@friendly_errors
+def validate_cmd(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+    """Check files as `import` would, writing nothing."""
+    inst = open_instance(ctx)
+    report = validate(list(paths), inst.store, inst.base)
+    counts = ", ".join(f"{n} {k}" for k, n in report.resources.items() if n)
+    click.echo(f"Valide : {report.triples} triplets ({counts}).")
+
+
+@main.command()
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="ttl",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File (default: stdout).")
+@click.pass_context
+@friendly_errors
+def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
+    """Stream the whole graph (published graphs) in an RDF format."""
+    inst = open_instance(ctx)
+    if output is None:
+        inst.store.dump(sys.stdout.buffer, fmt)
+        sys.stdout.buffer.flush()
+    else:
+        with open(output, "wb") as f:
+            inst.store.dump(f, fmt)
+
+
+@main.command()
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@friendly_errors
+def stats(ctx: click.Context, as_json: bool) -> None:
+    """Counts: triples, actors, alliances, tools, evaluations, SDG goals and targets, territories."""
+    inst = open_instance(ctx)
+    data = graph_stats(inst.store)
+    if as_json:
+        click.echo(json.dumps(data))
+    else:
+        for k, v in data.items():
+            click.echo(f"{k:>12}  {v}")
+
+
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=5000, show_default=True, type=int)
+@click.pass_context
+@friendly_errors
+def serve(ctx: click.Context, host: str, port: int) -> None:
+    """Start the web application (initialises the instance first if needed)."""
+    from .app import create_app
+
+    inst = open_instance(ctx)
+    app = create_app(instance=inst)
+    click.echo(f"Alliances sur http://{host}:{port}/", err=True)
+    app.run(host=host, port=port, threaded=True, use_reloader=False)
+
+
+if __name__ == "__main__":  # pragma: no cover
+    main()

@@ -1,0 +1,54 @@
+"""The assembled application core: store, search index and analytics of one instance folder.
+
+This is where the pieces are wired together (DESIGN §1): the store announces each new version to
+listeners registered here, so the search index is updated in the same operation as every write.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from graph.bundled import load_bundled
+from graph.store import OxigraphStore, Store
+from graph.vocabularies import load_vocabularies
+
+from . import settings as settings_mod
+
+Progress = Callable[[str], None]
+
+
+class Instance:
+    """One instance folder opened: its store and the caches derived from it."""
+
+    def __init__(self, config: dict[str, Any], store: Store | None = None) -> None:
+        self.config = config
+        self.home = Path(config["HOME"])
+        self.base: str = config["BASE_IRI"]
+        self.store: Store = store or OxigraphStore(self.home / "store", base=self.base)
+        self.extensions: dict[str, Any] = {}
+
+    @classmethod
+    def open(cls, overrides: dict[str, Any] | None = None) -> Instance:
+        """Open the instance named by the settings."""
+        return cls(settings_mod.load(overrides))
+
+    @property
+    def exists(self) -> bool:
+        """Whether `init` has run (the vocabularies are loaded)."""
+        return any(g.source == "vocabulary-ontology" for g in self.store.graphs())
+
+    def init(self, *, demo: bool = True, progress: Progress | None = None) -> None:
+        """Load the vocabularies and, unless `demo` is false, the bundled datasets."""
+        load_vocabularies(self.store, progress=progress and (lambda s: progress(f"vocabulaire {s}")))
+        if demo:
+            load_bundled(self.store, self.base, progress=progress and (lambda s: progress(f"données {s}")))
+
+    def close(self) -> None:
+        """Close the store and the index."""
+        for ext in self.extensions.values():
+            close = getattr(ext, "close", None)
+            if close:
+                close()
+        self.store.close()

@@ -1,0 +1,85 @@
+"""Every setting, declared once with its default and help (documented in docs/configuration.md).
+
+Layers: these defaults, then `config.toml` in the instance folder, then `ALLIANCES_*` environment
+variables, then explicit overrides (tests). `check()` validates them at start-up.
+"""
+
+from __future__ import annotations
+
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from graph.errors import ConfigError
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One setting: name, default, help."""
+
+    name: str
+    default: Any
+    help: str
+
+
+SETTINGS: tuple[Setting, ...] = (
+    Setting("HOME", "instance", "Instance folder (store, index, config.toml); env ALLIANCES_HOME."),
+    Setting("BASE_IRI", "https://w3id.org/alliances/id/", "Base of instance IRIs (ends with /)."),
+    Setting("PUBLIC_URL", "", "Public URL of the site, for DCAT download links (default: request host)."),
+    Setting("SEARCH_BACKEND", "whoosh", "Full-text backend: whoosh (default) or tantivy."),
+    Setting("SPARQL_TIMEOUT", 30.0, "Seconds after which a SPARQL query is stopped."),
+    Setting("SPARQL_MAX_ROWS", 10000, "Maximum rows of a SPARQL SELECT result."),
+    Setting("SPARQL_MAX_QUERY_LENGTH", 20000, "Maximum length of a SPARQL query, in characters."),
+    Setting("SPARQL_MAX_CONCURRENT", 2, "Concurrent SPARQL queries allowed per client address."),
+    Setting("SPARQL_WORKERS", 2, "Worker processes that run SPARQL queries (isolated, killable)."),
+    Setting("PARTNER_WEIGHTS", "needs_offers=0.35,purpose=0.2,proximity=0.15,diversity=0.15,trust=0.15",
+            "Weights of the partner factors (see docs/recommendation.md)."),
+    Setting("SECRET_KEY", "", "Flask secret key (generated into the instance when empty)."),
+    Setting("DEFAULT_LOCALE", "fr", "Default interface language (fr or en)."),
+)
+
+_BY_NAME = {s.name: s for s in SETTINGS}
+
+
+def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+    """The effective settings: defaults < instance config.toml < environment < overrides."""
+    values = {s.name: s.default for s in SETTINGS}
+    home = Path((overrides or {}).get("HOME") or os.environ.get("ALLIANCES_HOME") or values["HOME"])
+    cfg = home / "config.toml"
+    if cfg.exists():
+        try:
+            values.update({k.upper(): v for k, v in tomllib.loads(cfg.read_text()).items()})
+        except tomllib.TOMLDecodeError as exc:
+            raise ConfigError(f"{cfg}: {exc}") from exc
+    for s in SETTINGS:
+        env = os.environ.get(f"ALLIANCES_{s.name}")
+        if env is not None:
+            values[s.name] = env
+    values.update(overrides or {})
+    values["HOME"] = str(home)
+    return check(values)
+
+
+def check(values: dict[str, Any]) -> dict[str, Any]:
+    """Coerce types and refuse bad values with a clear message."""
+    for name in values:
+        if name not in _BY_NAME:
+            raise ConfigError(f"unknown setting {name}", message_fr=f"réglage inconnu {name}")
+    for s in SETTINGS:
+        v = values[s.name]
+        if isinstance(s.default, float | int) and not isinstance(s.default, bool):
+            try:
+                values[s.name] = type(s.default)(v)
+            except (TypeError, ValueError) as exc:
+                raise ConfigError(f"{s.name} must be a number, not {v!r}",
+                                  message_fr=f"{s.name} doit être un nombre, pas {v!r}") from exc
+    if not str(values["BASE_IRI"]).endswith("/"):
+        raise ConfigError("BASE_IRI must end with /", message_fr="BASE_IRI doit finir par /")
+    if values["SEARCH_BACKEND"] not in ("whoosh", "tantivy"):
+        raise ConfigError("SEARCH_BACKEND must be whoosh or tantivy",
+                          message_fr="SEARCH_BACKEND vaut whoosh ou tantivy")
+    if values["DEFAULT_LOCALE"] not in ("fr", "en"):
+        raise ConfigError("DEFAULT_LOCALE must be fr or en")
+    return values
