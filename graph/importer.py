@@ -184,6 +184,7 @@ def import_paths(
         source=source,
         triples=batch.triples,
         replaces=frozenset(batch.resources),
+        resources=frozenset(batch.resources),
         provenance=lambda g: provenance(g, base, source, sums, total, started, meta),
     ))
     report.version, report.changed = version, True

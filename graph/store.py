@@ -31,7 +31,24 @@ from .terms import RdfTerm, from_ox, to_ox
 
 log = logging.getLogger(__name__)
 
-Listener = Callable[[int], None]
+
+
+@dataclass(frozen=True)
+class Change:
+    """What a committed write changed, announced to listeners.
+
+    `resources` are the instance resources now defined by `source` (None when unknown, e.g. a
+    vocabulary); `previous` the resources the source defined before (None when unknown).
+    Listeners treat previous − resources as deleted.
+    """
+
+    version: int
+    source: str
+    resources: frozenset[URIRef] | None
+    dropped: bool = False
+
+
+Listener = Callable[[Change], None]
 Row = dict[str, RdfTerm]
 
 #: Above this many quads an import streams with bulk_extend instead of one in-memory transaction.
@@ -72,6 +89,7 @@ class Write:
     source: str
     triples: Iterable[tuple[Any, Any, Any]]
     replaces: frozenset[URIRef] = frozenset()
+    resources: frozenset[URIRef] | None = None
     provenance: Callable[[URIRef], Iterable[tuple[Node, Node, Node]]] | None = None
 
 
@@ -157,12 +175,12 @@ class Store(ABC):
 
     # -- change notification ---------------------------------------------------------------
     def add_listener(self, listener: Listener) -> None:
-        """Call `listener(version)` after every committed write."""
+        """Call `listener(change)` after every committed write, in the writing thread."""
         self._listeners.append(listener)
 
-    def _notify(self, version: int) -> None:
+    def _notify(self, change: Change) -> None:
         for listener in self._listeners:
-            listener(version)
+            listener(change)
 
 
 def bind(sparql: str, bindings: Mapping[str, Node]) -> tuple[str, dict[str, Node]]:
@@ -304,7 +322,7 @@ class OxigraphStore(Store):
             self._version = new_version
             if old is not None:
                 self._drop(old)
-        self._notify(new_version)
+        self._notify(Change(new_version, write.source, write.resources))
         return new_version
 
     def drop_source(self, source: str) -> int:
@@ -317,7 +335,7 @@ class OxigraphStore(Store):
             del self._published[old]
             self._version = new_version
             self._drop(old)
-        self._notify(new_version)
+        self._notify(Change(new_version, source, frozenset(), dropped=True))
         return new_version
 
     def _fill(self, target: ox.NamedNode, triples: Iterable[tuple[Any, Any, Any]]) -> None:

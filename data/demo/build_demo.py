@@ -1587,3 +1587,227 @@ L("seconde-vie-des-voiles", "Seconde vie des voiles",
   """Collecter les voiles usagées des clubs nautiques bretons et les transformer en sacs et
   trousses dans l'atelier d'insertion. Le projet s'est arrêté faute de débouchés commerciaux
   suffisants, mais l'atelier a gardé l'activité de démantèlement.""")
+
+# Nouvelle-Aquitaine --------------------------------------------------------------------------
+L("precarite-alimentaire-bordeaux", "Bien manger pour tous à Bordeaux",
+  "halles-solidaires-bacalan ville-bordeaux prefecture-gironde fondation-estuaire "
+  "marche-frais-france labo-innovation-sociale-aquitaine",
+  "halles-solidaires-bacalan", com("Bordeaux"), "2.1;12.3;1.2", "sp:40 mf:25 ra:20 bv:15",
+  "2020-11", "", "active", "kit-collecte-invendus etude-alimentation-villes-moyennes",
+  """Une cantine à prix libre, une épicerie solidaire approvisionnée en invendus et en
+  légumes girondins, et une carte alimentaire expérimentée avec 200 foyers. Les chercheurs
+  comparent l'effet sur l'alimentation des familles.""")
+L("reemploi-rive-droite", "Réemploi et insertion sur la rive droite",
+  "regie-rive-droite grenier-beglais ducasse-constructions federation-reemploi-solidarite",
+  "regie-rive-droite", dep("33"), "12.5;8.5;11.6", "cp:35 ra:30 mc:20 sp:15",
+  "2022-06", "", "active", "guide-commande-publique-responsable",
+  """Récupérer portes, radiateurs et mobilier lors des réhabilitations de logements sociaux,
+  les remettre en état dans la ressourcerie et les réinstaller. Les clauses d'insertion des
+  marchés financent une partie du travail.""")
+L("renovation-accompagnee-rive-droite", "Rénovation accompagnée rive droite",
+  "ducasse-constructions regie-rive-droite fondation-batinova ville-bordeaux",
+  "ducasse-constructions", dep("33"), "7.1;11.1;8.5", "mc:30 sp:30 ra:25 mf:15",
+  "2019-02", "2023-02", "completed", "methode-auto-rehabilitation",
+  """Des chantiers de rénovation énergétique où les habitants participent aux travaux avec
+  l'appui des compagnons de l'entreprise et des salariés de la régie. 85 logements traités,
+  des factures en baisse de 30 % en moyenne.""")
+L("aidants-ruraux-niortais", "Aidants ruraux, pas seuls",
+  "mutuelle-niortaise-entraide fondation-sevre-solidaire labo-ruralites-sante "
+  "acces-numerique-vienne",
+  "mutuelle-niortaise-entraide", reg("75"), "3.8;1.3;10.2", "mf:45 ra:25 sp:20 bv:10",
+  "2017-10", "", "active", "methode-impact-quatre-temps grille-evaluation-alliance-multi-acteurs",
+  """Des cafés des aidants dans les bourgs, un répit à domicile et un accompagnement numérique
+  pour les démarches. La mutuelle a ouvert l'alliance à la recherche pour prouver l'utilité
+  sociale du dispositif.""")
+L("millevaches-bois-et-bourgs", "Millevaches, bois et bourgs",
+  "cooperative-bois-millevaches collectif-felletin-ensemble departement-creuse etabli-creusois "
+  "reseau-tiers-lieux-en-commun",
+  "cooperative-bois-millevaches", reg("75"), "15.2;11.a;8.9", "ra:35 sp:25 ii:20 fp:20",
+  "2019-06", "", "active", "formation-piloter-cooperation guide-scic",
+  """Construire en bois local pour rénover les commerces rachetés collectivement dans les
+  bourgs du plateau : la coopérative fournit le bois, les habitants le capital, le tiers-lieu
+  forme les jeunes charpentiers.""")
+L("creuse-numerique-tiers-lieux", "Creuse numérique en tiers-lieux",
+  "etabli-creusois departement-creuse fonds-cap-numerique tapisserie-solidaire-aubusson",
+  "etabli-creusois", dep("23"), "4.4;11.a;8.3", "sp:40 mf:30 fe:20 ra:10",
+  "2021-02", "", "active", "carte-tiers-lieux",
+  """Un réseau de six tiers-lieux creusois qui proposent formations au numérique, accès aux
+  démarches et ateliers de création textile assistée par ordinateur avec les lissiers
+  d'Aubusson.""")
+L("littoral-zero-plastique", "Littoral zéro plastique",
+  "littoral-zero-dechet chantier-naval-atlantique-durable fondation-ar-mor "
+  "labo-littoral-societes-brest",
+  "littoral-zero-dechet", com("La Rochelle"), "14.1;12.5", "mf:40 sp:30 mc:20 co:10",
+  "2023-04", "", "active", "kit-dechets-marins",
+  """Accompagner vingt établissements de plage et deux ports de plaisance vers la fin du
+  plastique jetable, et recycler les coques de bateaux abandonnés. La fondation bretonne a
+  étendu son soutien au littoral charentais.""")
+L("logement-saisonniers-pays-basque", "Un toit pour les saisonniers du Pays basque",
+  "elkar-bizi-bayonne epargne-commune fondation-horizons-partages droit-engagement-avocats",
+  "elkar-bizi-bayonne", dep("64"), "11.1;1.4;8.5", "ii:35 sp:30 mf:25 ra:10",
+  "2024-10", "", "emergence", "guide-conventions-partenariat",
+  """Racheter et rénover de petits immeubles pour loger à prix modéré jeunes travailleurs et
+  saisonniers, grâce à une foncière solidaire. Le montage juridique est en cours.""")
+L("biodechets-bearn", "Compost des restaurants palois",
+  "pau-bearn-insertion labo-innovation-sociale-aquitaine agence-cooperations-solidaires",
+  "pau-bearn-insertion", com("Pau"), "12.5;11.6;8.5", "cp:45 sp:35 ra:20",
+  "2018-03", "2021-09", "completed", "",
+  """Collecte à vélo des biodéchets de quatre-vingts restaurants et compostage sur une
+  plateforme agricole. L'activité a été reprise par l'agglomération dans un marché
+  d'insertion.""")
+L("glanage-solidaire-dordogne", "Glanage solidaire en Périgord",
+  "epicerie-sociale-bergeracois departement-dordogne vergers-solidaires-marmandais "
+  "fondation-solstice",
+  "epicerie-sociale-bergeracois", dep("24"), "2.1;12.3", "sp:40 mf:30 bv:30",
+  "2025-01", "", "emergence", "kit-collecte-invendus",
+  """Organiser le glanage des fruits et légumes non récoltés et leur transformation en
+  conserves pour les épiceries sociales du Bergeracois. Un premier été de test a permis de
+  sauver quatre tonnes de pommes et de prunes.""")
+L("transmettre-savoir-faire-textiles", "Transmettre les savoir-faire textiles",
+  "espadrille-souletine tapisserie-solidaire-aubusson mode-du-choletais "
+  "labo-innovation-sociale-aquitaine",
+  "espadrille-souletine", "", "8.9;4.4;12.2", "ra:30 sp:30 mc:20 fp:20",
+  "2022-03", "", "active", "methode-recit-experience",
+  """Trois ateliers de régions différentes échangent apprentis, méthodes de formation et
+  fournisseurs de fibres locales. Les chercheurs documentent la transmission des gestes.""")
+
+# Grand Est -----------------------------------------------------------------------------------
+L("epicerie-neuhof-cooperation", "Épicerie du Neuhof en coopération",
+  "epicerie-solidaire-neuhof ville-strasbourg marche-frais-france fondation-alsace-partage",
+  "epicerie-solidaire-neuhof", com("Strasbourg"), "2.1;1.2;12.3", "sp:40 mf:30 ra:15 bv:15",
+  "2019-04", "", "active", "kit-collecte-invendus",
+  """Le magasin de quartier donne ses invendus frais trois fois par semaine, la fondation a
+  financé une chambre froide et la ville un local plus grand. L'épicerie accueille désormais
+  450 familles.""")
+L("mobilier-bureau-reemploi", "Mobilier de bureau : réemploi rhénan",
+  "recyclerie-rhenane eurometropole-strasbourg labo-dynamiques-europeennes "
+  "fondation-alsace-partage",
+  "recyclerie-rhenane", com("Strasbourg"), "12.5;8.5;12.7", "ra:40 cp:30 sp:20 fe:10",
+  "2021-01", "", "active", "guide-commande-publique-responsable referentiel-impact-reemploi",
+  """Les administrations et entreprises de l'Eurométropole confient leur mobilier de bureau à
+  la recyclerie, qui le répare et le revend à des associations et des start-up. Un marché
+  public réserve désormais une part au mobilier de réemploi.""")
+L("chaleur-des-mines", "La chaleur des mines",
+  "energie-warndt prefecture-moselle labo-alpin-transitions epargne-commune",
+  "energie-warndt", com("Forbach"), "7.2;7.1;9.4", "fe:35 fp:25 ii:25 sp:15",
+  "2025-05", "", "emergence", "etude-energie-citoyenne",
+  """Étudier la récupération de la chaleur de l'eau des anciennes galeries de mine pour un
+  réseau de chaleur citoyen. Les chercheurs grenoblois apportent leur expérience de la
+  géothermie de faible profondeur.""")
+L("toits-solidaires-lorraine", "Toits solidaires en Lorraine",
+  "toits-solidaires-lorrains fondation-batinova labo-dynamiques-europeennes",
+  "toits-solidaires-lorrains", dep("54"), "7.1;1.4;11.1", "sp:45 mc:30 mf:25",
+  "2018-10", "2023-10", "completed", "methode-auto-rehabilitation etude-precarite-energetique",
+  """Accompagner 120 propriétaires modestes dans la rénovation de leur maison, avec des
+  thermiciens bénévoles de la fondation pour les diagnostics. Les délais d'obtention des
+  aides ont freiné une partie des chantiers.""")
+L("aidants-numeriques-metz", "Aidants numériques messins",
+  "passerelle-numerique-messine fonds-cap-numerique prefecture-moselle",
+  "passerelle-numerique-messine", com("Metz"), "4.4;10.2", "sp:50 mf:35 bv:15",
+  "2022-02", "", "active", "formation-mediateurs-numeriques",
+  """Former les aidants familiaux et les voisins à accompagner les personnes âgées dans
+  leurs démarches en ligne, et prêter des tablettes configurées.""")
+L("reims-anti-gaspi", "Reims anti-gaspi",
+  "entraide-alimentaire-remoise champagne-maison-delorme fondation-solstice",
+  "entraide-alimentaire-remoise", com("Reims"), "2.1;12.3", "mf:45 dp:25 sp:20 bv:10",
+  "2020-06", "", "active", "kit-collecte-invendus",
+  """Une camionnette réfrigérée financée par la maison de champagne collecte chaque soir les
+  invendus des boulangeries, redistribués dans les foyers d'hébergement.""")
+L("ardennes-mobilite-emploi", "Ardennes : la mobilité pour l'emploi",
+  "garage-solidaire-ardennais departement-ardennes fondation-horizons-partages",
+  "garage-solidaire-ardennais", dep("08"), "11.2;8.5;1.2", "sp:50 mf:25 ra:25",
+  "2017-09", "", "active", "kit-mobilite-solidaire annuaire-mobilite-solidaire",
+  """Location de voitures et de scooters à bas prix, réparation solidaire et auto-école
+  sociale pour les allocataires du RSA du département.""")
+L("friche-textile-mulhouse", "Une friche textile en commun",
+  "quai-des-tisserands reseau-tiers-lieux-en-commun fondation-alsace-partage",
+  "quai-des-tisserands", com("Mulhouse"), "11.3;12.5;8.3", "ra:30 sp:30 mf:25 fp:15",
+  "2024-06", "", "emergence", "methode-modele-economique-tiers-lieu",
+  """Trouver un modèle économique pour le tiers-lieu de la friche : location d'ateliers,
+  ressourcerie, événements. Le réseau national accompagne l'équipe sur la gouvernance.""")
+L("forets-vosgiennes-climat", "Forêts vosgiennes et climat",
+  "cooperative-forestiere-vosges service-regional-foret-grand-est tremplins-vosgiens "
+  "fondation-alsace-partage",
+  "cooperative-forestiere-vosges", dep("88"), "15.2;13.1;8.6", "ra:35 sp:35 fe:20 mf:10",
+  "2020-09", "", "active", "",
+  """Replanter des essences variées après les attaques de scolytes et former de jeunes
+  sans qualification aux métiers de la forêt. Trois promotions de bûcherons ont été
+  embauchées par la coopérative.""")
+L("textile-solidaire-du-tri-a-la-confection", "Textile solidaire : du tri à la confection",
+  "filature-nouvelle-roubaix friperie-troyes-textile mode-du-choletais la-navette-reemploi "
+  "federation-reemploi-solidarite chaire-biens-communs-cergy",
+  "filature-nouvelle-roubaix", "", "12.5;8.2;5.5", "ra:35 mf:25 fe:20 sp:20",
+  "2023-09", "", "active", "referentiel-impact-reemploi",
+  """Une chaîne textile entre trois régions : tri et effilochage dans le Nord, fil recyclé,
+  confection à Cholet et retouche à Troyes par des femmes en insertion. La chaire étudie ce
+  que chaque entreprise y gagne.""")
+
+# Pays de la Loire ----------------------------------------------------------------------------
+L("reemploi-batiment-nantais", "Réemploi des matériaux dans l'agglomération nantaise",
+  "atlantique-recup-batiment nantes-metropole ressourcerie-de-l-ile "
+  "labo-ouest-innovation-sociale",
+  "atlantique-recup-batiment", com("Nantes"), "12.5;9.4;12.7", "cp:40 ra:30 sp:20 ii:10",
+  "2019-11", "", "active", "guide-commande-publique-responsable methode-theorie-changement",
+  """Intégrer le réemploi dans les marchés de démolition et de construction publics :
+  diagnostic ressources avant travaux, dépose soignée, plateforme de stockage à Bouguenais.
+  La ressourcerie sensibilise les habitants et les écoles.""")
+L("bellevue-bien-manger", "Bien manger à Bellevue",
+  "marche-solidaire-bellevue maraichers-de-vendee nantes-metropole fondation-loire-solidaire "
+  "prefecture-loire-atlantique",
+  "marche-solidaire-bellevue", com("Saint-Herblain"), "2.1;12.3;1.2",
+  "sp:40 mf:25 ra:25 bv:10", "2021-03", "", "active", "kit-collecte-invendus",
+  """Les légumes déclassés de la coopérative vendéenne et les surplus de maraîchers nantais
+  sont vendus à prix libre au marché solidaire. Un camion réfrigéré mutualisé réduit les
+  pertes.""")
+L("estuaire-apprentissage", "Apprendre les métiers de l'estuaire",
+  "chantiers-navals-estuaire prefecture-loire-atlantique labo-ouest-innovation-sociale "
+  "reseau-partenariats-territoires",
+  "chantiers-navals-estuaire", com("Saint-Nazaire"), "8.6;4.4;9.2", "mc:40 sp:30 fe:20 ra:10",
+  "2016-09", "2020-06", "completed", "formation-piloter-cooperation",
+  """Des tuteurs du chantier naval, actifs ou retraités, ont accompagné 210 jeunes en
+  apprentissage de soudure et de chaudronnerie. Le dispositif est désormais intégré au plan
+  de formation de l'entreprise.""")
+L("paniers-angevins", "Paniers angevins solidaires",
+  "potagers-de-la-maine fondation-loire-solidaire labo-ouest-innovation-sociale "
+  "marche-frais-france",
+  "potagers-de-la-maine", com("Angers"), "2.4;8.5;15.1", "ra:40 sp:30 mf:20 mc:10",
+  "2018-02", "2022-12", "completed", "methode-impact-quatre-temps",
+  """Des paniers bio à demi-tarif pour les familles modestes, cofinancés par la fondation et
+  vendus aussi dans trois magasins de l'enseigne. L'évaluation a montré des progrès nets de
+  retour à l'emploi des jardiniers en insertion.""")
+L("reseau-garages-solidaires", "Réseau des garages solidaires",
+  "agence-cooperations-solidaires garage-solidaire-avesnois garage-solidaire-bassin-houiller "
+  "garage-solidaire-berry garage-solidaire-ardennais mobilite-sarthe-solidaire "
+  "fondation-horizons-partages labo-cooperations-territoires",
+  "agence-cooperations-solidaires", "", "11.2;8.5;1.4", "sp:40 mf:30 ra:20 mc:10",
+  "2022-01", "", "active",
+  "kit-mobilite-solidaire annuaire-mobilite-solidaire grille-evaluation-alliance-multi-acteurs",
+  """Six garages et plateformes de mobilité solidaire mutualisent achats de pièces, logiciel
+  de gestion et formation des mécaniciens en insertion. Le laboratoire conduit une
+  évaluation commune de leur effet sur l'accès à l'emploi.""")
+L("donnees-libres-associations-laval", "Des outils libres pour les associations lavalloises",
+  "laval-numerique-citoyen fonds-cap-numerique tregor-data-services",
+  "laval-numerique-citoyen", com("Laval"), "16.10;4.4;9.c", "mf:40 sp:35 mc:25",
+  "2024-11", "", "emergence", "plateforme-communs-numeriques",
+  """Équiper trente associations de la Mayenne d'outils numériques libres et respectueux des
+  données personnelles, avec l'appui de développeurs en mécénat de compétences.""")
+L("colleges-vendeens-locaux", "Collèges vendéens : manger local",
+  "departement-vendee maraichers-de-vendee labo-ville-alimentation-tours",
+  "departement-vendee", dep("85"), "2.4;12.3;12.7", "cp:60 sp:25 ra:15",
+  "2020-09", "", "active", "etude-alimentation-villes-moyennes",
+  """Approvisionner les cantines des collèges en légumes de la coopérative, y compris les
+  calibres déclassés, et mesurer le gaspillage alimentaire dans les assiettes.""")
+L("habiter-le-saumurois", "Habiter ensemble le Saumurois",
+  "habitat-inclusif-ligerien hameaux-partages-bretagne fondation-sevre-solidaire "
+  "droit-engagement-avocats",
+  "habitat-inclusif-ligerien", com("Saumur"), "11.1;3.8;10.2", "mf:40 sp:35 dp:15 mc:10",
+  "2025-11", "", "emergence", "kit-habitat-inclusif",
+  """Transposer en Anjou l'expérience bretonne des hameaux partagés : une première maison
+  pour huit seniors isolés, dans un ancien presbytère prêté par la commune.""")
+L("forge-tiers-lieu-rural", "La Forge, un tiers-lieu rural à consolider",
+  "forge-du-castelbriantais reseau-tiers-lieux-en-commun fondation-loire-solidaire "
+  "reseau-partenariats-territoires",
+  "forge-du-castelbriantais", com("Châteaubriant"), "11.a;8.3", "sp:40 fp:25 mf:20 ra:15",
+  "2025-03", "", "emergence", "carte-tiers-lieux autodiagnostic-modele-socio-economique",
+  """Consolider le modèle économique du tiers-lieu avec un café associatif, une offre de
+  formation et des locations d'atelier, et ouvrir la gouvernance aux artisans résidents.""")

@@ -30,6 +30,7 @@ def stats(store: Store) -> dict[str, int]:
         f"?s {RDF.type.n3()} ?c }} }}"
     )
     rows = store.select(f"SELECT ?k ?n WHERE {{ {parts} UNION {territory} }}")
+    counts = {str(r["k"]): int(r["n"]) for r in rows}  # type: ignore[call-overload]
     out = {"triples": store.count_triples()}
-    out.update({str(r["k"]): int(r["n"]) for r in rows})  # type: ignore[call-overload]
+    out.update({k: counts.get(k, 0) for k in (*_CLASSES, "territories")})
     return out

@@ -1,0 +1,34 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+import secrets
+from typing import Any
+
+from flask import Flask, current_app
+
+from . import errors, pages
+from . import settings as settings_mod
+from .instance import Instance
+
+
+def create_app(config: dict[str, Any] | None = None, *, instance: Instance | None = None) -> Flask:
+    """Build the Flask app for an instance (opened from the settings unless given)."""
+    app = Flask(__name__)
+    if instance is None:
+        instance = Instance(settings_mod.load(config))
+        if not instance.exists:
+            instance.init()
+    app.config.update(instance.config)
+    app.config["SECRET_KEY"] = instance.config.get("SECRET_KEY") or secrets.token_hex(16)
+    app.config["JSON_AS_ASCII"] = False
+    app.json.ensure_ascii = False  # type: ignore[attr-defined]
+    app.extensions["alliances"] = instance
+    errors.init_app(app)
+    pages.init_app(app)
+    return app
+
+
+def get_instance() -> Instance:
+    """The instance of the current app."""
+    return current_app.extensions["alliances"]  # type: ignore[no-any-return]
