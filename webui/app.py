@@ -5,7 +5,7 @@ from __future__ import annotations
 import secrets
 from typing import Any
 
-from flask import Flask, current_app
+from flask import Flask
 
 from . import errors, pages
 from . import settings as settings_mod
@@ -26,9 +26,5 @@ def create_app(config: dict[str, Any] | None = None, *, instance: Instance | Non
     app.extensions["alliances"] = instance
     errors.init_app(app)
     pages.init_app(app)
+    # Subsystems attach themselves here (one init_app each):
     return app
-
-
-def get_instance() -> Instance:
-    """The instance of the current app."""
-    return current_app.extensions["alliances"]  # type: ignore[no-any-return]

@@ -1811,3 +1811,169 @@ L("forge-tiers-lieu-rural", "La Forge, un tiers-lieu rural à consolider",
   "2025-03", "", "emergence", "carte-tiers-lieux autodiagnostic-modele-socio-economique",
   """Consolider le modèle économique du tiers-lieu avec un café associatif, une offre de
   formation et des locations d'atelier, et ouvrir la gouvernance aux artisans résidents.""")
+
+# Provence-Alpes-Côte d'Azur ------------------------------------------------------------------
+L("paniers-frais-quartiers-nord", "Paniers frais des quartiers Nord",
+  "paniers-des-quartiers-nord ville-marseille fondation-mistral-solidaire legumerie-du-comtat "
+  "labo-mediterraneen-solidarites",
+  "paniers-des-quartiers-nord", com("Marseille"), "2.1;2.4;12.3", "sp:35 mf:35 ra:20 fe:10",
+  "2019-05", "", "active", "etude-couts-evites-gaspillage methode-impact-quatre-temps",
+  """Des paniers de fruits et légumes de la Crau et du Comtat livrés chaque semaine dans dix
+  cités, à un prix adapté aux revenus. La légumerie transforme les invendus en soupes
+  distribuées avec les paniers.""")
+L("traiteur-belle-de-mai", "Du repas partagé au traiteur solidaire",
+  "cuisine-commune-belle-de-mai cabanon-solidaire fondation-mistral-solidaire "
+  "droit-engagement-avocats",
+  "cuisine-commune-belle-de-mai", com("Marseille"), "5.5;8.3;2.1", "mf:40 bv:30 dp:15 sp:15",
+  "2025-10", "", "emergence", "guide-conventions-partenariat kit-premiers-pas-partenariat",
+  """Accompagner les cuisinières du collectif vers la création d'un traiteur coopératif :
+  cuisine aux normes au tiers-lieu, statut juridique, premiers clients parmi les entreprises
+  de la fondation.""")
+L("calanques-sans-filets", "Calanques sans filets fantômes",
+  "mer-propre-calanques compagnie-maritime-phoceenne labo-littoral-societes-brest "
+  "prefecture-bouches-du-rhone ateliers-de-la-rade",
+  "mer-propre-calanques", dep("13"), "14.1;14.2;15.5", "mf:40 sp:25 bv:20 mc:15",
+  "2021-07", "", "active", "kit-dechets-marins",
+  """Des plongées de retrait des filets perdus, un protocole scientifique importé de Brest
+  pour suivre les déchets, et le recyclage des filets dans l'atelier d'insertion de la
+  rade de Toulon.""")
+L("accueil-en-montagne-briancon", "Accueillir en montagne",
+  "maison-accueil-des-cretes departement-hautes-alpes fondation-horizons-partages "
+  "gap-mobilite-montagne",
+  "maison-accueil-des-cretes", com("Briançon"), "10.7;3.8", "dp:45 mf:30 sp:15 bv:10",
+  "2018-12", "", "active", "",
+  """Mettre à l'abri, soigner et orienter les personnes exilées arrivées par la montagne,
+  puis organiser leur transport vers les villes de la vallée.""")
+L("agrivoltaisme-cereales-anciennes", "Soleil et blés anciens en Haute-Provence",
+  "soleil-de-haute-provence semences-haute-provence unite-agroecologie-mediterraneenne "
+  "epargne-commune",
+  "soleil-de-haute-provence", dep("04"), "7.2;2.5;13.2", "ii:40 fp:30 sp:20 ra:10",
+  "2023-02", "", "active", "etude-energie-citoyenne",
+  """Des panneaux solaires citoyens au-dessus de parcelles de blés anciens : l'ombre protège
+  les cultures pendant les canicules, et l'électricité vendue rémunère les paysans.""")
+L("cantines-avignon-comtat", "Cantines d'Avignon et du Comtat",
+  "legumerie-du-comtat ville-avignon fondation-mistral-solidaire",
+  "legumerie-du-comtat", dep("84"), "2.4;12.3;12.7", "cp:55 mf:25 sp:20",
+  "2017-09", "2021-07", "completed", "",
+  """Des légumes locaux préparés par la légumerie pour les écoles d'Avignon, avec un travail
+  sur les menus pour limiter le gaspillage. Le marché public a été renouvelé sans la
+  fondation, qui avait financé le démarrage.""")
+L("theatre-et-ecoles-avignon", "Théâtre à l'école toute l'année",
+  "theatre-des-remparts ville-avignon fondation-mistral-solidaire",
+  "theatre-des-remparts", com("Avignon"), "4.7;11.4", "sp:45 mf:35 ra:20",
+  "2020-09", "", "active", "kit-raconter-son-alliance",
+  """Des ateliers de théâtre hebdomadaires dans six écoles des quartiers et un spectacle
+  joué pendant le festival. Les familles viennent pour la première fois dans un théâtre.""")
+L("habitat-autisme-nice", "Habiter la ville avec l'autisme",
+  "maisons-d-helios agence-cooperations-solidaires labo-mediterraneen-solidarites",
+  "maisons-d-helios", com("Nice"), "11.1;3.8;10.2", "mf:35 sp:30 ii:20 ra:15",
+  "2022-05", "", "active", "kit-habitat-inclusif",
+  """Des colocations accompagnées pour jeunes adultes autistes dans des immeubles
+  ordinaires, avec un suivi par des chercheurs de la qualité de vie et de l'inclusion dans le
+  quartier.""")
+L("rade-insertion-littoral", "La rade, chantier d'insertion du littoral",
+  "ateliers-de-la-rade compagnie-maritime-phoceenne fondation-mistral-solidaire",
+  "ateliers-de-la-rade", dep("83"), "8.5;14.1", "sp:45 mc:25 mf:20 ra:10",
+  "2016-03", "2020-12", "completed", "",
+  """Entretien des sentiers littoraux et restauration de barques traditionnelles par des
+  salariés en insertion, encadrés par des charpentiers de marine. La moitié ont trouvé un
+  emploi dans le nautisme.""")
+
+# Île-de-France and national alliances ----------------------------------------------------------
+L("reparer-plutot-que-jeter-montreuil", "Réparer plutôt que jeter à Montreuil",
+  "ressourcerie-bas-montreuil ville-montreuil federation-reemploi-solidarite "
+  "mesures-impact-conseil",
+  "ressourcerie-bas-montreuil", com("Montreuil"), "12.5;8.5;11.6", "ra:40 sp:30 cp:20 bv:10",
+  "2018-01", "", "active", "referentiel-impact-reemploi",
+  """Des ateliers de réparation dans les maisons de quartier, une collecte d'objets sur les
+  marchés et une boutique de réemploi. Le cabinet a aidé à chiffrer les tonnes évitées et
+  les emplois créés.""")
+L("artisans-d-aubervilliers", "Artisans d'Aubervilliers",
+  "ateliers-partages-aubervilliers reseau-tiers-lieux-en-commun droit-engagement-avocats "
+  "epargne-commune",
+  "ateliers-partages-aubervilliers", com("Aubervilliers"), "8.3;11.3",
+  "ra:35 ii:25 sp:25 mc:15", "2025-05", "", "emergence", "annuaire-experts-pro-bono",
+  """Sécuriser le bail de l'ancienne imprimerie grâce à une foncière solidaire et créer une
+  formation aux métiers d'art pour les jeunes du quartier.""")
+L("cuisine-accueil-saint-denis", "Cuisiner l'accueil à Saint-Denis",
+  "cuisine-exiles-saint-denis ville-saint-denis prefecture-seine-saint-denis "
+  "marche-frais-france",
+  "cuisine-exiles-saint-denis", com("Saint-Denis"), "10.7;2.1", "dp:35 sp:35 mc:15 bv:15",
+  "2024-04", "", "active", "",
+  """La ville prête une cuisine de restaurant scolaire le samedi, le magasin voisin donne ses
+  invendus et l'État finance un poste de coordination : 150 repas chaque semaine, cuisinés
+  par des habitants et des personnes exilées.""")
+L("droits-numeriques-nanterre", "Droits et numérique à Nanterre",
+  "acces-droits-numerique-nanterre fonds-cap-numerique labo-cooperations-territoires",
+  "acces-droits-numerique-nanterre", com("Nanterre"), "4.4;16.9;10.2", "sp:50 mf:35 bv:15",
+  "2021-10", "2024-09", "completed", "formation-mediateurs-numeriques",
+  """Former les bénévoles écrivains publics au numérique et à la protection des données, et
+  étudier avec les chercheurs les effets de la dématérialisation sur le non-recours aux
+  droits.""")
+L("observatoire-entreprises-engagees", "Observatoire des entreprises engagées",
+  "chaire-biens-communs-cergy lab-mobilite-inclusive-cergy reseau-partenariats-territoires",
+  "chaire-biens-communs-cergy", reg("11"), "17.17;12.6", "mf:50 sp:30 ra:20",
+  "2020-01", "", "active", "etude-valeur-entreprises-engagees",
+  """Suivre pendant cinq ans une cinquantaine d'entreprises engagées dans des alliances
+  territoriales et comprendre ce qui fait durer leur engagement.""")
+L("evaluer-les-cooperations", "Évaluer les coopérations territoriales",
+  "labo-cooperations-territoires reseau-partenariats-territoires mesures-impact-conseil "
+  "agence-cooperations-solidaires labo-tersis labo-economie-cooperations-lyon "
+  "labo-economie-sociale-midi",
+  "labo-cooperations-territoires", "", "17.17;17.18;16.6", "sp:40 mf:30 fe:20 co:10",
+  "2019-01", "", "active",
+  "grille-evaluation-alliance-multi-acteurs methode-recit-experience etude-alliances-pionnieres",
+  """Une communauté de chercheurs et d'évaluateurs qui harmonise ses grilles, mutualise ses
+  données et publie chaque année une analyse comparée des alliances évaluées. Elle forme aussi
+  les praticiens à l'évaluation.""")
+L("territoires-zero-gaspillage", "Territoires zéro gaspillage alimentaire",
+  "fondation-solstice marche-frais-france banque-alimentaire-metropole-lilloise "
+  "halles-solidaires-bacalan cuisines-nomades-mirail paniers-des-quartiers-nord "
+  "labo-ville-alimentation-tours labo-cooperations-territoires",
+  "fondation-solstice", "", "2.1;12.3;17.17", "mf:50 ra:20 sp:20 bv:10",
+  "2022-05", "", "active", "kit-collecte-invendus etude-couts-evites-gaspillage",
+  """Un programme national qui relie des plateformes locales de collecte d'invendus et de
+  transformation, de Lille à Marseille, pour échanger méthodes, outils logistiques et
+  indicateurs communs de gaspillage alimentaire évité.""")
+L("recycleries-rurales", "Réseau des recycleries rurales",
+  "federation-reemploi-solidarite recyclerie-bocage-virois recyclerie-du-lodevois "
+  "recyclerie-pays-de-morlaix labo-cooperations-territoires",
+  "federation-reemploi-solidarite", "", "12.5;11.a;8.5", "co:30 sp:30 mf:25 fe:15",
+  "2020-03", "", "active", "referentiel-impact-reemploi",
+  """Les recycleries des petites villes et des campagnes partagent leurs solutions de
+  collecte à domicile, de vente itinérante et de financement, très différentes de celles des
+  métropoles.""")
+L("tiers-lieux-ruraux-cooperation", "Tiers-lieux ruraux en coopération",
+  "reseau-tiers-lieux-en-commun grange-commune-mellionnec filature-de-figeac etabli-creusois "
+  "tiers-lieu-cluny labo-ruralites-normandes",
+  "reseau-tiers-lieux-en-commun", "", "11.a;8.3;17.17", "sp:40 co:25 ra:20 fe:15",
+  "2021-09", "", "active", "methode-modele-economique-tiers-lieu carte-tiers-lieux",
+  """Cinq tiers-lieux de villages et de petites villes se rendent visite, comparent leurs
+  comptes et construisent ensemble une offre de services au public en milieu rural.""")
+
+# Normandie, Bourgogne-Franche-Comté, Centre-Val de Loire ---------------------------------------
+L("vire-reemploi-velo", "Vélos de réemploi dans le Bocage",
+  "recyclerie-bocage-virois labo-ruralites-normandes docks-solidaires-havre",
+  "recyclerie-bocage-virois", com("Vire Normandie"), "12.5;8.5;11.2", "ra:40 sp:35 fe:25",
+  "2023-06", "", "active", "",
+  """Un atelier de vélos de réemploi installé dans un conteneur aménagé par le chantier
+  havrais, et une étude sur la mobilité à vélo dans les bourgs.""")
+L("vierzon-friches-en-commun", "Vierzon, friches en commun",
+  "ville-vierzon garage-solidaire-berry labo-ville-alimentation-tours "
+  "agence-cooperations-solidaires",
+  "ville-vierzon", com("Vierzon"), "11.3;8.3", "sp:55 fe:25 ra:20",
+  "2026-01", "", "emergence", "kit-diagnostic-territorial",
+  """Réinvestir une ancienne usine de porcelaine avec un garage solidaire, une halle
+  alimentaire et des ateliers. Le diagnostic partagé avec les habitants vient de commencer.""")
+L("bois-local-des-massifs", "Bois local des massifs",
+  "bois-du-morvan cooperative-bois-millevaches cooperative-forestiere-vosges epargne-commune",
+  "bois-du-morvan", "", "15.2;12.2;8.2", "ra:40 ii:30 sp:20 fp:10",
+  "2024-02", "", "active", "guide-scic",
+  """Trois coopératives forestières du Morvan, du Limousin et des Vosges créent une marque
+  commune de bois de construction local et partagent un outil de traçabilité.""")
+L("invendus-etudiants-dijon", "Invendus pour les étudiants dijonnais",
+  "epicerie-solidaire-dijonnaise marche-frais-france labo-ville-alimentation-tours",
+  "epicerie-solidaire-dijonnaise", com("Dijon"), "2.1;12.3", "mf:40 ra:30 sp:20 bv:10",
+  "2023-10", "", "active", "kit-collecte-invendus",
+  """Les invendus de deux magasins et du marché couvert sont proposés en paniers à un euro aux
+  étudiants. Les chercheurs tourangeaux suivent l'évolution de la précarité étudiante.""")
