@@ -167,8 +167,8 @@ class Store(ABC):
         """Unpublish a source; returns the new version."""
 
     @abstractmethod
-    def dump(self, output: IO[bytes], fmt: str) -> None:
-        """Serialise all published graphs to `output` in format `fmt` (a FORMATS key)."""
+    def dump(self, output: IO[bytes], fmt: str, graphs: Sequence[URIRef] | None = None) -> None:
+        """Stream the published graphs (or only `graphs`) to `output` in `fmt` (a FORMATS key)."""
 
     def close(self) -> None:
         """Release the store."""
@@ -424,9 +424,10 @@ class OxigraphStore(Store):
                 self._ox.remove_graph(g)
 
     # -- dumping ---------------------------------------------------------------------------
-    def dump(self, output: IO[bytes], fmt: str) -> None:
+    def dump(self, output: IO[bytes], fmt: str, graphs: Sequence[URIRef] | None = None) -> None:
         rdf_format = FORMATS[fmt]
-        graphs = sorted(self._published, key=lambda n: n.value)
+        chosen = self._published if graphs is None else [ox.NamedNode(str(g)) for g in graphs]
+        graphs = sorted((g for g in chosen if g in self._published), key=lambda n: n.value)
         if rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
             quads = (q for g in graphs for q in self._ox.quads_for_pattern(None, None, None, g))
             ox.serialize(quads, output, rdf_format, prefixes=PREFIXES)

@@ -32,6 +32,7 @@ __all__ = [
     "FOAF", "IGEO", "INSEE_GEO", "MATURITY", "ORG", "OWL", "PILLAR", "PROV", "RDF", "RDFS",
     "RESOURCE_TYPE", "ROLE", "SCHEMA", "SCHEMES", "SD", "SDG", "SDGO", "SH", "SKOS", "SYSTEM_GRAPH",
     "TIME", "TOOL_KIND", "VANN", "VOID", "XSD", "NS_BASE", "EU_FILE_TYPE", "EU_THEME", "EU_COUNTRY",
+    "FMT", "ENTAILMENT", "IANA_MEDIA", "SDG_KOS", "SPARQL11_PROTOCOL", "SPARQL11_QUERY", "GRAPHML_SPEC", "GEXF_SPEC",
     "concept", "scheme_codes", "scheme_iri", "PREFIXES",
 ]
 
@@ -48,6 +49,19 @@ INSEE_GEO = Namespace("http://id.insee.fr/geo/")
 EU_FILE_TYPE = Namespace("http://publications.europa.eu/resource/authority/file-type/")
 EU_THEME = Namespace("http://publications.europa.eu/resource/authority/data-theme/")
 EU_COUNTRY = Namespace("http://publications.europa.eu/resource/authority/country/")
+#: W3C unique IRIs of formats (SPARQL service descriptions, VoID).
+FMT = Namespace("http://www.w3.org/ns/formats/")
+#: Entailment regimes (SPARQL service descriptions).
+ENTAILMENT = Namespace("http://www.w3.org/ns/entailment/")
+#: IANA media-type registry (DCAT `dcat:mediaType`).
+IANA_MEDIA = Namespace("https://www.iana.org/assignments/media-types/")
+#: The UN SDG KOS as a whole (its concept scheme and dataset IRI).
+SDG_KOS = URIRef("http://metadata.un.org/sdg")
+#: Specifications our services conform to (`dct:conformsTo`).
+SPARQL11_PROTOCOL = URIRef("https://www.w3.org/TR/sparql11-protocol/")
+SPARQL11_QUERY = URIRef("https://www.w3.org/TR/sparql11-query/")
+GRAPHML_SPEC = URIRef("http://graphml.graphdrawing.org/")
+GEXF_SPEC = URIRef("https://gexf.net/")
 
 #: Graph holding the store's own bookkeeping (version counter).
 SYSTEM_GRAPH = URIRef("urn:x-alliances:system")

@@ -7,7 +7,9 @@ from typing import Any
 
 from flask import Flask
 
+from . import api_reco, api_search
 from . import errors, pages
+from . import catalog, dumps, linked_data, network_export, sparql
 from . import settings as settings_mod
 from .instance import Instance
 
@@ -27,4 +29,11 @@ def create_app(config: dict[str, Any] | None = None, *, instance: Instance | Non
     errors.init_app(app)
     pages.init_app(app)
     # Subsystems attach themselves here (one init_app each):
+    sparql.init_app(app)
+    linked_data.init_app(app)
+    dumps.init_app(app)
+    catalog.init_app(app)
+    network_export.init_app(app)
+    api_reco.init_app(app)
+    api_search.init_app(app)
     return app

@@ -16,6 +16,7 @@ from graph.importer import import_paths, validate
 from graph.queries.stats import stats as graph_stats
 from graph.store import FORMATS
 
+from . import settings as settings_mod
 from .instance import Instance
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -50,7 +51,7 @@ def open_instance(ctx: click.Context, *, create: bool = True) -> Instance:
     """Open the instance once per command; `init` it first if it does not exist yet."""
     inst: Instance | None = ctx.obj
     if inst is None:
-        inst = Instance.open()
+        inst = Instance.open(progress=_progress)
         ctx.obj = inst
         ctx.call_on_close(inst.close)
         if create and not inst.exists:
@@ -102,9 +103,13 @@ def import_cmd(ctx: click.Context, paths: tuple[Path, ...], source: str | None,
 @click.pass_context
 @friendly_errors
 def validate_cmd(ctx: click.Context, paths: tuple[Path, ...]) -> None:
-    """Check files as `import` would, writing nothing."""
-    inst = open_instance(ctx)
-    report = validate(list(paths), inst.store, inst.base)
+    """Check files as `import` would, writing nothing (not even a new instance)."""
+    config = settings_mod.load()
+    if (Path(config["HOME"]) / "store").exists():
+        inst = open_instance(ctx, create=False)
+        report = validate(list(paths), inst.store, inst.base)
+    else:
+        report = validate(list(paths), None, config["BASE_IRI"])
     counts = ", ".join(f"{n} {k}" for k, n in report.resources.items() if n)
     click.echo(f"Valide : {report.triples} triplets ({counts}).")
 
@@ -154,6 +159,17 @@ def serve(ctx: click.Context, host: str, port: int) -> None:
     app = create_app(instance=inst)
     click.echo(f"Alliances sur http://{host}:{port}/", err=True)
     app.run(host=host, port=port, threaded=True, use_reloader=False)
+
+
+from . import cli_reco  # noqa: E402 - its commands use the helpers above
+
+for _command in cli_reco.COMMANDS:
+    main.add_command(_command)
+
+from . import cli_search  # noqa: E402 - its commands use the helpers above
+
+for _command in cli_search.COMMANDS:
+    main.add_command(_command)
 
 
 if __name__ == "__main__":  # pragma: no cover

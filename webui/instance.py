@@ -13,6 +13,7 @@ from typing import Any
 from graph.bundled import load_bundled
 from graph.store import OxigraphStore, Store
 from graph.vocabularies import load_vocabularies
+from search import SearchIndex
 
 from . import settings as settings_mod
 
@@ -22,17 +23,23 @@ Progress = Callable[[str], None]
 class Instance:
     """One instance folder opened: its store and the caches derived from it."""
 
-    def __init__(self, config: dict[str, Any], store: Store | None = None) -> None:
+    def __init__(self, config: dict[str, Any], store: Store | None = None,
+                 progress: Progress | None = None) -> None:
         self.config = config
         self.home = Path(config["HOME"])
         self.base: str = config["BASE_IRI"]
         self.store: Store = store or OxigraphStore(self.home / "store", base=self.base)
         self.extensions: dict[str, Any] = {}
+        # The search index follows every write of the store (rebuilt here if stale or damaged).
+        self.extensions["search"] = SearchIndex(
+            self.home / "index", self.store, config["SEARCH_BACKEND"], progress
+        ).attach()
 
     @classmethod
-    def open(cls, overrides: dict[str, Any] | None = None) -> Instance:
+    def open(cls, overrides: dict[str, Any] | None = None,
+             progress: Progress | None = None) -> Instance:
         """Open the instance named by the settings."""
-        return cls(settings_mod.load(overrides))
+        return cls(settings_mod.load(overrides), progress=progress)
 
     @property
     def exists(self) -> bool:

@@ -36,6 +36,10 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SPARQL_WORKERS", 2, "Worker processes that run SPARQL queries (isolated, killable)."),
     Setting("PARTNER_WEIGHTS", "needs_offers=0.35,purpose=0.2,proximity=0.15,diversity=0.15,trust=0.15",
             "Weights of the partner factors (see docs/recommendation.md)."),
+    Setting("ANALOGUE_WEIGHTS", "text=0.3,sdgs=0.3,composition=0.15,resources=0.15,scale=0.1",
+            "Weights of the analogue similarities (see docs/recommendation.md)."),
+    Setting("ANALOGUE_SAME_TERRITORY", 0.8,
+            "Score multiplier of analogues in the query's own territory (<1 prefers elsewhere)."),
     Setting("SECRET_KEY", "", "Flask secret key (generated into the instance when empty)."),
     Setting("DEFAULT_LOCALE", "fr", "Default interface language (fr or en)."),
 )

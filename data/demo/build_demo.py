@@ -187,8 +187,8 @@ A("fondation-batinova", "Fondation d'entreprise Batinova", "fondation", com("Nan
   "7;7.1;11.1;13.2", "fin mec tech", "anc pub eval", "act", "mf:60 mc:40",
   """Fondation d'un groupe de construction, elle met les compétences de ses conducteurs de
   travaux et thermiciens au service de la rénovation énergétique des logements de ménages
-  modestes. Ses salariés interviennent en mécénat de compétences sur des chantiers d'auto-
-  réhabilitation accompagnée.""")
+  modestes. Ses salariés interviennent en mécénat de compétences sur des chantiers
+  d'auto-réhabilitation accompagnée.""")
 A("fonds-cap-numerique", "Fonds de dotation Cap Numérique Pour Tous", "fondation",
   com("Paris"), "4;4.4;10.2;9.c", "fin num form", "anc pub", "act", "mf:75 mc:25",
   """Fonds de dotation dédié à l'inclusion numérique : il finance des médiateurs, du matériel
@@ -247,15 +247,15 @@ A("ville-saint-denis", "Ville de Saint-Denis", "collectivite", com("Saint-Denis"
   des projets associatifs.""")
 A("ville-montreuil", "Ville de Montreuil", "collectivite", com("Montreuil"),
   "12;12.5;11.6;11.3", "anc loc leg", "tech eval", "act", "",
-  """La ville soutient l'économie circulaire : ateliers de réparation dans les maisons de
-  quartier, marchés publics avec clauses de réemploi et budget participatif ouvert aux
-  collectifs d'habitants.""")
+  """Économie circulaire et participation sont les deux priorités de l'équipe municipale : ateliers
+  de réparation dans les maisons de quartier, clauses de réemploi dans les marchés publics,
+  budget participatif ouvert aux collectifs d'habitants.""")
 A("ressourcerie-bas-montreuil", "La Ressourcerie du Bas-Montreuil", "association",
   com("Montreuil"), "12;12.5;8.5", "tech pub ben", "loc fin", "act", "ra:55 sp:30 bv:15",
   """Collecte, trie et revend à petits prix meubles, vaisselle et jouets déposés par les
   habitants. Huit salariés en contrat d'insertion y apprennent la réparation et la vente.""")
 A("ateliers-partages-aubervilliers", "Les Ateliers Partagés d'Aubervilliers", "association",
-  com("Aubervilliers"), "8;8.3;11.3;9.3", "loc pub", "fin jur com", "pp", "ra:40 sp:40 dp:20",
+  com("Aubervilliers"), "8;8.3;11.3;9.3", "loc pub", "fin jur com net", "pp", "ra:40 sp:40 dp:20",
   """Tiers-lieu artisanal installé dans une ancienne imprimerie : une couturière, deux
   ébénistes et un atelier de sérigraphie partagent machines et clients. L'association cherche
   à sécuriser son bail et à structurer une offre de formation.""")
@@ -297,13 +297,12 @@ A("banque-alimentaire-metropole-lilloise", "Banque alimentaire de la Métropole 
   et cherche des chauffeurs bénévoles pour ses tournées du matin.""")
 A("ville-lille", "Ville de Lille", "collectivite", com("Lille"), "11;11.7;2.1;13.1",
   "anc loc leg fin", "eval ben", "act", "",
-  """La ville soutient les jardins partagés et les épiceries sociales de ses dix quartiers et
-  pilote un plan de végétalisation des cours d'école.""")
+  """Dix quartiers, une trentaine de jardins partagés et autant d'épiceries sociales soutenues par
+  la municipalité, qui pilote aussi un plan de végétalisation des cours d'école.""")
 A("ville-roubaix", "Ville de Roubaix", "collectivite", com("Roubaix"), "12;12.5;8.5;1.2",
   "anc leg loc", "fin eval", "pio", "",
-  """Roubaix s'est fait connaître par sa démarche « zéro déchet » auprès des familles et des
-  commerçants. La ville mobilise ses friches textiles pour des activités de réemploi et
-  d'insertion.""")
+  """Ancienne ville textile, Roubaix accompagne les familles et les commerçants vers le « zéro
+  déchet » et ouvre ses friches industrielles aux activités de réemploi et d'insertion.""")
 A("ccas-roubaix", "CCAS de Roubaix", "collectivite", com("Roubaix"), "1;1.3;2.1;3.4",
   "pub anc leg", "tech ben", "act", "sp:100",
   """Le centre communal d'action sociale accompagne 6 000 foyers ; il oriente vers l'aide
@@ -332,7 +331,7 @@ A("la-navette-reemploi", "La Navette Réemploi", "cooperative", com("Roubaix"),
   déchetteries de la métropole. 35 salariés en insertion y trient, réparent et revendent en
   boutique et en ligne.""")
 A("filature-nouvelle-roubaix", "Filature Nouvelle de Roubaix", "entreprise", com("Roubaix"),
-  "12;12.5;9.4;8.2", "mec tech fin", "pub anc", "act", "ra:100",
+  "12;12.5;9.4;8.2", "mec tech fin", "pub anc net", "act", "ra:100",
   """PME de 90 salariés qui produit du fil à partir de textiles usagés effilochés. Elle
   cherche des gisements de vêtements triés localement et forme des opérateurs venus de
   parcours d'insertion.""")
@@ -341,7 +340,7 @@ A("hyper-frais-villeneuve", "Hyper Frais Villeneuve-d'Ascq", "entreprise",
   """Hypermarché indépendant de 220 salariés. La direction a nommé une référente anti-gaspi qui
   organise la mise de côté des invendus et veut étendre les dons aux produits frais.""")
 A("transports-delcourt", "Transports Delcourt & Fils", "entreprise", com("Lens"),
-  "9;9.1;12.3", "mec loc", "com", "sce", "ra:100",
+  "9;9.1;12.3", "mec loc", "com net", "sce", "ra",
   """Transporteur familial de 60 camions frigorifiques. Son dirigeant prête ponctuellement des
   véhicules à des associations, sans cadre formel, et se demande ce qu'il gagnerait à aller
   plus loin.""")
@@ -389,8 +388,8 @@ A("habitat-terres-du-nord", "Habitat Terres du Nord", "entreprise", com("Lens"),
   thermique des cités se heurte à la méfiance de locataires âgés qui craignent les travaux.""")
 A("prefecture-nord", "Préfecture du Nord", "etat", dep("59"), "16;16.6;10.7;8.5",
   "leg fin", "eval anc", "act", "sp:100",
-  """Services de l'État dans le Nord, notamment la mission d'accueil et d'intégration des
-  réfugiés et le service de l'insertion par l'activité économique.""")
+  """Dans le Nord, la préfecture coordonne l'accueil et l'intégration des réfugiés et instruit les
+  conventions des structures d'insertion par l'activité économique.""")
 A("collectif-solidarite-exiles-littoral", "Collectif Solidarité Exilés du Littoral",
   "collectif", com("Grande-Synthe"), "10;10.7;3.8;6.1", "ben pub", "fin jur loc", "pp",
   "dp:70 bv:30",
@@ -414,8 +413,8 @@ A("tiers-lieu-la-briqueterie", "Tiers-lieu La Briqueterie", "association", com("
   associatif et salle de spectacle. Trente structures y résident ou y passent chaque semaine.""")
 A("departement-somme", "Département de la Somme", "collectivite", dep("80"), "4;4.4;11.a;1.3",
   "fin leg anc", "eval tech", "act", "",
-  """Le Département finance un schéma d'inclusion numérique et soutient les maisons de services
-  au public dans les cantons ruraux.""")
+  """Collectivité chef de file de l'inclusion numérique dans la Somme : elle cofinance les
+  conseillers numériques et les maisons de services au public des cantons ruraux.""")
 A("picardie-fibre-services", "Picardie Fibre Services", "entreprise", com("Amiens"),
   "9;9.c;4.4", "mec tech num", "anc", "pp", "ra:100",
   """Opérateur local de réseaux de fibre optique. Ses techniciens reconditionnent d'anciens
@@ -444,6 +443,10 @@ A("cuisine-partagee-vermandois", "Cuisine partagée du Vermandois", "collectif",
   com("Saint-Quentin"), "2;2.1;12.3;5.5", "ben pub", "fin loc jur", "sce", "",
   """Des habitantes qui cuisinent ensemble les surplus du marché et vendent des plats à petit
   prix. Le collectif cherche une cuisine aux normes et quelqu'un pour l'aider à se structurer.""")
+A("ville-saint-quentin", "Ville de Saint-Quentin", "collectivite", com("Saint-Quentin"),
+  "2;2.1;11.3;10.2", "anc loc leg", "ben ing", "pp", "",
+  """La ville dispose de plusieurs cuisines d'anciennes écoles inutilisées et réfléchit à les
+  confier à des projets d'alimentation solidaire dans les quartiers.""")
 A("plateforme-agrisol-picardie", "Plateforme de recherche AgriSol Picardie", "recherche",
   com("Amiens"), "2;2.4;15.3;13.2", "rech eval tech", "anc pub", "act", "sp:75 fe:25",
   """Équipe d'agronomes qui mène des essais de couverts végétaux et de rotations longues
@@ -502,8 +505,9 @@ A("femmes-relais-villeurbanne", "Femmes Relais Villeurbanne", "association",
   démarches et animent des groupes de parole sur les violences faites aux femmes.""")
 A("ville-grenoble", "Ville de Grenoble", "collectivite", com("Grenoble"), "7;7.1;11.6;13.2",
   "anc leg fin", "tech eval", "pio", "",
-  """La ville accompagne les copropriétés fragiles dans leur rénovation énergétique et soutient
-  les habitants en situation de précarité énergétique.""")
+  """Grenoble consacre un service entier à l'accompagnement des copropriétés fragiles vers la
+  rénovation énergétique et repère les ménages en situation de précarité énergétique grâce aux
+  travailleurs sociaux.""")
 A("isere-energie-partagee", "Isère Énergie Partagée", "cooperative", com("Grenoble"),
   "7;7.2;7.1;13.2", "tech fin", "pub com", "act", "fp:45 ii:35 ra:20",
   """SCIC d'énergie citoyenne qui finance des centrales solaires villageoises et des
@@ -531,8 +535,8 @@ A("manufacture-des-savoirs", "La Manufacture des Savoirs", "association",
   ancienne usine d'armes.""")
 A("ville-saint-etienne", "Ville de Saint-Étienne", "collectivite", com("Saint-Étienne"),
   "11;11.3;9.4;12.5", "anc leg loc", "fin eval", "act", "",
-  """La ville soutient la reconversion de friches industrielles en lieux d'activité et de
-  réemploi.""")
+  """Ancienne capitale de l'armurerie et du cycle, Saint-Étienne cherche des repreneurs pour ses
+  friches industrielles et privilégie les projets d'activité et de réemploi.""")
 A("auvergne-habitat-inclusif", "Auvergne Habitat Inclusif", "association",
   com("Clermont-Ferrand"), "11;11.1;10.2;3.8", "pub tech", "fin loc jur", "pp",
   "sp:55 mf:25 ra:20",
@@ -544,14 +548,14 @@ A("mutuelle-des-volcans", "Mutuelle des Volcans", "cooperative", com("Clermont-F
   perte d'autonomie dans le Massif central.""")
 A("departement-puy-de-dome", "Département du Puy-de-Dôme", "collectivite", dep("63"),
   "11;11.1;3.8;10.2", "fin leg anc", "eval", "act", "",
-  """Le Département finance l'aide à la vie partagée dans les habitats inclusifs et soutient
-  les projets de revitalisation des bourgs.""")
+  """Dans le Puy-de-Dôme, l'aide à la vie partagée des habitats inclusifs est financée par le
+  Département, qui accompagne aussi la revitalisation des bourgs.""")
 A("coutellerie-thiernoise-vidal", "Coutellerie thiernoise Vidal", "entreprise",
   com("Thiers"), "8;8.6;4.4", "mec form", "pub", "sce", "ra:100",
   """Coutellerie familiale de trente salariés qui peine à recruter et s'interroge sur
   l'apprentissage avec des jeunes éloignés de l'emploi.""")
 A("collectif-livradois-vivant", "Collectif Livradois Vivant", "collectif", com("Ambert"),
-  "11;11.a;8.9", "ben anc", "fin ing com", "pp", "bv:80 fp:20",
+  "11;11.a;8.9", "ben anc", "fin ing com", "pp", "bv fp",
   """Des habitants du Livradois qui veulent rouvrir le café-épicerie du bourg et y adosser un
   point d'accès aux services publics. Revitalisation rurale par le bas.""")
 A("semences-du-diois", "Coopérative Semences du Diois", "cooperative", com("Die"),
@@ -575,6 +579,10 @@ A("commissaire-pauvrete-ara", "Commissariat à la lutte contre la pauvreté Auve
   "etat", reg("84"), "1;1.2;1.3;10.2", "fin leg net", "eval", "act", "sp:100",
   """Service de l'État placé auprès du préfet de région, qui finance et coordonne les actions
   d'accès aux droits, d'insertion et d'aide alimentaire.""")
+A("fromagerie-veyrieres", "Fromagerie Veyrières", "entreprise", com("Aurillac"),
+  "2;2.3;8.2;12.3", "fin mec loc", "anc com", "pp", "ra:100",
+  """Fromagerie familiale qui collecte le lait de 80 fermes du Cantal et s'inquiète du
+  non-remplacement des éleveurs partant à la retraite.""")
 A("cantines-alpines", "Cantines Alpines", "entreprise", com("Grenoble"),
   "2;2.4;12.3;12.7", "mec loc tech", "anc", "act", "cp:85 ra:15",
   """Société de restauration collective qui sert 25 000 repas par jour dans les écoles et les
@@ -587,8 +595,8 @@ A("terres-communes-aurillac", "Terres Communes du Cantal", "association", com("A
 # Occitanie (76) ------------------------------------------------------------------------------
 A("ville-toulouse", "Ville de Toulouse", "collectivite", com("Toulouse"),
   "11;11.3;2.1;4.4", "anc loc leg fin", "eval", "act", "",
-  """La ville finance des jardins partagés dans les quartiers du Grand Mirail et accompagne les
-  associations de médiation numérique.""")
+  """Au Grand Mirail, la municipalité finance des jardins partagés et accompagne les associations
+  de médiation numérique des centres sociaux.""")
 A("cuisines-nomades-mirail", "Les Cuisines Nomades", "association", com("Toulouse"),
   "2;2.1;8.5;12.3", "pub tech", "loc fin", "act", "ra:45 sp:35 mf:20",
   """Traiteur d'insertion installé au Mirail : une cuisine professionnelle transforme des
@@ -620,15 +628,15 @@ A("collectif-jardins-du-mirail", "Collectif des Jardins du Mirail", "collectif",
   à l'eau et un abri à outils.""")
 A("ville-montpellier", "Ville de Montpellier", "collectivite", com("Montpellier"),
   "6;6.4;11.7;2.4", "anc leg fin", "rech eval", "act", "",
-  """La ville développe une politique d'alimentation durable avec des fermes urbaines et
-  cherche à réduire la consommation d'eau des espaces verts.""")
+  """Fermes urbaines, cantines bio et réduction de l'arrosage des espaces verts : Montpellier
+  construit une politique d'alimentation durable à l'épreuve des sécheresses.""")
 A("unite-agroecologie-mediterraneenne", "Unité Agroécologie méditerranéenne", "recherche",
   com("Montpellier"), "2;2.4;6.4;15.3", "rech eval tech", "anc pub", "pio",
   "sp:60 fe:30 mf:10",
   """Unité de recherche en agronomie qui travaille sur les cultures économes en eau et les
   systèmes alimentaires territoriaux autour de la Méditerranée.""")
 A("hydrosol", "Hydrosol", "entreprise", com("Montpellier"), "6;6.3;6.4;9.5",
-  "tech rech mec", "pub leg", "pp", "ii:70 ra:30",
+  "tech rech mec", "pub leg net", "pp", "ii:70 ra:30",
   """Jeune entreprise qui conçoit des systèmes de réutilisation des eaux usées traitées pour
   l'arrosage. Elle cherche des terrains d'expérimentation chez des collectivités.""")
 A("potager-solidaire-garrigues", "Le Potager solidaire des Garrigues", "association",
@@ -639,6 +647,11 @@ A("epicerie-antigaspi-gard", "L'Épicerie anti-gaspi du Gard", "association", co
   "12;12.3;2.1", "pub ben", "fin loc", "pp", "ra:50 sp:30 dp:20",
   """Épicerie où l'on trouve à prix réduits des produits proches de leur date limite, récupérés
   auprès de grossistes, avec un tarif solidaire pour les étudiants.""")
+A("ville-nimes", "Ville de Nîmes", "collectivite", com("Nîmes"), "2;2.1;12.3;11.1",
+  "anc loc leg fin", "eval", "act", "",
+  """La ville prépare un plan alimentaire qui associe épiceries solidaires, marchés et
+  restauration scolaire, et cherche des locaux pour les associations de lutte contre le
+  gaspillage.""")
 A("legumerie-du-tarn", "Légumerie du Tarn", "cooperative", com("Albi"),
   "2;2.4;12.3;8.5", "tech loc", "pub fin", "act", "cp:60 ra:30 sp:10",
   """SCIC qui lave, épluche et découpe les légumes de producteurs tarnais pour les cantines.
@@ -656,7 +669,7 @@ A("causses-en-commun", "Collectif Causses en Commun", "collectif", com("Millau")
   """Éleveurs, naturalistes et néoruraux qui veulent préserver les pelouses sèches et la
   biodiversité des causses. Le collectif se méfie des projets venus d'ailleurs.""")
 A("recyclerie-du-lodevois", "Recyclerie du Lodévois", "association", com("Lodève"),
-  "12;12.5;8.5", "tech pub", "fin com loc", "act", "ra:50 sp:40 bv:10",
+  "12;12.5;8.5", "tech pub", "fin com loc net", "act", "ra:50 sp:40 bv:10",
   """Recyclerie qui collecte les encombrants à domicile sur tout le Lodévois et emploie
   quatorze salariés en insertion.""")
 A("ariege-energies-citoyennes", "Ariège Énergies Citoyennes", "cooperative", com("Foix"),
@@ -665,8 +678,13 @@ A("ariege-energies-citoyennes", "Ariège Énergies Citoyennes", "cooperative", c
   citoyenne, avec 400 sociétaires ariégeois.""")
 A("departement-ariege", "Département de l'Ariège", "collectivite", dep("09"),
   "11;11.a;3.8;7.1", "fin leg anc", "eval", "act", "",
-  """Le Département soutient l'accès aux soins et la rénovation des logements dans les vallées
-  de montagne.""")
+  """Territoire de montagne où l'accès aux soins et la rénovation des logements anciens sont les
+  priorités du Département.""")
+A("fondation-causses-et-terroirs", "Fondation Causses et Terroirs", "fondation", com("Rodez"),
+  "15;15.1;2.4;8.9", "fin leg", "anc eval", "pp", "mf:100",
+  """Fondation d'entreprise d'une laiterie aveyronnaise, créée en 2025 pour soutenir la
+  biodiversité des causses et l'installation de jeunes éleveurs. Elle cherche ses premiers
+  partenaires de terrain.""")
 A("maison-sante-couserans", "Maison de santé du Couserans", "association",
   com("Saint-Girons"), "3;3.8;3.4", "pub tech", "fin loc", "act", "sp:60 ra:40",
   """Maison de santé pluriprofessionnelle qui organise des consultations avancées dans les
@@ -684,7 +702,7 @@ A("collectif-eau-vive-cevennes", "Collectif Eau vive des Cévennes", "collectif"
   """Habitants qui réhabilitent les béals et les citernes de leurs hameaux pour faire face
   aux étés secs et animent des chantiers participatifs.""")
 A("lecture-en-corbieres", "Lecture en Corbières", "association", com("Lagrasse"),
-  "4;4.6;11.4", "pub ben", "fin", "act", "ra:35 sp:45 dp:20",
+  "4;4.6;11.4", "pub ben", "fin", "act", "sp ra dp",
   """Association qui fait vivre la lecture dans les villages des Corbières : bibliobus,
   ateliers d'écriture et festival littéraire en été.""")
 A("garage-solidaire-bassin-houiller", "Garage solidaire du Bassin", "association",
@@ -711,8 +729,8 @@ A("recyclerie-pays-de-morlaix", "Recyclerie du Pays de Morlaix", "association",
   Elle anime aussi des ateliers de couture et de réparation de petit électroménager.""")
 A("ville-morlaix", "Ville de Morlaix", "collectivite", com("Morlaix"),
   "12;12.5;11.3", "anc loc leg", "fin", "act", "",
-  """La ville met à disposition d'anciens locaux commerciaux du centre pour des activités de
-  réemploi et des boutiques éphémères.""")
+  """Pour lutter contre la vacance commerciale, Morlaix prête d'anciens locaux du centre à des
+  activités de réemploi et à des boutiques éphémères.""")
 A("ville-rennes", "Ville de Rennes", "collectivite", com("Rennes"),
   "11;11.3;11.7;2.4", "anc leg fin loc", "eval", "pio", "",
   """Rennes soutient les jardins nourriciers, l'habitat participatif et une politique
@@ -740,8 +758,8 @@ A("labo-littoral-societes-brest", "Laboratoire Littoral et Sociétés", "recherc
   pêche artisanale et la gouvernance du littoral.""")
 A("ville-brest", "Ville de Brest", "collectivite", com("Brest"), "4;4.4;14.1;11.3",
   "anc leg loc", "eval", "act", "",
-  """La ville, pionnière de l'internet accessible à tous, soutient les points d'accès publics
-  au numérique et les initiatives de protection de la rade.""")
+  """Brest soutient depuis longtemps les points d'accès publics au numérique dans ses quartiers et
+  s'engage pour la protection de la rade.""")
 A("bidouilleurs-du-ponant", "Les Bidouilleurs du Ponant", "association", com("Brest"),
   "4;4.4;12.5;9.c", "form num ben", "loc fin", "act", "co:30 sp:40 ra:30",
   """Fablab associatif qui reconditionne des ordinateurs sous logiciels libres, anime des
@@ -777,8 +795,8 @@ A("mobilite-solidaire-argoat", "Mobilité solidaire Argoat", "association", com(
   médicaux et les courses, dans des communes sans bus.""")
 A("departement-finistere", "Département du Finistère", "collectivite", dep("29"),
   "11;11.2;14.1;1.3", "fin leg anc", "eval", "act", "",
-  """Le Département soutient la mobilité solidaire en milieu rural et la protection du
-  littoral.""")
+  """Mobilité solidaire en milieu rural et protection du littoral figurent parmi les politiques
+  prioritaires de ce département maritime.""")
 A("departement-cotes-d-armor", "Département des Côtes-d'Armor", "collectivite", dep("22"),
   "3;3.4;11.1;10.2", "fin leg", "eval tech", "pp", "",
   """Le Département finance l'accompagnement en santé mentale et l'habitat inclusif.""")
@@ -795,7 +813,7 @@ A("terres-de-vilaine", "Coopérative Terres de Vilaine", "cooperative", com("Red
   """Supermarché coopératif et participatif où les 700 associés donnent trois heures par mois ;
   60 % des produits viennent de moins de 50 km.""")
 A("maison-culture-bretonne-poher", "Maison de la culture bretonne du Poher", "association",
-  com("Carhaix-Plouguer"), "4;4.7;11.4", "pub anc", "fin com", "act", "sp:60 ra:25 co:15",
+  com("Carhaix-Plouguer"), "4;4.7;11.4", "pub anc", "fin com", "act", "sp ra co",
   """Cours de breton, fest-noz et collectage de chants anciens auprès des anciens du Poher.""")
 A("tregor-data-services", "Trégor Data Services", "entreprise", com("Lannion"),
   "9;9.c;4.4;17.8", "num mec tech", "anc", "act", "ra:100",
@@ -805,19 +823,23 @@ A("legumerie-solidaire-du-leon", "Légumerie solidaire du Léon", "cooperative",
   com("Landerneau"), "2;2.4;12.3;8.5", "tech loc", "fin pub", "pp", "ra:60 sp:40",
   """Atelier d'insertion qui transforme les légumes hors calibre des maraîchers du Léon en
   soupes et purées pour la restauration collective.""")
+A("imprimerie-ker-print", "Imprimerie Ker Print", "entreprise", com("Pontivy"),
+  "12;12.2;8.5", "mec com", "pub", "pp", "ra:100",
+  """Imprimerie labellisée de 25 salariés qui propose aux associations du centre Bretagne de
+  concevoir gratuitement leurs affiches et leurs rapports d'activité.""")
 A("prefecture-finistere", "Préfecture du Finistère", "etat", dep("29"),
   "14;14.2;16.6;8.5", "leg fin", "anc", "act", "sp:100",
-  """Services de l'État dans le Finistère, dont la délégation à la mer et au littoral et le
-  service de l'insertion.""")
+  """Représentation de l'État dans le Finistère ; sa délégation à la mer et au littoral suit la
+  qualité des eaux et des plages, son service de l'insertion les chantiers d'insertion.""")
 A("fondation-kerlann", "Fondation Kerlann", "fondation", com("Vannes"),
-  "4;4.4;10.2;1.4", "fin leg", "anc eval", "pp", "mf:90 dp:10",
+  "4;4.4;10.2;1.4", "fin leg", "anc eval net", "pp", "mf:90 dp:10",
   """Fondation familiale morbihannaise qui soutient l'éducation et l'accès aux droits des
   jeunes ruraux. Elle vient d'ouvrir son premier appel à projets.""")
 
 # Nouvelle-Aquitaine (75) ---------------------------------------------------------------------
 A("ville-bordeaux", "Ville de Bordeaux", "collectivite", com("Bordeaux"),
   "11;11.1;2.1;10.2", "anc loc leg fin", "eval", "act", "",
-  """La ville développe un plan de lutte contre la précarité alimentaire et soutient les
+  """Un plan municipal de lutte contre la précarité alimentaire, avec un soutien renforcé aux
   épiceries solidaires des quartiers nord.""")
 A("halles-solidaires-bacalan", "Les Halles solidaires de Bacalan", "association",
   com("Bordeaux"), "2;2.1;12.3;1.2", "pub ben", "fin loc com", "act", "sp:45 ra:25 mf:20 bv:10",
@@ -853,7 +875,7 @@ A("cooperative-bois-millevaches", "Coopérative Bois du Plateau", "cooperative",
   """SCIC qui regroupe propriétaires forestiers, scieurs et menuisiers du plateau de
   Millevaches pour une gestion forestière douce et du bois local.""")
 A("collectif-felletin-ensemble", "Collectif Felletin Ensemble", "collectif", com("Felletin"),
-  "11;11.a;8.9;11.4", "ben anc", "fin ing", "pp", "bv:70 fp:30",
+  "11;11.a;8.9;11.4", "ben anc", "fin ing", "pp", "bv fp dp",
   """Habitants qui rachètent des commerces vacants du centre-bourg pour y installer artisans et
   services. Revitalisation rurale par la propriété collective.""")
 A("etabli-creusois", "Tiers-lieu L'Établi creusois", "association", com("Guéret"),
@@ -862,16 +884,16 @@ A("etabli-creusois", "Tiers-lieu L'Établi creusois", "association", com("Guére
   numérique pour les demandeurs d'emploi creusois.""")
 A("departement-creuse", "Département de la Creuse", "collectivite", dep("23"),
   "11;11.a;4.4;3.8", "fin leg anc", "eval tech", "act", "",
-  """Le Département soutient les tiers-lieux, l'accès aux soins et l'accueil de nouveaux
-  habitants dans un territoire qui perd des habitants.""")
+  """Premier financeur des tiers-lieux creusois, le Département mise aussi sur l'accès aux soins et
+  l'accueil de nouveaux habitants pour enrayer la baisse de la population.""")
 A("tapisserie-solidaire-aubusson", "Atelier de tapisserie solidaire", "association",
   com("Aubusson"), "8;8.9;4.4;11.4", "form tech", "fin com", "pp", "ra:50 sp:40 dp:10",
   """Forme aux métiers de la tapisserie et de la restauration textile des personnes en
   reconversion, pour transmettre un savoir-faire menacé.""")
 A("ville-limoges", "Ville de Limoges", "collectivite", com("Limoges"), "11;11.3;4.4",
-  "anc leg loc", "fin", "act", "",
-  """La ville soutient les associations d'éducation populaire et d'inclusion numérique de ses
-  quartiers.""")
+  "anc leg loc", "fin eval", "act", "",
+  """Limoges subventionne une centaine d'associations d'éducation populaire et vient de créer un
+  poste de coordination de l'inclusion numérique.""")
 A("labo-ruralites-sante", "Laboratoire Ruralités et Santé", "recherche", com("Limoges"),
   "3;3.8;11.a", "rech eval", "pub anc", "act", "sp:80 fe:20",
   """Épidémiologistes et sociologues qui étudient l'accès aux soins et la santé mentale dans
@@ -905,7 +927,7 @@ A("espadrille-souletine", "Atelier coopératif de l'espadrille souletine", "coop
   """SCOP de dix artisanes qui relance la fabrication d'espadrilles en toile et jute locales et
   forme de jeunes apprenties.""")
 A("epicerie-sociale-bergeracois", "Épicerie sociale du Bergeracois", "association",
-  com("Bergerac"), "2;2.1;12.3", "pub ben", "fin loc", "pp", "sp:60 dp:20 bv:20",
+  com("Bergerac"), "2;2.1;12.3", "pub ben", "fin loc", "pp", "sp dp bv",
   """Épicerie sociale qui accueille 180 familles par semaine et collecte les invendus de trois
   supermarchés.""")
 A("departement-dordogne", "Département de la Dordogne", "collectivite", dep("24"),
@@ -914,8 +936,8 @@ A("departement-dordogne", "Département de la Dordogne", "collectivite", dep("24
   d'approvisionnement local des collèges.""")
 A("prefecture-gironde", "Préfecture de la Gironde", "etat", dep("33"),
   "16;16.6;1.2;8.5", "leg fin", "eval anc", "act", "sp:100",
-  """Services de l'État en Gironde, dont le pôle cohésion sociale qui finance l'aide
-  alimentaire et l'insertion.""")
+  """Le pôle cohésion sociale de la préfecture de la Gironde finance l'aide alimentaire,
+  l'insertion et les projets des quartiers prioritaires.""")
 A("fondation-estuaire", "Fondation Estuaire", "fondation", com("Bordeaux"),
   "1;2;10;17.17", "fin net", "eval anc", "act", "mf:75 dp:25",
   """Fondation territoriale girondine qui réunit des PME, des viticulteurs et des particuliers
@@ -928,8 +950,8 @@ A("vergers-solidaires-marmandais", "Vergers solidaires du Marmandais", "collecti
 # Grand Est (44) ------------------------------------------------------------------------------
 A("ville-strasbourg", "Ville de Strasbourg", "collectivite", com("Strasbourg"),
   "11;11.1;10.2;16.7", "anc leg loc fin", "eval", "act", "",
-  """La ville associe les habitants à ses budgets participatifs et soutient les épiceries
-  solidaires et l'accueil des personnes exilées.""")
+  """Budgets participatifs, épiceries solidaires et hébergement des personnes exilées : la
+  municipalité strasbourgeoise associe étroitement les habitants à ses choix.""")
 A("epicerie-solidaire-neuhof", "Épicerie solidaire du Neuhof", "association",
   com("Strasbourg"), "2;2.1;1.2", "pub ben", "fin loc", "act", "sp:55 dp:25 bv:20",
   """Épicerie solidaire d'un grand quartier populaire, complétée par des ateliers cuisine et
@@ -982,10 +1004,10 @@ A("garage-solidaire-ardennais", "Garage solidaire ardennais", "association",
   des Ardennes.""")
 A("departement-ardennes", "Département des Ardennes", "collectivite", dep("08"),
   "11;11.2;8.5;1.2", "fin leg anc", "eval ing", "act", "",
-  """Le Département finance la mobilité des allocataires du RSA et un plan pour les bourgs
-  ruraux.""")
+  """Ici, la mobilité est le premier frein à l'emploi : le Département finance permis, location de
+  véhicules et réparations pour les allocataires du RSA, et un plan pour les bourgs ruraux.""")
 A("collectif-vouziers-demain", "Collectif Vouziers Demain", "collectif", com("Vouziers"),
-  "11;11.a;8.9", "ben anc", "fin ing", "sce", "",
+  "11;11.a;8.9", "ben anc", "fin ing net", "sce", "",
   """Commerçants et habitants qui veulent rouvrir un cinéma et créer une halle de producteurs
   dans le centre-ville.""")
 A("cooperative-forestiere-vosges", "Coopérative forestière des Vosges", "cooperative",
@@ -1002,8 +1024,8 @@ A("fondation-alsace-partage", "Fondation Alsace Partage", "fondation", com("Colm
   l'insertion et l'aide aux personnes isolées.""")
 A("prefecture-moselle", "Préfecture de la Moselle", "etat", dep("57"),
   "16;16.6;8.5;7.2", "leg fin", "anc", "act", "sp:100",
-  """Services de l'État en Moselle, dont la mission de reconversion des anciens sites
-  industriels.""")
+  """En Moselle, les services de l'État accompagnent la reconversion des anciens sites miniers et
+  sidérurgiques.""")
 A("eurometropole-strasbourg", "Eurométropole de Strasbourg", "collectivite",
   com("Strasbourg"), "12;12.5;11.6", "fin leg loc", "tech", "act", "",
   """Intercommunalité qui pilote la prévention des déchets et les filières de réemploi sur
@@ -1076,8 +1098,8 @@ A("collectif-nord-mayenne-paysan", "Collectif Nord-Mayenne paysan", "collectif",
   éleveurs.""")
 A("departement-vendee", "Département de la Vendée", "collectivite", dep("85"),
   "2;2.4;11.2;3.8", "fin leg anc", "eval", "act", "",
-  """Le Département soutient l'approvisionnement local des collèges et la mobilité des jeunes
-  en milieu rural.""")
+  """Approvisionnement local des collèges et mobilité des jeunes ruraux sont les deux chantiers que
+  le Département souhaite ouvrir aux partenariats.""")
 A("maraichers-de-vendee", "Maraîchers coopérateurs de Vendée", "cooperative",
   com("La Roche-sur-Yon"), "2;2.3;12.3", "tech loc", "pub", "act", "ra:100",
   """Coopérative de 60 maraîchers qui cherche des débouchés pour ses légumes déclassés.""")
@@ -1091,8 +1113,8 @@ A("clisson-vignes-vivantes", "Clisson Vignes vivantes", "collectif", com("Clisso
   chauves-souris et oiseaux.""")
 A("prefecture-loire-atlantique", "Préfecture de la Loire-Atlantique", "etat", dep("44"),
   "16;16.6;8.5;1.2", "leg fin", "eval", "act", "sp:100",
-  """Services de l'État en Loire-Atlantique, dont l'unité départementale de l'emploi et des
-  solidarités.""")
+  """L'unité départementale de l'emploi et des solidarités y suit les structures d'insertion,
+  l'aide alimentaire et les jeunes en difficulté.""")
 A("habitat-inclusif-ligerien", "Habitat inclusif ligérien", "association", com("Saumur"),
   "11;11.1;3.8;10.2", "pub ing", "fin loc jur", "pp", "sp:50 mf:30 dp:20",
   """Projet de maisons partagées pour des personnes âgées isolées dans les communes rurales
@@ -1106,7 +1128,8 @@ A("ancenis-epicerie-mobile", "L'Épicerie mobile du Pays d'Ancenis", "associatio
 # Provence-Alpes-Côte d'Azur (93) -------------------------------------------------------------
 A("ville-marseille", "Ville de Marseille", "collectivite", com("Marseille"),
   "11;11.1;2.1;4.a", "anc leg loc fin", "eval", "act", "",
-  """La ville rénove ses écoles et soutient les initiatives alimentaires des quartiers nord.""")
+  """Rénovation des écoles et soutien aux initiatives alimentaires des quartiers nord sont au cœur
+  du mandat municipal.""")
 A("paniers-des-quartiers-nord", "Les Paniers des Quartiers Nord", "association",
   com("Marseille"), "2;2.1;2.4;12.3", "pub ben anc", "fin loc com", "act", "sp:45 mf:30 ra:25",
   """Distribution de paniers de fruits et légumes frais à prix solidaire dans les cités des
@@ -1142,8 +1165,8 @@ A("maison-accueil-des-cretes", "Maison de l'Accueil des Crêtes", "association",
   frontière : repas, soins, orientation.""")
 A("departement-hautes-alpes", "Département des Hautes-Alpes", "collectivite", dep("05"),
   "11;11.2;3.8;15.4", "fin leg", "eval", "pp", "",
-  """Le Département soutient les services en montagne, la mobilité des saisonniers et l'accès
-  aux soins.""")
+  """Collectivité de montagne qui doit maintenir des services dans des vallées isolées : mobilité
+  des saisonniers, accès aux soins, accueil d'urgence.""")
 A("semences-haute-provence", "Coopérative Semences de Haute-Provence", "cooperative",
   com("Forcalquier"), "2;2.5;15.5", "tech form", "fin", "act", "ra:70 sp:30",
   """Coopérative qui conserve et multiplie des variétés anciennes de blé et de légumineuses
@@ -1156,10 +1179,14 @@ A("legumerie-du-comtat", "Légumerie solidaire du Comtat", "cooperative", com("C
   "2;2.4;12.3;8.5", "tech loc pub", "fin", "act", "cp:55 ra:30 sp:15",
   """Atelier d'insertion qui transforme les fruits et légumes invendus du marché de gros
   en compotes, soupes et légumes prêts à cuire pour les cantines.""")
+A("fondation-luberon-nature", "Fondation Luberon Nature", "fondation", com("Cavaillon"),
+  "6;6.6;15.1;15.5", "fin net", "anc eval", "act", "mf:65 dp:35",
+  """Fondation abritée qui finance la restauration des rivières, des haies et des milieux
+  secs du Luberon et du Comtat, en lien avec les agriculteurs.""")
 A("ville-avignon", "Ville d'Avignon", "collectivite", com("Avignon"),
   "11;11.4;4.7;2.4", "anc loc leg", "fin", "act", "",
-  """La ville fait de la culture un levier de cohésion sociale et développe l'alimentation
-  locale dans ses écoles.""")
+  """Avignon fait de la culture un levier de cohésion sociale, bien au-delà du festival, et
+  développe l'alimentation locale dans ses écoles.""")
 A("theatre-des-remparts", "Théâtre des Remparts", "association", com("Avignon"),
   "4;4.7;11.4;10.2", "pub anc", "fin com", "act", "ra:40 sp:40 mf:20",
   """Théâtre de quartier qui crée des spectacles avec des adolescents et ouvre ses répétitions
@@ -1190,6 +1217,10 @@ A("gap-mobilite-montagne", "Gap Mobilité montagne", "association", com("Gap"),
   saisonniers et les salariés sans voiture.""")
 
 # Normandie (28), Bourgogne-Franche-Comté (27), Centre-Val de Loire (24) ------------------------
+A("port-normand-logistique", "Port normand Logistique", "entreprise", com("Le Havre"),
+  "9;9.1;8.5;14.1", "mec loc fin", "pub anc", "sce", "ra:100",
+  """Entreprise de manutention portuaire de 300 salariés. Elle dispose d'entrepôts
+  sous-utilisés et de conteneurs réformés, mais n'a jamais travaillé avec des associations.""")
 A("recyclerie-bocage-virois", "Recyclerie du Bocage virois", "association",
   com("Vire Normandie"), "12;12.5;8.5", "tech pub", "fin loc", "act", "ra:50 sp:40 bv:10",
   """Recyclerie rurale qui a ouvert une boutique de réemploi et un atelier de réparation de
@@ -1206,6 +1237,10 @@ A("collectif-alencon-transition", "Collectif Alençon en transition", "collectif
   com("Alençon"), "13;13.3;12.8", "ben com", "fin loc", "sce", "",
   """Habitants qui organisent des fresques du climat, une zone de gratuité et une fête des
   récoltes.""")
+A("departement-orne", "Département de l'Orne", "collectivite", dep("61"),
+  "11;11.a;13.3;2.4", "fin leg anc", "eval ben", "pp", "",
+  """Le Département vient de lancer un fonds pour les initiatives citoyennes de transition dans
+  les petites villes et les bourgs ornais.""")
 A("epicerie-solidaire-dijonnaise", "Épicerie solidaire dijonnaise", "association",
   com("Dijon"), "2;2.1;12.3", "pub ben", "fin loc", "pp", "sp:55 dp:25 bv:20",
   """Épicerie solidaire étudiante qui récupère les invendus du marché des Halles et propose
@@ -1215,7 +1250,7 @@ A("bois-du-morvan", "Coopérative Bois du Morvan", "cooperative", com("Autun"),
   """Coopérative de bûcherons et de charpentiers qui promeut la futaie irrégulière et la
   construction en douglas local.""")
 A("tiers-lieu-cluny", "Tiers-lieu La Grange de Cluny", "association", com("Cluny"),
-  "11;11.a;4.4;4.7", "loc pub", "fin jur", "sce", "ra:50 bv:50",
+  "11;11.a;4.4;4.7", "loc pub", "fin jur", "sce", "bv ra",
   """Grange rénovée par des bénévoles qui accueille un café-lecture, un atelier de poterie et
   des formations au numérique pour les agriculteurs.""")
 A("garage-solidaire-berry", "Garage solidaire du Berry", "association", com("Issoudun"),
@@ -1966,7 +2001,8 @@ L("vierzon-friches-en-commun", "Vierzon, friches en commun",
   """Réinvestir une ancienne usine de porcelaine avec un garage solidaire, une halle
   alimentaire et des ateliers. Le diagnostic partagé avec les habitants vient de commencer.""")
 L("bois-local-des-massifs", "Bois local des massifs",
-  "bois-du-morvan cooperative-bois-millevaches cooperative-forestiere-vosges epargne-commune",
+  "bois-du-morvan cooperative-bois-millevaches cooperative-forestiere-vosges epargne-commune "
+  "service-regional-foret-grand-est",
   "bois-du-morvan", "", "15.2;12.2;8.2", "ra:40 ii:30 sp:20 fp:10",
   "2024-02", "", "active", "guide-scic",
   """Trois coopératives forestières du Morvan, du Limousin et des Vosges créent une marque
@@ -1977,3 +2013,869 @@ L("invendus-etudiants-dijon", "Invendus pour les étudiants dijonnais",
   "2023-10", "", "active", "kit-collecte-invendus",
   """Les invendus de deux magasins et du marché couvert sont proposés en paniers à un euro aux
   étudiants. Les chercheurs tourangeaux suivent l'évolution de la précarité étudiante.""")
+
+# --------------------------------------------------------------------------------------------
+# TOOLS
+# T(id, title, kind, maturity, pillars, audience, sdgs, publisher, description)
+# --------------------------------------------------------------------------------------------
+T("guide-dix-idees-recues", "Dix idées reçues sur les alliances territoriales", "guide",
+  "sce", "fv cap", "association entreprise collectivite collectif", "17.17",
+  "reseau-partenariats-territoires",
+  """« Les entreprises ne cherchent qu'à soigner leur image », « les petites associations n'ont
+  rien à apporter »… Ce guide court confronte dix préjugés tenaces à des exemples concrets de
+  coopérations réussies ou ratées.""")
+T("kit-premiers-pas-partenariat", "Kit « premiers pas » : rencontrer un partenaire en cinq étapes",
+  "kit", "pp", "cap eco", "association collectif entreprise", "17.17",
+  "reseau-partenariats-territoires",
+  """Fiches pratiques, trame de premier rendez-vous et modèle de lettre d'intention pour passer
+  de l'idée à une première action commune avec une entreprise, une commune ou une autre
+  association.""")
+T("grille-maturite-partenariale", "Grille d'autodiagnostic de la maturité partenariale",
+  "evaluation", "sce pp act pio", "eval", "association entreprise collectivite fondation "
+  "cooperative etat recherche collectif", "17.17", "labo-cooperations-territoires",
+  """Une vingtaine de questions pour situer son organisation entre « sceptique » et
+  « pionnier » et repérer les prochaines marches à franchir. Remplie en équipe, elle sert
+  aussi de support de discussion.""")
+T("barometre-alliances", "Baromètre des alliances territoriales 2025", "etude", "sce pp",
+  "fv eval", "association entreprise collectivite fondation etat", "17.17",
+  "reseau-partenariats-territoires",
+  """Enquête auprès de 3 000 dirigeants d'associations, d'entreprises et d'élus locaux : qui
+  coopère avec qui, pour quels résultats, et ce qui freine ceux qui ne s'y sont pas encore
+  lancés.""")
+T("methode-impact-quatre-temps", "Mesurer l'impact social en quatre temps", "methode",
+  "act pio", "eval", "association cooperative fondation entreprise", "17.18;16.6",
+  "mesures-impact-conseil",
+  """Cadrer les questions évaluatives, choisir des indicateurs utiles, collecter avec les
+  bénéficiaires, restituer pour décider : une méthode éprouvée sur une soixantaine
+  d'alliances, avec ses modèles de questionnaires.""")
+T("formation-modeles-hybrides", "Formation : construire un modèle socio-économique hybride",
+  "formation", "pp act", "eco", "association collectif cooperative", "17.17;8.3",
+  "reseau-partenariats-territoires",
+  """Deux jours pour cartographier ses ressources (subventions, recettes, mécénat, bénévolat
+  valorisé, cotisations) et imaginer une combinaison plus solide et moins dépendante d'un
+  seul financeur.""")
+T("plateforme-mecenat-competences", "Bourse territoriale du mécénat de compétences",
+  "plateforme", "pp act", "eco", "association entreprise collectif", "17.17;8.5",
+  "fondation-horizons-partages",
+  """Plateforme en ligne où les associations publient leurs besoins (juridique, comptabilité,
+  communication, informatique) et où les salariés d'entreprises mécènes proposent quelques
+  heures ou quelques jours de compétences.""")
+T("annuaire-fondations-territoriales", "Annuaire des fondations territoriales", "annuaire",
+  "pp act", "eco fv", "association collectif cooperative", "17.17;17.3",
+  "fondation-horizons-partages",
+  """Les fondations territoriales et abritées qui financent des projets locaux, classées par
+  région et par thème, avec leurs calendriers d'appels à projets et leurs critères.""")
+T("guide-conventions-partenariat", "Guide juridique des conventions de partenariat", "guide",
+  "pp act", "cap", "association entreprise collectivite fondation collectif", "16.3;17.17",
+  "droit-engagement-avocats",
+  """Mécénat, parrainage, prestation, subvention, groupement : comment choisir le bon cadre,
+  avec des modèles de conventions commentés clause par clause et les pièges fiscaux à
+  éviter.""")
+T("kit-raconter-son-alliance", "Kit de communication : raconter son alliance", "kit",
+  "act", "fv", "association entreprise collectivite fondation", "17.17",
+  "reseau-partenariats-territoires",
+  """Trames de récit, conseils pour les photos et les témoignages, gabarits de fiches projet :
+  de quoi faire connaître une coopération auprès des élus, des médias locaux et des
+  habitants.""")
+T("methode-recit-experience", "Capitaliser par le récit d'expérience", "methode", "act pio",
+  "cap", "association recherche fondation collectivite", "17.17;4.7",
+  "labo-cooperations-territoires",
+  """Une démarche d'entretiens croisés et d'ateliers pour écrire l'histoire d'une alliance,
+  ses bifurcations et ses apprentissages, et la rendre transmissible à d'autres
+  territoires.""")
+T("etude-couts-evites-gaspillage", "Étude : les coûts évités de la lutte contre le gaspillage "
+  "alimentaire", "etude", "act pio", "eval eco", "collectivite entreprise association fondation",
+  "12.3;2.1", "fondation-solstice",
+  """Analyse de quinze plateformes de collecte d'invendus : tonnes sauvées, repas distribués,
+  coûts de traitement des déchets évités, emplois créés. Elle fournit des ratios
+  réutilisables pour justifier un financement.""")
+T("formation-piloter-cooperation", "Parcours dirigeants : piloter une coopération territoriale",
+  "formation", "pio", "cap eco", "association entreprise collectivite cooperative etat",
+  "17.17;16.7", "agence-cooperations-solidaires",
+  """Six journées sur un an pour les dirigeants d'alliances installées : gouvernance partagée,
+  gestion des conflits, modèle économique commun, passage de relais.""")
+T("carte-tiers-lieux", "Carte collaborative des tiers-lieux", "plateforme", "pp act",
+  "fv cap", "association collectif collectivite cooperative", "11.3;8.3",
+  "reseau-tiers-lieux-en-commun",
+  """Carte ouverte où chaque tiers-lieu décrit ses espaces, ses services et ses
+  partenaires, et où les collectivités repèrent les lieux existants avant de lancer un
+  projet.""")
+T("guide-evaluation-participative", "Guide de l'évaluation participative", "guide", "act",
+  "eval", "association collectivite recherche collectif", "16.7;17.18",
+  "labo-economie-cooperations-lyon",
+  """Comment associer les habitants et les bénéficiaires à l'évaluation d'un projet : choix des
+  questions, outils d'animation, restitution. Illustré par six alliances de la région
+  lyonnaise.""")
+T("kit-collecte-invendus", "Kit anti-gaspi : organiser la collecte d'invendus", "kit",
+  "pp act", "cap eco", "association entreprise collectif", "12.3;2.1",
+  "fondation-solstice",
+  """Conventions de don types, fiches d'hygiène et de chaîne du froid, calcul de la réduction
+  d'impôt pour le donateur, planning de tournées : tout pour organiser la récupération des
+  invendus entre magasins et associations.""")
+T("guide-reemploi-collectivites", "Le réemploi : guide à l'usage des collectivités", "guide",
+  "sce pp", "fv cap", "collectivite etat", "12.5;11.6",
+  "federation-reemploi-solidarite",
+  """Pourquoi et comment intégrer une recyclerie dans sa politique déchets : caissons en
+  déchetterie, mise à disposition de locaux, marchés réservés. Avec les chiffres clés du
+  réemploi solidaire.""")
+T("referentiel-impact-reemploi", "Référentiel d'impact des recycleries", "evaluation",
+  "act pio", "eval", "association cooperative collectivite", "12.5;8.5",
+  "federation-reemploi-solidarite",
+  """Une trentaine d'indicateurs communs (tonnes détournées, taux de réemploi, parcours
+  d'insertion, fréquentation des ateliers) et une méthode de collecte partagée par les
+  recycleries et ressourceries du réseau.""")
+T("formation-mediateurs-numeriques", "Former les médiateurs numériques", "formation",
+  "pp act", "cap", "association collectivite collectif", "4.4;10.2",
+  "fonds-cap-numerique",
+  """Parcours de formation pour les médiateurs et les bénévoles qui accompagnent les
+  personnes éloignées du numérique : démarches en ligne, sécurité, posture
+  d'accompagnement.""")
+T("etude-precarite-energetique", "Rénover sans exclure : étude sur la précarité énergétique",
+  "etude", "sce act", "eval fv", "collectivite entreprise association etat", "7.1;11.1",
+  "labo-alpin-transitions",
+  """Ce que la rénovation change vraiment dans la vie des ménages modestes : factures, confort,
+  santé. L'étude montre aussi pourquoi tant de propriétaires renoncent aux travaux.""")
+T("methode-auto-rehabilitation", "Chantiers d'auto-réhabilitation accompagnée", "methode",
+  "act", "cap eco", "association entreprise fondation collectivite", "7.1;11.1",
+  "fondation-batinova",
+  """Une méthode pour organiser des chantiers où les habitants participent à la rénovation de
+  leur logement, encadrés par des professionnels : sécurité, assurances, financement,
+  planning.""")
+T("annuaire-mobilite-solidaire", "Annuaire des plateformes de mobilité solidaire",
+  "annuaire", "pp", "fv", "association collectivite etat", "11.2;8.5",
+  "agence-cooperations-solidaires",
+  """Garages solidaires, auto-écoles sociales, locations de véhicules et transports bénévoles,
+  département par département, pour orienter les personnes et trouver des partenaires.""")
+T("guide-scic", "Créer une SCIC à plusieurs", "guide", "pp act", "eco",
+  "association collectivite cooperative entreprise collectif", "8.3;17.17",
+  "epargne-commune",
+  """La société coopérative d'intérêt collectif expliquée pas à pas : collèges d'associés,
+  entrée des collectivités au capital, financement et fonds propres.""")
+T("plateforme-financement-participatif-territorial", "Financement participatif territorial",
+  "plateforme", "act pio", "eco", "association cooperative collectif", "8.10;17.17",
+  "epargne-commune",
+  """Plateforme de dons et de prêts citoyens réservée aux projets d'utilité sociale portés à
+  plusieurs, avec un accompagnement de la campagne.""")
+T("etude-valeur-entreprises-engagees", "Ce que les entreprises gagnent à coopérer", "etude",
+  "sce pp", "fv eval", "entreprise fondation", "17.17;12.6", "chaire-biens-communs-cergy",
+  """Étude qualitative auprès de quarante entreprises engagées dans des alliances
+  territoriales : fidélisation des salariés, ancrage local, innovation, mais aussi
+  déceptions et coûts cachés.""")
+T("kit-diagnostic-territorial", "Kit : un diagnostic partagé de territoire en une journée",
+  "kit", "pp", "cap", "collectivite association collectif", "11.3;17.17",
+  "reseau-partenariats-territoires",
+  """Déroulé d'atelier, cartes à imprimer et grille de synthèse pour réunir habitants,
+  associations, entreprises et élus autour des besoins d'un territoire.""")
+T("formation-evaluation-impact", "Se former à l'évaluation d'impact social", "formation",
+  "pp act", "eval", "association cooperative collectif", "17.18",
+  "labo-tersis",
+  """Trois demi-journées pour comprendre les différences entre suivi, évaluation et mesure
+  d'impact, et construire les premiers indicateurs de son projet.""")
+T("grille-evaluation-alliance-multi-acteurs", "Grille d'évaluation des alliances multi-acteurs",
+  "evaluation", "act pio", "eval", "association entreprise collectivite fondation recherche etat",
+  "17.17;17.18", "labo-cooperations-territoires",
+  """Six critères (pertinence, cohérence, efficacité, efficience, impact, pérennité) déclinés
+  en questions et en niveaux de 1 à 5, pour évaluer une alliance et comparer les
+  résultats dans le temps.""")
+T("guide-mecenat-pme", "Le mécénat des PME en dix questions", "guide", "sce pp", "eco fv",
+  "entreprise", "17.17", "fondation-beffroi-solidaire",
+  """Pour les dirigeants de petites entreprises qui hésitent : réduction d'impôt, mécénat en
+  nature et en compétences, choix d'une association, mesure des retombées.""")
+T("annuaire-tetes-de-reseau", "Annuaire des têtes de réseau de l'ESS", "annuaire", "sce pp",
+  "fv", "association cooperative collectivite entreprise", "17.17",
+  "reseau-partenariats-territoires",
+  """Qui contacter pour trouver un partenaire ou un accompagnement : fédérations, réseaux
+  régionaux, pôles territoriaux de coopération, classés par thème et par région.""")
+T("banque-retours-experience", "Banque de retours d'expérience des alliances", "plateforme",
+  "act pio", "cap", "association entreprise collectivite fondation recherche", "17.17",
+  "reseau-partenariats-territoires",
+  """Plus de 300 fiches de retours d'expérience rédigées par les alliances elles-mêmes :
+  contexte, partenaires, moyens, résultats et ce qu'elles referaient autrement.""")
+T("etude-jardins-partages", "Jardins partagés : ce qu'ils changent dans les quartiers",
+  "etude", "sce pp", "eval fv", "collectivite association collectif", "11.7;2.4",
+  "labo-innovation-sociale-aquitaine",
+  """Enquête dans vingt jardins partagés : liens de voisinage, alimentation, santé, usage des
+  espaces publics. Elle aide les élus à comprendre ce qu'un jardin apporte au-delà des
+  légumes.""")
+T("kit-habitat-inclusif", "Monter un habitat inclusif avec sa commune", "kit", "pp act",
+  "eco cap", "association collectivite fondation", "11.1;10.2", "hameaux-partages-bretagne",
+  """Étapes, montages immobiliers possibles, financement de l'animation de vie partagée et
+  exemples de conventions entre commune, bailleur et association.""")
+T("guide-sante-mentale-partenariats", "Santé mentale : construire des partenariats de proximité",
+  "guide", "sce pp", "cap fv", "association collectivite entreprise", "3.4",
+  "passeurs-d-ecoute",
+  """Comment clubs sportifs, employeurs, mairies et associations peuvent agir ensemble pour
+  la santé mentale, sans se substituer aux soignants.""")
+T("methode-modele-economique-tiers-lieu", "Le modèle économique d'un tiers-lieu : la méthode "
+  "des trois cercles", "methode", "act", "eco", "association cooperative collectif",
+  "11.3;8.3", "reseau-tiers-lieux-en-commun",
+  """Distinguer les activités qui rapportent, celles qui servent la mission et celles qui
+  tiennent le lieu, pour bâtir un budget réaliste et négocier avec les partenaires
+  publics.""")
+T("formation-plaidoyer", "Plaidoyer : faire reconnaître son alliance", "formation",
+  "act pio", "fv", "association cooperative collectif fondation", "16.7;17.17",
+  "reseau-partenariats-territoires",
+  """Une formation pour transformer les résultats d'une alliance en propositions de politique
+  publique et les porter auprès des élus et des administrations.""")
+T("etude-energie-citoyenne", "Énergie citoyenne et retombées locales", "etude", "act pio",
+  "eval eco", "cooperative collectivite association", "7.2;13.2",
+  "energies-citoyennes-kreiz-breizh",
+  """Étude de vingt projets d'énergie citoyenne : ce qu'ils rapportent aux territoires en
+  revenus, en emplois et en projets financés, comparés aux projets privés classiques.""")
+T("guide-accueil-refugies-rural", "Accueillir des familles réfugiées en milieu rural",
+  "guide", "sce pp", "cap", "collectivite association collectif", "10.7",
+  "accueil-plateau-vivarais-lignon",
+  """Logement, école, transport, emploi, vie associative : un guide tiré de dix ans
+  d'accueil sur un plateau de moyenne montagne, avec les erreurs à éviter.""")
+T("kit-dechets-marins", "Protocole de caractérisation des déchets de plage", "kit", "pp act",
+  "eval cap", "association collectif recherche", "14.1", "labo-littoral-societes-brest",
+  """Un protocole simple pour compter, classer et photographier les déchets ramassés sur une
+  plage, et verser les données dans une base commune utile aux chercheurs.""")
+T("plateforme-economies-eau", "Économies d'eau : retours de terrain", "plateforme", "pp act",
+  "eval fv", "collectivite entreprise cooperative collectif", "6.4;6.3",
+  "mission-eau-secheresse-occitanie",
+  """Une plateforme qui recense les solutions testées pour économiser ou réutiliser l'eau,
+  avec les volumes économisés, les coûts et les contacts des porteurs.""")
+T("autodiagnostic-modele-socio-economique", "Autodiagnostic du modèle socio-économique",
+  "evaluation", "sce pp", "eco eval", "association collectif cooperative", "17.17;8.3",
+  "agence-cooperations-solidaires",
+  """Un questionnaire en ligne qui mesure la dépendance d'une structure à ses financeurs et
+  suggère des pistes de diversification adaptées à sa taille.""")
+T("methode-co-construction", "Co-construire une politique publique avec les associations",
+  "methode", "act pio", "cap fv", "collectivite etat association", "16.7;17.17",
+  "labo-dynamiques-europeennes",
+  """Une méthode en cinq étapes, inspirée d'expériences françaises et allemandes, pour
+  associer les acteurs associatifs à l'élaboration d'une politique locale.""")
+T("annuaire-experts-pro-bono", "Annuaire des experts pro bono", "annuaire", "pp act", "eco",
+  "association collectif", "16.3;17.17", "droit-engagement-avocats",
+  """Avocats, comptables, graphistes et développeurs qui offrent du temps aux associations,
+  avec leurs domaines de compétence et leurs disponibilités.""")
+T("formation-premier-partenariat-entreprise", "Premier partenariat avec une entreprise : "
+  "une journée pour se lancer", "formation", "sce pp", "eco fv", "association collectif",
+  "17.17", "fondation-confluences",
+  """Une journée pour comprendre ce que cherchent les entreprises, préparer son argumentaire
+  et rencontrer des dirigeants de la métropole lors d'un speed-meeting.""")
+T("guide-commande-publique-responsable", "Clauses sociales et réemploi dans la commande "
+  "publique", "guide", "pp act", "eco", "collectivite etat cooperative", "12.7;8.5",
+  "nantes-metropole",
+  """Exemples de clauses d'insertion, de lots réservés et de critères de réemploi tirés de
+  marchés réels, et conseils pour dialoguer avec les structures d'insertion.""")
+T("etude-alimentation-villes-moyennes", "La précarité alimentaire dans les villes moyennes",
+  "etude", "sce pp", "eval fv", "collectivite association etat", "2.1;1.2",
+  "labo-ville-alimentation-tours",
+  """Enquête dans douze villes moyennes : qui a recours à l'aide alimentaire, ce qui manque et
+  comment les épiceries solidaires et les cantines peuvent mieux coopérer.""")
+T("kit-mobilite-solidaire", "Lancer un garage solidaire", "kit", "pp", "eco cap",
+  "association collectivite cooperative", "11.2;8.5", "garage-solidaire-avesnois",
+  """Modèle économique, statuts, assurances, relations avec les prescripteurs : le kit
+  d'un garage solidaire rural qui a essaimé dans quatre départements.""")
+T("plateforme-communs-numeriques", "Boîte à outils libres pour associations", "plateforme",
+  "pp act", "cap", "association collectif", "9.c;16.10", "bidouilleurs-du-ponant",
+  """Une sélection de logiciels libres pour gérer adhérents, comptabilité, agenda et
+  documents partagés, avec des tutoriels et un forum d'entraide.""")
+T("methode-theorie-changement", "Construire sa théorie du changement à plusieurs", "methode",
+  "pp act", "eval cap", "association entreprise collectivite fondation", "17.18",
+  "mesures-impact-conseil",
+  """Un atelier guidé pour expliciter, entre partenaires, les changements visés, les
+  hypothèses et les indicateurs : une base commune avant toute évaluation.""")
+T("etude-alliances-pionnieres", "Alliances pionnières : dix ans de coopérations territoriales",
+  "etude", "pio", "cap fv eval", "association entreprise collectivite fondation etat recherche",
+  "17.17", "labo-cooperations-territoires",
+  """Le suivi sur dix ans de quinze alliances pionnières : comment elles sont nées, ont
+  traversé les crises et changé les politiques locales, et ce qui les a fait durer.""")
+T("guide-fondations-territoriales-creer", "Créer une fondation territoriale", "guide",
+  "act pio", "eco fv", "entreprise fondation collectivite", "17.17;17.3",
+  "fondation-beffroi-solidaire",
+  """Pour les chefs d'entreprise et les élus qui veulent créer une fondation de territoire :
+  statut, gouvernance, collecte, premières années.""")
+
+# --------------------------------------------------------------------------------------------
+# EVALUATIONS
+# E(id, alliance, date, scores "pertinence coherence efficacite efficience impact perennite",
+#   evaluator, summary)   ('-' leaves a criterion unscored)
+# --------------------------------------------------------------------------------------------
+E("eval-zero-invendu-2023", "zero-invendu-metropole-lilloise", "2023-06-15", "5 4 4 3 4 3",
+  "labo-tersis",
+  """Les volumes d'invendus collectés ont doublé en deux ans et les produits frais représentent
+  désormais un tiers des distributions. La logistique reste fragile : elle repose sur trois
+  chauffeurs bénévoles et un seul camion frigorifique.""")
+E("eval-zero-invendu-2025", "zero-invendu-metropole-lilloise", "2025-09-30", "5 4 4 4 4 3",
+  "labo-cooperations-territoires",
+  """L'alliance a tenu ses promesses et a su intégrer une enseigne nationale sans perdre son
+  ancrage local. La question du financement du poste de coordination au-delà de 2026 n'est
+  pas réglée.""")
+E("eval-textile-roubaix-2022", "filiere-textile-circulaire-roubaix", "2022-11-08",
+  "5 4 3 3 4 3", "mesures-impact-conseil",
+  """La filière fonctionne techniquement et a créé 38 postes d'insertion, mais le prix payé
+  par la filature couvre à peine les coûts de tri. Les partenaires doivent revoir ensemble le
+  modèle économique.""")
+E("eval-textile-roubaix-2025", "filiere-textile-circulaire-roubaix", "2025-05-20",
+  "5 5 4 4 4 4", "labo-tersis",
+  """Le nouveau contrat pluriannuel entre le chantier d'insertion et la filature a stabilisé
+  l'activité ; les fonds européens ont financé une ligne de tri automatisée. Belle
+  complémentarité entre acteurs publics et privés.""")
+E("eval-avesnois-mobilite-2021", "rouler-pour-travailler-avesnois", "2021-12-01",
+  "5 4 4 4 5 3", "labo-tersis",
+  """Sept personnes sur dix accompagnées ont trouvé ou gardé un emploi grâce à une solution de
+  mobilité. Le microcrédit bancaire a peu été utilisé, les bénéficiaires préférant la
+  location.""")
+E("eval-renover-bassin-minier-2024", "renover-sans-exclure-bassin-minier", "2024-10-14",
+  "5 4 3 3 4 4", "labo-tersis",
+  """Les visites préalables de la régie ont fait chuter les refus de travaux de 40 % à 12 %.
+  En revanche les diagnostics de précarité énergétique financés par la coopérative ont pris du
+  retard faute de thermiciens disponibles.""")
+E("eval-jardins-fives-2022", "jardins-partages-de-fives", "2022-12-05", "4 4 4 5 3 4",
+  "labo-innovation-sociale-aquitaine",
+  """Quatre jardins ouverts pour un budget modeste, grâce à un bénévolat très actif.
+  Les familles les plus éloignées restent peu présentes malgré les ateliers avec les
+  écoles.""")
+E("eval-somme-connectee-2023", "somme-connectee", "2023-03-22", "5 4 4 3 4 2",
+  "labo-cooperations-territoires",
+  """Plus de 6 000 personnes aidées dans leurs démarches en ligne en deux ans, dans des
+  villages sans aucun service. La pérennité dépend entièrement de financements annuels, ce
+  qui inquiète les médiateurs.""")
+E("eval-feminin-artois-2022", "entreprendre-au-feminin-artois", "2022-03-10", "5 5 4 4 4 3",
+  "mesures-impact-conseil",
+  """Un parcours cohérent où chaque partenaire a trouvé sa place ; 62 entreprises créées
+  sont toujours actives. La fin du financement départemental a mis un terme au programme,
+  que le réseau tente de relancer.""")
+E("eval-refugies-nord-2023", "emploi-refugies-nord", "2023-09-12", "4 3 3 3 3 2",
+  "labo-cooperations-territoires",
+  """L'accès à l'emploi a progressé pour les personnes suivies, mais la coordination entre les
+  cinq partenaires est restée lourde et très dépendante de l'État. Sans chef de file
+  associatif, l'alliance ne s'est pas prolongée.""")
+E("eval-reemploi-lyon-2021", "reemploi-decheteries-lyon", "2021-06-30", "5 4 4 4 4 4",
+  "labo-economie-cooperations-lyon",
+  """Les caissons de réemploi ont détourné 620 tonnes d'objets en trois ans et la
+  ressourcerie a embauché huit personnes. Les agents de déchetterie, d'abord réticents,
+  sont devenus les meilleurs prescripteurs.""")
+E("eval-reemploi-lyon-2024", "reemploi-decheteries-lyon", "2024-11-18", "5 5 4 4 4 5",
+  "mesures-impact-conseil",
+  """Le marché public réservé a sécurisé le modèle pour cinq ans : c'est un cas d'école de
+  commande publique au service du réemploi. Reste à mieux mesurer les effets sur les
+  parcours d'insertion.""")
+E("eval-egalite-villeurbanne-2024", "egalite-espace-public-villeurbanne", "2024-09-02",
+  "5 4 4 3 3 3", "labo-economie-cooperations-lyon",
+  """Les marches exploratoires ont donné aux habitantes une vraie place dans les choix
+  d'aménagement. Les effets sur le sentiment de sécurité restent difficiles à mesurer et
+  varient fortement d'un quartier à l'autre.""")
+E("eval-coproprietes-grenoble-2023", "coproprietes-grenoble-renovation", "2023-04-25",
+  "5 4 3 2 4 4", "labo-alpin-transitions",
+  """Deux copropriétés sur six ont voté les travaux ; les autres bloquent sur les avances de
+  trésorerie. Quand les travaux sont faits, la consommation baisse de 45 %, mais le coût
+  d'accompagnement par logement est élevé.""")
+E("eval-passeurs-numerique-2024", "jeunes-passeurs-numerique", "2024-06-12", "4 4 4 4 4 3",
+  "mesures-impact-conseil",
+  """Les jeunes stagiaires gagnent en confiance et les seniors apprécient leurs ateliers. Le
+  débouché vers l'emploi reste incertain : seuls quatre jeunes sur quinze ont signé un
+  contrat.""")
+E("eval-habitat-puy-de-dome-2024", "habiter-ensemble-puy-de-dome", "2024-02-28",
+  "5 5 4 4 5 4", "labo-ruralites-sante",
+  """Les habitants des colocations décrivent une vie sociale retrouvée et les entrées en
+  établissement ont été retardées. Le modèle est reproductible si le financement de
+  l'animation est garanti.""")
+E("eval-plateau-accueil-2021", "plateau-terre-d-accueil", "2021-09-15", "5 5 4 4 5 4",
+  "labo-cooperations-territoires",
+  """Une alliance exemplaire par la mobilisation des habitants : toutes les familles sont
+  restées sur le plateau et la plupart des adultes travaillent. Le transport solidaire a été
+  la clé, mais repose sur des bénévoles vieillissants.""")
+E("eval-cantines-isere-2025", "cantines-sans-gaspillage-isere", "2025-03-03", "4 4 5 4 4 3",
+  "labo-economie-cooperations-lyon",
+  """Le gaspillage alimentaire a baissé d'un tiers dans les cantines suivies et les économies
+  ont financé des produits locaux. Les dons de plats non servis aux associations sont restés
+  marginaux à cause des contraintes d'hygiène.""")
+E("eval-cuisine-mirail-2023", "cuisine-insertion-mirail", "2023-05-16", "5 4 4 4 4 3",
+  "labo-economie-sociale-midi",
+  """La chaîne invendus, coursiers, cuisine, crèches fonctionne et crée de l'emploi à
+  chaque maillon. Les volumes d'invendus varient trop d'une semaine à l'autre pour
+  planifier sereinement la production.""")
+E("eval-ingenieurs-quartiers-2022", "ingenieurs-dans-les-quartiers", "2022-10-04",
+  "4 3 4 4 3 4", "labo-economie-sociale-midi",
+  """Les ateliers sont appréciés des jeunes et des ingénieurs, mais les associations se
+  sentent parfois au service du calendrier de l'entreprise. Un comité de pilotage paritaire
+  est recommandé.""")
+E("eval-albi-2023", "alimentation-albigeoise", "2023-02-20", "5 5 5 4 4 5",
+  "labo-economie-sociale-midi",
+  """Un projet abouti : la part de produits locaux dans les cantines a quadruplé et les
+  maraîchers installés vivent de leur production. La légumerie est désormais autonome
+  financièrement.""")
+E("eval-filature-figeac-2022", "filature-services-ruraux", "2022-01-19", "5 4 4 3 4 2",
+  "labo-cooperations-territoires",
+  """Le tiers-lieu est devenu un lieu de référence pour les habitants, y compris pour les
+  démarches administratives. Sans le poste financé par l'agence, l'équilibre économique
+  n'est pas atteint.""")
+E("eval-soleil-ariegeois-2024", "soleil-ariegeois", "2024-07-08", "4 4 5 5 3 5",
+  "labo-economie-sociale-midi",
+  """Les centrales produisent comme prévu et l'épargne citoyenne a été collectée en six
+  semaines. L'effet social reste limité : peu de ménages modestes figurent parmi les
+  sociétaires.""")
+E("eval-morlaix-2022", "morlaix-reemploi-centre-ville", "2022-09-27", "5 4 4 4 4 4",
+  "labo-littoral-societes-brest",
+  """La boutique de centre-ville attire un nouveau public et a contribué à réduire la
+  vacance commerciale de la rue. Les ateliers de réparation mériteraient des créneaux en
+  soirée.""")
+E("eval-iroise-2021", "dechets-marins-iroise", "2021-11-30", "5 5 4 4 3 4",
+  "reseau-partenariats-territoires",
+  """Les données citoyennes sont désormais reconnues par les services de l'État, ce qui est
+  rare. L'action à la source auprès des professionnels de la mer commence à peine.""")
+E("eval-brest-numerique-2022", "numerique-pour-tous-brest", "2022-05-17", "5 4 5 4 4 3",
+  "labo-littoral-societes-brest",
+  """Objectif dépassé avec plus de deux mille ordinateurs distribués. Le réseau de bénévoles
+  s'est essoufflé après le départ de l'entreprise partenaire, et l'alliance s'est
+  achevée.""")
+E("eval-kreiz-breizh-2020", "vent-citoyen-kreiz-breizh", "2020-10-12", "5 5 4 4 4 5",
+  "labo-cooperations-territoires",
+  """Un parc éolien réellement approprié par les habitants, dont les revenus financent des
+  projets de village. La gouvernance reste dominée par les sociétaires fondateurs.""")
+E("eval-sante-mentale-22-2024", "sante-mentale-rurale-costarmoricaine", "2024-03-14",
+  "5 4 4 4 3 3", "labo-ruralites-sante",
+  """Près de mille personnes formées, dont beaucoup d'élus ruraux. L'effet sur le repérage
+  précoce est réel mais inégal, et les relais vers les soignants restent trop longs.""")
+E("eval-voiles-scorff-2024", "seconde-vie-des-voiles", "2024-06-03", "3 3 2 2 2 1",
+  "mesures-impact-conseil",
+  """La collecte des voiles a bien fonctionné, mais la vente des produits n'a jamais couvert les
+  coûts de fabrication. L'alliance aurait dû tester le marché avant d'investir dans
+  l'atelier.""")
+E("eval-bordeaux-alimentation-2023", "precarite-alimentaire-bordeaux", "2023-12-11",
+  "5 4 4 3 4 3", "labo-innovation-sociale-aquitaine",
+  """La carte alimentaire a amélioré la consommation de fruits et légumes des familles
+  suivies. Le coût par foyer est élevé et l'extension à toute la ville suppose un
+  engagement durable des financeurs publics.""")
+E("eval-renovation-rive-droite-2023", "renovation-accompagnee-rive-droite", "2023-04-05",
+  "4 4 4 3 4 3", "labo-innovation-sociale-aquitaine",
+  """Les chantiers participatifs ont tenu leurs objectifs et les habitants ont gagné en
+  compétences. L'entreprise regrette la lourdeur administrative des aides à la rénovation.""")
+E("eval-aidants-niortais-2022", "aidants-ruraux-niortais", "2022-06-21", "5 5 4 4 4 4",
+  "labo-ruralites-sante",
+  """Les cafés des aidants réduisent l'isolement et le répit à domicile est très demandé.
+  L'accompagnement numérique est peu utilisé par les aidants les plus âgés.""")
+E("eval-millevaches-2023", "millevaches-bois-et-bourgs", "2023-10-09", "5 4 3 3 4 4",
+  "labo-cooperations-territoires",
+  """Trois commerces de bourg rénovés en bois local et rouverts, avec des artisans installés.
+  Les délais de chantier ont doublé, ce qui a fragilisé la trésorerie du collectif.""")
+E("eval-biodechets-pau-2021", "biodechets-bearn", "2021-10-26", "4 4 4 3 3 4",
+  "labo-innovation-sociale-aquitaine",
+  """La collecte à vélo a convaincu les restaurateurs et l'agglomération a repris l'activité.
+  Le projet a prouvé sa pertinence mais l'association a perdu la maîtrise du service.""")
+E("eval-mobilier-strasbourg-2024", "mobilier-bureau-reemploi", "2024-01-23", "5 4 4 4 4 4",
+  "labo-dynamiques-europeennes",
+  """Le marché réservé au mobilier de réemploi est une avancée rare. Les grandes entreprises
+  restent difficiles à mobiliser pour donner leur mobilier au lieu de le broyer.""")
+E("eval-toits-lorraine-2023", "toits-solidaires-lorraine", "2023-11-28", "5 3 3 3 3 2",
+  "labo-dynamiques-europeennes",
+  """Les diagnostics des thermiciens bénévoles ont été très appréciés, mais un tiers des
+  ménages ont abandonné face aux délais des aides. La coopération avec les artisans locaux a
+  manqué.""")
+E("eval-garages-solidaires-2025", "reseau-garages-solidaires", "2025-04-15", "5 4 4 4 4 3",
+  "labo-cooperations-territoires",
+  """La mutualisation des achats de pièces et du logiciel a réduit les coûts de 15 %. Les
+  garages ruraux et urbains n'ont pas les mêmes besoins, ce qui complique la gouvernance du
+  réseau.""")
+E("eval-paniers-angevins-2022", "paniers-angevins", "2022-12-15", "5 4 4 4 5 3",
+  "labo-ouest-innovation-sociale",
+  """Retour à l'emploi de 58 % des jardiniers en insertion, un résultat remarquable. La vente
+  en magasin a apporté des recettes mais a parfois éloigné le projet de son public
+  prioritaire.""")
+E("eval-estuaire-2020", "estuaire-apprentissage", "2020-09-30", "5 5 5 4 4 5",
+  "labo-ouest-innovation-sociale",
+  """Un tutorat qui a fait ses preuves : 80 % des apprentis diplômés, beaucoup embauchés. Le
+  dispositif a été intégré au fonctionnement ordinaire de l'entreprise.""")
+E("eval-quartiers-nord-2022", "paniers-frais-quartiers-nord", "2022-07-07", "5 4 4 3 4 3",
+  "labo-mediterraneen-solidarites",
+  """Les paniers touchent des familles que l'aide alimentaire classique n'atteint pas.
+  La dépendance au mécénat d'une seule fondation reste le principal risque.""")
+E("eval-rade-2021", "rade-insertion-littoral", "2021-02-18", "4 4 4 4 4 -",
+  "mesures-impact-conseil",
+  """Un chantier d'insertion efficace, avec un taux de sortie vers l'emploi de 50 %. La
+  pérennité n'a pas été évaluée, l'alliance ayant pris fin au moment de l'évaluation.""")
+E("eval-droits-nanterre-2024", "droits-numeriques-nanterre", "2024-10-01", "5 4 4 4 3 2",
+  "labo-cooperations-territoires",
+  """Les bénévoles se sentent mieux armés pour accompagner les démarches et protéger les
+  données des personnes. Faute de relais financier, les permanences ont été réduites de
+  moitié.""")
+E("eval-territoires-zero-gaspillage-2024", "territoires-zero-gaspillage", "2024-12-09",
+  "5 4 4 4 4 3", "mesures-impact-conseil",
+  """Les indicateurs communs permettent enfin de comparer les plateformes locales. Les
+  échanges entre territoires sont riches, mais les plus petites structures peinent à
+  dégager du temps pour y participer.""")
+E("eval-cantines-avignon-2021", "cantines-avignon-comtat", "2021-09-20", "4 4 4 3 3 3",
+  "labo-mediterraneen-solidarites",
+  """Les légumes locaux sont entrés dans les écoles et le gaspillage a reculé. Le départ de
+  la fondation a fait perdre l'accompagnement pédagogique auprès des enfants.""")
+
+
+# --------------------------------------------------------------------------------------------
+# Writing the CSV files
+# --------------------------------------------------------------------------------------------
+COLUMNS = {
+    "actors": ["id", "name", "type", "description", "territory", "sdgs", "offers", "needs",
+               "resources", "maturity", "website", "siren", "rna", "email"],
+    "alliances": ["id", "title", "members", "lead", "description", "territory", "sdgs",
+                  "resources", "start", "end", "status", "tools"],
+    "tools": ["id", "title", "description", "url", "kind", "maturity", "pillars", "audience",
+              "sdgs", "publisher"],
+    "evaluations": ["id", "alliance", "date", "scores", "summary", "evaluator"],
+}
+
+
+def _expand(aliases: str, table: dict[str, str]) -> str:
+    """Turn space-separated aliases into a `;`-separated cell of codes."""
+    return ";".join(table.get(a, a) for a in aliases.split())
+
+
+def _resources(spec: str) -> str:
+    """'sp:45 mf:55' -> 'subvention-publique:45;mecenat-financier:55' (percentages optional)."""
+    parts = []
+    for item in spec.split():
+        code, _, pct = item.partition(":")
+        code = RESOURCES.get(code, code)
+        parts.append(f"{code}:{pct}" if pct else code)
+    return ";".join(parts)
+
+
+def _rng(key: str) -> random.Random:
+    """A random generator seeded by an identifier, so that rebuilding gives the same files."""
+    return random.Random(int(hashlib.sha256(key.encode()).hexdigest()[:12], 16))
+
+
+def luhn_ok(digits: str) -> bool:
+    """Luhn check as used for SIREN numbers."""
+    total = 0
+    for i, ch in enumerate(reversed(digits)):
+        d = int(ch) * (2 if i % 2 else 1)
+        total += d - 9 if d > 9 else d
+    return total % 10 == 0
+
+
+def fictional_siren(rng: random.Random, taken: set[str]) -> str:
+    """Nine digits with a valid Luhn key, not yet used in this dataset."""
+    while True:
+        body = str(rng.randint(3, 9)) + "".join(str(rng.randint(0, 9)) for _ in range(7))
+        siren = next(body + str(k) for k in range(10) if luhn_ok(body + str(k)))
+        if siren not in taken:
+            taken.add(siren)
+            return siren
+
+
+SIREN_SHARE = {"entreprise": 1.0, "cooperative": 1.0, "fondation": 0.6, "association": 0.35}
+RNA_SHARE = {"association": 0.55}
+WEBSITE_SHARE = {"collectif": 0.35, "etat": 0.5}
+EMAIL_PREFIXES = ["contact", "bonjour", "accueil", "info", "partenariats"]
+
+
+def actor_rows() -> list[dict]:
+    """Actors with codes expanded and fictional contact details and identifiers."""
+    rows, sirens = [], set()
+    for a in ACTORS:
+        rng = _rng(a["id"])
+        row = dict(id=a["id"], name=a["name"], type=a["type"], description=a["description"],
+                   territory=a["territory"], sdgs=a["sdgs"],
+                   offers=_expand(a["offers"], COMPETENCES),
+                   needs=_expand(a["needs"], COMPETENCES),
+                   resources=_resources(a["resources"]),
+                   maturity=MATURITY.get(a["maturity"], a["maturity"]),
+                   website="", siren="", rna="", email="")
+        if rng.random() < WEBSITE_SHARE.get(a["type"], 0.8):
+            row["website"] = f"https://{a['id']}.example"
+        if rng.random() < 0.55:
+            row["email"] = f"{rng.choice(EMAIL_PREFIXES)}@{a['id']}.example"
+        if rng.random() < SIREN_SHARE.get(a["type"], 0.0):
+            row["siren"] = fictional_siren(rng, sirens)
+        if rng.random() < RNA_SHARE.get(a["type"], 0.0):
+            row["rna"] = "W" + "".join(str(rng.randint(0, 9)) for _ in range(9))
+        rows.append(row)
+    return rows
+
+
+def alliance_rows() -> list[dict]:
+    """Alliances with `;`-separated members and tools and expanded resources."""
+    return [dict(a, members=";".join(a["members"].split()), tools=";".join(a["tools"].split()),
+                 resources=_resources(a["resources"])) for a in ALLIANCES]
+
+
+def tool_rows() -> list[dict]:
+    """Tools with expanded maturity levels and pillars and a fictional address."""
+    return [dict(t, url=f"https://{t['publisher']}.example/outils/{t['id']}",
+                 maturity=_expand(t["maturity"], MATURITY), pillars=_expand(t["pillars"], PILLARS),
+                 audience=";".join(t["audience"].split())) for t in TOOLS]
+
+
+def evaluation_rows() -> list[dict]:
+    """Evaluations with `criterion:score` pairs."""
+    rows = []
+    for e in EVALUATIONS:
+        pairs = [f"{c}:{s}" for c, s in zip(CRITERIA, e["scores"].split(), strict=True)
+                 if s != "-"]
+        rows.append(dict(e, scores=";".join(pairs)))
+    return rows
+
+
+def write_all(out: Path = HERE) -> dict[str, list[dict]]:
+    """Write the four CSV files and return their rows."""
+    tables = {"actors": actor_rows(), "alliances": alliance_rows(), "tools": tool_rows(),
+              "evaluations": evaluation_rows()}
+    for name, rows in tables.items():
+        with open(out / f"{name}.csv", "w", encoding="utf-8", newline="") as fh:
+            writer = csv.DictWriter(fh, fieldnames=COLUMNS[name], lineterminator="\n")
+            writer.writeheader()
+            writer.writerows(rows)
+    return tables
+
+
+# --------------------------------------------------------------------------------------------
+# Checking the written files against the CSV contract and the reference data
+# --------------------------------------------------------------------------------------------
+ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+MINIMUMS = {"actors": 220, "alliances": 90, "tools": 45, "evaluations": 35}
+
+
+def load_reference() -> tuple[dict, dict, set, set]:
+    """Communes, départements (code -> région), régions and SDG goals/targets."""
+    terr = DATA / "territoires"
+    with open(terr / "communes.csv", encoding="utf-8") as fh:
+        communes = {r["COM"]: r["REG"] for r in csv.DictReader(fh) if r["TYPECOM"] == "COM"}
+    with open(terr / "departements.csv", encoding="utf-8") as fh:
+        deps = {r["DEP"]: r["REG"] for r in csv.DictReader(fh)}
+    with open(terr / "regions.csv", encoding="utf-8") as fh:
+        regs = {r["REG"] for r in csv.DictReader(fh)}
+    text = (DATA / "sdg" / "global_targets.fr.yml").read_text(encoding="utf-8")
+    sdgs = {m.replace("-", ".") for m in re.findall(r"^([0-9]+-[0-9a-z]+)-title:", text, re.M)}
+    sdgs |= {str(g) for g in range(1, 18)}
+    return communes, deps, regs, sdgs
+
+
+def read_back(out: Path = HERE) -> dict[str, list[dict]]:
+    """Read the CSV files as a user's importer would."""
+    tables = {}
+    for name in COLUMNS:
+        with open(out / f"{name}.csv", encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            if reader.fieldnames != COLUMNS[name]:
+                raise SystemExit(f"{name}.csv: unexpected header {reader.fieldnames}")
+            tables[name] = list(reader)
+    return tables
+
+
+def cells(value: str) -> list[str]:
+    """Split a multi-valued cell."""
+    return [v.strip() for v in value.split(";") if v.strip()]
+
+
+def region_of(territory: str, communes: dict, deps: dict) -> str:
+    """Région code of a territory cell ('' when absent)."""
+    kind, _, code = territory.partition(":")
+    return {"commune": communes.get(code, ""), "departement": deps.get(code, ""),
+            "region": code}.get(kind, "")
+
+
+def check(tables: dict[str, list[dict]]) -> list[str]:
+    """Return the list of problems (empty when the dataset honours the contract)."""
+    communes, deps, regs, sdg_codes = load_reference()
+    errors: list[str] = []
+    used: dict[str, set] = {k: set() for k in ("type", "competence-offers", "competence-needs",
+                                                "resource", "maturity", "pillar", "kind",
+                                                "status", "criterion")}
+
+    def err(table, row, col, msg):
+        errors.append(f"{table}.csv id={row.get('id')} [{col}] {msg}")
+
+    def check_territory(table, row):
+        t = row["territory"]
+        if not t:
+            return
+        kind, _, code = t.partition(":")
+        ok = {"commune": code in communes, "departement": code in deps,
+              "region": code in regs}.get(kind, False)
+        if not ok:
+            err(table, row, "territory", f"unknown territory {t!r}")
+
+    def check_sdgs(table, row):
+        for s in cells(row["sdgs"]):
+            if s not in sdg_codes:
+                err(table, row, "sdgs", f"unknown SDG goal/target {s!r}")
+
+    def check_resources(table, row, hybrid):
+        items = cells(row["resources"])
+        codes, total, with_pct = [], 0.0, 0
+        for item in items:
+            code, _, pct = item.partition(":")
+            if code not in RESOURCES.values():
+                err(table, row, "resources", f"unknown resource type {code!r}")
+            used["resource"].add(code)
+            codes.append(code)
+            if pct:
+                with_pct += 1
+                total += float(pct)
+        if len(set(codes)) != len(codes):
+            err(table, row, "resources", "duplicate resource type")
+        if with_pct and (with_pct != len(items) or abs(total - 100) > 1):
+            err(table, row, "resources", f"percentages sum to {total}, not 100")
+        if hybrid and not 3 <= len(items) <= 5:
+            err(table, row, "resources", f"{len(items)} resource types (want 3 to 5)")
+
+    for name, minimum in MINIMUMS.items():
+        if len(tables[name]) < minimum:
+            errors.append(f"{name}.csv: {len(tables[name])} rows, want at least {minimum}")
+        ids = [r["id"] for r in tables[name]]
+        for dup in {i for i in ids if ids.count(i) > 1}:
+            errors.append(f"{name}.csv: duplicate id {dup}")
+        for r in tables[name]:
+            if not ID_RE.match(r["id"]):
+                err(name, r, "id", "bad identifier")
+
+    actors = {r["id"]: r for r in tables["actors"]}
+    alliances = {r["id"]: r for r in tables["alliances"]}
+    tools = {r["id"]: r for r in tables["tools"]}
+    competences = set(COMPETENCES.values())
+
+    for r in tables["actors"]:
+        if not r["name"] or not r["description"]:
+            err("actors", r, "name", "name and description are expected")
+        if r["type"] not in ACTOR_TYPES:
+            err("actors", r, "type", f"unknown type {r['type']!r}")
+        used["type"].add(r["type"])
+        for col in ("offers", "needs"):
+            for c in cells(r[col]):
+                if c not in competences:
+                    err("actors", r, col, f"unknown competence {c!r}")
+                used[f"competence-{col}"].add(c)
+        if set(cells(r["offers"])) & set(cells(r["needs"])):
+            err("actors", r, "needs", "offers and needs overlap")
+        if r["maturity"]:
+            if r["maturity"] not in MATURITY.values():
+                err("actors", r, "maturity", f"unknown maturity {r['maturity']!r}")
+            used["maturity"].add(r["maturity"])
+        check_territory("actors", r)
+        check_sdgs("actors", r)
+        check_resources("actors", r, hybrid=False)
+        if r["siren"] and not (re.fullmatch(r"\d{9}", r["siren"]) and luhn_ok(r["siren"])):
+            err("actors", r, "siren", f"invalid SIREN {r['siren']!r}")
+        if r["rna"] and not re.fullmatch(r"W\d{9}", r["rna"]):
+            err("actors", r, "rna", f"invalid RNA {r['rna']!r}")
+        for col in ("website", "email"):
+            if r[col] and not r[col].split("/")[2 if col == "website" else 0].endswith(".example"):
+                err("actors", r, col, "contact details must use the .example domain")
+
+    for r in tables["alliances"]:
+        members = cells(r["members"])
+        if not 2 <= len(members) <= 8 or len(set(members)) != len(members):
+            err("alliances", r, "members", f"{len(members)} members (want 2 to 8, distinct)")
+        for m in members:
+            if m not in actors:
+                err("alliances", r, "members", f"unknown actor {m!r}")
+        if r["lead"] and r["lead"] not in members:
+            err("alliances", r, "lead", "the lead is not a member")
+        if r["status"] not in STATUSES:
+            err("alliances", r, "status", f"unknown status {r['status']!r}")
+        used["status"].add(r["status"])
+        for col in ("start", "end"):
+            if r[col] and not DATE_RE.match(r[col]):
+                err("alliances", r, col, f"bad date {r[col]!r}")
+        if r["end"] and r["end"] < r["start"]:
+            err("alliances", r, "end", "ends before it starts")
+        if (r["status"] == "completed") != bool(r["end"]):
+            err("alliances", r, "end", "completed alliances (and only they) have an end date")
+        if r["start"] > "2026-11-27":
+            err("alliances", r, "start", "starts after the dataset's creation date")
+        for t in cells(r["tools"]):
+            if t not in tools:
+                err("alliances", r, "tools", f"unknown tool {t!r}")
+        if len({actors[m]["type"] for m in members if m in actors}) < 2:
+            err("alliances", r, "members", "not hybrid: a single actor type")
+        check_territory("alliances", r)
+        check_sdgs("alliances", r)
+        check_resources("alliances", r, hybrid=True)
+
+    for r in tables["tools"]:
+        if r["kind"] not in TOOL_KINDS:
+            err("tools", r, "kind", f"unknown kind {r['kind']!r}")
+        used["kind"].add(r["kind"])
+        for m in cells(r["maturity"]):
+            if m not in MATURITY.values():
+                err("tools", r, "maturity", f"unknown maturity {m!r}")
+            used["maturity"].add(m)
+        for p in cells(r["pillars"]):
+            if p not in PILLARS.values():
+                err("tools", r, "pillars", f"unknown pillar {p!r}")
+            used["pillar"].add(p)
+        for a in cells(r["audience"]):
+            if a not in ACTOR_TYPES:
+                err("tools", r, "audience", f"unknown actor type {a!r}")
+        if r["publisher"] not in actors:
+            err("tools", r, "publisher", f"unknown actor {r['publisher']!r}")
+        check_sdgs("tools", r)
+    for m in MATURITY.values():
+        for p in PILLARS.values():
+            if not any(m in cells(t["maturity"]) and p in cells(t["pillars"])
+                       for t in tables["tools"]):
+                errors.append(f"tools.csv: no tool for maturity {m} x pillar {p}")
+
+    for r in tables["evaluations"]:
+        alliance = alliances.get(r["alliance"])
+        if alliance is None:
+            err("evaluations", r, "alliance", f"unknown alliance {r['alliance']!r}")
+        elif r["date"] < alliance["start"] or r["date"] > "2026-11-27":
+            err("evaluations", r, "date", "outside the alliance's life and the past")
+        if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", r["date"]):
+            err("evaluations", r, "date", f"bad date {r['date']!r}")
+        for pair in cells(r["scores"]):
+            crit, _, score = pair.partition(":")
+            if crit not in CRITERIA or score not in {"1", "2", "3", "4", "5"}:
+                err("evaluations", r, "scores", f"bad score {pair!r}")
+            used["criterion"].add(crit)
+        if r["evaluator"] not in actors:
+            err("evaluations", r, "evaluator", f"unknown actor {r['evaluator']!r}")
+
+    expected = {"type": set(ACTOR_TYPES), "competence-offers": competences,
+                "competence-needs": competences, "resource": set(RESOURCES.values()),
+                "maturity": set(MATURITY.values()), "pillar": set(PILLARS.values()),
+                "kind": set(TOOL_KINDS), "status": set(STATUSES), "criterion": set(CRITERIA)}
+    for key, codes in expected.items():
+        if codes - used[key]:
+            errors.append(f"controlled codes never used ({key}): {sorted(codes - used[key])}")
+
+    regions_used = {region_of(r["territory"], communes, deps) for r in tables["actors"]} - {""}
+    if len(regions_used) < 7:
+        errors.append(f"actors cover only {len(regions_used)} régions")
+    return errors
+
+
+def report(tables: dict[str, list[dict]]) -> str:
+    """A short description of the dataset's shape (counts, régions, network)."""
+    communes, deps, _, _ = load_reference()
+    lines = [", ".join(f"{n}: {len(rows)}" for n, rows in tables.items())]
+    lines.append("actor types: " + ", ".join(
+        f"{k} {v}" for k, v in Counter(r["type"] for r in tables["actors"]).most_common()))
+    lines.append("régions: " + ", ".join(f"{k or 'national'} {v}" for k, v in Counter(
+        region_of(r["territory"], communes, deps) for r in tables["actors"]).most_common()))
+    degree = Counter(m for a in tables["alliances"] for m in cells(a["members"]))
+    dist = Counter(min(degree.get(r["id"], 0), 5) for r in tables["actors"])
+    lines.append("alliances per actor (5 = 5 or more): " + ", ".join(
+        f"{k}: {dist[k]}" for k in sorted(dist)))
+    lines.append("hubs: " + ", ".join(f"{a} {n}" for a, n in degree.most_common() if n >= 5))
+    bridges = []
+    for actor_id in degree:
+        zones = {region_of(a["territory"], communes, deps) for a in tables["alliances"]
+                 if actor_id in cells(a["members"])} - {""}
+        if len(zones) >= 2:
+            bridges.append(actor_id)
+    lines.append(f"actors in alliances of 2+ régions: {len(bridges)}")
+    lines.append("statuses: " + ", ".join(
+        f"{k} {v}" for k, v in Counter(r["status"] for r in tables["alliances"]).items()))
+    return "\n".join(lines)
+
+
+def main() -> int:
+    """Write the files, read them back, check them and print a summary."""
+    write_all()
+    tables = read_back()
+    problems = check(tables)
+    print(report(tables))
+    for p in problems:
+        print("ERROR", p, file=sys.stderr)
+    return 1 if problems else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

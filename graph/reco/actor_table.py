@@ -1,0 +1,115 @@
+"""Actors as columns of numpy arrays, with inverted indices to find candidates locally (DESIGN §4).
+
+Built once per graph version from `graph.queries.features.actor_profiles`. Postings answer « who
+offers financement », « who works on target 12.3 », « who is in département 59 » without scanning.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass, field
+
+import numpy as np
+from rdflib import URIRef
+
+from ..queries.features import actor_profiles
+from ..store import Store
+from .coding import LEVELS, TARGET_WORDS, Place, Sdgs, mask_of, scheme_index
+
+PostingKey = tuple[str, object]
+
+
+@dataclass
+class ActorTable:
+    """One row per actor; see the module docstring."""
+
+    iris: list[URIRef]
+    ids: list[str]
+    labels: list[str]
+    type: np.ndarray  # int16, index in the actor-type scheme, -1 unknown
+    offers: np.ndarray  # uint32 competence masks
+    needs: np.ndarray
+    goals: np.ndarray  # uint32 goal masks
+    targets: np.ndarray  # (n, TARGET_WORDS) uint64 target masks
+    sdgs: list[Sdgs]
+    places: list[Place]
+    place_codes: dict[str, np.ndarray]  # level → int32 code index (-1 none)
+    postings: dict[PostingKey, np.ndarray] = field(default_factory=dict)
+    by_id: dict[str, int] = field(default_factory=dict)
+    by_iri: dict[URIRef, int] = field(default_factory=dict)
+
+    @classmethod
+    def build(cls, store: Store) -> ActorTable:
+        """Read every actor's features from the store."""
+        p = actor_profiles(store)
+        iris = sorted(set(p.ids) | set(p.types), key=str)
+        types = scheme_index("actor-type")
+        sdgs = [Sdgs.from_iris(p.subjects.get(a, set())) for a in iris]
+        places = [Place.of_iri(p.territories.get(a)) for a in iris]
+        n = len(iris)
+        table = cls(
+            iris=iris,
+            ids=[local_id(a) for a in iris],
+            labels=[p.labels.get(a) or local_id(a) for a in iris],
+            type=np.array([types.get(p.types.get(a), -1) for a in iris],  # type: ignore[arg-type]
+                          dtype=np.int16),
+            offers=np.array([mask_of(p.offers.get(a, set()), "competence") for a in iris],
+                            dtype=np.uint32),
+            needs=np.array([mask_of(p.needs.get(a, set()), "competence") for a in iris],
+                           dtype=np.uint32),
+            goals=np.array([s.goal_mask for s in sdgs], dtype=np.uint32),
+            targets=(np.stack([s.target_words() for s in sdgs]) if n
+                     else np.zeros((0, TARGET_WORDS), dtype=np.uint64)),
+            sdgs=sdgs,
+            places=places,
+            place_codes={},
+        )
+        table._index()
+        return table
+
+    def _index(self) -> None:
+        self.by_id = {ident: i for i, ident in enumerate(self.ids)}
+        self.by_iri = {iri: i for i, iri in enumerate(self.iris)}
+        lists: dict[PostingKey, list[int]] = defaultdict(list)
+        codes: dict[tuple[str, str], int] = {}
+        place_codes = {lv: np.full(len(self.iris), -1, dtype=np.int32) for lv in LEVELS}
+        for i in range(len(self.iris)):
+            for bit in _bits(int(self.offers[i])):
+                lists[("offers", bit)].append(i)
+            for bit in _bits(int(self.needs[i])):
+                lists[("needs", bit)].append(i)
+            for g in self.sdgs[i].goals:
+                lists[("goal", g)].append(i)
+            for t in self.sdgs[i].targets:
+                lists[("target", t)].append(i)
+            for lv in LEVELS:
+                key = self.places[i].key(lv)
+                if key is not None:
+                    place_codes[lv][i] = codes.setdefault(key, len(codes))
+                    lists[(lv, key)].append(i)
+        self.postings = {k: np.array(v, dtype=np.int64) for k, v in lists.items()}
+        self.place_codes = place_codes
+        self._codes = codes
+
+    def place_code(self, key: tuple[str, str] | None) -> int:
+        """Integer code of a territory key in this table (-1 when no actor is there)."""
+        return self._codes.get(key, -1) if key is not None else -1
+
+    def posting(self, kind: str, value: object) -> np.ndarray:
+        """Actors indexed under (kind, value); empty when none."""
+        return self.postings.get((kind, value), _EMPTY)
+
+    def __len__(self) -> int:
+        return len(self.iris)
+
+
+_EMPTY = np.zeros(0, dtype=np.int64)
+
+
+def local_id(iri: URIRef) -> str:
+    """The local identifier of a resource: the last path segment of its IRI."""
+    return str(iri).rstrip("/").rsplit("/", 1)[-1]
+
+
+def _bits(mask: int) -> list[int]:
+    return [b for b in range(mask.bit_length()) if mask >> b & 1]

@@ -1,0 +1,182 @@
+"""The French analysis shared by every backend: one specification, one implementation per step.
+
+Text is first *cleaned* (`clean`): Unicode NFKC, control characters and combining marks dropped,
+other numeric signs turned into spaces. Clean text is split into *tokens* by `TOKEN_PATTERN`
+(runs of letters and digits: apostrophes, hyphens and punctuation separate words). Each token then
+goes through four steps, in this order:
+
+1. lower case;
+2. ASCII folding (`coopération` → `cooperation`, `œuvre` → `oeuvre`);
+3. stop words: the Snowball French list, folded, plus the elided forms `l d j m n s t c qu jusqu
+   lorsqu puisqu quoiqu` (so `l'insertion` → `insertion`, `d'invendus` → `invendus`);
+4. Snowball French stemming (`jardins partagés` → `jardin partag`).
+
+Steps 1–4 run in tantivy's filters (`Filter.lowercase`, `Filter.ascii_fold`,
+`Filter.custom_stopword`, `Filter.stemmer("french")`, i.e. rust-stemmers' Snowball French): the
+tantivy backend registers them as its analyzer, and `term()` applies the very same filters to one
+token for the whoosh backend, the query parser and the snippet highlighter. Both backends
+therefore index the same terms at the same positions; `tests/test_search_analysis.py` checks it.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import tantivy
+
+#: Words are runs of letters and digits (same meaning for Python's `re` and Rust's `regex` on
+#: clean text).
+TOKEN_PATTERN = r"[^\W_]+"
+TOKEN_RE = re.compile(TOKEN_PATTERN)
+
+#: Elided forms: `l'`, `d'`, `qu'`… become tokens of their own and are dropped as stop words.
+ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
+
+#: The Snowball French stop word list.
+SNOWBALL_FRENCH_STOP_WORDS = (
+    "au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me même "
+    "mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi "
+    "ton tu un une vos votre vous c d j l à m n s t y été étée étées étés étant étante étants "
+    "étantes suis es est sommes êtes sont serai seras sera serons serez seront serais serait "
+    "serions seriez seraient étais était étions étiez étaient fus fut fûmes fûtes furent sois soit "
+    "soyons soyez soient fusse fusses fût fussions fussiez fussent ayant ayante ayantes ayants eu "
+    "eue eues eus ai as avons avez ont aurai auras aura aurons aurez auront aurais aurait aurions "
+    "auriez auraient avais avait avions aviez avaient eut eûmes eûtes eurent aie aies ait ayons "
+    "ayez aient eusse eusses eût eussions eussiez eussent"
+).split()
+
+#: Tokens of this many UTF-8 bytes or more are dropped (they are not words).
+MAX_TOKEN_BYTES = 64
+
+
+def _folded(words: list[str] | tuple[str, ...]) -> list[str]:
+    return sorted({_fold_word(w) for w in words})
+
+
+def _fold_word(word: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", word.lower())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+#: Stop words as the filter sees them (after lower-casing and folding).
+STOP_WORDS: tuple[str, ...] = tuple(_folded([*SNOWBALL_FRENCH_STOP_WORDS, *ELISIONS]))
+
+
+def _builder(tokenizer: tantivy.Tokenizer) -> tantivy.TextAnalyzerBuilder:
+    return (
+        tantivy.TextAnalyzerBuilder(tokenizer)
+        .filter(tantivy.Filter.remove_long(MAX_TOKEN_BYTES))
+        .filter(tantivy.Filter.lowercase())
+        .filter(tantivy.Filter.ascii_fold())
+    )
+
+
+def french_analyzer() -> tantivy.TextAnalyzer:
+    """The whole analysis (tokens, case, folding, stop words, stemming) as a tantivy analyzer."""
+    return (
+        _builder(tantivy.Tokenizer.regex(TOKEN_PATTERN))
+        .filter(tantivy.Filter.custom_stopword(list(STOP_WORDS)))
+        .filter(tantivy.Filter.stemmer("french"))
+        .build()
+    )
+
+
+def folding_analyzer() -> tantivy.TextAnalyzer:
+    """Tokens lower-cased and folded, neither stemmed nor stopped (completion, spelling)."""
+    return _builder(tantivy.Tokenizer.regex(TOKEN_PATTERN)).build()
+
+
+_TERM = (
+    _builder(tantivy.Tokenizer.raw())
+    .filter(tantivy.Filter.custom_stopword(list(STOP_WORDS)))
+    .filter(tantivy.Filter.stemmer("french"))
+    .build()
+)
+_FOLD = _builder(tantivy.Tokenizer.raw()).build()
+
+
+@lru_cache(maxsize=200_000)
+def term(token: str) -> str | None:
+    """The indexed term of one token (steps 1–4), or None for a stop word."""
+    out = _TERM.analyze(token)
+    return out[0] if out else None
+
+
+@lru_cache(maxsize=200_000)
+def fold(token: str) -> str:
+    """One token lower-cased and folded (steps 1–2): the form used for completion and spelling."""
+    out = _FOLD.analyze(token)
+    return out[0] if out else ""
+
+
+# -- cleaning --------------------------------------------------------------------------------
+
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_char_cache: dict[str, str] = {}
+
+
+def _clean_char(match: re.Match[str]) -> str:
+    c = match.group()
+    out = _char_cache.get(c)
+    if out is None:
+        cat = unicodedata.category(c)
+        if cat[0] == "M" or cat in ("Cc", "Cf", "Cs", "Co", "Cn"):
+            out = ""
+        elif cat in ("No", "Nl") or cat[0] == "Z":
+            out = " "
+        else:
+            out = c
+        if len(_char_cache) < 100_000:
+            _char_cache[c] = out
+    return out
+
+
+def clean(text: str) -> str:
+    """Text as both backends index it: NFKC, no control characters nor stray combining marks."""
+    if not text:
+        return ""
+    if text.isascii():
+        return _CONTROL.sub(" ", text)
+    text = unicodedata.normalize("NFKC", text)
+    return _CONTROL.sub(" ", _NON_ASCII.sub(_clean_char, text))
+
+
+# -- tokens ----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Token:
+    """One word of a clean text: its characters, where it is, and its indexed term."""
+
+    text: str
+    start: int
+    end: int
+    position: int
+    term: str | None
+
+
+def tokens(text: str) -> Iterator[Token]:
+    """The tokens of clean text, with character offsets and positions (stop words included)."""
+    for position, m in enumerate(TOKEN_RE.finditer(text)):
+        raw = m.group()
+        yield Token(raw, m.start(), m.end(), position, term(raw) if is_word(raw) else None)
+
+
+def is_word(raw: str) -> bool:
+    """Whether a token is short enough to be indexed."""
+    return len(raw) < MAX_TOKEN_BYTES and len(raw.encode("utf-8")) < MAX_TOKEN_BYTES
+
+
+def terms(text: str) -> list[str]:
+    """The indexed terms of a text, in order (stop words dropped)."""
+    return [t.term for t in tokens(clean(text)) if t.term is not None]
+
+
+def exact_key(text: str) -> str:
+    """A whole label reduced for exact matching: folded words joined by single spaces."""
+    return " ".join(fold(m.group()) for m in TOKEN_RE.finditer(clean(text)) if is_word(m.group()))

@@ -1,0 +1,311 @@
+"""Index documents built from the graph: one SPARQL query per kind, run in batches.
+
+Identifiers (`Doc.id`, the `id` of search results):
+- actors, alliances, tools: the CSV `id` (`dct:identifier`);
+- SDG goals and targets: their compact UN code, `12` or `12.3`;
+- territories: the CSV `territory` syntax, which is also their `dct:identifier`: `region:32`,
+  `departement:59`, `commune:59350` (bare INSEE codes are ambiguous: région 32 and département 32
+  both exist). Their bare INSEE code is indexed as a code, so searching `59350` finds Lille.
+
+Facets are codes: `skos:notation` of the concepts, the SDG goal number (a target gives its goal),
+the INSEE codes of the région and département *containing* the territories a resource serves
+(a commune in département 59 gets `departement=59` and `region=32`), so filtering on a région
+matches its départements and communes. A document depends only on its resource's own triples and
+on the vocabularies, which keeps incremental updates exact.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from typing import Any
+
+from rdflib import Literal, URIRef
+
+from graph.queries.resources import values_block
+from graph.store import Store
+from ontology.namespaces import (
+    ALL,
+    DCT,
+    IGEO,
+    ORG,
+    RDF,
+    SCHEMA,
+    SCHEMES,
+    SDGO,
+    SKOS,
+    concept,
+    scheme_codes,
+)
+
+from .schema import Doc
+
+#: Instance resources per SPARQL query.
+BATCH = 500
+#: Kinds built from instance resources, and their class.
+INSTANCE_CLASSES: dict[str, URIRef] = {
+    "actor": ORG.FormalOrganization,
+    "alliance": ALL.Alliance,
+    "tool": ALL.Tool,
+}
+TERRITORY_SOURCE = "vocabulary-territories"
+#: Vocabulary sources, and the kinds whose documents they feed.
+VOCABULARY_KINDS: dict[str, tuple[str, ...]] = {
+    "vocabulary-territories": ("territory", "actor", "alliance", "tool"),
+    "vocabulary-sdg": ("sdg", "actor", "alliance", "tool"),
+    "vocabulary-ontology": ("actor", "alliance", "tool"),
+}
+#: Concept schemes that are facets, by scheme name.
+SCHEME_FACETS = {
+    "actor-type": "actor_type",
+    "maturity": "maturity",
+    "pillar": "pillar",
+    "alliance-status": "status",
+    "tool-kind": "tool_kind",
+    "resource-type": "resource_type",
+}
+LEVELS = {IGEO.Region: "region", IGEO.Departement: "departement", IGEO.Commune: "commune"}
+LEVEL_FR = {"region": "Région", "departement": "Département", "commune": "Commune"}
+
+
+@dataclass(frozen=True)
+class Territory:
+    """A territory of the COG as the graph describes it."""
+
+    iri: str
+    level: str
+    code: str
+    name: str
+    parent: str | None
+
+
+@dataclass(frozen=True)
+class Sdg:
+    """An SDG goal or target: compact code and goal number."""
+
+    iri: str
+    code: str
+    goal: str
+
+
+_LINKS = (
+    f"{ORG.classification.n3()}|{SCHEMA.areaServed.n3()}|{DCT.subject.n3()}|{ALL.maturity.n3()}"
+    f"|{ALL.pillar.n3()}|{ALL.status.n3()}|{DCT.type.n3()}"
+    f"|{ALL.resourceShare.n3()}/{ALL.resourceType.n3()}"
+)
+
+INSTANCE_DOCS = f"""
+SELECT ?r ?g (SAMPLE(?ident) AS ?id) (SAMPLE(?lab) AS ?label) (SAMPLE(?anylab) AS ?label_any)
+       (SAMPLE(?desc) AS ?description) (GROUP_CONCAT(DISTINCT STR(?x); separator=" ") AS ?links)
+WHERE {{
+  __VALUES__
+  GRAPH ?g {{ ?r {DCT.identifier.n3()} ?ident }}
+  ?r {RDF.type.n3()} ?class .
+  OPTIONAL {{ ?r {SKOS.prefLabel.n3()} ?lab FILTER(LANGMATCHES(LANG(?lab), "fr")) }}
+  OPTIONAL {{ ?r {SKOS.prefLabel.n3()} ?anylab }}
+  OPTIONAL {{ ?r {DCT.description.n3()} ?desc }}
+  OPTIONAL {{ ?r {_LINKS} ?x }}
+}} GROUP BY ?r ?g
+"""
+
+INSTANCE_IRIS = f"""
+SELECT DISTINCT ?r WHERE {{ ?r {RDF.type.n3()} ?class ; {DCT.identifier.n3()} ?id }}
+"""
+
+#: Territories of the territories vocabulary graph `?g` (restricting the query to that graph
+#: makes it several times faster than over the union of all graphs).
+TERRITORIES = f"""
+SELECT ?t ?type (STR(?c) AS ?code) (STR(?n) AS ?name) ?parent WHERE {{ GRAPH ?g {{
+  ?t {IGEO.codeINSEE.n3()} ?c ; {RDF.type.n3()} ?type ; {SKOS.prefLabel.n3()} ?n .
+  OPTIONAL {{ ?t {SKOS.broader.n3()} ?parent }}
+}} }}
+"""
+
+SDGS = f"""
+SELECT ?s ?code ?goal WHERE {{
+  {{ ?s {RDF.type.n3()} {SDGO.Goal.n3()} BIND(?s AS ?g) }}
+  UNION {{ ?s {RDF.type.n3()} {SDGO.Target.n3()} ; {SKOS.broader.n3()} ?g .
+           ?g {RDF.type.n3()} {SDGO.Goal.n3()} }}
+  ?s {SKOS.notation.n3()} ?code FILTER(DATATYPE(?code) = {SDGO.SDGCodeCompact.n3()})
+  ?g {SKOS.notation.n3()} ?goal FILTER(DATATYPE(?goal) = {SDGO.SDGCodeCompact.n3()})
+}}
+"""
+
+SDG_TEXT = f"""
+SELECT ?s ?p ?o WHERE {{
+  VALUES ?p {{ {SKOS.prefLabel.n3()} {SKOS.altLabel.n3()} {SKOS.note.n3()} }}
+  {{ ?s {RDF.type.n3()} {SDGO.Goal.n3()} }} UNION {{ ?s {RDF.type.n3()} {SDGO.Target.n3()} }}
+  ?s ?p ?o FILTER(LANG(?o) = "fr" || LANG(?o) = "en")
+}}
+"""
+
+
+def _concepts() -> dict[str, tuple[str, str]]:
+    out = {}
+    for scheme, facet in SCHEME_FACETS.items():
+        if scheme in SCHEMES:
+            for code in scheme_codes(scheme):
+                out[str(concept(scheme, code))] = (facet, code)
+    return out
+
+
+class Documents:
+    """Builds index documents from a store; vocabulary tables are cached per graph version."""
+
+    def __init__(self, store: Store) -> None:
+        self.store = store
+        self._concepts = _concepts()
+        self._tables_key: tuple[str, ...] | None = None
+        self._territories: dict[str, Territory] = {}
+        self._sdgs: dict[str, Sdg] = {}
+        self._sources: dict[str, str] = {}
+
+    # -- public ----------------------------------------------------------------------------
+    def count(self, kind: str) -> int:
+        """How many documents of `kind` the graph holds (for progress)."""
+        self._refresh()
+        if kind == "territory":
+            return len(self._territories)
+        if kind == "sdg":
+            return len(self._sdgs)
+        return len(self._instance_iris(kind))
+
+    def of_kind(self, kind: str) -> Iterator[Doc]:
+        """Every document of `kind`, built in batches."""
+        self._refresh()
+        if kind == "territory":
+            yield from self._territory_docs()
+        elif kind == "sdg":
+            yield from self._sdg_docs()
+        else:
+            yield from self._instance_docs(kind, self._instance_iris(kind))
+
+    def of_resources(self, iris: Iterable[URIRef]) -> Iterator[Doc]:
+        """Documents of the given instance resources that exist (others are skipped)."""
+        self._refresh()
+        wanted = sorted(set(iris))
+        for kind in INSTANCE_CLASSES:
+            yield from self._instance_docs(kind, wanted)
+
+    # -- tables ----------------------------------------------------------------------------
+    def _refresh(self) -> None:
+        graphs = self.store.graphs()
+        self._sources = {str(g.iri): g.source for g in graphs}
+        key = tuple(sorted(str(g.iri) for g in graphs if g.source in VOCABULARY_KINDS))
+        if key == self._tables_key:
+            return
+        self._territories = {}
+        for g in graphs:
+            if g.source != TERRITORY_SOURCE:
+                continue
+            for row in self.store.select(TERRITORIES, g=g.iri):
+                level = LEVELS.get(row["type"])  # type: ignore[call-overload]
+                if level is not None:
+                    t = Territory(str(row["t"]), level, str(row["code"]), str(row["name"]),
+                                  str(row["parent"]) if "parent" in row else None)
+                    self._territories[t.iri] = t
+        self._sdgs = {str(r["s"]): Sdg(str(r["s"]), str(r["code"]), str(r["goal"]))
+                      for r in self.store.select(SDGS)}
+        self._tables_key = key
+
+    def chain(self, iri: str) -> list[Territory]:
+        """The territory and its ancestors (commune → département → région)."""
+        out: list[Territory] = []
+        t = self._territories.get(iri)
+        while t is not None and len(out) < 4:
+            out.append(t)
+            t = self._territories.get(t.parent) if t.parent else None
+        return out
+
+    # -- instance resources ----------------------------------------------------------------
+    def _instance_iris(self, kind: str) -> list[URIRef]:
+        rows = self.store.select(INSTANCE_IRIS, **{"class": INSTANCE_CLASSES[kind]})
+        return sorted(r["r"] for r in rows if isinstance(r["r"], URIRef))
+
+    def _instance_docs(self, kind: str, iris: list[URIRef]) -> Iterator[Doc]:
+        for i in range(0, len(iris), BATCH):
+            batch = iris[i:i + BATCH]
+            sparql = INSTANCE_DOCS.replace("__VALUES__", values_block("r", batch))
+            seen: set[str] = set()
+            for row in self.store.select(sparql, **{"class": INSTANCE_CLASSES[kind]}):
+                if str(row["r"]) not in seen:
+                    seen.add(str(row["r"]))
+                    yield self._instance_doc(kind, row)
+
+    def _instance_doc(self, kind: str, row: dict[str, Any]) -> Doc:
+        facets: dict[str, set[str]] = {}
+        places: list[str] = []
+        for link in str(row.get("links", "")).split():
+            if link in self._concepts:
+                facet, code = self._concepts[link]
+                facets.setdefault(facet, set()).add(code)
+            elif link in self._sdgs:
+                facets.setdefault("sdg", set()).add(self._sdgs[link].goal)
+            elif link in self._territories:
+                for t in self.chain(link):
+                    places.append(t.name)
+                    if t.level != "commune":
+                        facets.setdefault(t.level, set()).add(t.code)
+        label = row.get("label") or row.get("label_any") or row["id"]
+        return Doc(
+            iri=str(row["r"]), id=str(row["id"]), kind=kind,
+            source=self._sources.get(str(row["g"]), ""),
+            label=str(label), description=str(row.get("description", "")),
+            place=" ".join(dict.fromkeys(places)),
+            facets={k: tuple(sorted(v)) for k, v in facets.items()},
+        )
+
+    # -- vocabularies ----------------------------------------------------------------------
+    def _territory_docs(self) -> Iterator[Doc]:
+        for t in sorted(self._territories.values(), key=lambda t: (t.level, t.code)):
+            chain = self.chain(t.iri)
+            facets = {level: tuple(x.code for x in chain if x.level == level)
+                      for level in ("region", "departement")}
+            where = ", ".join(x.name for x in chain[1:])
+            yield Doc(
+                iri=t.iri, id=f"{t.level}:{t.code}", kind="territory",
+                source=TERRITORY_SOURCE, label=t.name,
+                note=f"{LEVEL_FR[t.level]}" + (f", {where}" if where else ""),
+                codes=(t.code,), facets={k: v for k, v in facets.items() if v},
+            )
+
+    def _sdg_docs(self) -> Iterator[Doc]:
+        text: dict[str, dict[tuple[str, str], list[str]]] = {}
+        for row in self.store.select(SDG_TEXT):
+            o = row["o"]
+            if isinstance(o, Literal):
+                key = (str(row["p"]), o.language or "")
+                text.setdefault(str(row["s"]), {}).setdefault(key, []).append(str(o))
+        for s in sorted(self._sdgs.values(), key=lambda s: _sdg_order(s.code)):
+            yield _sdg_doc(s, text.get(s.iri, {}))
+
+
+def _sdg_order(code: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 100 + ord(p[0]) for p in code.split("."))
+
+
+def _longest(values: list[str]) -> str:
+    return max(values, key=len) if values else ""
+
+
+def _sdg_doc(s: Sdg, text: dict[tuple[str, str], list[str]]) -> Doc:
+    def get(pred: URIRef, lang: str) -> str:
+        return _longest(text.get((str(pred), lang), []))
+
+    is_goal = s.code == s.goal
+    if is_goal:
+        short_fr, short_en = get(SKOS.altLabel, "fr"), get(SKOS.altLabel, "en")
+        label = f"ODD {s.code} : {short_fr}" if short_fr else get(SKOS.note, "fr")
+        label_en = f"SDG {s.code}: {short_en}" if short_en else get(SKOS.note, "en")
+        aliases: tuple[str, ...] = (short_fr, short_en)
+    else:
+        label, label_en = f"Cible {s.code}", f"Target {s.code}"
+        aliases = ()
+    return Doc(
+        iri=s.iri, id=s.code, kind="sdg", source="vocabulary-sdg", label=label,
+        label_en=label_en, description=get(SKOS.prefLabel, "fr"),
+        description_en=get(SKOS.prefLabel, "en"),
+        codes=(s.code, f"odd{s.code}", f"sdg{s.code}") if is_goal else (s.code,),
+        aliases=tuple(a for a in aliases if a),
+        facets={"sdg": (s.goal,)},
+    )

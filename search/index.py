@@ -1,0 +1,354 @@
+"""The search index of an instance: kept in step with the graph, rebuilt when it cannot be trusted.
+
+- `open()` (at start-up) trusts the live generation only if it opens, passes `Backend.check`, is
+  `clean`, was built by the configured backend with the current schema, holds the number of
+  documents its stamp says, and reflects the store's current version. Otherwise it rebuilds.
+- `on_change` is registered as a store listener: after each committed write it reindexes what the
+  write touched (the resources of the source, or whole kinds for a vocabulary) and moves the stamp
+  to the new version. The stamp says `writing` while the update runs, so a crash is detected.
+- `rebuild()` builds a new generation in a new folder while searches use the live one, then
+  switches the pointer atomically. Writes (updates and rebuilds) hold one lock, in-process and
+  on disk; searches take no lock.
+"""
+
+from __future__ import annotations
+
+import itertools
+import logging
+import threading
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from contextlib import contextmanager
+from dataclasses import replace
+from pathlib import Path
+
+from rdflib import URIRef
+
+from graph.store import Change, Store
+
+from . import analysis, generations, query, snippets, spelling
+from .backend import Backend, IndexCorrupt, RawPage, backend_class
+from .documents import VOCABULARY_KINDS, Documents
+from .errors import SearchUnavailable
+from .generations import BadStamp, Stamp
+from .results import MAX_LIMIT, MAX_PAGE, Completion, Result, SearchResponse, make_filters
+from .schema import FACETS, KINDS, SCHEMA_VERSION, Doc
+
+log = logging.getLogger(__name__)
+
+Progress = Callable[[str], None]
+
+#: A spelling suggestion is looked for when a query finds fewer results than this.
+SUGGEST_BELOW = 3
+#: Progress is reported every this many documents during a rebuild.
+PROGRESS_EVERY = 10_000
+#: Kinds listed first by completion (territories come after them).
+COMPLETION_GROUPS = (("actor", "alliance", "tool", "sdg"), ("territory",))
+_KIND_FR = {"actor": "acteurs", "alliance": "alliances", "tool": "outils", "sdg": "ODD",
+            "territory": "territoires"}
+
+
+class SearchIndex:
+    """The full-text index of one instance folder, fed from its store."""
+
+    def __init__(self, root: Path, store: Store, backend: str = "whoosh",
+                 progress: Progress | None = None) -> None:
+        self.root = Path(root)
+        self.store = store
+        self.backend_name = backend
+        self.backend_cls = backend_class(backend)
+        self.progress = progress
+        self.documents = Documents(store)
+        self._lock = threading.RLock()
+        self._live: Backend | None = None
+        self._retired: Backend | None = None
+        self._generation: str | None = None
+        self._stamp: Stamp | None = None
+        self._ahead: set[int] = set()
+        self._held = False
+        #: Why the last `open()` rebuilt (None when the index was trusted).
+        self.rebuilt_because: str | None = None
+
+    # -- life cycle ------------------------------------------------------------------------
+    def open(self) -> SearchIndex:
+        """Open the live generation, rebuilding it when missing, stale or damaged."""
+        self.root.mkdir(parents=True, exist_ok=True)
+        with self._writing():
+            problem = self._load()
+            self.rebuilt_because = problem
+            if problem is not None:
+                if self.progress is None:
+                    log.warning("search index %s: rebuilding", problem)
+                self._say(f"index de recherche {problem} : reconstruction…")
+                self._rebuild()
+        return self
+
+    def attach(self) -> SearchIndex:
+        """Open, and follow every write of the store from now on."""
+        self.open()
+        self.store.add_listener(self.on_change)
+        return self
+
+    def close(self) -> None:
+        """Close the backend."""
+        with self._lock:
+            for b in (self._live, self._retired):
+                if b is not None:
+                    b.close()
+            self._live = self._retired = None
+
+    @property
+    def stamp(self) -> Stamp | None:
+        """The live generation's stamp."""
+        return self._stamp
+
+    @property
+    def path(self) -> Path | None:
+        """Folder of the live generation."""
+        return self.root / self._generation if self._generation else None
+
+    def _load(self) -> str | None:
+        """Adopt the live generation; returns why it cannot be trusted, or None."""
+        name = generations.read_pointer(self.root)
+        if name is None:
+            return "absent"
+        folder = self.root / name
+        try:
+            stamp = generations.read_stamp(folder)
+        except BadStamp:
+            return "endommagé (tampon illisible)"
+        if stamp.backend != self.backend_name or stamp.schema != SCHEMA_VERSION:
+            return "d'un autre format"
+        if stamp.state != "clean":
+            return "interrompu pendant une écriture"
+        try:
+            backend = self.backend_cls.open(folder)
+            backend.check()
+            docs = backend.doc_count()
+        except IndexCorrupt as exc:
+            log.warning("%s", exc)
+            return "endommagé"
+        if docs != stamp.docs:
+            backend.close()
+            return "endommagé (nombre de documents)"
+        if stamp.graph_version != self.store.version:
+            backend.close()
+            return f"périmé (graphe v{stamp.graph_version}, stock v{self.store.version})"
+        self._live, self._generation, self._stamp = backend, name, stamp
+        return None
+
+    # -- writing ---------------------------------------------------------------------------
+    @contextmanager
+    def _writing(self) -> Iterator[None]:
+        """Hold the writer lock: in-process, then on the folder (once, however nested)."""
+        with self._lock:
+            if self._held:
+                yield
+                return
+            with generations.file_lock(self.root):
+                self._held = True
+                try:
+                    yield
+                finally:
+                    self._held = False
+
+    def rebuild(self) -> int:
+        """Build a new generation from the whole graph and make it live; returns its size."""
+        with self._writing():
+            return self._rebuild()
+
+    def _rebuild(self) -> int:
+        version = self.store.version
+        name = generations.next_generation(self.root, self.backend_name)
+        folder = self.root / name
+        backend = self.backend_cls.create(folder)
+        try:
+            count = backend.write(self._all_docs())
+            if backend.doc_count() != count:
+                raise IndexCorrupt(f"{folder}: wrote {count} documents, "
+                                   f"{backend.doc_count()} readable")
+            stamp = Stamp(self.backend_name, SCHEMA_VERSION, version, count)
+            generations.write_stamp(folder, stamp)
+        except BaseException:
+            backend.close()
+            generations.remove_generations(self.root, keep=self._keep())
+            raise
+        generations.write_pointer(self.root, name)
+        previous = self._generation
+        if self._retired is not None:
+            self._retired.close()
+        self._retired, self._live = self._live, backend
+        self._generation, self._stamp, self._ahead = name, stamp, set()
+        generations.remove_generations(self.root, keep={name, previous or name})
+        self._say(f"index de recherche prêt : {count} documents (graphe v{version})")
+        return count
+
+    def _keep(self) -> set[str]:
+        return {self._generation} if self._generation else set()
+
+    def _all_docs(self) -> Iterator[Doc]:
+        done = 0
+        for kind in KINDS:
+            total = self.documents.count(kind)
+            self._say(f"indexation des {_KIND_FR[kind]} ({total})")
+            for doc in self.documents.of_kind(kind):
+                yield doc
+                done += 1
+                if done % PROGRESS_EVERY == 0:
+                    self._say(f"… {done} documents")
+
+    def on_change(self, change: Change) -> None:
+        """Store listener: reindex what a committed write changed, in the same operation."""
+        with self._writing():
+            if self._live is None or self._stamp is None:
+                return
+            try:
+                self._apply(self._live, change)
+            except Exception:
+                log.exception("search index update failed for version %s; rebuilding",
+                              change.version)
+                self._rebuild()
+
+    def _apply(self, backend: Backend, change: Change) -> None:
+        assert self._generation is not None and self._stamp is not None
+        folder = self.root / self._generation
+        generations.write_stamp(folder, _with(self._stamp, state="writing"))
+        if change.resources is None:
+            kinds = VOCABULARY_KINDS.get(change.source, KINDS)
+            self._say(f"index de recherche : {change.source}")
+            backend.write(itertools.chain.from_iterable(self.documents.of_kind(k) for k in kinds),
+                          delete_kinds=kinds)
+        else:
+            previous = {URIRef(i) for i in backend.iris(source=change.source)}
+            candidates = set(change.resources) | previous
+            found: set[str] = set()
+            docs = (_seen(d, found) for d in self.documents.of_resources(candidates))
+            gone = (str(i) for i in candidates if str(i) not in found)
+            backend.write(docs, delete=gone)  # `gone` is consumed after `docs`
+        self._stamp = _with(self._stamp, docs=backend.doc_count(),
+                            graph_version=self._advance(change.version))
+        generations.write_stamp(folder, self._stamp)
+
+    def _advance(self, version: int) -> int:
+        """The highest version up to which every change was applied."""
+        assert self._stamp is not None
+        current = self._stamp.graph_version
+        if version > current:
+            self._ahead.add(version)
+        while current + 1 in self._ahead:
+            current += 1
+            self._ahead.discard(current)
+        return current
+
+    def _say(self, message: str) -> None:
+        log.info("%s", message)
+        if self.progress is not None:
+            self.progress(message)
+
+    # -- reading ---------------------------------------------------------------------------
+    def _backend(self) -> Backend:
+        backend = self._live
+        if backend is None:
+            raise SearchUnavailable("the search index is closed",
+                                    message_fr="l'index de recherche est fermé")
+        return backend
+
+    def search(
+        self,
+        text: str,
+        *,
+        kind: str | Iterable[str] | None = None,
+        facets: Mapping[str, Iterable[str]] | None = None,
+        page: int = 1,
+        limit: int = 10,
+    ) -> SearchResponse:
+        """Search `text` within the filters; any text gives results or an empty answer."""
+        filters = make_filters(kind, facets)
+        page = min(max(1, int(page)), MAX_PAGE)
+        limit = min(max(0, int(limit)), MAX_LIMIT)
+        plan = query.parse(text)
+        backend = self._backend()
+        raw = self._run(backend, plan, filters, page, limit)
+        relaxed = False
+        if raw.total == 0 and len(plan.must) > 1:
+            plan, relaxed = plan.relaxed(), True
+            raw = self._run(backend, plan, filters, page, limit)
+        suggestion = None
+        if (raw.total < SUGGEST_BELOW or relaxed) and plan.must:
+            suggestion = self._suggestion(backend, plan, filters, raw.total)
+        terms = plan.highlight
+        results = [Result(h.id, h.iri, h.kind, h.label, round(h.score, 4),
+                          snippets.snippet(h.description or h.label, terms), h.label_en)
+                   for h in raw.hits]
+        return SearchResponse(
+            query=plan.text, total=raw.total, page=page, limit=limit, results=results,
+            facets={name: dict(sorted(raw.facets.get(name, {}).items(),
+                                      key=lambda kv: (-kv[1], kv[0]))) for name in FACETS},
+            suggestion=suggestion, relaxed=relaxed,
+            filters={k: sorted(v) for k, v in filters.items()},
+        )
+
+    def _run(self, backend: Backend, plan: query.Plan, filters: Mapping[str, frozenset[str]],
+             page: int, limit: int) -> RawPage:
+        try:
+            return backend.search(plan, filters, offset=(page - 1) * limit, limit=limit,
+                                  facets=FACETS)
+        except IndexCorrupt as exc:
+            raise SearchUnavailable(str(exc), message_fr="index de recherche illisible") from exc
+
+    def _suggestion(self, backend: Backend, plan: query.Plan,
+                    filters: Mapping[str, frozenset[str]], total: int) -> str | None:
+        """The query with misspelt words corrected, if it finds more than the original."""
+        text = plan.text
+        changed = False
+        for clause in plan.must:
+            for word in clause.words:
+                fixed = spelling.correct(word, backend.vocabulary)
+                if fixed:
+                    text, changed = _replace_word(text, word, fixed), True
+        if not changed:
+            return None
+        better = query.parse(text)
+        found = self._run(backend, better, filters, 1, 0).total
+        return text if found > total or (found and plan.any) else None
+
+    def suggest(self, text: str, limit: int = 8) -> list[Completion]:
+        """Names completing `text` as typed (the last word is a prefix)."""
+        words = [analysis.fold(t.text) for t in analysis.tokens(query.cap(text))
+                 if analysis.is_word(t.text)][-6:]
+        words = [w for w in words if w]
+        limit = min(max(1, int(limit)), 50)
+        if not words:
+            return []
+        backend = self._backend()
+        typed = " ".join(words)
+        out: list[Completion] = []
+        for kinds in COMPLETION_GROUPS:
+            hits = backend.complete(words, kinds, limit=max(50, limit))
+            hits.sort(key=lambda h: (not analysis.exact_key(h.label).startswith(typed),
+                                     len(h.label), h.label))
+            out += [Completion(h.id, h.iri, h.kind, h.label) for h in hits]
+            if len(out) >= limit:
+                break
+        return out[:limit]
+
+    def doc_count(self) -> int:
+        """Documents in the live generation."""
+        return self._backend().doc_count()
+
+
+def _with(stamp: Stamp, **changes: object) -> Stamp:
+    return replace(stamp, **changes)  # type: ignore[arg-type]
+
+
+def _seen(doc: Doc, found: set[str]) -> Doc:
+    found.add(doc.iri)
+    return doc
+
+
+def _replace_word(text: str, word: str, fixed: str) -> str:
+    """Replace the first token of `text` whose folded form is `word`."""
+    for t in analysis.tokens(text):
+        if analysis.fold(t.text) == word:
+            return text[: t.start] + fixed + text[t.end:]
+    return text
+

@@ -1,0 +1,340 @@
+"""The embedded default backend, on whoosh (package whoosh-reloaded).
+
+Facet counts use bitmaps (Python integers): one per facet value, built once per index generation
+from the postings, and one for the matches of the text query; counting is then `&` and
+`int.bit_count`, which keeps disjunctive faceting cheap however many facets are filtered.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any
+
+from whoosh import fields, index, query
+from whoosh.analysis import Filter, RegexTokenizer
+from whoosh.searching import Searcher
+
+from . import analysis
+from .backend import Backend, Filters, Hit, IndexCorrupt, RawPage
+from .query import Clause, Plan
+from .schema import CODE_BOOST, EXACT_BOOST, FACETS, STORED_TEXT, TEXT_BOOSTS, Doc
+
+INDEX_NAME = "alliances"
+#: Memory the writer may use before spilling to disk.
+WRITER_LIMIT_MB = 256
+
+
+class TermFilter(Filter):
+    """Replace each token by its term under `fn` (from `search.analysis`); drop it for None."""
+
+    def __init__(self, fn: Any) -> None:
+        self.fn = fn
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, TermFilter) and other.fn is self.fn
+
+    def __call__(self, tokens: Iterator[Any]) -> Iterator[Any]:
+        fn = self.fn
+        for t in tokens:
+            if not analysis.is_word(t.text):
+                continue
+            text = fn(t.text)
+            if text:
+                t.text = text
+                yield t
+
+
+def french() -> Any:
+    """The shared French analysis as a whoosh analyzer."""
+    return RegexTokenizer(analysis.TOKEN_PATTERN) | TermFilter(analysis.term)
+
+
+def folding() -> Any:
+    """Lower-cased, folded words (completion, spelling) as a whoosh analyzer."""
+    return RegexTokenizer(analysis.TOKEN_PATTERN) | TermFilter(analysis.fold)
+
+
+def make_schema() -> fields.Schema:
+    """The whoosh schema, declared once."""
+    fr, fo = french(), folding()
+    spec: dict[str, Any] = {
+        "iri": fields.ID(stored=True, unique=True),
+        "id": fields.STORED(),
+        "note": fields.STORED(),
+        "kind": fields.KEYWORD(stored=True),
+        "source": fields.ID(stored=True),
+        "label": fields.TEXT(analyzer=fr, stored=True),
+        "label_en": fields.TEXT(analyzer=fr, stored=True),
+        "description": fields.TEXT(analyzer=fr, stored=True),
+        "description_en": fields.TEXT(analyzer=fr),
+        "place": fields.TEXT(analyzer=fr, phrase=False),
+        "exact": fields.KEYWORD(commas=True),
+        "code": fields.KEYWORD(commas=True, lowercase=True),
+        "prefix": fields.TEXT(analyzer=fo, phrase=False),
+        "spell": fields.TEXT(analyzer=fo, phrase=False),
+    }
+    spec.update({name: fields.KEYWORD() for name in FACETS if name != "kind"})
+    return fields.Schema(**spec)
+
+
+def doc_fields(doc: Doc) -> dict[str, str]:
+    """A Doc as whoosh field values."""
+    out = {
+        "iri": doc.iri, "id": doc.id, "kind": doc.kind, "source": doc.source,
+        "label": doc.label, "label_en": doc.label_en, "description": doc.description,
+        "description_en": doc.description_en, "place": doc.place,
+        "exact": ",".join(sorted(doc.exact_keys())),
+        "code": ",".join(sorted(doc.all_codes())),
+        "prefix": doc.names(), "spell": doc.description, "note": doc.note,
+    }
+    for name in FACETS:
+        values = doc.facet_values(name)
+        if name != "kind" and values:
+            out[name] = " ".join(values)
+    return out
+
+
+class WhooshBackend(Backend):
+    """A whoosh index in one folder."""
+
+    name = "whoosh"
+
+    def __init__(self, path: Path, ix: Any) -> None:
+        super().__init__(path)
+        self._ix = ix
+        self._bitmaps: dict[tuple[Any, str], dict[str, int]] = {}
+        self._lock = threading.Lock()
+        self._local = threading.local()
+        self._searchers: list[Searcher] = []
+
+    @classmethod
+    def create(cls, path: Path) -> WhooshBackend:
+        path.mkdir(parents=True, exist_ok=True)
+        return cls(path, index.create_in(str(path), make_schema(), indexname=INDEX_NAME))
+
+    @classmethod
+    def open(cls, path: Path) -> WhooshBackend:
+        try:
+            ix = index.open_dir(str(path), indexname=INDEX_NAME)
+        except Exception as exc:  # whoosh raises many kinds on damaged files
+            raise IndexCorrupt(f"cannot open whoosh index {path}: {exc}") from exc
+        return cls(path, ix)
+
+    def close(self) -> None:
+        with self._lock:
+            self._bitmaps.clear()
+            for s in self._searchers:
+                s.close()
+            self._searchers.clear()
+        self._ix.close()
+
+    # -- writing ---------------------------------------------------------------------------
+    def write(
+        self,
+        docs: Iterable[Doc] = (),
+        *,
+        delete: Iterable[str] = (),
+        delete_kinds: Iterable[str] = (),
+    ) -> int:
+        kinds = set(delete_kinds)
+        writer = self._ix.writer(limitmb=WRITER_LIMIT_MB)
+        n = 0
+        try:
+            for kind in kinds:
+                writer.delete_by_term("kind", kind)
+            for doc in docs:
+                if doc.kind in kinds:
+                    writer.add_document(**doc_fields(doc))
+                else:
+                    writer.update_document(**doc_fields(doc))
+                n += 1
+            for iri in delete:
+                writer.delete_by_term("iri", iri)
+        except BaseException:
+            writer.cancel()
+            raise
+        writer.commit()
+        with self._lock:
+            self._bitmaps.clear()
+        return n
+
+    # -- reading ---------------------------------------------------------------------------
+    @contextmanager
+    def _searcher(self) -> Iterator[Searcher]:
+        """This thread's searcher, refreshed when the index changed (one per request)."""
+        s: Searcher | None = getattr(self._local, "searcher", None)
+        try:
+            if s is None or not s.up_to_date():
+                fresh = self._ix.searcher()
+                with self._lock:
+                    if s is not None and s in self._searchers:
+                        self._searchers.remove(s)
+                        s.close()
+                    self._searchers.append(fresh)
+                s = self._local.searcher = fresh
+        except Exception as exc:
+            raise IndexCorrupt(f"cannot read whoosh index {self.path}: {exc}") from exc
+        yield s
+
+    def doc_count(self) -> int:
+        return int(self._ix.doc_count())
+
+    def check(self) -> None:
+        try:
+            with self._searcher() as s:
+                reader = s.reader()
+                for docnum in reader.all_doc_ids():
+                    reader.stored_fields(docnum)
+                    break
+                for name in ("label", "prefix", "spell", *FACETS):
+                    for _ in reader.lexicon(name) if name in reader.indexed_field_names() else ():
+                        break
+                s.search(query.Term("kind", "actor"), limit=1)
+        except IndexCorrupt:
+            raise
+        except Exception as exc:
+            raise IndexCorrupt(f"damaged whoosh index {self.path}: {exc}") from exc
+
+    def iris(self, *, source: str | None = None, kind: str | None = None) -> set[str]:
+        terms = [query.Term("source", source)] if source is not None else []
+        terms += [query.Term("kind", kind)] if kind is not None else []
+        q = query.And(terms) if terms else query.Every()
+        with self._searcher() as s:
+            return {s.stored_fields(d)["iri"] for d in s.docs_for_query(q)}
+
+    def search(
+        self, plan: Plan, filters: Filters, *, offset: int, limit: int, facets: Sequence[str]
+    ) -> RawPage:
+        q = compile_plan(plan)
+        if q is None:
+            return RawPage(0, facets={name: {} for name in facets})
+        with self._searcher() as s:
+            bitmaps = {name: self._facet_bitmaps(s, name) for name in {*facets, *filters}}
+            matches = _bitmap(s.docs_for_query(q), s.doc_count_all())
+            chosen = {name: _union(bitmaps[name], values) for name, values in filters.items()}
+            total = _intersection(chosen.values(), matches).bit_count()
+            counts = {}
+            for name in facets:
+                base = _intersection((b for n, b in chosen.items() if n != name), matches)
+                counts[name] = {v: c for v, bits in bitmaps[name].items()
+                                if (c := (base & bits).bit_count())}
+            hits: list[Hit] = []
+            if total and limit > 0:
+                results = s.search(q, limit=offset + limit, filter=_filter_query(filters))
+                for r in results[offset:offset + limit]:
+                    hits.append(_hit(r.fields(), r.score or 0.0))
+        return RawPage(total, hits, counts)
+
+    def _facet_bitmaps(self, s: Searcher, name: str) -> dict[str, int]:
+        key = (s.ixreader.generation(), name)
+        with self._lock:
+            cached = self._bitmaps.get(key)
+        if cached is not None:
+            return cached
+        reader, size = s.reader(), s.doc_count_all()
+        out: dict[str, int] = {}
+        if name in reader.indexed_field_names():
+            for value in reader.lexicon(name):
+                text = _text(value)
+                out[text] = _bitmap(reader.postings(name, text).all_ids(), size)
+        with self._lock:
+            self._bitmaps = {k: v for k, v in self._bitmaps.items() if k[0] == key[0]}
+            self._bitmaps[key] = out
+        return out
+
+    def complete(self, words: Sequence[str], kinds: Sequence[str], limit: int) -> list[Hit]:
+        if not words or not kinds:
+            return []
+        parts: list[query.Query] = [query.Term("prefix", w) for w in words[:-1]]
+        parts.append(query.Prefix("prefix", words[-1]))
+        kind_q = query.Or([query.Term("kind", k) for k in kinds])
+        with self._searcher() as s:
+            results = s.search(query.And(parts), limit=limit, filter=kind_q)
+            return [_hit(r.fields(), r.score or 0.0) for r in results]
+
+    def vocabulary(self, prefix: str) -> list[tuple[str, int]]:
+        counts: dict[str, int] = {}
+        with self._searcher() as s:
+            reader = s.reader()
+            for name in ("prefix", "spell"):
+                for t, info in reader.iter_prefix(name, prefix):
+                    counts[_text(t)] = counts.get(_text(t), 0) + info.doc_frequency()
+        return list(counts.items())
+
+
+# -- compiling a plan ----------------------------------------------------------------------
+
+
+def compile_plan(plan: Plan) -> query.Query | None:
+    """The whoosh query of a plan; None when nothing can match."""
+    if plan.browse:
+        return query.Every()
+    if plan.empty:
+        return None
+    should: list[query.Query] = []
+    if plan.must:
+        clauses = [_clause(c) for c in plan.must]
+        should.append(query.Or(clauses) if plan.any else query.And(clauses))
+    if plan.exact:
+        should.append(query.ConstantScoreQuery(query.Term("exact", plan.exact), EXACT_BOOST))
+    should += [query.ConstantScoreQuery(query.Term("code", c), CODE_BOOST) for c in plan.codes]
+    q: query.Query = query.Or(should)
+    if plan.must_not:
+        q = query.AndNot(q, query.Or([_clause(c) for c in plan.must_not]))
+    return q
+
+
+def _clause(c: Clause) -> query.Query:
+    if c.phrase:
+        gaps = [b - a for a, b in zip(c.positions, c.positions[1:], strict=False)]
+        subs: list[query.Query] = [
+            query.Phrase(f, list(c.terms), slop=max(gaps), boost=b)
+            for f, b in TEXT_BOOSTS.items() if f != "place"
+        ]
+    else:
+        subs = [query.Term(f, c.terms[0], boost=b) for f, b in TEXT_BOOSTS.items()]
+    return query.Or(subs)
+
+
+def _filter_query(filters: Filters) -> query.Query | None:
+    if not filters:
+        return None
+    return query.And([query.Or([query.Term(name, v) for v in sorted(values)])
+                      for name, values in filters.items()])
+
+
+def _hit(stored: Mapping[str, Any], score: float) -> Hit:
+    text = {f: stored.get(f, "") for f in STORED_TEXT}
+    return Hit(stored["iri"], stored.get("id", ""), stored.get("kind", ""), text["label"],
+               text["label_en"], text["description"] or text["note"], float(score))
+
+
+def _text(value: bytes | str) -> str:
+    return value.decode("utf-8") if isinstance(value, bytes) else value
+
+
+# -- bitmaps -------------------------------------------------------------------------------
+
+
+def _bitmap(docnums: Iterable[int], size: int) -> int:
+    bits = bytearray((size + 8) // 8)
+    for d in docnums:
+        bits[d >> 3] |= 1 << (d & 7)
+    return int.from_bytes(bits, "little")
+
+
+def _union(bitmaps: Mapping[str, int], values: Iterable[str]) -> int:
+    out = 0
+    for v in values:
+        out |= bitmaps.get(v, 0)
+    return out
+
+
+def _intersection(bitmaps: Iterable[int], start: int) -> int:
+    out = start
+    for b in bitmaps:
+        out &= b
+    return out

@@ -1,0 +1,92 @@
+"""Shared fixtures: stores and instances built from the factory, one temporary folder each.
+
+Loading the vocabularies takes ~3 s, so a session-wide template store is built once and each
+test gets its own copy (a RocksDB checkpoint, made in milliseconds).
+"""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from graph.store import OxigraphStore
+from graph.vocabularies import load_vocabularies
+
+BASE = "https://w3id.org/alliances/id/"
+
+
+@pytest.fixture(scope="session")
+def base() -> str:
+    """The instance base IRI used by the tests."""
+    return BASE
+
+
+@pytest.fixture(scope="session")
+def vocab_template(tmp_path_factory: pytest.TempPathFactory) -> Iterator[OxigraphStore]:
+    """A store with the vocabularies only, built once per session."""
+    path = tmp_path_factory.mktemp("vocab") / "store"
+    store = OxigraphStore(path, base=BASE)
+    load_vocabularies(store)
+    yield store
+    store.close()
+
+
+def copy_store(template: OxigraphStore, dest: Path) -> OxigraphStore:
+    """A new store in `dest`, copied from `template`."""
+    template._ox.backup(str(dest))  # noqa: SLF001 - checkpoint of the engine
+    return OxigraphStore(dest, base=template.base)
+
+
+@pytest.fixture
+def store(vocab_template: OxigraphStore, tmp_path: Path) -> Iterator[OxigraphStore]:
+    """A fresh store with the vocabularies loaded, private to the test."""
+    s = copy_store(vocab_template, tmp_path / "store")
+    yield s
+    s.close()
+
+
+@pytest.fixture(scope="session")
+def demo_home(
+    vocab_template: OxigraphStore, tmp_path_factory: pytest.TempPathFactory
+) -> Path:
+    """An instance folder initialised with the bundled data, built once (read-only use)."""
+    from webui.instance import Instance
+
+    home = tmp_path_factory.mktemp("demo-instance")
+    template = copy_store(vocab_template, home / "store")
+    template.close()
+    inst = Instance.open({"HOME": str(home)})
+    inst.init(demo=True)
+    inst.close()
+    return home
+
+
+@pytest.fixture
+def instance(demo_home: Path, tmp_path: Path) -> Iterator[object]:
+    """A private copy of the demo instance (safe to write to)."""
+    from webui.instance import Instance
+
+    home = tmp_path / "instance"
+    shutil.copytree(demo_home, home)
+    inst = Instance.open({"HOME": str(home)})
+    yield inst
+    inst.close()
+
+
+@pytest.fixture
+def app(instance: object):  # type: ignore[no-untyped-def]
+    """The Flask app on a private demo instance."""
+    from webui.app import create_app
+
+    app = create_app(instance=instance)  # type: ignore[arg-type]
+    app.config["TESTING"] = True
+    return app
+
+
+@pytest.fixture
+def client(app):  # type: ignore[no-untyped-def]
+    """A test client."""
+    return app.test_client()

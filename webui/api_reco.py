@@ -1,0 +1,123 @@
+"""JSON API of the recommenders (DESIGN §4–§6): partners, analogues, maturity, SDG suggestions.
+
+Errors are `graph.errors` exceptions (BadRequest, NotFound), answered as JSON by `webui.errors`.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from flask import Blueprint, Flask, Response, current_app, jsonify, request
+
+from graph.errors import BadRequest
+from graph.reco import Recommender, inputs
+
+from .instance import Instance
+
+bp = Blueprint("reco_api", __name__, url_prefix="/api")
+
+EXTENSION = "reco"
+
+
+def recommender_for(instance: Instance) -> Recommender:
+    """The instance's recommender (created on first use from its settings)."""
+    rec = instance.extensions.get(EXTENSION)
+    if rec is None:
+        cfg = instance.config
+        rec = Recommender(
+            instance.store,
+            partner_weights=cfg.get("PARTNER_WEIGHTS"),
+            analogue_weights=cfg.get("ANALOGUE_WEIGHTS"),
+            same_territory=float(cfg.get("ANALOGUE_SAME_TERRITORY", 0.8)),
+        )
+        instance.extensions[EXTENSION] = rec
+    return rec  # type: ignore[no-any-return]
+
+
+def init_app(app: Flask) -> None:
+    """Create the recommender (checking its settings at start-up) and register the API."""
+    recommender_for(app.extensions["alliances"])
+    app.register_blueprint(bp)
+
+
+def _rec() -> Recommender:
+    return recommender_for(current_app.extensions["alliances"])
+
+
+def _body() -> dict[str, Any]:
+    """The JSON object posted (an empty body counts as {})."""
+    if not request.get_data():
+        return {}
+    data = request.get_json(silent=True)
+    if not isinstance(data, dict):
+        raise BadRequest("the body must be a JSON object",
+                         message_fr="le corps de la requête doit être un objet JSON")
+    return data
+
+
+def _args(*multi: str) -> dict[str, Any]:
+    """Query parameters; those in `multi` may repeat (?sdgs=2&sdgs=12.3) and become lists."""
+    out: dict[str, Any] = {}
+    for key in request.args:
+        values = request.args.getlist(key)
+        out[key] = values if key in multi and len(values) > 1 else values[-1]
+    return out
+
+
+def _split_limit(data: dict[str, Any], default: int = 10) -> tuple[dict[str, Any], int]:
+    data = dict(data)
+    limit = inputs.limit(data.pop("limit", None) or request.args.get("limit"), default)
+    return data, limit
+
+
+@bp.get("/actors/<actor_id>/partners")
+def actor_partners(actor_id: str) -> Response:
+    """Complementary partners of an actor, with factors, reasons and introducers."""
+    return jsonify(_rec().partners(actor_id, inputs.limit(request.args.get("limit"))))
+
+
+@bp.post("/partners")
+def need_partners() -> Response:
+    """Complementary partners for a described need (type, territory, needs, offers, sdgs)."""
+    data, limit = _split_limit(_body())
+    return jsonify(_rec().partners_for_need(data, limit))
+
+
+@bp.get("/alliances/<alliance_id>/analogues")
+def alliance_analogues(alliance_id: str) -> Response:
+    """Alliances similar to an alliance, with what is alike and what differs."""
+    return jsonify(_rec().analogues(alliance_id, inputs.limit(request.args.get("limit"))))
+
+
+@bp.route("/analogues", methods=["GET", "POST"])
+def idea_analogues() -> Response:
+    """Alliances similar to a project idea (text, sdgs, types, territory, resources)."""
+    raw = _body() if request.method == "POST" else _args("sdgs", "types", "resources")
+    data, limit = _split_limit(raw)
+    return jsonify(_rec().analogues_for_idea(data, limit))
+
+
+@bp.get("/maturity")
+def maturity_questions() -> Response:
+    """The maturity self-assessment: questions and options in French and English."""
+    return jsonify(_rec().maturity_questions())
+
+
+@bp.post("/maturity")
+def maturity_assess() -> Response:
+    """Level for the answers ({"answers": {question: option}}) and the tools by pillar."""
+    data = _body()
+    answers = data.get("answers", data)
+    return jsonify(_rec().assess_maturity(answers))
+
+
+@bp.route("/sdg-suggest", methods=["GET", "POST"])
+def sdg_suggest() -> Response:
+    """SDG targets suggested for a French text, with the words that matched."""
+    raw = _body() if request.method == "POST" else _args()
+    data, limit = _split_limit(raw, default=5)
+    inputs.unknown_fields(data, ("text",))
+    text = inputs.text(data.get("text"), "text")
+    if not text:
+        raise BadRequest("text is required", message_fr="le texte (text) est requis")
+    return jsonify(_rec().suggest_sdgs(text, limit))

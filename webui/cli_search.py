@@ -1,0 +1,112 @@
+"""Commands of the full-text search: `search` and `index rebuild` / `index status`.
+
+Registered on the `alliances` group by `webui/cli.py`. `search --json` prints the same JSON as
+`GET /api/search`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from search import SearchIndex, SearchResponse, parse_facet_args
+from search.schema import KINDS
+
+from .api_search import index_of
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+
+def friendly_errors(func: F) -> F:
+    """`webui.cli.friendly_errors`, looked up when the command runs (cli.py imports this module)."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        from .cli import friendly_errors as wrap
+
+        return wrap(func)(*args, **kwargs)
+
+    return wrapper  # type: ignore[return-value]
+
+
+def _index(ctx: click.Context) -> SearchIndex:
+    from .cli import open_instance
+
+    return index_of(open_instance(ctx))
+
+
+@click.command("search")
+@click.argument("query", nargs=-1)
+@click.option("--kind", type=click.Choice(KINDS), multiple=True,
+              help="Only this kind of resource (repeatable).")
+@click.option("--facet", "facets", multiple=True, metavar="NAME=VALUE",
+              help="Filter on a facet value, e.g. region=32, sdg=2, actor_type=association "
+                   "(repeatable; values of one facet are combined with OR).")
+@click.option("--limit", default=10, show_default=True, type=click.IntRange(0, 100))
+@click.option("--page", default=1, show_default=True, type=click.IntRange(1, 1000))
+@click.option("--json", "as_json", is_flag=True, help="Print JSON (the shape of /api/search).")
+@click.pass_context
+@friendly_errors
+def search_cmd(ctx: click.Context, query: tuple[str, ...], kind: tuple[str, ...],
+               facets: tuple[str, ...], limit: int, page: int, as_json: bool) -> None:
+    """Full-text search in French over actors, alliances, tools, SDGs and territories."""
+    index = _index(ctx)
+    response = index.search(" ".join(query), kind=list(kind) or None,
+                            facets=parse_facet_args(facets), page=page, limit=limit)
+    if as_json:
+        click.echo(json.dumps(response.to_dict(), ensure_ascii=False))
+    else:
+        _print(response)
+
+
+def _print(r: SearchResponse) -> None:
+    click.echo(f"{r.total} résultat(s) pour « {r.query} »"
+               + (" (tous les mots ne sont pas trouvés)" if r.relaxed else ""))
+    for i, hit in enumerate(r.results, (r.page - 1) * r.limit + 1):
+        click.echo(f"{i:>3}. [{hit.kind}] {hit.label}  ({hit.id})")
+        if hit.snippet:
+            text = hit.snippet.replace("<mark>", "[").replace("</mark>", "]")
+            click.echo(f"     {text}")
+    if r.suggestion:
+        click.echo(f"Essayez : {r.suggestion}")
+
+
+@click.group("index")
+def index_group() -> None:
+    """The full-text index (derived from the graph, rebuildable)."""
+
+
+@index_group.command("rebuild")
+@click.pass_context
+@friendly_errors
+def rebuild_cmd(ctx: click.Context) -> None:
+    """Rebuild the index from the whole graph (searches keep working meanwhile)."""
+    index = _index(ctx)
+    count = index.rebuild()
+    click.echo(f"Index reconstruit : {count} documents (graphe v{index.store.version}).")
+
+
+@index_group.command("status")
+@click.option("--json", "as_json", is_flag=True, help="Print JSON.")
+@click.pass_context
+@friendly_errors
+def status_cmd(ctx: click.Context, as_json: bool) -> None:
+    """Backend, folder, documents and graph version of the live index."""
+    index = _index(ctx)
+    stamp = index.stamp
+    data = {"backend": index.backend_name, "path": str(index.path),
+            "docs": stamp.docs if stamp else 0,
+            "graph_version": stamp.graph_version if stamp else None,
+            "store_version": index.store.version}
+    if as_json:
+        click.echo(json.dumps(data))
+    else:
+        for k, v in data.items():
+            click.echo(f"{k:>14}  {v}")
+
+
+COMMANDS = (search_cmd, index_group)

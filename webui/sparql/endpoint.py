@@ -1,0 +1,253 @@
+"""The `/sparql` endpoint: SPARQL 1.1 Protocol (query only), service description, query page."""
+
+from __future__ import annotations
+
+import hashlib
+import threading
+from collections import Counter
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+from flask import Blueprint, Flask, Response, current_app, render_template, request, url_for
+from rdflib import URIRef
+
+from graph.errors import AlliancesError
+from graph.store import OxigraphStore, source_iri
+from ontology.namespaces import PREFIXES
+
+from ..app_context import get_instance
+from ..errors import wants_json
+from ..rdfdoc import READ_CORS, finish, serialize_graph
+from .examples import examples
+from .mediatypes import GRAPHS, RESULTS, MediaType, NotAcceptable, negotiate, prefers_html
+from .protocol import read_request
+from .safety import check_query
+from .service import service_description
+from .workers import InlineExecutor, Task, WorkerPool
+
+bp = Blueprint("sparql", __name__)
+
+
+class TooManyQueries(AlliancesError):
+    """The client already has as many queries running as allowed."""
+
+    status = 429
+    code = "too_many_queries"
+
+
+class ClientLimiter:
+    """Counts running queries per client address."""
+
+    def __init__(self, limit: int) -> None:
+        self.limit = limit
+        self._running: Counter[str] = Counter()
+        self._lock = threading.Lock()
+
+    @contextmanager
+    def slot(self, client: str) -> Iterator[None]:
+        """Hold one of the client's slots for the duration of a query, or raise 429."""
+        with self._lock:
+            if self._running[client] >= self.limit:
+                raise TooManyQueries(
+                    f"at most {self.limit} concurrent queries per client; wait for one to finish",
+                    message_fr=f"au plus {self.limit} requêtes simultanées par client ; "
+                    "attendez qu'une se termine")
+            self._running[client] += 1
+        try:
+            yield
+        finally:
+            with self._lock:
+                self._running[client] -= 1
+                if self._running[client] <= 0:
+                    del self._running[client]
+
+
+class Endpoint:
+    """The endpoint's state: executor (worker pool) and per-client limits."""
+
+    def __init__(self, app: Flask) -> None:
+        inst = app.extensions["alliances"]
+        cfg = app.config
+        self.timeout = float(cfg["SPARQL_TIMEOUT"])
+        self.max_rows = int(cfg["SPARQL_MAX_ROWS"])
+        self.max_length = int(cfg["SPARQL_MAX_QUERY_LENGTH"])
+        self.limiter = ClientLimiter(int(cfg["SPARQL_MAX_CONCURRENT"]))
+        self._executor: Any = None
+        self._lock = threading.Lock()
+        self._inst = inst
+        self._workers = int(cfg["SPARQL_WORKERS"])
+
+    @property
+    def executor(self) -> Any:
+        """The worker pool, started on first use (each worker is a process)."""
+        with self._lock:
+            if self._executor is None:
+                store = self._inst.store
+                if isinstance(store, OxigraphStore) and self._inst.home is not None:
+                    self._executor = WorkerPool(self._inst.home / "store", self._workers)
+                else:
+                    self._executor = InlineExecutor(store)
+            return self._executor
+
+    def close(self) -> None:
+        """Stop the workers."""
+        with self._lock:
+            if self._executor is not None:
+                self._executor.close()
+                self._executor = None
+
+    def limits(self) -> dict[str, object]:
+        """The limits, as shown in the service description and the page."""
+        return {"timeout_s": self.timeout, "max_rows": self.max_rows,
+                "max_query_length": self.max_length,
+                "max_concurrent_per_client": self.limiter.limit}
+
+
+def get_endpoint() -> Endpoint:
+    """The endpoint attached to the current app."""
+    return current_app.extensions["alliances"].extensions["sparql"]  # type: ignore[no-any-return]
+
+
+def endpoint_url() -> str:
+    """Absolute URL of the endpoint (PUBLIC_URL when set, else the request's host)."""
+    public = str(current_app.config.get("PUBLIC_URL") or "").rstrip("/")
+    return public + url_for("sparql.sparql") if public else url_for("sparql.sparql",
+                                                                     _external=True)
+
+
+def local_graphs() -> tuple[dict[str, str], set[str]]:
+    """Default-graph names clients may use (published graphs and stable source IRIs → graph),
+    and the named graphs (published graphs)."""
+    inst = get_instance()
+    infos = inst.store.graphs()
+    named = {str(g.iri) for g in infos}
+    default = {str(g.iri): str(g.iri) for g in infos}
+    default.update({str(source_iri(inst.base, g.source)): str(g.iri) for g in infos})
+    return default, named
+
+
+@bp.route("/sparql", methods=["GET", "HEAD", "POST", "OPTIONS"])
+def sparql() -> Response | str:
+    """SPARQL 1.1 Protocol endpoint; without a query, the service description (or query page)."""
+    if request.method == "OPTIONS":
+        return finish(Response(status=204), vary=False)
+    ep = get_endpoint()
+    preq = read_request(request, max_body=ep.max_length * 4 + 4096)
+    fmt = preq.first("format") or preq.first("output")
+    if preq.query is None:
+        media = negotiate(GRAPHS, request.accept_mimetypes, fmt, html=True)
+        if media is None:
+            return query_page("")
+        sd = service_description(get_instance().store, URIRef(endpoint_url()),
+                                 limits=ep.limits())
+        return finish(Response(serialize_graph(sd, media), content_type=media.content_type))
+    default_map, named = local_graphs()
+    checked = check_query(preq.query, local_graphs=set(default_map) | named,
+                          max_length=ep.max_length)
+    table = GRAPHS if checked.returns_graph else RESULTS
+    media = negotiate(table, request.accept_mimetypes, fmt, html=request.method != "POST")
+    if media is None:
+        return query_page(preq.query)
+    if preq.dataset_given:
+        default_uris, named_uris = preq.default_graph_uris, preq.named_graph_uris
+        _check_local(default_uris, set(default_map), "default-graph-uri")
+        _check_local(named_uris, named, "named-graph-uri")
+    elif checked.default_graphs or checked.named_graphs:
+        default_uris, named_uris = checked.default_graphs, checked.named_graphs
+        _check_local(named_uris, named, "FROM NAMED")
+    else:
+        default_uris, named_uris = sorted(named), sorted(named)
+    task = _task(checked.text, [default_map[u] for u in default_uris], named_uris, media,
+                 checked.returns_graph, ep.max_rows)
+    return _answer(ep, task, media)
+
+
+def _check_local(uris: list[str], allowed: set[str], what: str) -> None:
+    from .safety import QueryRefused
+
+    for u in uris:
+        if u not in allowed:
+            raise QueryRefused(
+                f"{what} <{u}>: only the graphs of this store can be queried (see the "
+                "service description at /sparql)",
+                message_fr=f"{what} <{u}> : seuls les graphes de ce stock peuvent être "
+                "interrogés (voir la description du service, /sparql)")
+
+
+def _task(query: str, default: list[str], named: list[str], media: MediaType, graph: bool,
+          max_rows: int) -> Task:
+    inst = get_instance()
+    return Task(query=query, default_graph=default, named_graphs=named,
+                version=inst.store.version,
+                result_format="json" if graph else media.key,
+                graph_format=media.key if graph else "ttl",
+                max_rows=max_rows, prefixes=dict(PREFIXES))
+
+
+def _answer(ep: Endpoint, task: Task, media: MediaType) -> Response:
+    etag = hashlib.sha256(repr((get_instance().base, task)).encode()).hexdigest()[:32]
+    if request.method in ("GET", "HEAD") and etag in request.if_none_match:
+        resp = Response(status=304)
+        resp.set_etag(etag)
+        return finish(resp)
+    with ep.limiter.slot(request.remote_addr or "unknown"):
+        result = ep.executor.run(task, ep.timeout)
+    resp = Response(result.body, content_type=media.content_type)
+    if result.truncated:
+        resp.headers["X-SPARQL-MaxRows"] = str(ep.max_rows)
+    if request.method in ("GET", "HEAD"):
+        resp.set_etag(etag)
+        resp.headers["Cache-Control"] = "public, max-age=0, must-revalidate"
+    return finish(resp)
+
+
+def query_page(query: str) -> str:
+    """The HTML query page: editor, examples, limits, formats."""
+    from ..pages import current_lang
+
+    ep = get_endpoint()
+    return render_template("sparql.html", query=query, examples=examples(),
+                           endpoint=endpoint_url(), limits=ep.limits(), prefixes=PREFIXES,
+                           results=RESULTS, graphs=GRAPHS, lang=current_lang())
+
+
+def _error_response(exc: AlliancesError) -> Any:
+    """Errors of the endpoint: JSON if asked, HTML for browsers, plain text for SPARQL clients."""
+    if wants_json():
+        from flask import jsonify
+
+        resp = jsonify(exc.to_dict())
+    elif prefers_html(request.accept_mimetypes, request.accept_mimetypes.best_match(
+            [m.mime for m in (*RESULTS, *GRAPHS)])):
+        resp = Response(render_template("error.html", status=exc.status, error=exc.to_dict()),
+                        content_type="text/html; charset=utf-8")
+    else:
+        text = exc.message if exc.message == exc.message_fr else (
+            f"{exc.message}\n{exc.message_fr}")
+        resp = Response(text + "\n", content_type="text/plain; charset=utf-8")
+    resp.status_code = exc.status
+    if exc.status in (429, 503):
+        resp.headers["Retry-After"] = "5"
+    resp.headers.update(READ_CORS)
+    return resp
+
+
+@bp.errorhandler(AlliancesError)
+def handle_error(exc: AlliancesError) -> Any:
+    """Protocol errors with a readable message."""
+    return _error_response(exc)
+
+
+@bp.errorhandler(NotAcceptable)
+def handle_not_acceptable(exc: NotAcceptable) -> Any:
+    """406 with the list of available types."""
+    return _error_response(exc)
+
+
+def init_app(app: Flask) -> None:
+    """Register the endpoint; its worker processes start on the first query."""
+    inst = app.extensions["alliances"]
+    if "sparql" not in inst.extensions:
+        inst.extensions["sparql"] = Endpoint(app)
+    app.register_blueprint(bp)
