@@ -442,7 +442,9 @@ class OxigraphStore(Store):
         self._ox.flush()
 
     def close(self) -> None:
-        self._ox.flush()
+        if getattr(self, "_ox", None) is not None:
+            self._ox.flush()
+            self._ox = None  # type: ignore[assignment]  # releases RocksDB's lock
         if self._lockfile is not None:
             self._lockfile.close()
             self._lockfile = None
