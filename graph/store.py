@@ -233,13 +233,16 @@ class OxigraphStore(Store):
                 fcntl.flock(self._lockfile, fcntl.LOCK_EX | fcntl.LOCK_NB)
                 self._ox = ox.Store(str(path))
         except BlockingIOError as exc:
+            self._release_lock()
             raise StoreError(
                 f"the store {path} is in use by another process (is `alliances serve` running?)",
                 message_fr=f"le stock {path} est utilisé par un autre processus "
                 "(`alliances serve` tourne-t-il ?)",
             ) from exc
         except OSError as exc:
-            raise StoreError(f"cannot open the store {path}: {exc}") from exc
+            self._release_lock()
+            raise StoreError(f"cannot open the store {path}: {exc}",
+                             message_fr=f"impossible d'ouvrir le stock {path} : {exc}") from exc
         self._published: dict[ox.NamedNode, str] = {}
         self._version = 0
         self._load_state()
@@ -445,6 +448,9 @@ class OxigraphStore(Store):
         if getattr(self, "_ox", None) is not None:
             self._ox.flush()
             self._ox = None  # type: ignore[assignment]  # releases RocksDB's lock
+        self._release_lock()
+
+    def _release_lock(self) -> None:
         if self._lockfile is not None:
             self._lockfile.close()
             self._lockfile = None
