@@ -12,6 +12,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+from typing import Any
 from urllib.parse import urlsplit
 
 from rdflib import Literal, URIRef
@@ -259,12 +260,12 @@ class Row:
             if share is not None:
                 triples.append((node, ALL.shareOfBudget,
                                 Literal(str((share / 100).normalize()), datatype=XSD.decimal)))
-        given = [s for s in shares if s is not None]
+        given: list[Decimal] = [s for s in shares if s is not None]
         if given and len(given) != len(shares):
             self.problem(column, self.get(column),
                          "give a percentage for every resource type or for none",
                          "donnez un pourcentage pour chaque type de ressource, ou pour aucun")
-        elif given and abs(sum(given) - 100) > 1:
+        elif given and abs(sum(given, Decimal(0)) - 100) > 1:
             self.problem(column, self.get(column),
                          f"percentages sum to {sum(given)}, not 100 (± 1)",
                          f"les pourcentages totalisent {sum(given)} et non 100 (± 1)")
@@ -560,7 +561,7 @@ def _check_header(batch: Batch, name: str, kind: str, header: list[str]) -> bool
     return ok
 
 
-def _rows(batch: Batch, name: str, reader: "csv._reader") -> Iterator[tuple[int, list[str]]]:
+def _rows(batch: Batch, name: str, reader: Any) -> Iterator[tuple[int, list[str]]]:
     line = reader.line_num + 1
     while True:
         try:

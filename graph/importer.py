@@ -114,7 +114,7 @@ def _read_rdf(batch: Batch, name: str, data: bytes, fmt: ox.RdfFormat) -> None:
                                       f"erreur de syntaxe RDF : {exc}"))
         return
     for q in quads:
-        batch.triples.append((q.subject, q.predicate, q.object))
+        batch.triples.append((q.subject, q.predicate, q.object))  # type: ignore[arg-type]
         subject = q.subject
         if isinstance(subject, ox.NamedNode) and subject.value.startswith(batch.base):
             m = _INSTANCE.match(subject.value[len(batch.base):])

@@ -120,9 +120,9 @@ def sdg_labels(lang: str = "fr") -> dict[str, str]:
         labels[m.group(1)] = _unquote(m.group(2).strip())
     targets_file = SDG_TARGETS_FR_YML if lang == "fr" else SDG_TARGETS_EN_YML
     for key, text in _yaml_folded(targets_file.read_text(encoding="utf-8")).items():
-        m = re.match(r"^(\d+)-([0-9a-z]+)-title$", key)
-        if m:
-            labels[f"{m.group(1)}.{m.group(2)}"] = text
+        target = re.match(r"^(\d+)-([0-9a-z]+)-title$", key)
+        if target:
+            labels[f"{target.group(1)}.{target.group(2)}"] = text
     return labels
 
 

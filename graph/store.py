@@ -252,11 +252,15 @@ class OxigraphStore(Store):
     def _load_state(self) -> None:
         self._published = {}
         for q in self._ox.quads_for_pattern(None, _PUBLISHED, None, _SYS):
-            src = next(self._ox.quads_for_pattern(q.object, _SOURCE, None, _SYS), None)
-            if src is not None and isinstance(q.object, ox.NamedNode):
-                self._published[q.object] = src.object.value
+            graph = q.object
+            if not isinstance(graph, ox.NamedNode):
+                continue
+            src = next(self._ox.quads_for_pattern(graph, _SOURCE, None, _SYS), None)
+            if src is not None and isinstance(src.object, ox.Literal):
+                self._published[graph] = src.object.value
         v = next(self._ox.quads_for_pattern(_SYS, _VERSION, None, _SYS), None)
-        self._version = int(v.object.value) if v is not None else 0
+        self._version = int(v.object.value) if v is not None and isinstance(
+            v.object, ox.Literal) else 0
 
     @property
     def version(self) -> int:
@@ -279,7 +283,7 @@ class OxigraphStore(Store):
         if g is None:
             return None
         q = next(self._ox.quads_for_pattern(g, ox.NamedNode(str(ALL.sha256)), None, _SYS), None)
-        return q.object.value if q is not None else None
+        return q.object.value if q is not None and isinstance(q.object, ox.Literal) else None
 
     # -- reading ---------------------------------------------------------------------------
     def raw_query(
@@ -290,10 +294,14 @@ class OxigraphStore(Store):
         default_graph: Sequence[URIRef] | None = None,
         named_graphs: Sequence[URIRef] | None = None,
     ) -> Any:
-        published = list(self._published)
-        dg = [ox.NamedNode(str(g)) for g in default_graph] if default_graph is not None else None
-        ng = [ox.NamedNode(str(g)) for g in named_graphs] if named_graphs is not None else None
-        subs = (
+        published: list[Any] = list(self._published)
+        dg: list[Any] | None = (
+            [ox.NamedNode(str(g)) for g in default_graph] if default_graph is not None else None
+        )
+        ng: list[Any] | None = (
+            [ox.NamedNode(str(g)) for g in named_graphs] if named_graphs is not None else None
+        )
+        subs: dict[ox.Variable, Any] | None = (
             {ox.Variable(k): to_ox(v) for k, v in substitutions.items()} if substitutions else None
         )
         return self._ox.query(
@@ -429,14 +437,15 @@ class OxigraphStore(Store):
     # -- dumping ---------------------------------------------------------------------------
     def dump(self, output: IO[bytes], fmt: str, graphs: Sequence[URIRef] | None = None) -> None:
         rdf_format = FORMATS[fmt]
-        chosen = self._published if graphs is None else [ox.NamedNode(str(g)) for g in graphs]
-        graphs = sorted((g for g in chosen if g in self._published), key=lambda n: n.value)
+        chosen = list(self._published) if graphs is None else [
+            ox.NamedNode(str(g)) for g in graphs]
+        names = sorted((g for g in chosen if g in self._published), key=lambda n: n.value)
         if rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
-            quads = (q for g in graphs for q in self._ox.quads_for_pattern(None, None, None, g))
+            quads = (q for g in names for q in self._ox.quads_for_pattern(None, None, None, g))
             ox.serialize(quads, output, rdf_format, prefixes=PREFIXES)
             return
         triples = (
-            q.triple for g in graphs for q in self._ox.quads_for_pattern(None, None, None, g)
+            q.triple for g in names for q in self._ox.quads_for_pattern(None, None, None, g)
         )
         ox.serialize(triples, output, rdf_format, prefixes=PREFIXES)
 
