@@ -149,16 +149,24 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
+@click.option("--threads", default=8, show_default=True, type=int,
+              help="Request threads of the production server.")
+@click.option("--debug", is_flag=True, help="Flask's development server with the debugger.")
 @click.pass_context
 @friendly_errors
-def serve(ctx: click.Context, host: str, port: int) -> None:
+def serve(ctx: click.Context, host: str, port: int, threads: int, debug: bool) -> None:
     """Start the web application (initialises the instance first if needed)."""
     from .app import create_app
 
     inst = open_instance(ctx)
     app = create_app(instance=inst)
     click.echo(f"Alliances sur http://{host}:{port}/", err=True)
-    app.run(host=host, port=port, threaded=True, use_reloader=False)
+    if debug:
+        app.run(host=host, port=port, threaded=True, use_reloader=False, debug=True)
+        return
+    import waitress
+
+    waitress.serve(app, host=host, port=port, threads=threads, ident="alliances")
 
 
 from . import cli_reco  # noqa: E402 - its commands use the helpers above
