@@ -56,7 +56,7 @@ GRAPHS: tuple[MediaType, ...] = (
     MediaType("jsonld", "application/ld+json", ("jsonld", "json-ld", "json"),
               ("application/json",), "jsonld", FMT.JSON_LD),
     MediaType("nt", "application/n-triples", ("nt", "ntriples", "n-triples"),
-              ("text/plain",), "nt", FMT.N_Triples),
+              ("text/plain",), "nt", FMT["N-Triples"]),
     MediaType("rdfxml", "application/rdf+xml", ("rdfxml", "rdf", "xml"),
               ("application/xml", "text/xml"), "rdf", FMT.RDF_XML),
 )

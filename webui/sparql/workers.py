@@ -115,7 +115,7 @@ def worker_main(conn: Connection, store_path: str) -> None:
         conn.send(outcome)
 
 
-@dataclass
+@dataclass(eq=False)
 class _Worker:
     process: Any
     conn: Connection
@@ -149,12 +149,13 @@ class WorkerPool:
         """Kill `dead` and put a fresh worker in the pool, in a background thread."""
         dead.process.kill()
 
+        with self._lock:
+            if dead in self._workers:
+                self._workers.remove(dead)
+
         def restart() -> None:
             dead.process.join(5)
             dead.conn.close()
-            dead.process.close()
-            with self._lock:
-                self._workers.remove(dead)
             if not self._closed:
                 self._idle.put(self._start())
 
