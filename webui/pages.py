@@ -1,25 +1,28 @@
-"""Server-rendered pages: home and one page per actor, alliance, tool, SDG and territory."""
+"""Server-rendered pages: home and one page per actor, alliance, tool, SDG and territory.
+
+The search page lives in `pages_search`, the partner finder, examples and tools in `pages_reco`;
+`init_app` registers all of them.
+"""
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, abort, render_template, request
+from flask import Blueprint, Flask, abort, render_template
 from rdflib import URIRef
 
 from graph.queries.describe import Resource, describe
 from graph.queries.stats import stats
 from ontology.namespaces import INSEE_GEO, SDG
 
+from . import i18n, pages_reco, pages_search
 from .app_context import get_instance
+from .i18n import current_lang
+from .pages_views import actor_page, alliance_page, href
 
 bp = Blueprint("pages", __name__)
 
 KINDS = ("actor", "alliance", "tool", "evaluation")
 
-
-def current_lang() -> str:
-    """Interface language: ?lang=, then the cookie, then the default."""
-    lang = request.args.get("lang") or request.cookies.get("lang") or "fr"
-    return lang if lang in ("fr", "en") else "fr"
+__all__ = ["KINDS", "current_lang", "render_resource", "resource_iri", "init_app"]
 
 
 @bp.route("/")
@@ -51,7 +54,16 @@ def load_resource(kind: str, ident: str) -> Resource:
 def render_resource(kind: str, ident: str) -> str:
     """The HTML page of a resource (also used by content negotiation on /id/)."""
     res = load_resource(kind, ident)
-    return render_template("resource.html", kind=kind, ident=ident, res=res, lang=current_lang())
+    lang = current_lang()
+    if kind == "actor":
+        page = actor_page(get_instance(), res, ident, lang)
+        return render_template("actor.html", kind=kind, ident=ident, res=res, page=page)
+    if kind == "alliance":
+        page = alliance_page(get_instance(), res, ident, lang)
+        return render_template("alliance.html", kind=kind, ident=ident, res=res, page=page)
+    base = get_instance().base
+    return render_template("resource.html", kind=kind, ident=ident, res=res, lang=lang,
+                           href=lambda iri: href(iri, base))
 
 
 @bp.route("/<any(actor, alliance, tool, evaluation, sdg):kind>/<ident>")
@@ -67,5 +79,8 @@ def territory_page(level: str, code: str) -> str:
 
 
 def init_app(app: Flask) -> None:
-    """Register the pages."""
+    """Register the pages and the translation helper."""
+    i18n.init_app(app)
     app.register_blueprint(bp)
+    pages_search.init_app(app)
+    pages_reco.init_app(app)

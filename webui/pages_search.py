@@ -1,0 +1,98 @@
+"""The search results page: `/recherche?q=…&kind=…&facet=NAME=VALUE&page=…` (a GET form)."""
+
+from __future__ import annotations
+
+from flask import Blueprint, Flask, current_app, render_template, request
+
+from graph.queries.features import concept_labels
+from ontology.namespaces import INSEE_GEO, RDFS, SKOS
+from search.errors import SearchError
+from search.results import SearchResponse
+from search.schema import FACETS, KINDS
+
+from .api_search import index_of
+from .i18n import pick
+from .pages_views import href
+
+bp = Blueprint("search_pages", __name__)
+
+PAGE_SIZE = 10
+
+#: Facets whose values are codes of a controlled list.
+SCHEME_OF = {"actor_type": "actor-type", "maturity": "maturity", "pillar": "pillar",
+             "resource_type": "resource-type", "tool_kind": "tool-kind",
+             "status": "alliance-status"}
+
+PLACE_LABEL = f"""
+SELECT (SAMPLE(?l) AS ?label) WHERE {{ ?r {SKOS.prefLabel.n3()}|{RDFS.label.n3()} ?l }}
+"""
+
+
+def facet_labels(facets: dict[str, dict[str, int]]) -> dict[tuple[str, str], str]:
+    """Display labels of the facet values shown (concept labels, territory names)."""
+    inst = current_app.extensions["alliances"]
+    out: dict[tuple[str, str], str] = {}
+    for name, counts in facets.items():
+        scheme = SCHEME_OF.get(name)
+        if scheme:
+            labels = {c.code: pick(c.fr, c.en) for c in concept_labels(inst.store, scheme).values()}
+            out.update({(name, v): labels.get(v, v) for v in counts})
+        elif name in ("region", "departement"):
+            for v in counts:
+                rows = inst.store.select(PLACE_LABEL, r=INSEE_GEO[f"{name}/{v}"])
+                label = rows[0].get("label") if rows else None
+                out[(name, v)] = f"{label} ({v})" if label else v
+    return out
+
+
+def _facet_args() -> tuple[dict[str, list[str]], bool]:
+    """Facet filters from the URL; unknown names and malformed values are dropped (flag set)."""
+    out: dict[str, list[str]] = {}
+    dropped = False
+    for arg in request.args.getlist("facet"):
+        name, sep, value = arg.partition("=")
+        if sep and name in FACETS and name != "kind" and value.strip():
+            out.setdefault(name, []).append(value.strip())
+        else:
+            dropped = True
+    return out, dropped
+
+
+def _page_number() -> int:
+    try:
+        return max(1, min(int(request.args.get("page", "1")), 1000))
+    except ValueError:
+        return 1
+
+
+def run_search() -> tuple[SearchResponse, bool]:
+    """Search as the URL asks, ignoring filters that are not understood."""
+    index = index_of(current_app.extensions["alliances"])
+    kinds = [k for k in request.args.getlist("kind") if k in KINDS]
+    facets, dropped = _facet_args()
+    dropped = dropped or len(kinds) != len(request.args.getlist("kind"))
+    q = request.args.get("q", "")[:200]
+    try:
+        response = index.search(q, kind=kinds or None, facets=facets, page=_page_number(),
+                                limit=PAGE_SIZE)
+    except SearchError:
+        response, dropped = index.search(q, page=_page_number(), limit=PAGE_SIZE), True
+    return response, dropped
+
+
+@bp.get("/recherche")
+def search_page() -> str:
+    """Search results with facets, snippets, a suggestion and pagination."""
+    response, dropped = run_search()
+    selected = set(request.args.getlist("facet")) | {f"kind={k}" for k in
+                                                      request.args.getlist("kind")}
+    pages = max(1, -(-response.total // PAGE_SIZE))
+    return render_template("search.html", r=response, dropped=dropped, selected=selected,
+                           pages=pages, q=request.args.get("q", ""), href=href,
+                           labels=facet_labels(response.facets),
+                           base=current_app.extensions["alliances"].base)
+
+
+def init_app(app: Flask) -> None:
+    """Register the search page."""
+    app.register_blueprint(bp)

@@ -1,0 +1,171 @@
+"""View models of the actor and alliance pages, built from `describe` and the recommender."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+from rdflib import Literal, URIRef
+
+from graph.queries.describe import Resource, Value
+from ontology.namespaces import ALL, DCT, INSEE_GEO, ORG, RDFS, SCHEMA, SDG, SKOS
+
+from .api_reco import recommender_for
+from .instance import Instance
+
+
+@dataclass
+class Link:
+    """A labelled link to a page of the site (or outside when `href` is absolute)."""
+
+    label: str
+    href: str
+    extra: str = ""
+
+
+@dataclass
+class Share:
+    """One resource type and its share of an alliance's budget (0–100)."""
+
+    label: str
+    percent: int
+
+
+@dataclass
+class Page:
+    """What the actor and alliance templates show."""
+
+    label: str
+    description: str = ""
+    types: list[str] = field(default_factory=list)
+    territories: list[Link] = field(default_factory=list)
+    sdgs: list[Link] = field(default_factory=list)
+    offers: list[str] = field(default_factory=list)
+    needs: list[str] = field(default_factory=list)
+    alliances: list[Link] = field(default_factory=list)
+    members: list[Link] = field(default_factory=list)
+    tools: list[Link] = field(default_factory=list)
+    evaluations: list[Link] = field(default_factory=list)
+    shares: list[Share] = field(default_factory=list)
+    status: str = ""
+    url: str = ""
+    reco: dict[str, Any] = field(default_factory=dict)
+
+
+def href(iri: object, base: str) -> str:
+    """The site path of a resource IRI (the IRI itself when it is not ours)."""
+    s = str(iri)
+    if s.startswith(base):
+        return "/" + s[len(base):]
+    if s.startswith(str(SDG)):
+        return "/sdg/" + s[len(str(SDG)):]
+    if s.startswith(str(INSEE_GEO)):
+        return "/territoire/" + s[len(str(INSEE_GEO)):]
+    return s
+
+
+def _links(values: list[Value], base: str) -> list[Link]:
+    return [Link(v.label, href(v.term, base)) for v in values if isinstance(v.term, URIRef)]
+
+
+def _sdg_links(values: list[Value], base: str) -> list[Link]:
+    """SDG goals and targets, by code, labelled "code · label"."""
+    out = []
+    for v in values:
+        code = str(v.term)[len(str(SDG)):] if str(v.term).startswith(str(SDG)) else ""
+        out.append((tuple(int(p) if p.isdigit() else 99 for p in code.split(".")) if code else (),
+                    Link(f"{code} · {v.label}" if code else v.label, href(v.term, base))))
+    return [link for _, link in sorted(out, key=lambda pair: pair[0])]
+
+
+def _text(res: Resource, pred: URIRef, lang: str) -> str:
+    values = res.props.get(pred, [])
+    for v in values:
+        if isinstance(v.term, Literal) and v.term.language == lang:
+            return str(v.term)
+    return values[0].label if values else ""
+
+
+def _labels(res: Resource, pred: URIRef) -> list[str]:
+    return [v.label for v in res.props.get(pred, [])]
+
+
+def _common(res: Resource, lang: str, base: str) -> Page:
+    territories = [v for vals in res.props.values() for v in vals
+                   if str(v.term).startswith(str(INSEE_GEO))]
+    seen: set[str] = set()
+    unique = [v for v in territories if not (str(v.term) in seen or seen.add(str(v.term)))]
+    url = res.first(SCHEMA.url)
+    page = Page(
+        label=res.label(lang), description=_text(res, DCT.description, lang),
+        types=_labels(res, ORG.classification), territories=_links(unique, base),
+        sdgs=_sdg_links(res.props.get(DCT.subject, []), base),
+        status=", ".join(_labels(res, ALL.status)), url=str(url.term) if url else "",
+    )
+    page.shares = resource_mix(res)
+    return page
+
+
+def resource_mix(res: Resource) -> list[Share]:
+    """The resource shares of an actor or alliance, largest first."""
+    out = []
+    for node in res.parts.values():
+        shares = node.get(ALL.shareOfBudget)
+        if shares:
+            kind = node.get(ALL.resourceType, [])
+            try:
+                percent = round(float(str(shares[0].term)) * 100)
+            except ValueError:
+                continue
+            out.append(Share(kind[0].label if kind else "?", percent))
+    return sorted(out, key=lambda s: (-s.percent, s.label))
+
+
+def actor_page(inst: Instance, res: Resource, ident: str, lang: str) -> Page:
+    """Profile, territory, SDGs, offers and needs, alliances and complementary partners."""
+    page = _common(res, lang, inst.base)
+    page.offers = _labels(res, ALL.offers)
+    page.needs = _labels(res, ALL.needs)
+    rec = recommender_for(inst)
+    net = rec.network.get()
+    page.alliances = sorted(
+        (Link(str(net.bipartite.nodes[a].get("label", a)), href(a, inst.base))
+         for a in net.alliances_of(res.iri)), key=lambda link: link.label)
+    page.reco = rec.partners(ident, 5)
+    return page
+
+
+def alliance_page(inst: Instance, res: Resource, ident: str, lang: str) -> Page:
+    """Members and roles, SDG targets, resource mix, tools and analogous alliances."""
+    page = _common(res, lang, inst.base)
+    for node in res.parts.values():
+        members = node.get(ORG.member)
+        if members:
+            roles = ", ".join(v.label for v in node.get(ORG.role, []))
+            page.members += [Link(m.label, href(m.term, inst.base), roles) for m in members]
+    page.members.sort(key=lambda m: (m.extra != page_lead(m.extra), m.label))
+    page.tools = _links(res.props.get(ALL.usesTool, []), inst.base)
+    page.evaluations = evaluations_of(inst, res.iri)
+    page.reco = recommender_for(inst).analogues(ident, 5)
+    return page
+
+
+def page_lead(roles: str) -> str:
+    """Sort key helper: lead partners ("Chef de file") first."""
+    return roles if "chef" in roles.lower() or "lead" in roles.lower() else ""
+
+
+EVALUATIONS = f"""
+SELECT DISTINCT ?e (SAMPLE(?l) AS ?label) WHERE {{
+  ?e a ?cls ; ?p ?r .
+  OPTIONAL {{ ?e {SKOS.prefLabel.n3()}|{DCT.title.n3()}|{RDFS.label.n3()} ?l }}
+}} GROUP BY ?e
+"""
+
+
+def evaluations_of(inst: Instance, iri: URIRef) -> list[Link]:
+    """The evaluations that refer to `iri`."""
+    rows = inst.store.select(EVALUATIONS, cls=ALL.Evaluation, r=iri)
+    return sorted((Link(str(row.get("label") or str(row["e"]).rsplit("/", 1)[-1]).strip(),
+                        href(row["e"], inst.base))
+                   for row in rows), key=lambda link: link.label)
