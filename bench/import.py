@@ -3,8 +3,8 @@
 Usage: python bench/import.py [--sizes 10000 100000]
 
 Each size runs in a child process so that peak memory (max RSS) is its own. The baseline, in the
-same child, is pyoxigraph's raw `bulk_load` of the N-Triples our import produced: the engine's floor,
-without any parsing of CSV, checking or provenance. Figures go to stdout; copy them into
+same child, is pyoxigraph's raw `bulk_load` of the N-Triples our import produced: the engine's
+floor, without any parsing of CSV, checking or provenance. Figures go to stdout; copy them into
 bench/README.md.
 """
 
@@ -25,9 +25,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-WORDS = ("jardin partagé insertion gaspillage alimentaire mobilité solidaire tiers-lieu réemploi "
-         "numérique précarité énergétique circuits courts habitat inclusif culture sport santé "
-         "éducation populaire biodiversité eau recyclerie coopération").split()
+WORDS = (
+    "jardin partagé insertion gaspillage alimentaire mobilité solidaire tiers-lieu réemploi "
+    "numérique précarité énergétique circuits courts habitat inclusif culture sport santé "
+    "éducation populaire biodiversité eau recyclerie coopération"
+).split()
 
 
 def generate(folder: Path, n: int, seed: int = 7) -> None:
@@ -41,22 +43,53 @@ def generate(folder: Path, n: int, seed: int = 7) -> None:
     res = scheme_codes("resource-type")
     with open(folder / "actors.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
-        w.writerow(["id", "name", "type", "description", "territory", "sdgs", "offers", "needs",
-                    "resources", "maturity"])
+        w.writerow(
+            [
+                "id",
+                "name",
+                "type",
+                "description",
+                "territory",
+                "sdgs",
+                "offers",
+                "needs",
+                "resources",
+                "maturity",
+            ]
+        )
         for i in range(n):
             a, b = rnd.sample(res, 2)
-            w.writerow([f"a{i}", f"Acteur {i}", rnd.choice(types),
-                        " ".join(rnd.choices(WORDS, k=12)), f"commune:{rnd.choice(communes)}",
-                        f"{rnd.randint(1, 17)};12.3", ";".join(rnd.sample(comps, 2)),
-                        ";".join(rnd.sample(comps, 2)), f"{a}:60;{b}:40",
-                        rnd.choice(["actif", "pionnier", "premier-pas", "sceptique"])])
+            w.writerow(
+                [
+                    f"a{i}",
+                    f"Acteur {i}",
+                    rnd.choice(types),
+                    " ".join(rnd.choices(WORDS, k=12)),
+                    f"commune:{rnd.choice(communes)}",
+                    f"{rnd.randint(1, 17)};12.3",
+                    ";".join(rnd.sample(comps, 2)),
+                    ";".join(rnd.sample(comps, 2)),
+                    f"{a}:60;{b}:40",
+                    rnd.choice(["actif", "pionnier", "premier-pas", "sceptique"]),
+                ]
+            )
     with open(folder / "alliances.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["id", "title", "members", "lead", "description", "sdgs", "status", "start"])
         for j in range(n // 3):
             members = [f"a{k}" for k in rnd.sample(range(n), rnd.randint(2, 5))]
-            w.writerow([f"l{j}", f"Alliance {j}", ";".join(members), members[0],
-                        " ".join(rnd.choices(WORDS, k=20)), "2.1;17.17", "active", "2024"])
+            w.writerow(
+                [
+                    f"l{j}",
+                    f"Alliance {j}",
+                    ";".join(members),
+                    members[0],
+                    " ".join(rnd.choices(WORDS, k=20)),
+                    "2.1;17.17",
+                    "active",
+                    "2024",
+                ]
+            )
 
 
 def run_one(n: int) -> dict[str, float]:
@@ -89,11 +122,17 @@ def run_one(n: int) -> dict[str, float]:
         t0 = time.perf_counter()
         raw.bulk_load(path=str(Path(tmp) / "dump.nt"), format=ox.RdfFormat.N_TRIPLES)
         t_base = time.perf_counter() - t0
-        return {"actors": n, "alliances": n // 3, "triples": report.triples,
-                "import_s": round(t_import, 2), "export_nt_s": round(t_export, 2),
-                "export_ttl_s": round(t_export_ttl, 2), "baseline_bulk_load_s": round(t_base, 2),
-                "ratio_import_vs_baseline": round(t_import / t_base, 1),
-                "peak_rss_mb": round(rss_import)}
+        return {
+            "actors": n,
+            "alliances": n // 3,
+            "triples": report.triples,
+            "import_s": round(t_import, 2),
+            "export_nt_s": round(t_export, 2),
+            "export_ttl_s": round(t_export_ttl, 2),
+            "baseline_bulk_load_s": round(t_base, 2),
+            "ratio_import_vs_baseline": round(t_import / t_base, 1),
+            "peak_rss_mb": round(rss_import),
+        }
 
 
 def main() -> None:
@@ -107,8 +146,12 @@ def main() -> None:
         return
     rows = []
     for n in args.sizes:
-        out = subprocess.run([sys.executable, __file__, "--child", str(n)], check=True,
-                             capture_output=True, text=True).stdout
+        out = subprocess.run(
+            [sys.executable, __file__, "--child", str(n)],
+            check=True,
+            capture_output=True,
+            text=True,
+        ).stdout
         rows.append(json.loads(out.strip().splitlines()[-1]))
         print(json.dumps(rows[-1]), flush=True)
     buf = io.StringIO()

@@ -15,12 +15,16 @@ DOCS = Path(__file__).resolve().parent
 def configuration() -> str:
     """Markdown table of every setting."""
     lines = [
-        "# Configuration", "",
+        "# Configuration",
+        "",
         "Settings come, in increasing priority, from the defaults below, `config.toml` in the",
-        "instance folder (keys without the prefix, e.g. `search_backend = \"tantivy\"`), environment",
-        "variables `ALLIANCES_<NAME>`, and overrides given to `create_app` (tests). They are checked",
-        "at start-up; an unknown or malformed value stops the program with a clear message.", "",
-        "| variable | default | meaning |", "|---|---|---|",
+        'instance folder (keys without the prefix, e.g. `search_backend = "tantivy"`), environment',
+        "variables `ALLIANCES_<NAME>`, and overrides given to `create_app` (tests).",
+        "They are checked",
+        "at start-up; an unknown or malformed value stops the program with a clear message.",
+        "",
+        "| variable | default | meaning |",
+        "|---|---|---|",
     ]
     for s in SETTINGS:
         lines.append(f"| `ALLIANCES_{s.name}` | `{s.default}` | {s.help} |")
@@ -33,8 +37,14 @@ def cli() -> str:
     ctx = click.Context(main, info_name="alliances")
     for name, cmd in sorted(main.commands.items()):
         sub = click.Context(cmd, info_name=f"alliances {name}", parent=None)
-        lines += [f"## `alliances {name}`", "", "```", cmd.get_help(sub).replace(
-            "Usage: alliances", "Usage: alliances"), "```", ""]
+        lines += [
+            f"## `alliances {name}`",
+            "",
+            "```",
+            cmd.get_help(sub).replace("Usage: alliances", "Usage: alliances"),
+            "```",
+            "",
+        ]
     del ctx
     return "\n".join(lines)
 

@@ -46,23 +46,28 @@ class Bundled:
 
 BUNDLED = (
     Bundled(
-        "demo", DEMO_DIR,
-        "Jeu de démonstration Alliances", "Alliances demonstration dataset",
+        "demo",
+        DEMO_DIR,
+        "Jeu de démonstration Alliances",
+        "Alliances demonstration dataset",
         "Acteurs, alliances, outils et évaluations FICTIFS, sur des territoires et des cibles ODD "
         "réels, pour explorer le service.",
         "FICTIONAL actors, alliances, tools and evaluations on real territories and SDG targets, "
         "to explore the service.",
-        LICENCE_OUVERTE, "2026",
+        LICENCE_OUVERTE,
+        "2026",
     ),
     Bundled(
-        "cis-2019", CIS_DIR,
+        "cis-2019",
+        CIS_DIR,
         "Membres du Carrefour des Innovations Sociales (2019)",
         "Members of the Carrefour des Innovations Sociales (2019)",
         "Les 56 organisations réelles d'accompagnement de l'innovation sociale membres du "
         "collectif CIS en 2019 ; types et compétences attribués par le projet Alliances.",
         "The 56 real social-innovation support organisations of the CIS collective in 2019; "
         "types and competences mapped by the Alliances project.",
-        MIT, "2019",
+        MIT,
+        "2019",
     ),
 )
 
@@ -77,6 +82,7 @@ def load_bundled(
             continue
         if progress:
             progress(b.source)
-        reports.append(import_paths([b.folder], store, base, source=b.source,
-                                    metadata=b.metadata()))  # type: ignore[arg-type]
+        reports.append(
+            import_paths([b.folder], store, base, source=b.source, metadata=b.metadata())
+        )  # type: ignore[arg-type]
     return reports

@@ -19,7 +19,17 @@ from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from ontology.namespaces import (
-    ADMS, ALL, DCT, FOAF, ORG, PROV, RDF, SCHEMA, SKOS, XSD, concept,
+    ADMS,
+    ALL,
+    DCT,
+    FOAF,
+    ORG,
+    PROV,
+    RDF,
+    SCHEMA,
+    SKOS,
+    XSD,
+    concept,
 )
 
 from .codes import match_code, split_multi
@@ -33,28 +43,64 @@ KINDS = ("actors", "alliances", "tools", "evaluations")
 #: Columns of each file: name -> required.
 COLUMNS: dict[str, dict[str, bool]] = {
     "actors": {
-        "id": True, "name": True, "type": True, "description": False, "territory": False,
-        "sdgs": False, "offers": False, "needs": False, "resources": False, "maturity": False,
-        "website": False, "siren": False, "rna": False, "email": False,
+        "id": True,
+        "name": True,
+        "type": True,
+        "description": False,
+        "territory": False,
+        "sdgs": False,
+        "offers": False,
+        "needs": False,
+        "resources": False,
+        "maturity": False,
+        "website": False,
+        "siren": False,
+        "rna": False,
+        "email": False,
     },
     "alliances": {
-        "id": True, "title": True, "members": True, "lead": False, "description": False,
-        "territory": False, "sdgs": False, "resources": False, "start": False, "end": False,
-        "status": False, "tools": False,
+        "id": True,
+        "title": True,
+        "members": True,
+        "lead": False,
+        "description": False,
+        "territory": False,
+        "sdgs": False,
+        "resources": False,
+        "start": False,
+        "end": False,
+        "status": False,
+        "tools": False,
     },
     "tools": {
-        "id": True, "title": True, "description": False, "url": False, "kind": False,
-        "maturity": False, "pillars": False, "audience": False, "sdgs": False, "publisher": False,
+        "id": True,
+        "title": True,
+        "description": False,
+        "url": False,
+        "kind": False,
+        "maturity": False,
+        "pillars": False,
+        "audience": False,
+        "sdgs": False,
+        "publisher": False,
     },
     "evaluations": {
-        "id": True, "alliance": True, "date": True, "scores": False, "summary": False,
+        "id": True,
+        "alliance": True,
+        "date": True,
+        "scores": False,
+        "summary": False,
         "evaluator": False,
     },
 }
 
 #: The kind of resource each file defines, as used in instance IRIs.
-RESOURCE_KIND = {"actors": "actor", "alliances": "alliance", "tools": "tool",
-                 "evaluations": "evaluation"}
+RESOURCE_KIND = {
+    "actors": "actor",
+    "alliances": "alliance",
+    "tools": "tool",
+    "evaluations": "evaluation",
+}
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
@@ -123,7 +169,9 @@ class Row:
         code = match_code(scheme, raw)
         if code is None:
             self.problem(
-                column, raw, f"unknown code in the list '{scheme}'",
+                column,
+                raw,
+                f"unknown code in the list '{scheme}'",
                 f"code inconnu dans la liste « {scheme} »",
             )
             return None
@@ -146,7 +194,9 @@ class Row:
         parsed = parse_territory(raw)
         if parsed is None or parsed not in territories():
             self.problem(
-                column, raw, "unknown territory: expected region:CODE, departement:CODE or "
+                column,
+                raw,
+                "unknown territory: expected region:CODE, departement:CODE or "
                 "commune:CODE with an INSEE COG code",
                 "territoire inconnu : attendu region:CODE, departement:CODE ou commune:CODE "
                 "avec un code INSEE du COG",
@@ -163,7 +213,9 @@ class Row:
                 out.append(sdg_iri(code))
             else:
                 self.problem(
-                    column, part, "unknown SDG goal or target (e.g. 2, 12.3, 17.17)",
+                    column,
+                    part,
+                    "unknown SDG goal or target (e.g. 2, 12.3, 17.17)",
                     "objectif ou cible ODD inconnu (par exemple 2, 12.3, 17.17)",
                 )
         return out
@@ -175,8 +227,12 @@ class Row:
             return None
         ident = raw.strip().lower()
         if not ID_RE.match(ident):
-            self.problem(column, raw, "not a valid identifier ([a-z0-9][a-z0-9-]*)",
-                         "identifiant invalide ([a-z0-9][a-z0-9-]*)")
+            self.problem(
+                column,
+                raw,
+                "not a valid identifier ([a-z0-9][a-z0-9-]*)",
+                "identifiant invalide ([a-z0-9][a-z0-9-]*)",
+            )
             return None
         self.batch.references.append(Reference(kind, ident, self.origin(column)))
         return self.batch.iri(kind, ident)
@@ -196,7 +252,11 @@ class Row:
         if not raw:
             return None
         parts = urlsplit(raw)
-        if parts.scheme not in ("http", "https") or not parts.netloc or re.search(r"[\s<>\"{}|\\^`]", raw):
+        if (
+            parts.scheme not in ("http", "https")
+            or not parts.netloc
+            or re.search(r"[\s<>\"{}|\\^`]", raw)
+        ):
             self.problem(column, raw, "not an http(s) URL", "pas une URL http(s)")
             return None
         return URIRef(raw)
@@ -207,12 +267,18 @@ class Row:
         if not raw:
             return None
         m = DATE_RE.match(raw)
-        valid = m is not None and (m.group(2) is None or 1 <= int(m.group(2)) <= 12) and (
-            m.group(3) is None or 1 <= int(m.group(3)) <= 31
+        valid = (
+            m is not None
+            and (m.group(2) is None or 1 <= int(m.group(2)) <= 12)
+            and (m.group(3) is None or 1 <= int(m.group(3)) <= 31)
         )
         if not valid or m is None:
-            self.problem(column, raw, "not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                         "date invalide (AAAA, AAAA-MM ou AAAA-MM-JJ)")
+            self.problem(
+                column,
+                raw,
+                "not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
+                "date invalide (AAAA, AAAA-MM ou AAAA-MM-JJ)",
+            )
             return None
         if m.group(3):
             import datetime
@@ -239,36 +305,60 @@ class Row:
                 try:
                     share = Decimal(pct_raw.strip().rstrip("%").replace(",", "."))
                 except InvalidOperation:
-                    self.problem(column, part, "the percentage is not a number",
-                                 "le pourcentage n'est pas un nombre")
+                    self.problem(
+                        column,
+                        part,
+                        "the percentage is not a number",
+                        "le pourcentage n'est pas un nombre",
+                    )
                     continue
                 if not 0 <= share <= 100:
-                    self.problem(column, part, "a percentage must be between 0 and 100",
-                                 "un pourcentage doit être compris entre 0 et 100")
+                    self.problem(
+                        column,
+                        part,
+                        "a percentage must be between 0 and 100",
+                        "un pourcentage doit être compris entre 0 et 100",
+                    )
                     continue
             shares.append(share)
             if iri is None:
                 continue
             code = str(iri).rsplit("/", 1)[-1]
             if code in seen:
-                self.problem(column, part, "resource type given twice", "type de ressource en double")
+                self.problem(
+                    column, part, "resource type given twice", "type de ressource en double"
+                )
                 continue
             seen.add(code)
             node = URIRef(f"{subject}#resource-{code}")
-            triples += [(subject, ALL.resourceShare, node), (node, RDF.type, ALL.ResourceShare),
-                        (node, ALL.resourceType, iri)]
+            triples += [
+                (subject, ALL.resourceShare, node),
+                (node, RDF.type, ALL.ResourceShare),
+                (node, ALL.resourceType, iri),
+            ]
             if share is not None:
-                triples.append((node, ALL.shareOfBudget,
-                                Literal(str((share / 100).normalize()), datatype=XSD.decimal)))
+                triples.append(
+                    (
+                        node,
+                        ALL.shareOfBudget,
+                        Literal(str((share / 100).normalize()), datatype=XSD.decimal),
+                    )
+                )
         given: list[Decimal] = [s for s in shares if s is not None]
         if given and len(given) != len(shares):
-            self.problem(column, self.get(column),
-                         "give a percentage for every resource type or for none",
-                         "donnez un pourcentage pour chaque type de ressource, ou pour aucun")
+            self.problem(
+                column,
+                self.get(column),
+                "give a percentage for every resource type or for none",
+                "donnez un pourcentage pour chaque type de ressource, ou pour aucun",
+            )
         elif given and abs(sum(given, Decimal(0)) - 100) > 1:
-            self.problem(column, self.get(column),
-                         f"percentages sum to {sum(given)}, not 100 (± 1)",
-                         f"les pourcentages totalisent {sum(given)} et non 100 (± 1)")
+            self.problem(
+                column,
+                self.get(column),
+                f"percentages sum to {sum(given)}, not 100 (± 1)",
+                f"les pourcentages totalisent {sum(given)} et non 100 (± 1)",
+            )
         return triples
 
 
@@ -287,17 +377,26 @@ def luhn_ok(digits: str) -> bool:
 
 # -- one mapper per file kind ---------------------------------------------------------------
 
+
 def _common(row: Row, kind: str) -> tuple[URIRef, list[Triple]] | None:
     ident = row.get("id").lower()
     if not ID_RE.match(ident):
-        row.problem("id", row.get("id"), "not a valid identifier ([a-z0-9][a-z0-9-]*)",
-                    "identifiant invalide ([a-z0-9][a-z0-9-]*)")
+        row.problem(
+            "id",
+            row.get("id"),
+            "not a valid identifier ([a-z0-9][a-z0-9-]*)",
+            "identifiant invalide ([a-z0-9][a-z0-9-]*)",
+        )
         return None
     subject = row.batch.iri(kind, ident)
     if subject in row.batch.resources:
         first = row.batch.resources[subject]
-        row.problem("id", ident, f"id already used in {first.file} line {first.line}",
-                    f"identifiant déjà utilisé dans {first.file} ligne {first.line}")
+        row.problem(
+            "id",
+            ident,
+            f"id already used in {first.file} line {first.line}",
+            f"identifiant déjà utilisé dans {first.file} ligne {first.line}",
+        )
         return None
     row.batch.resources[subject] = row.origin()
     return subject, [(subject, DCT.identifier, Literal(ident))]
@@ -313,8 +412,11 @@ def map_actor(row: Row) -> list[Triple]:
     if head is None:
         return []
     s, t = head
-    t += [(s, RDF.type, ORG.FormalOrganization), (s, RDF.type, SCHEMA.Organization),
-          (s, RDF.type, FOAF.Organization)]
+    t += [
+        (s, RDF.type, ORG.FormalOrganization),
+        (s, RDF.type, SCHEMA.Organization),
+        (s, RDF.type, FOAF.Organization),
+    ]
     name = row.get("name")
     if name:
         t += [(s, SKOS.prefLabel, Literal(name, lang="fr")), (s, FOAF.name, Literal(name))]
@@ -355,18 +457,30 @@ def _identifier(row: Row, s: URIRef, column: str) -> list[Triple]:
             row.problem(column, raw, "a SIREN has 9 digits", "un SIREN a 9 chiffres")
             return []
         if not luhn_ok(raw):
-            row.problem(column, raw, "invalid SIREN: the Luhn checksum fails",
-                        "SIREN invalide : la clé de Luhn est fausse")
+            row.problem(
+                column,
+                raw,
+                "invalid SIREN: the Luhn checksum fails",
+                "SIREN invalide : la clé de Luhn est fausse",
+            )
             return []
     else:
         raw = raw.upper()
         if not re.fullmatch(r"W\d{9}", raw):
-            row.problem(column, raw, "an RNA number is W followed by 9 digits",
-                        "un numéro RNA est W suivi de 9 chiffres")
+            row.problem(
+                column,
+                raw,
+                "an RNA number is W followed by 9 digits",
+                "un numéro RNA est W suivi de 9 chiffres",
+            )
             return []
     node = URIRef(f"{s}#{column}")
-    return [(s, ADMS.identifier, node), (node, RDF.type, ADMS.Identifier),
-            (node, SKOS.notation, Literal(raw)), (node, DCT.type, Literal(column.upper()))]
+    return [
+        (s, ADMS.identifier, node),
+        (node, RDF.type, ADMS.Identifier),
+        (node, SKOS.notation, Literal(raw)),
+        (node, DCT.type, Literal(column.upper())),
+    ]
 
 
 def map_alliance(row: Row) -> list[Triple]:
@@ -375,22 +489,38 @@ def map_alliance(row: Row) -> list[Triple]:
     if head is None:
         return []
     s, t = head
-    t += [(s, RDF.type, ALL.Alliance), (s, RDF.type, ORG.OrganizationalCollaboration),
-          (s, RDF.type, SCHEMA.Project)]
+    t += [
+        (s, RDF.type, ALL.Alliance),
+        (s, RDF.type, ORG.OrganizationalCollaboration),
+        (s, RDF.type, SCHEMA.Project),
+    ]
     t += _text(s, SKOS.prefLabel, row.get("title"))
     members = row.refs("members", "actor")
     if len(set(members)) < 2 and row.get("members"):
-        row.problem("members", row.get("members"), "an alliance needs at least 2 members",
-                    "une alliance compte au moins 2 membres")
+        row.problem(
+            "members",
+            row.get("members"),
+            "an alliance needs at least 2 members",
+            "une alliance compte au moins 2 membres",
+        )
     lead = row.ref("lead", "actor")
     if lead is not None and lead not in members:
-        row.problem("lead", row.get("lead"), "the lead must be one of the members",
-                    "le chef de file doit faire partie des membres")
+        row.problem(
+            "lead",
+            row.get("lead"),
+            "the lead must be one of the members",
+            "le chef de file doit faire partie des membres",
+        )
     for member in dict.fromkeys(members):
         m = URIRef(f"{s}#member-{str(member).rsplit('/', 1)[-1]}")
         role = concept("role", "chef-de-file" if member == lead else "membre")
-        t += [(s, ORG.hasMember, member), (m, RDF.type, ORG.Membership), (m, ORG.member, member),
-              (m, ORG.organization, s), (m, ORG.role, role)]
+        t += [
+            (s, ORG.hasMember, member),
+            (m, RDF.type, ORG.Membership),
+            (m, ORG.member, member),
+            (m, ORG.organization, s),
+            (m, ORG.role, role),
+        ]
     t += _text(s, DCT.description, row.get("description"))
     terr = row.territory()
     if terr is not None:
@@ -453,15 +583,24 @@ def map_evaluation(row: Row) -> list[Triple]:
         crit_raw, _, value = part.partition(":")
         crit = row.code("scores", "criterion", crit_raw)
         if not value.strip().isdigit() or not 1 <= int(value) <= 5:
-            row.problem("scores", part, "a score is criterion:N with N from 1 to 5",
-                        "une note s'écrit critère:N avec N de 1 à 5")
+            row.problem(
+                "scores",
+                part,
+                "a score is criterion:N with N from 1 to 5",
+                "une note s'écrit critère:N avec N de 1 à 5",
+            )
             continue
         if crit is None:
             continue
         node = URIRef(f"{s}#score-{str(crit).rsplit('/', 1)[-1]}")
-        t += [(s, SCHEMA.reviewRating, node), (node, RDF.type, SCHEMA.Rating),
-              (node, ALL.criterion, crit), (node, SCHEMA.ratingValue, Literal(int(value))),
-              (node, SCHEMA.worstRating, Literal(1)), (node, SCHEMA.bestRating, Literal(5))]
+        t += [
+            (s, SCHEMA.reviewRating, node),
+            (node, RDF.type, SCHEMA.Rating),
+            (node, ALL.criterion, crit),
+            (node, SCHEMA.ratingValue, Literal(int(value))),
+            (node, SCHEMA.worstRating, Literal(1)),
+            (node, SCHEMA.bestRating, Literal(5)),
+        ]
     t += _text(s, SCHEMA.reviewBody, row.get("summary"))
     evaluator = row.ref("evaluator", "actor")
     if evaluator is not None:
@@ -470,7 +609,9 @@ def map_evaluation(row: Row) -> list[Triple]:
 
 
 MAPPERS: dict[str, Callable[[Row], list[Triple]]] = {
-    "actors": map_actor, "alliances": map_alliance, "tools": map_tool,
+    "actors": map_actor,
+    "alliances": map_alliance,
+    "tools": map_tool,
     "evaluations": map_evaluation,
 }
 
@@ -498,8 +639,11 @@ def read_csv(batch: Batch, name: str, data: bytes) -> None:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        batch.problems.append(Problem(name, None, None, None, f"not UTF-8 ({exc.reason})",
-                                      "le fichier n'est pas en UTF-8"))
+        batch.problems.append(
+            Problem(
+                name, None, None, None, f"not UTF-8 ({exc.reason})", "le fichier n'est pas en UTF-8"
+            )
+        )
         return
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
@@ -508,26 +652,40 @@ def read_csv(batch: Batch, name: str, data: bytes) -> None:
         batch.problems.append(Problem(name, None, None, None, "empty file", "fichier vide"))
         return
     except csv.Error as exc:
-        batch.problems.append(Problem(name, 1, None, None, f"malformed CSV: {exc}",
-                                      f"CSV mal formé : {exc}"))
+        batch.problems.append(
+            Problem(name, 1, None, None, f"malformed CSV: {exc}", f"CSV mal formé : {exc}")
+        )
         return
     kind = detect_kind(name, header)
     if kind is None:
-        batch.problems.append(Problem(
-            name, 1, None, None,
-            "cannot tell which file of the contract this is (actors, alliances, tools, evaluations)",
-            "impossible de savoir de quel fichier du contrat il s'agit "
-            "(actors, alliances, tools, evaluations)"))
+        batch.problems.append(
+            Problem(
+                name,
+                1,
+                None,
+                None,
+                "cannot tell which file of the contract this is "
+                "(actors, alliances, tools, evaluations)",
+                "impossible de savoir de quel fichier du contrat il s'agit "
+                "(actors, alliances, tools, evaluations)",
+            )
+        )
         return
     if not _check_header(batch, name, kind, header):
         return
     mapper = MAPPERS[kind]
     for line, cells in _rows(batch, name, reader):
         if len(cells) != len(header):
-            batch.problems.append(Problem(
-                name, line, None, None,
-                f"{len(cells)} cells where the header has {len(header)}",
-                f"{len(cells)} cellules alors que l'en-tête en a {len(header)}"))
+            batch.problems.append(
+                Problem(
+                    name,
+                    line,
+                    None,
+                    None,
+                    f"{len(cells)} cells where the header has {len(header)}",
+                    f"{len(cells)} cellules alors que l'en-tête en a {len(header)}",
+                )
+            )
             continue
         values = dict(zip(header, cells, strict=True))
         row = Row(batch, name, line, values)
@@ -545,19 +703,29 @@ def _check_header(batch: Batch, name: str, kind: str, header: list[str]) -> bool
     for col in header:
         if col not in known:
             ok = False
-            batch.problems.append(Problem(
-                name, 1, col, col,
-                f"unknown column for {kind}.csv; expected: {', '.join(known)}",
-                f"colonne inconnue pour {kind}.csv ; attendues : {', '.join(known)}"))
+            batch.problems.append(
+                Problem(
+                    name,
+                    1,
+                    col,
+                    col,
+                    f"unknown column for {kind}.csv; expected: {', '.join(known)}",
+                    f"colonne inconnue pour {kind}.csv ; attendues : {', '.join(known)}",
+                )
+            )
     for col, required in known.items():
         if required and col not in header:
             ok = False
-            batch.problems.append(Problem(name, 1, col, None, "required column missing",
-                                          "colonne obligatoire absente"))
+            batch.problems.append(
+                Problem(
+                    name, 1, col, None, "required column missing", "colonne obligatoire absente"
+                )
+            )
     if len(set(header)) != len(header):
         ok = False
-        batch.problems.append(Problem(name, 1, None, None, "a column appears twice",
-                                      "une colonne apparaît deux fois"))
+        batch.problems.append(
+            Problem(name, 1, None, None, "a column appears twice", "une colonne apparaît deux fois")
+        )
     return ok
 
 
@@ -569,8 +737,9 @@ def _rows(batch: Batch, name: str, reader: Any) -> Iterator[tuple[int, list[str]
         except StopIteration:
             return
         except csv.Error as exc:
-            batch.problems.append(Problem(name, line, None, None, f"malformed CSV: {exc}",
-                                          f"CSV mal formé : {exc}"))
+            batch.problems.append(
+                Problem(name, line, None, None, f"malformed CSV: {exc}", f"CSV mal formé : {exc}")
+            )
             return
         if any(c.strip() for c in cells):
             yield line, cells

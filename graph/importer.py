@@ -47,9 +47,15 @@ class Report:
 
     def to_dict(self) -> dict[str, object]:
         """JSON shape of the report."""
-        return {"source": self.source, "files": self.files, "triples": self.triples,
-                "resources": self.resources, "version": self.version, "changed": self.changed,
-                "graph": self.graph}
+        return {
+            "source": self.source,
+            "files": self.files,
+            "triples": self.triples,
+            "resources": self.resources,
+            "version": self.version,
+            "changed": self.changed,
+            "graph": self.graph,
+        }
 
 
 def collect_files(paths: Sequence[Path | str]) -> list[Path]:
@@ -61,12 +67,15 @@ def collect_files(paths: Sequence[Path | str]) -> list[Path]:
         elif p.is_file():
             out.append(p)
         else:
-            raise BadRequest(f"no such file or folder: {p}",
-                             message_fr=f"fichier ou dossier introuvable : {p}")
+            raise BadRequest(
+                f"no such file or folder: {p}", message_fr=f"fichier ou dossier introuvable : {p}"
+            )
     if not out:
-        raise BadRequest("no file to import (CSV, Turtle, N-Triples, N-Quads, JSON-LD, RDF/XML)",
-                         message_fr="aucun fichier à importer (CSV, Turtle, N-Triples, N-Quads, "
-                         "JSON-LD, RDF/XML)")
+        raise BadRequest(
+            "no file to import (CSV, Turtle, N-Triples, N-Quads, JSON-LD, RDF/XML)",
+            message_fr="aucun fichier à importer (CSV, Turtle, N-Triples, N-Quads, "
+            "JSON-LD, RDF/XML)",
+        )
     return out
 
 
@@ -91,8 +100,16 @@ def read(files: Sequence[Path], base: str, store: Store | None) -> tuple[Batch, 
         elif suffix in RDF_FORMATS:
             _read_rdf(batch, path.name, data, RDF_FORMATS[suffix])
         else:
-            batch.problems.append(Problem(path.name, None, None, None, "unsupported file type",
-                                          "type de fichier non pris en charge"))
+            batch.problems.append(
+                Problem(
+                    path.name,
+                    None,
+                    None,
+                    None,
+                    "unsupported file type",
+                    "type de fichier non pris en charge",
+                )
+            )
     _check_references(batch, store)
     if not batch.problems and len(batch.triples) <= SHACL_MAX_TRIPLES:
         batch.problems += shacl_problems(batch.triples, batch.resources)
@@ -110,14 +127,17 @@ def _read_rdf(batch: Batch, name: str, data: bytes, fmt: ox.RdfFormat) -> None:
     try:
         quads = list(parse_rdf(name, data, fmt, batch.base))
     except (SyntaxError, ValueError, OSError) as exc:
-        batch.problems.append(Problem(name, None, None, None, f"RDF syntax error: {exc}",
-                                      f"erreur de syntaxe RDF : {exc}"))
+        batch.problems.append(
+            Problem(
+                name, None, None, None, f"RDF syntax error: {exc}", f"erreur de syntaxe RDF : {exc}"
+            )
+        )
         return
     for q in quads:
         batch.triples.append((q.subject, q.predicate, q.object))  # type: ignore[arg-type]
         subject = q.subject
         if isinstance(subject, ox.NamedNode) and subject.value.startswith(batch.base):
-            m = _INSTANCE.match(subject.value[len(batch.base):])
+            m = _INSTANCE.match(subject.value[len(batch.base) :])
             if m:
                 batch.resources.setdefault(URIRef(subject.value), Origin(name, 0))
 
@@ -132,10 +152,16 @@ def _check_references(batch: Batch, store: Store | None) -> None:
     for ref in missing:
         if batch.iri(ref.kind, ref.id) not in known:
             kind_fr = {"actor": "acteur", "alliance": "alliance", "tool": "outil"}[ref.kind]
-            batch.problems.append(Problem(
-                ref.origin.file, ref.origin.line, ref.origin.column, ref.id,
-                f"unknown {ref.kind}: not in this file set nor in the graph",
-                f"{kind_fr} inconnu(e) : absent(e) de ces fichiers et du graphe"))
+            batch.problems.append(
+                Problem(
+                    ref.origin.file,
+                    ref.origin.line,
+                    ref.origin.column,
+                    ref.id,
+                    f"unknown {ref.kind}: not in this file set nor in the graph",
+                    f"{kind_fr} inconnu(e) : absent(e) de ces fichiers et du graphe",
+                )
+            )
 
 
 def checksum(sums: dict[str, str], base: str) -> str:
@@ -152,8 +178,7 @@ def validate(paths: Sequence[Path | str], store: Store | None, base: str) -> Rep
     batch, _ = read(files, base, store)
     if batch.problems:
         raise ValidationFailed(batch.problems)
-    return Report(default_source(paths), [f.name for f in files], len(batch.triples),
-                  _count(batch))
+    return Report(default_source(paths), [f.name for f in files], len(batch.triples), _count(batch))
 
 
 def import_paths(
@@ -167,8 +192,10 @@ def import_paths(
     """Import a file set as source `source` (all-or-nothing; idempotent)."""
     source = source or default_source(paths)
     if not SOURCE_RE.match(source):
-        raise BadRequest(f"invalid source name {source!r} ([a-z0-9][a-z0-9-]*)",
-                         message_fr=f"nom de source invalide {source!r} ([a-z0-9][a-z0-9-]*)")
+        raise BadRequest(
+            f"invalid source name {source!r} ([a-z0-9][a-z0-9-]*)",
+            message_fr=f"nom de source invalide {source!r} ([a-z0-9][a-z0-9-]*)",
+        )
     files = collect_files(paths)
     started = datetime.now(UTC)
     batch, sums = read(files, base, store)
@@ -180,13 +207,15 @@ def import_paths(
         report.version = store.version
         return report
     meta = list(metadata)
-    version = store.write(Write(
-        source=source,
-        triples=batch.triples,
-        replaces=frozenset(batch.resources),
-        resources=frozenset(batch.resources),
-        provenance=lambda g: provenance(g, base, source, sums, total, started, meta),
-    ))
+    version = store.write(
+        Write(
+            source=source,
+            triples=batch.triples,
+            replaces=frozenset(batch.resources),
+            resources=frozenset(batch.resources),
+            provenance=lambda g: provenance(g, base, source, sums, total, started, meta),
+        )
+    )
     report.version, report.changed = version, True
     report.graph = str(next(g.iri for g in store.graphs() if g.source == source))
     return report
@@ -205,20 +234,26 @@ def provenance(
     activity = URIRef(f"{graph}#import")
     now = datetime.now(UTC)
     t: list[tuple[Node, Node, Node]] = [
-        (graph, RDF.type, PROV.Entity), (graph, RDF.type, DCAT.Dataset),
+        (graph, RDF.type, PROV.Entity),
+        (graph, RDF.type, DCAT.Dataset),
         (graph, DCT.isVersionOf, source_iri(base, source)),
         (graph, DCT.identifier, Literal(source)),
         (graph, PROV.generatedAtTime, Literal(now.isoformat(), datatype=XSD.dateTime)),
-        (graph, PROV.wasGeneratedBy, activity), (graph, ALL.sha256, Literal(total)),
+        (graph, PROV.wasGeneratedBy, activity),
+        (graph, ALL.sha256, Literal(total)),
         (activity, RDF.type, PROV.Activity),
         (activity, PROV.startedAtTime, Literal(started.isoformat(), datatype=XSD.dateTime)),
         (activity, PROV.endedAtTime, Literal(now.isoformat(), datatype=XSD.dateTime)),
     ]
     for i, name in enumerate(sorted(sums), 1):
         f = URIRef(f"{graph}#file-{i}")
-        t += [(f, RDF.type, PROV.Entity), (f, DCT.title, Literal(name)),
-              (f, ALL.sha256, Literal(sums[name])), (activity, PROV.used, f),
-              (graph, PROV.wasDerivedFrom, f)]
+        t += [
+            (f, RDF.type, PROV.Entity),
+            (f, DCT.title, Literal(name)),
+            (f, ALL.sha256, Literal(sums[name])),
+            (activity, PROV.used, f),
+            (graph, PROV.wasDerivedFrom, f),
+        ]
     return t + [(graph if s is None else s, p, o) for s, p, o in metadata]
 
 
@@ -233,9 +268,7 @@ def provenance_for_files(
 def _count(batch: Batch) -> dict[str, int]:
     counts = dict.fromkeys(RESOURCE_KIND.values(), 0)
     for iri in batch.resources:
-        kind = str(iri)[len(batch.base):].split("/", 1)[0]
+        kind = str(iri)[len(batch.base) :].split("/", 1)[0]
         if kind in counts:
             counts[kind] += 1
     return counts
-
-

@@ -59,13 +59,22 @@ def check_safe(name: str, data: bytes, fmt: ox.RdfFormat) -> Problem | None:
         remote = _remote_context(doc)
         if remote is not None:
             return Problem(
-                name, None, "@context", remote,
+                name,
+                None,
+                "@context",
+                remote,
                 "remote JSON-LD contexts are not loaded: inline the context",
                 "les contextes JSON-LD distants ne sont pas chargés : incluez le contexte",
             )
     if fmt == ox.RdfFormat.RDF_XML and _DOCTYPE.search(data):
-        return Problem(name, None, None, None, "DOCTYPE and ENTITY declarations are refused",
-                       "les déclarations DOCTYPE et ENTITY sont refusées")
+        return Problem(
+            name,
+            None,
+            None,
+            None,
+            "DOCTYPE and ENTITY declarations are refused",
+            "les déclarations DOCTYPE et ENTITY sont refusées",
+        )
     return None
 
 

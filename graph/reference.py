@@ -10,9 +10,10 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from rdflib import URIRef
+
 from data import COG_DIR, SDG_GOALS_FR_YML, SDG_TARGETS_EN_YML, SDG_TARGETS_FR_YML
 from ontology.namespaces import INSEE_GEO, SDG
-from rdflib import URIRef
 
 LEVELS = ("region", "departement", "commune")
 
@@ -113,8 +114,8 @@ def sdg_iri(code: str) -> URIRef:
 def sdg_labels(lang: str = "fr") -> dict[str, str]:
     """Short label per goal code and full text per target code, in `lang` ('fr' or 'en')."""
     labels: dict[str, str] = {}
-    goals_file = SDG_GOALS_FR_YML if lang == "fr" else SDG_GOALS_FR_YML.with_name(
-        "global_goals.en.yml"
+    goals_file = (
+        SDG_GOALS_FR_YML if lang == "fr" else SDG_GOALS_FR_YML.with_name("global_goals.en.yml")
     )
     for m in re.finditer(r"^(\d+)-short:\s*(.+)$", goals_file.read_text(encoding="utf-8"), re.M):
         labels[m.group(1)] = _unquote(m.group(2).strip())

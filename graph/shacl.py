@@ -37,7 +37,10 @@ def shacl_problems(
     for s, p, o in triples:
         data.add((_rdflib(s), _rdflib(p), _rdflib(o)))
     conforms, report, _ = shacl_validate(
-        data, shacl_graph=shapes_graph(), inference="none", abort_on_first=False,
+        data,
+        shacl_graph=shapes_graph(),
+        inference="none",
+        abort_on_first=False,
         allow_warnings=True,
     )
     if conforms:
@@ -51,14 +54,23 @@ def shacl_problems(
         origin = origins.get(resource, Origin("?", 0))
         path = report.value(result, SH.resultPath)
         value = report.value(result, SH.value)
-        messages = {m.language: str(m) for m in report.objects(result, SH.resultMessage)
-                    if isinstance(m, Literal)}
+        messages = {
+            m.language: str(m)
+            for m in report.objects(result, SH.resultMessage)
+            if isinstance(m, Literal)
+        }
         en = messages.get("en") or next(iter(messages.values()), "constraint violated")
         fr = messages.get("fr") or en
-        problems.append(Problem(
-            origin.file, origin.line or None, _local(path), None if value is None else str(value),
-            f"{en} ({focus})", f"{fr} ({focus})",
-        ))
+        problems.append(
+            Problem(
+                origin.file,
+                origin.line or None,
+                _local(path),
+                None if value is None else str(value),
+                f"{en} ({focus})",
+                f"{fr} ({focus})",
+            )
+        )
     return sorted(problems, key=lambda p: (p.file, p.line or 0))
 
 

@@ -32,7 +32,6 @@ from .terms import RdfTerm, from_ox, to_ox
 log = logging.getLogger(__name__)
 
 
-
 @dataclass(frozen=True)
 class Change:
     """What a committed write changed, announced to listeners.
@@ -170,7 +169,7 @@ class Store(ABC):
     def dump(self, output: IO[bytes], fmt: str, graphs: Sequence[URIRef] | None = None) -> None:
         """Stream the published graphs (or only `graphs`) to `output` in `fmt` (a FORMATS key)."""
 
-    def close(self) -> None:
+    def close(self) -> None:  # noqa: B027 - optional hook, nothing to release by default
         """Release the store."""
 
     # -- change notification ---------------------------------------------------------------
@@ -241,8 +240,10 @@ class OxigraphStore(Store):
             ) from exc
         except OSError as exc:
             self._release_lock()
-            raise StoreError(f"cannot open the store {path}: {exc}",
-                             message_fr=f"impossible d'ouvrir le stock {path} : {exc}") from exc
+            raise StoreError(
+                f"cannot open the store {path}: {exc}",
+                message_fr=f"impossible d'ouvrir le stock {path} : {exc}",
+            ) from exc
         self._published: dict[ox.NamedNode, str] = {}
         self._version = 0
         self._load_state()
@@ -259,8 +260,9 @@ class OxigraphStore(Store):
             if src is not None and isinstance(src.object, ox.Literal):
                 self._published[graph] = src.object.value
         v = next(self._ox.quads_for_pattern(_SYS, _VERSION, None, _SYS), None)
-        self._version = int(v.object.value) if v is not None and isinstance(
-            v.object, ox.Literal) else 0
+        self._version = (
+            int(v.object.value) if v is not None and isinstance(v.object, ox.Literal) else 0
+        )
 
     @property
     def version(self) -> int:
@@ -364,7 +366,7 @@ class OxigraphStore(Store):
     def _retire_update(self, old: ox.NamedNode | None, new_version: int) -> str:
         lines = [
             f"DELETE WHERE {{ GRAPH {_SYS} {{ {_SYS} {_VERSION} ?v }} }}",
-            f'INSERT DATA {{ GRAPH {_SYS} {{ {_SYS} {_VERSION} {new_version} }} }}',
+            f"INSERT DATA {{ GRAPH {_SYS} {{ {_SYS} {_VERSION} {new_version} }} }}",
         ]
         if old is not None:
             lines.append(f"DELETE WHERE {{ GRAPH {_SYS} {{ {old} ?p ?o }} }}")
@@ -372,7 +374,7 @@ class OxigraphStore(Store):
             prov = ox.NamedNode(self.base + "graph/provenance")
             lines.append(
                 f"DELETE {{ GRAPH {prov} {{ ?x ?p ?o }} }} WHERE {{ GRAPH {prov} {{ ?x ?p ?o "
-                f"FILTER(?x = {old} || STRSTARTS(STR(?x), \"{old.value}#\")) }} }}"
+                f'FILTER(?x = {old} || STRSTARTS(STR(?x), "{old.value}#")) }} }}'
             )
         return " ;\n".join(lines)
 
@@ -412,7 +414,7 @@ class OxigraphStore(Store):
                 self._published[prov_graph] = "provenance"
                 out += (
                     f" ;\nINSERT DATA {{ GRAPH {_SYS} {{ {_SYS} {_PUBLISHED} {prov_graph} . "
-                    f"{prov_graph} {_SOURCE} \"provenance\" . }} }}"
+                    f'{prov_graph} {_SOURCE} "provenance" . }} }}'
                 )
         return out
 
@@ -437,16 +439,13 @@ class OxigraphStore(Store):
     # -- dumping ---------------------------------------------------------------------------
     def dump(self, output: IO[bytes], fmt: str, graphs: Sequence[URIRef] | None = None) -> None:
         rdf_format = FORMATS[fmt]
-        chosen = list(self._published) if graphs is None else [
-            ox.NamedNode(str(g)) for g in graphs]
+        chosen = list(self._published) if graphs is None else [ox.NamedNode(str(g)) for g in graphs]
         names = sorted((g for g in chosen if g in self._published), key=lambda n: n.value)
         if rdf_format in (ox.RdfFormat.N_QUADS, ox.RdfFormat.TRIG):
             quads = (q for g in names for q in self._ox.quads_for_pattern(None, None, None, g))
             ox.serialize(quads, output, rdf_format, prefixes=PREFIXES)
             return
-        triples = (
-            q.triple for g in names for q in self._ox.quads_for_pattern(None, None, None, g)
-        )
+        triples = (q.triple for g in names for q in self._ox.quads_for_pattern(None, None, None, g))
         ox.serialize(triples, output, rdf_format, prefixes=PREFIXES)
 
     def flush(self) -> None:
@@ -491,5 +490,3 @@ def _ox(term: Any) -> Any:
                 _ox_cache.clear()
         return node
     return to_ox(term)
-
-

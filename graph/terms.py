@@ -42,9 +42,7 @@ def from_ox(term: object) -> RdfTerm:
     raise TypeError(f"unsupported term {term!r}")
 
 
-def quads_to_ox(
-    triples: Iterable[tuple[Node, Node, Node]], graph: URIRef
-) -> Iterator[ox.Quad]:
+def quads_to_ox(triples: Iterable[tuple[Node, Node, Node]], graph: URIRef) -> Iterator[ox.Quad]:
     """Turn rdflib triples into pyoxigraph quads in `graph`."""
     g = ox.NamedNode(str(graph))
     for s, p, o in triples:

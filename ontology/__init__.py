@@ -1,4 +1,4 @@
-"""Alliances vocabulary: OWL ontology, SKOS concept schemes, SHACL shapes and namespace constants."""
+"""Alliances vocabulary: OWL ontology, SKOS schemes, SHACL shapes and namespace constants."""
 
 from pathlib import Path
 

@@ -49,9 +49,7 @@ def store(vocab_template: OxigraphStore, tmp_path: Path) -> Iterator[OxigraphSto
 
 
 @pytest.fixture(scope="session")
-def demo_home(
-    vocab_template: OxigraphStore, tmp_path_factory: pytest.TempPathFactory
-) -> Path:
+def demo_home(vocab_template: OxigraphStore, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """An instance folder initialised with the bundled data, built once (read-only use)."""
     from webui.instance import Instance
 

@@ -37,8 +37,16 @@ def test_stats_json_keys(runner: CliRunner) -> None:
     result = runner.invoke(main, ["stats", "--json"])
     assert result.exit_code == 0, result.output
     data = json.loads(result.output)
-    assert set(data) >= {"triples", "actors", "alliances", "tools", "evaluations", "sdg_goals",
-                         "sdg_targets", "territories"}
+    assert set(data) >= {
+        "triples",
+        "actors",
+        "alliances",
+        "tools",
+        "evaluations",
+        "sdg_goals",
+        "sdg_targets",
+        "territories",
+    }
     assert data["sdg_goals"] == 17 and data["sdg_targets"] == 169
     assert data["actors"] >= 200 and data["alliances"] >= 80
     assert data["tools"] >= 40 and data["evaluations"] >= 30
@@ -78,9 +86,13 @@ def test_export_formats(runner: CliRunner, tmp_path: Path) -> None:
 
 def test_console_script_is_installed(tmp_path: Path) -> None:
     """The real `alliances` entry point runs in a fresh process (as a user would call it)."""
-    result = subprocess.run([sys.executable, "-m", "webui.cli", "validate", str(write_set(tmp_path / "s"))],
-                            capture_output=True, text=True, env={"ALLIANCES_HOME": str(tmp_path / "h"),
-                                                                 "PATH": "/usr/bin:/bin"}, check=False)
+    result = subprocess.run(
+        [sys.executable, "-m", "webui.cli", "validate", str(write_set(tmp_path / "s"))],
+        capture_output=True,
+        text=True,
+        env={"ALLIANCES_HOME": str(tmp_path / "h"), "PATH": "/usr/bin:/bin"},
+        check=False,
+    )
     assert result.returncode == 0, result.stderr
     assert "Valide" in result.stdout
     assert not (tmp_path / "h").exists(), "validate must not create an instance"

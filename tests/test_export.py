@@ -5,8 +5,8 @@ from __future__ import annotations
 import io
 from pathlib import Path
 
-import pytest
 import pyoxigraph
+import pytest
 from rdflib import Graph
 from rdflib.compare import isomorphic
 
@@ -35,8 +35,11 @@ def _reference(store: OxigraphStore) -> Graph:
 
 
 def _graphs(store: OxigraphStore) -> list:
-    return [g.iri for g in store.graphs() if g.source not in ("vocabulary-territories",
-                                                               "vocabulary-sdg")]
+    return [
+        g.iri
+        for g in store.graphs()
+        if g.source not in ("vocabulary-territories", "vocabulary-sdg")
+    ]
 
 
 @pytest.mark.parametrize("fmt", sorted(RDFLIB_FORMAT))

@@ -31,10 +31,15 @@ def test_valid_set_imports(store: OxigraphStore, tmp_path: Path, base: str) -> N
     assert report.changed
     assert report.resources == {"actor": 3, "alliance": 1, "tool": 1, "evaluation": 1}
     actor = URIRef(base + "actor/ville-roubaix")
-    assert store.ask("ASK { ?a ?p ?t }", a=actor, p=ORG.classification,
-                     t=concept("actor-type", "collectivite"))
-    assert store.ask("ASK { ?a ?p ?l }", a=URIRef(base + "actor/asso-nord"), p=SKOS.prefLabel,
-                     l=Literal("Les Jardins du Faubourg", lang="fr"))
+    assert store.ask(
+        "ASK { ?a ?p ?t }", a=actor, p=ORG.classification, t=concept("actor-type", "collectivite")
+    )
+    assert store.ask(
+        "ASK { ?a ?p ?l }",
+        a=URIRef(base + "actor/asso-nord"),
+        p=SKOS.prefLabel,
+        l=Literal("Les Jardins du Faubourg", lang="fr"),
+    )
 
 
 def test_reimport_changes_nothing(store: OxigraphStore, tmp_path: Path, base: str) -> None:
@@ -52,8 +57,12 @@ def test_changed_row_replaces_resource(store: OxigraphStore, tmp_path: Path, bas
     actors = copy.deepcopy(ACTORS)
     actors[0]["needs"] = "expertise-juridique"
     import_paths([write_set(tmp_path / "b", actors=actors)], store, base, source="test")
-    needs = {r["n"] for r in store.select("SELECT ?n WHERE { ?a ?p ?n }",
-                                          a=URIRef(base + "actor/asso-nord"), p=ALL.needs)}
+    needs = {
+        r["n"]
+        for r in store.select(
+            "SELECT ?n WHERE { ?a ?p ?n }", a=URIRef(base + "actor/asso-nord"), p=ALL.needs
+        )
+    }
     assert needs == {concept("competence", "expertise-juridique")}
 
 
@@ -63,8 +72,9 @@ def test_row_redefined_by_another_source_replaces_it(
     import_paths([write_set(tmp_path / "a")], store, base, source="first")
     changed = [dict(ACTORS[1], name="Mairie de Roubaix")]
     import_paths([write_csv(tmp_path / "b" / "actors.csv", changed)], store, base, source="second")
-    labels = store.select("SELECT ?l WHERE { ?a ?p ?l }", a=URIRef(base + "actor/ville-roubaix"),
-                          p=SKOS.prefLabel)
+    labels = store.select(
+        "SELECT ?l WHERE { ?a ?p ?l }", a=URIRef(base + "actor/ville-roubaix"), p=SKOS.prefLabel
+    )
     assert [str(r["l"]) for r in labels] == ["Mairie de Roubaix"]
 
 
@@ -93,8 +103,12 @@ def _with(rows: list[dict[str, str]], index: int, **values: str) -> list[dict[st
         ("actors", _with(ACTORS, 0, territory="departement:20"), "territory", "territoire inconnu"),
         ("actors", _with(ACTORS, 0, sdgs="2;12.99"), "sdgs", "ODD inconnu"),
         ("actors", _with(ACTORS, 0, sdgs="18"), "sdgs", "ODD inconnu"),
-        ("actors", _with(ACTORS, 0, resources="subvention-publique:60;cotisations:30"),
-         "resources", "totalisent 90"),
+        (
+            "actors",
+            _with(ACTORS, 0, resources="subvention-publique:60;cotisations:30"),
+            "resources",
+            "totalisent 90",
+        ),
         ("actors", _with(ACTORS, 0, type="ministere"), "type", "code inconnu"),
         ("actors", _with(ACTORS, 0, offers="financement;teleportation"), "offers", "code inconnu"),
         ("tools", _with(TOOLS, 0, maturity="expert"), "maturity", "code inconnu"),
@@ -110,8 +124,13 @@ def _with(rows: list[dict[str, str]], index: int, **values: str) -> list[dict[st
     ],
 )
 def test_each_error_kind(
-    store: OxigraphStore, tmp_path: Path, base: str, kind: str, rows: list[dict[str, str]],
-    column: str, fragment: str,
+    store: OxigraphStore,
+    tmp_path: Path,
+    base: str,
+    kind: str,
+    rows: list[dict[str, str]],
+    column: str,
+    fragment: str,
 ) -> None:
     problems = _problems(store, write_set(tmp_path / "set", **{kind: rows}), base)
     match = [p for p in problems if p.column == column and fragment in p.reason_fr]
@@ -132,7 +151,10 @@ def test_all_problems_reported_at_once(store: OxigraphStore, tmp_path: Path, bas
     tools = _with(TOOLS, 0, kind="roman")
     problems = _problems(store, write_set(tmp_path / "set", actors=actors, tools=tools), base)
     assert {(p.file, p.line, p.column) for p in problems} >= {
-        ("actors.csv", 2, "siren"), ("actors.csv", 3, "territory"), ("tools.csv", 2, "kind")}
+        ("actors.csv", 2, "siren"),
+        ("actors.csv", 3, "territory"),
+        ("tools.csv", 2, "kind"),
+    }
 
 
 def test_reference_to_actor_already_in_graph(
@@ -153,8 +175,12 @@ def test_validate_writes_nothing(store: OxigraphStore, tmp_path: Path, base: str
 def test_accents_and_case_in_codes(store: OxigraphStore, tmp_path: Path, base: str) -> None:
     rows = _with(ACTORS, 0, type="ASSOCIATION", maturity="1er pas", offers="Bénévolat")
     import_paths([write_set(tmp_path / "set", actors=rows)], store, base, source="t")
-    assert store.ask("ASK { ?a ?p ?o }", a=URIRef(base + "actor/asso-nord"), p=ALL.maturity,
-                     o=concept("maturity", "premier-pas"))
+    assert store.ask(
+        "ASK { ?a ?p ?o }",
+        a=URIRef(base + "actor/asso-nord"),
+        p=ALL.maturity,
+        o=concept("maturity", "premier-pas"),
+    )
 
 
 def test_bom_and_crlf(store: OxigraphStore, tmp_path: Path, base: str) -> None:
@@ -167,20 +193,28 @@ def test_provenance_recorded(store: OxigraphStore, tmp_path: Path, base: str) ->
     report = import_paths([write_set(tmp_path / "set")], store, base, source="test")
     rows = store.select(
         "SELECT ?title ?sum WHERE { ?g <http://www.w3.org/ns/prov#wasDerivedFrom> ?f . "
-        "?f <http://purl.org/dc/terms/title> ?title ; ?p ?sum }", g=URIRef(report.graph or ""),
-        p=ALL.sha256)
-    assert {str(r["title"]) for r in rows} == {"actors.csv", "alliances.csv", "tools.csv",
-                                               "evaluations.csv"}
+        "?f <http://purl.org/dc/terms/title> ?title ; ?p ?sum }",
+        g=URIRef(report.graph or ""),
+        p=ALL.sha256,
+    )
+    assert {str(r["title"]) for r in rows} == {
+        "actors.csv",
+        "alliances.csv",
+        "tools.csv",
+        "evaluations.csv",
+    }
     assert all(len(str(r["sum"])) == 64 for r in rows)
 
 
 def test_rdf_import_turtle(store: OxigraphStore, tmp_path: Path, base: str) -> None:
     ttl = tmp_path / "x.ttl"
     ttl.write_text(
-        f"@prefix skos: <{SKOS}> . @prefix org: <{ORG}> . @prefix dct: <http://purl.org/dc/terms/> ."
-        f"<{base}actor/rdf-1> a org:FormalOrganization ; dct:identifier \"rdf-1\" ; "
-        f"skos:prefLabel \"Acteur RDF\"@fr ; org:classification <{concept('actor-type', 'etat')}> .",
-        encoding="utf-8")
+        f"@prefix skos: <{SKOS}> . @prefix org: <{ORG}> . "
+        "@prefix dct: <http://purl.org/dc/terms/> ."
+        f'<{base}actor/rdf-1> a org:FormalOrganization ; dct:identifier "rdf-1" ; '
+        f'skos:prefLabel "Acteur RDF"@fr ; org:classification <{concept("actor-type", "etat")}> .',
+        encoding="utf-8",
+    )
     report = import_paths([ttl], store, base, source="rdf")
     assert report.resources["actor"] == 1
 
@@ -188,7 +222,8 @@ def test_rdf_import_turtle(store: OxigraphStore, tmp_path: Path, base: str) -> N
 def test_rdf_import_checked_by_shapes(store: OxigraphStore, tmp_path: Path, base: str) -> None:
     ttl = tmp_path / "x.ttl"
     ttl.write_text(
-        f"@prefix org: <{ORG}> . <{base}actor/rdf-1> a org:FormalOrganization .", encoding="utf-8")
+        f"@prefix org: <{ORG}> . <{base}actor/rdf-1> a org:FormalOrganization .", encoding="utf-8"
+    )
     problems = _problems(store, ttl, base)
     assert problems and problems[0].file == "x.ttl"
 
@@ -196,12 +231,22 @@ def test_rdf_import_checked_by_shapes(store: OxigraphStore, tmp_path: Path, base
 @pytest.mark.parametrize(
     ("name", "content", "fragment"),
     [
-        ("remote.jsonld", '{"@context": "http://example.org/ctx.jsonld", "@id": "x"}',
-         "contextes JSON-LD distants"),
-        ("nested.jsonld", '{"@context": [{"@import": "http://example.org/c"}], "@id": "x"}',
-         "contextes JSON-LD distants"),
-        ("xxe.rdf", '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
-         '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>', "DOCTYPE"),
+        (
+            "remote.jsonld",
+            '{"@context": "http://example.org/ctx.jsonld", "@id": "x"}',
+            "contextes JSON-LD distants",
+        ),
+        (
+            "nested.jsonld",
+            '{"@context": [{"@import": "http://example.org/c"}], "@id": "x"}',
+            "contextes JSON-LD distants",
+        ),
+        (
+            "xxe.rdf",
+            '<?xml version="1.0"?><!DOCTYPE r [<!ENTITY e SYSTEM "file:///etc/passwd">]>'
+            '<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#"/>',
+            "DOCTYPE",
+        ),
         ("broken.ttl", "<a> <b> .", "syntaxe"),
     ],
 )

@@ -30,22 +30,27 @@ def actor_rows(draw: st.DrawFn) -> list[dict[str, str]]:
     rows = []
     for key in keys:
         n = draw(st.integers(1, 3))
-        types = draw(st.lists(st.sampled_from(scheme_codes("resource-type")), min_size=n,
-                              max_size=n, unique=True))
+        types = draw(
+            st.lists(
+                st.sampled_from(scheme_codes("resource-type")), min_size=n, max_size=n, unique=True
+            )
+        )
         shares = [100 // n] * n
         shares[0] += 100 - sum(shares)
-        rows.append({
-            "id": key,
-            "name": draw(text.filter(lambda s: s.strip() != "")),
-            "type": draw(st.sampled_from(scheme_codes("actor-type"))),
-            "description": draw(text),
-            "territory": draw(territory),
-            "sdgs": ";".join(draw(sdgs)),
-            "offers": ";".join(draw(codes)),
-            "needs": ";".join(draw(codes)),
-            "resources": ";".join(f"{t}:{s}" for t, s in zip(types, shares, strict=True)),
-            "maturity": draw(st.sampled_from([*scheme_codes("maturity"), ""])),
-        })
+        rows.append(
+            {
+                "id": key,
+                "name": draw(text.filter(lambda s: s.strip() != "")),
+                "type": draw(st.sampled_from(scheme_codes("actor-type"))),
+                "description": draw(text),
+                "territory": draw(territory),
+                "sdgs": ";".join(draw(sdgs)),
+                "offers": ";".join(draw(codes)),
+                "needs": ";".join(draw(codes)),
+                "resources": ";".join(f"{t}:{s}" for t, s in zip(types, shares, strict=True)),
+                "maturity": draw(st.sampled_from([*scheme_codes("maturity"), ""])),
+            }
+        )
     return rows
 
 
@@ -66,22 +71,34 @@ def _data(store: OxigraphStore) -> Graph:
     return Graph().parse(data=out.getvalue(), format="nt")
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(rows=actor_rows())
 def test_generated_valid_rows_import(
-    store: OxigraphStore, tmp_path_factory, base: str, rows: list[dict[str, str]]  # type: ignore[no-untyped-def]
+    store: OxigraphStore,
+    tmp_path_factory,
+    base: str,
+    rows: list[dict[str, str]],  # type: ignore[no-untyped-def]
 ) -> None:
     folder = tmp_path_factory.mktemp("gen")
-    report = import_paths([write_csv(Path(folder) / "actors.csv", rows)], store, base,
-                          source="generated")
+    report = import_paths(
+        [write_csv(Path(folder) / "actors.csv", rows)], store, base, source="generated"
+    )
     assert report.resources["actor"] == len(rows)
 
 
-@settings(max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(rows=actor_rows(), corruption=st.sampled_from(CORRUPTIONS), data=st.data())
 def test_corrupted_rows_fail_with_nothing_written(
-    store: OxigraphStore, tmp_path_factory, base: str, rows: list[dict[str, str]],  # type: ignore[no-untyped-def]
-    corruption: tuple[str, str], data: st.DataObject,
+    store: OxigraphStore,
+    tmp_path_factory,
+    base: str,
+    rows: list[dict[str, str]],  # type: ignore[no-untyped-def]
+    corruption: tuple[str, str],
+    data: st.DataObject,
 ) -> None:
     index = data.draw(st.integers(0, len(rows) - 1))
     column, value = corruption

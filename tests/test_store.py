@@ -29,17 +29,23 @@ def test_version_changes_with_every_write(store: OxigraphStore, base: str) -> No
 def test_replacing_a_source_replaces_its_content(store: OxigraphStore, base: str) -> None:
     store.write(Write("s", _triples(base, 3, "a")))
     store.write(Write("s", _triples(base, 2, "b")))
-    labels = {str(r["l"]) for r in store.select(
-        "SELECT ?l WHERE { ?s ?p ?l FILTER(STRSTARTS(STR(?s), ?b)) }", p=SKOS.prefLabel,
-        b=Literal(base + "actor/t"))}
+    labels = {
+        str(r["l"])
+        for r in store.select(
+            "SELECT ?l WHERE { ?s ?p ?l FILTER(STRSTARTS(STR(?s), ?b)) }",
+            p=SKOS.prefLabel,
+            b=Literal(base + "actor/t"),
+        )
+    }
     assert labels == {"b0", "b1"}
     assert [g.source for g in store.graphs()].count("s") == 1
 
 
 def test_large_write_streams_and_publishes(store: OxigraphStore, base: str) -> None:
     store.write(Write("big", _triples(base, 60_000)))
-    rows = store.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(?p = ?q) }",
-                        q=SKOS.prefLabel)
+    rows = store.select(
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o FILTER(?p = ?q) }", q=SKOS.prefLabel
+    )
     assert int(rows[0]["n"]) >= 60_000
 
 
@@ -49,8 +55,14 @@ def test_unpublished_leftover_is_invisible_and_collected(tmp_path: Path, base: s
     store.write(Write("s", _triples(base, 2)))
     # a crash in the middle of a write leaves a filled but unpublished graph behind
     leftover = ox.NamedNode(f"{base}graph/s/99")
-    store._ox.add(ox.Quad(ox.NamedNode(f"{base}actor/ghost"),  # noqa: SLF001
-                          ox.NamedNode(str(SKOS.prefLabel)), ox.Literal("ghost"), leftover))
+    store._ox.add(
+        ox.Quad(
+            ox.NamedNode(f"{base}actor/ghost"),  # noqa: SLF001
+            ox.NamedNode(str(SKOS.prefLabel)),
+            ox.Literal("ghost"),
+            leftover,
+        )
+    )
     assert not store.ask("ASK { ?s ?p ?o }", s=URIRef(f"{base}actor/ghost"))
     version = store.version
     store.close()
@@ -63,8 +75,8 @@ def test_unpublished_leftover_is_invisible_and_collected(tmp_path: Path, base: s
 
 def test_system_graph_is_never_visible(store: OxigraphStore, base: str) -> None:
     store.write(Write("s", _triples(base, 1)))
-    assert not store.ask("ASK { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), \"urn:x-\")) }")
-    assert not store.ask("ASK { ?s ?p ?o FILTER(STRSTARTS(STR(?s), \"urn:x-\")) }")
+    assert not store.ask('ASK { GRAPH ?g { ?s ?p ?o } FILTER(STRSTARTS(STR(?g), "urn:x-")) }')
+    assert not store.ask('ASK { ?s ?p ?o FILTER(STRSTARTS(STR(?s), "urn:x-")) }')
 
 
 def test_second_process_gets_a_clear_error(tmp_path: Path, base: str) -> None:
