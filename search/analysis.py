@@ -2,20 +2,24 @@
 
 Text is first *cleaned* (`clean`): Unicode NFKC, control characters and combining marks dropped,
 other numeric signs turned into spaces. Clean text is split into *tokens* by `TOKEN_PATTERN`
-(runs of letters and digits: apostrophes, hyphens and punctuation separate words). Each token then
-goes through four steps, in this order:
+(runs of letters and digits: apostrophes, hyphens and punctuation separate words; tokens of
+`MAX_TOKEN_BYTES` or more are dropped). Each token then goes through five steps, in this order:
 
 1. lower case;
 2. ASCII folding (`coopération` → `cooperation`, `œuvre` → `oeuvre`);
 3. stop words: the Snowball French list, folded, plus the elided forms `l d j m n s t c qu jusqu
    lorsqu puisqu quoiqu` (so `l'insertion` → `insertion`, `d'invendus` → `invendus`);
-4. Snowball French stemming (`jardins partagés` → `jardin partag`).
+4. plural and feminine marks (`light`): a final `s` or `x` and the `e` of a final `ee` go, which
+   Snowball French leaves alone in many words (`vélos`, `invendus`, `lieux`, `réfugiées`);
+5. Snowball French stemming (`jardins partagés` → `jardin partag`).
 
-Steps 1–4 run in tantivy's filters (`Filter.lowercase`, `Filter.ascii_fold`,
-`Filter.custom_stopword`, `Filter.stemmer("french")`, i.e. rust-stemmers' Snowball French): the
-tantivy backend registers them as its analyzer, and `term()` applies the very same filters to one
-token for the whoosh backend, the query parser and the snippet highlighter. Both backends
-therefore index the same terms at the same positions; `tests/test_search_analysis.py` checks it.
+Steps 1–2 are tantivy's `Filter.lowercase` and `Filter.ascii_fold` and step 5 its
+`Filter.stemmer("french")` (rust-stemmers), applied to one token at a time by `term()` (cached).
+`term()` is the single implementation: whoosh calls it from its analyzer, tantivy receives its
+output as pre-tokenized text, and the query parser and the snippet highlighter use it too. Both
+backends therefore index the same terms at the same positions. Completion and spelling use the
+folded words of steps 1–2 only (`fold()`, and `folding_analyzer()` for tantivy, which
+`tests/test_search_analysis.py` checks against `fold()`).
 """
 
 from __future__ import annotations
@@ -75,35 +79,35 @@ def _builder(tokenizer: tantivy.Tokenizer) -> tantivy.TextAnalyzerBuilder:
     )
 
 
-def french_analyzer() -> tantivy.TextAnalyzer:
-    """The whole analysis (tokens, case, folding, stop words, stemming) as a tantivy analyzer."""
-    return (
-        _builder(tantivy.Tokenizer.regex(TOKEN_PATTERN))
-        .filter(tantivy.Filter.custom_stopword(list(STOP_WORDS)))
-        .filter(tantivy.Filter.stemmer("french"))
-        .build()
-    )
-
-
 def folding_analyzer() -> tantivy.TextAnalyzer:
     """Tokens lower-cased and folded, neither stemmed nor stopped (completion, spelling)."""
     return _builder(tantivy.Tokenizer.regex(TOKEN_PATTERN)).build()
 
 
-_TERM = (
-    _builder(tantivy.Tokenizer.raw())
-    .filter(tantivy.Filter.custom_stopword(list(STOP_WORDS)))
-    .filter(tantivy.Filter.stemmer("french"))
-    .build()
-)
+_STOP = frozenset(STOP_WORDS)
 _FOLD = _builder(tantivy.Tokenizer.raw()).build()
+_STEM = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.raw()).filter(
+    tantivy.Filter.stemmer("french")).build()
 
 
 @lru_cache(maxsize=200_000)
 def term(token: str) -> str | None:
-    """The indexed term of one token (steps 1–4), or None for a stop word."""
-    out = _TERM.analyze(token)
+    """The indexed term of one token (steps 1–5), or None for a stop word."""
+    word = fold(token)
+    if not word or word in _STOP:
+        return None
+    out = _STEM.analyze(light(word))
     return out[0] if out else None
+
+
+def light(word: str) -> str:
+    """Drop plural and feminine marks of a folded word: a final s or x, the e of a final ee."""
+    if len(word) > 3:
+        if word[-1] == "x" or (word[-1] == "s" and word[-2] != "s"):
+            word = word[:-1]
+        if word.endswith("ee"):
+            word = word[:-1]
+    return word
 
 
 @lru_cache(maxsize=200_000)
@@ -115,35 +119,35 @@ def fold(token: str) -> str:
 
 # -- cleaning --------------------------------------------------------------------------------
 
-_NON_ASCII = re.compile(r"[^\x00-\x7f]")
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-_char_cache: dict[str, str] = {}
+class _CleanTable(dict[int, str]):
+    """`str.translate` table of `clean`, filled on first sight of each character."""
 
-
-def _clean_char(match: re.Match[str]) -> str:
-    c = match.group()
-    out = _char_cache.get(c)
-    if out is None:
+    def __missing__(self, code: int) -> str:
+        c = chr(code)
         cat = unicodedata.category(c)
-        if cat[0] == "M" or cat in ("Cc", "Cf", "Cs", "Co", "Cn"):
+        if cat[0] == "M" or cat in ("Cf", "Cs", "Co", "Cn"):
             out = ""
-        elif cat in ("No", "Nl") or cat[0] == "Z":
+        elif cat in ("Cc", "No", "Nl") or cat[0] == "Z":
             out = " "
         else:
             out = c
-        if len(_char_cache) < 100_000:
-            _char_cache[c] = out
-    return out
+        if len(self) < 200_000:
+            self[code] = out
+        return out
+
+
+_TABLE = _CleanTable({i: chr(i) for i in range(32, 127)})
+_TABLE.update({i: " " for i in (*range(0, 32), 127)})
+_TABLE.update({9: "\t", 10: "\n", 13: "\r"})
 
 
 def clean(text: str) -> str:
     """Text as both backends index it: NFKC, no control characters nor stray combining marks."""
     if not text:
         return ""
-    if text.isascii():
-        return _CONTROL.sub(" ", text)
-    text = unicodedata.normalize("NFKC", text)
-    return _CONTROL.sub(" ", _NON_ASCII.sub(_clean_char, text))
+    if not text.isascii():
+        text = unicodedata.normalize("NFKC", text)
+    return text.translate(_TABLE)
 
 
 # -- tokens ----------------------------------------------------------------------------------
@@ -167,9 +171,24 @@ def tokens(text: str) -> Iterator[Token]:
         yield Token(raw, m.start(), m.end(), position, term(raw) if is_word(raw) else None)
 
 
+def indexed(text: str) -> list[tuple[str, int, int, int]]:
+    """(term, position, start, end) of the indexed words of clean text (the fast path)."""
+    out: list[tuple[str, int, int, int]] = []
+    append = out.append
+    for position, m in enumerate(TOKEN_RE.finditer(text)):
+        raw = m.group()
+        t = term(raw) if len(raw) < 16 or is_word(raw) else None
+        if t is not None:
+            start, end = m.span()
+            append((t, position, start, end))
+    return out
+
+
 def is_word(raw: str) -> bool:
-    """Whether a token is short enough to be indexed."""
-    return len(raw) < MAX_TOKEN_BYTES and len(raw.encode("utf-8")) < MAX_TOKEN_BYTES
+    """Whether a token is short enough to be indexed (fewer than MAX_TOKEN_BYTES in UTF-8)."""
+    n = len(raw)
+    return n * 4 < MAX_TOKEN_BYTES or (n < MAX_TOKEN_BYTES
+                                       and len(raw.encode("utf-8")) < MAX_TOKEN_BYTES)
 
 
 def terms(text: str) -> list[str]:

@@ -110,7 +110,8 @@ class Backend(ABC):
 
     @abstractmethod
     def vocabulary(self, prefix: str) -> list[tuple[str, int]]:
-        """Folded words of names and descriptions starting with `prefix`, with document counts."""
+        """Folded words of names and descriptions starting with `prefix`, each with the number
+        of documents using it in their names plus the number using it in their descriptions."""
 
 
 #: Backends by setting value: module and class, imported on first use.

@@ -140,6 +140,11 @@ SELECT ?s ?p ?o WHERE {{
 """
 
 
+#: Vocabulary tables shared by the Documents of one process, keyed by the vocabulary graphs and
+#: their checksums (several stores with the same vocabularies read them once).
+_TABLES: dict[tuple[str, ...], tuple[dict[str, Territory], dict[str, Sdg]]] = {}
+
+
 def _concepts() -> dict[str, tuple[str, str]]:
     out = {}
     for scheme, facet in SCHEME_FACETS.items():
@@ -191,15 +196,22 @@ class Documents:
     def _refresh(self) -> None:
         graphs = self.store.graphs()
         self._sources = {str(g.iri): g.source for g in graphs}
-        key = tuple(sorted(str(g.iri) for g in graphs if g.source in VOCABULARY_KINDS))
+        key = tuple(sorted(f"{g.iri} {self.store.source_checksum(g.source)}"
+                           for g in graphs if g.source in VOCABULARY_KINDS))
         if key == self._tables_key:
+            return
+        cached = _TABLES.get(key)
+        if cached is not None:
+            self._territories, self._sdgs = cached
+            self._tables_key = key
             return
         self._territories = {}
         for g in graphs:
             if g.source != TERRITORY_SOURCE:
                 continue
             for row in self.store.select(TERRITORIES, g=g.iri):
-                level = LEVELS.get(row["type"])  # type: ignore[call-overload]
+                kind = row["type"]
+                level = LEVELS.get(kind) if isinstance(kind, URIRef) else None
                 if level is not None:
                     t = Territory(str(row["t"]), level, str(row["code"]), str(row["name"]),
                                   str(row["parent"]) if "parent" in row else None)
@@ -207,6 +219,9 @@ class Documents:
         self._sdgs = {str(r["s"]): Sdg(str(r["s"]), str(r["code"]), str(r["goal"]))
                       for r in self.store.select(SDGS)}
         self._tables_key = key
+        if len(_TABLES) >= 4:
+            _TABLES.clear()
+        _TABLES[key] = (self._territories, self._sdgs)
 
     def chain(self, iri: str) -> list[Territory]:
         """The territory and its ancestors (commune → département → région)."""

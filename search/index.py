@@ -25,24 +25,21 @@ from rdflib import URIRef
 
 from graph.store import Change, Store
 
-from . import analysis, generations, query, snippets, spelling
-from .backend import Backend, IndexCorrupt, RawPage, backend_class
+from . import generations
+from .answers import answer, complete
+from .backend import Backend, IndexCorrupt, backend_class
 from .documents import VOCABULARY_KINDS, Documents
 from .errors import SearchUnavailable
 from .generations import BadStamp, Stamp
-from .results import MAX_LIMIT, MAX_PAGE, Completion, Result, SearchResponse, make_filters
-from .schema import FACETS, KINDS, SCHEMA_VERSION, Doc
+from .results import Completion, SearchResponse
+from .schema import KINDS, SCHEMA_VERSION, Doc
 
 log = logging.getLogger(__name__)
 
 Progress = Callable[[str], None]
 
-#: A spelling suggestion is looked for when a query finds fewer results than this.
-SUGGEST_BELOW = 3
 #: Progress is reported every this many documents during a rebuild.
 PROGRESS_EVERY = 10_000
-#: Kinds listed first by completion (territories come after them).
-COMPLETION_GROUPS = (("actor", "alliance", "tool", "sdg"), ("territory",))
 _KIND_FR = {"actor": "acteurs", "alliance": "alliances", "tool": "outils", "sdg": "ODD",
             "territory": "territoires"}
 
@@ -120,12 +117,15 @@ class SearchIndex:
             return "d'un autre format"
         if stamp.state != "clean":
             return "interrompu pendant une écriture"
+        backend: Backend | None = None
         try:
             backend = self.backend_cls.open(folder)
             backend.check()
             docs = backend.doc_count()
         except IndexCorrupt as exc:
-            log.warning("%s", exc)
+            log.info("%s", exc)
+            if backend is not None:
+                backend.close()
             return "endommagé"
         if docs != stamp.docs:
             backend.close()
@@ -162,7 +162,7 @@ class SearchIndex:
         folder = self.root / name
         backend = self.backend_cls.create(folder)
         try:
-            count = backend.write(self._all_docs())
+            count = backend.write(self._all_docs(), delete_kinds=KINDS)  # empty: add only
             if backend.doc_count() != count:
                 raise IndexCorrupt(f"{folder}: wrote {count} documents, "
                                    f"{backend.doc_count()} readable")
@@ -262,74 +262,11 @@ class SearchIndex:
         limit: int = 10,
     ) -> SearchResponse:
         """Search `text` within the filters; any text gives results or an empty answer."""
-        filters = make_filters(kind, facets)
-        page = min(max(1, int(page)), MAX_PAGE)
-        limit = min(max(0, int(limit)), MAX_LIMIT)
-        plan = query.parse(text)
-        backend = self._backend()
-        raw = self._run(backend, plan, filters, page, limit)
-        relaxed = False
-        if raw.total == 0 and len(plan.must) > 1:
-            plan, relaxed = plan.relaxed(), True
-            raw = self._run(backend, plan, filters, page, limit)
-        suggestion = None
-        if (raw.total < SUGGEST_BELOW or relaxed) and plan.must:
-            suggestion = self._suggestion(backend, plan, filters, raw.total)
-        terms = plan.highlight
-        results = [Result(h.id, h.iri, h.kind, h.label, round(h.score, 4),
-                          snippets.snippet(h.description or h.label, terms), h.label_en)
-                   for h in raw.hits]
-        return SearchResponse(
-            query=plan.text, total=raw.total, page=page, limit=limit, results=results,
-            facets={name: dict(sorted(raw.facets.get(name, {}).items(),
-                                      key=lambda kv: (-kv[1], kv[0]))) for name in FACETS},
-            suggestion=suggestion, relaxed=relaxed,
-            filters={k: sorted(v) for k, v in filters.items()},
-        )
-
-    def _run(self, backend: Backend, plan: query.Plan, filters: Mapping[str, frozenset[str]],
-             page: int, limit: int) -> RawPage:
-        try:
-            return backend.search(plan, filters, offset=(page - 1) * limit, limit=limit,
-                                  facets=FACETS)
-        except IndexCorrupt as exc:
-            raise SearchUnavailable(str(exc), message_fr="index de recherche illisible") from exc
-
-    def _suggestion(self, backend: Backend, plan: query.Plan,
-                    filters: Mapping[str, frozenset[str]], total: int) -> str | None:
-        """The query with misspelt words corrected, if it finds more than the original."""
-        text = plan.text
-        changed = False
-        for clause in plan.must:
-            for word in clause.words:
-                fixed = spelling.correct(word, backend.vocabulary)
-                if fixed:
-                    text, changed = _replace_word(text, word, fixed), True
-        if not changed:
-            return None
-        better = query.parse(text)
-        found = self._run(backend, better, filters, 1, 0).total
-        return text if found > total or (found and plan.any) else None
+        return answer(self._backend(), text, kind=kind, facets=facets, page=page, limit=limit)
 
     def suggest(self, text: str, limit: int = 8) -> list[Completion]:
         """Names completing `text` as typed (the last word is a prefix)."""
-        words = [analysis.fold(t.text) for t in analysis.tokens(query.cap(text))
-                 if analysis.is_word(t.text)][-6:]
-        words = [w for w in words if w]
-        limit = min(max(1, int(limit)), 50)
-        if not words:
-            return []
-        backend = self._backend()
-        typed = " ".join(words)
-        out: list[Completion] = []
-        for kinds in COMPLETION_GROUPS:
-            hits = backend.complete(words, kinds, limit=max(50, limit))
-            hits.sort(key=lambda h: (not analysis.exact_key(h.label).startswith(typed),
-                                     len(h.label), h.label))
-            out += [Completion(h.id, h.iri, h.kind, h.label) for h in hits]
-            if len(out) >= limit:
-                break
-        return out[:limit]
+        return complete(self._backend(), text, limit=limit)
 
     def doc_count(self) -> int:
         """Documents in the live generation."""
@@ -343,12 +280,3 @@ def _with(stamp: Stamp, **changes: object) -> Stamp:
 def _seen(doc: Doc, found: set[str]) -> Doc:
     found.add(doc.iri)
     return doc
-
-
-def _replace_word(text: str, word: str, fixed: str) -> str:
-    """Replace the first token of `text` whose folded form is `word`."""
-    for t in analysis.tokens(text):
-        if analysis.fold(t.text) == word:
-            return text[: t.start] + fixed + text[t.end:]
-    return text
-

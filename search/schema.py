@@ -42,7 +42,7 @@ EXACT_BOOST = 100.0
 CODE_BOOST = 80.0
 
 #: Bump when the document shape or the analysis changes: older indexes are rebuilt.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
 
 @dataclass

@@ -22,7 +22,7 @@ def snippet(text: str, terms: Set[str], width: int = SNIPPET_CHARS) -> str:
     """An HTML extract of `text` around the words whose term is in `terms` (escaped, `<mark>`)."""
     if not text:
         return ""
-    marks = [(t.start, t.end) for t in analysis.tokens(text) if t.term in terms] if terms else []
+    marks = [(a, b) for t, _, a, b in analysis.indexed(text) if t in terms] if terms else []
     start = _window(text, marks, width)
     end = min(len(text), start + width)
     if end < len(text):

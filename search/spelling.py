@@ -2,8 +2,9 @@
 
 A query word that no document contains is replaced by the most frequent indexed word within a
 small edit distance (1 for words of up to 5 letters, 2 beyond; transpositions count as one), among
-the words sharing its first letter. The same code runs for every backend; a backend only lists
-its vocabulary (`Backend.vocabulary`).
+the words sharing its first letter (its first two letters for words of 6 letters or more, which
+keeps the candidates few on large indexes). The same code runs for every backend; a backend only
+lists its vocabulary (`Backend.vocabulary`).
 """
 
 from __future__ import annotations
@@ -42,9 +43,9 @@ def correct(word: str, vocabulary: Callable[[str], Sequence[tuple[str, int]]]) -
     """The correction of one folded word, or None when it is known or nothing is close."""
     if len(word) < MIN_WORD or word.isdigit():
         return None
-    candidates = vocabulary(word[0])
-    if any(term == word for term, _ in candidates):
+    if any(term == word for term, _ in vocabulary(word)):
         return None
+    candidates = vocabulary(word[: 2 if len(word) > 5 else 1])
     limit = max_distance(word)
     best: tuple[int, int, str] | None = None
     for term, count in candidates:

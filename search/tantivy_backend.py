@@ -1,11 +1,14 @@
 """The backend for large instances, on tantivy (PyPI `tantivy`).
 
-Facets are multi-valued fast fields counted with terms aggregations (`Searcher.aggregate`); the
-analysis is `search.analysis.french_analyzer()`, registered on every opening of the index.
+Facets are multi-valued fast fields counted with terms aggregations (`Searcher.aggregate`).
+Analysed text is handed to tantivy pre-tokenized by `search.analysis` (the very terms whoosh
+indexes); completion and spelling fields use `analysis.folding_analyzer()`, registered on every
+opening of the index. What results display is stored once per document as JSON (`display`).
 """
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterable, Sequence
 from pathlib import Path
@@ -35,9 +38,9 @@ def make_schema() -> tantivy.Schema:
         sb.add_text_field(name, stored=True, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("kind", stored=True, fast=True, tokenizer_name="raw", index_option="basic")
     for name in PHRASE_FIELDS:
-        sb.add_text_field(name, stored=name in STORED_TEXT, tokenizer_name="fr")
+        sb.add_text_field(name, tokenizer_name="fr")  # always given pre-tokenized
     sb.add_text_field("place", tokenizer_name="fr", index_option="freq")
-    sb.add_bytes_field("note", stored=True)  # display only: stored, not indexed
+    sb.add_bytes_field("display", stored=True)  # JSON of STORED_TEXT, not indexed
     for name in ("exact", "code"):
         sb.add_text_field(name, tokenizer_name="raw", index_option="basic")
     sb.add_text_field("prefix", tokenizer_name="fold", index_option="basic")
@@ -53,8 +56,6 @@ def to_document(doc: Doc) -> tantivy.Document:
     d = tantivy.Document()
     values: dict[str, Iterable[str]] = {
         "iri": [doc.iri], "id": [doc.id], "kind": [doc.kind], "source": [doc.source],
-        "label": [doc.label], "label_en": [doc.label_en], "description": [doc.description],
-        "description_en": [doc.description_en], "place": [doc.place],
         "exact": doc.exact_keys(), "code": doc.all_codes(),
         "prefix": [doc.names()], "spell": [doc.description],
     }
@@ -63,9 +64,21 @@ def to_document(doc: Doc) -> tantivy.Document:
         for v in vs:
             if v:
                 d.add_text(name, v)
-    if doc.note:
-        d.add_bytes("note", doc.note.encode("utf-8"))
+    for name in TEXT_BOOSTS:
+        text = getattr(doc, name)
+        if text:
+            d.add_pre_tokenized_text(name, pre_tokenized(text))
+    display = {f: getattr(doc, f) for f in STORED_TEXT if getattr(doc, f)}
+    d.add_bytes("display", json.dumps(display, ensure_ascii=False).encode("utf-8"))
     return d
+
+
+def pre_tokenized(text: str) -> tantivy.PreTokenizedString:
+    """Clean text with the terms of the shared analysis, at their positions."""
+    token = tantivy.Token
+    return tantivy.PreTokenizedString(
+        text, [token(t, position, start, end) for t, position, start, end in analysis.indexed(text)]
+    )
 
 
 class TantivyBackend(Backend):
@@ -75,7 +88,7 @@ class TantivyBackend(Backend):
 
     def __init__(self, path: Path, ix: tantivy.Index) -> None:
         super().__init__(path)
-        ix.register_tokenizer("fr", analysis.french_analyzer())
+        ix.register_tokenizer("fr", analysis.folding_analyzer())  # unused: text is pre-tokenized
         ix.register_tokenizer("fold", analysis.folding_analyzer())
         self._ix = ix
         self._schema = ix.schema
@@ -255,9 +268,11 @@ class TantivyBackend(Backend):
 
     def _hit(self, s: tantivy.Searcher, score: float, address: Any) -> Hit:
         d = s.doc(address)
-        text = {f: _str(d.get_first(f)) for f in ("iri", "id", "kind", *STORED_TEXT)}
-        return Hit(text["iri"], text["id"], text["kind"], text["label"], text["label_en"],
-                   text["description"] or text["note"], float(score))
+        text = {f: _str(d.get_first(f)) for f in ("iri", "id", "kind")}
+        shown = json.loads(_str(d.get_first("display")) or "{}")
+        return Hit(text["iri"], text["id"], text["kind"], shown.get("label", ""),
+                   shown.get("label_en", ""), shown.get("description") or shown.get("note", ""),
+                   float(score))
 
 
 def _str(value: Any) -> str:

@@ -7,7 +7,9 @@ from the postings, and one for the matches of the text query; counting is then `
 
 from __future__ import annotations
 
+import gc
 import threading
+import warnings
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -117,10 +119,14 @@ class WhooshBackend(Backend):
 
     @classmethod
     def open(cls, path: Path) -> WhooshBackend:
-        try:
-            ix = index.open_dir(str(path), indexname=INDEX_NAME)
-        except Exception as exc:  # whoosh raises many kinds on damaged files
-            raise IndexCorrupt(f"cannot open whoosh index {path}: {exc}") from exc
+        error = None
+        with _damaged_files():
+            try:
+                ix = index.open_dir(str(path), indexname=INDEX_NAME)
+            except Exception as exc:  # whoosh raises many kinds on damaged files
+                error = f"cannot open whoosh index {path}: {exc}"
+        if error is not None:
+            raise IndexCorrupt(error)
         return cls(path, ix)
 
     def close(self) -> None:
@@ -183,20 +189,25 @@ class WhooshBackend(Backend):
         return int(self._ix.doc_count())
 
     def check(self) -> None:
-        try:
-            with self._searcher() as s:
-                reader = s.reader()
-                for docnum in reader.all_doc_ids():
-                    reader.stored_fields(docnum)
+        error = None
+        with _damaged_files():
+            try:
+                self._check()
+            except Exception as exc:
+                error = f"damaged whoosh index {self.path}: {exc}"
+        if error is not None:
+            raise IndexCorrupt(error)
+
+    def _check(self) -> None:
+        with self._searcher() as s:
+            reader = s.reader()
+            for docnum in reader.all_doc_ids():
+                reader.stored_fields(docnum)
+                break
+            for name in ("label", "prefix", "spell", *FACETS):
+                for _ in reader.lexicon(name) if name in reader.indexed_field_names() else ():
                     break
-                for name in ("label", "prefix", "spell", *FACETS):
-                    for _ in reader.lexicon(name) if name in reader.indexed_field_names() else ():
-                        break
-                s.search(query.Term("kind", "actor"), limit=1)
-        except IndexCorrupt:
-            raise
-        except Exception as exc:
-            raise IndexCorrupt(f"damaged whoosh index {self.path}: {exc}") from exc
+            s.search(query.Term("kind", "actor"), limit=1)
 
     def iris(self, *, source: str | None = None, kind: str | None = None) -> set[str]:
         terms = [query.Term("source", source)] if source is not None else []
@@ -208,10 +219,11 @@ class WhooshBackend(Backend):
     def search(
         self, plan: Plan, filters: Filters, *, offset: int, limit: int, facets: Sequence[str]
     ) -> RawPage:
-        q = compile_plan(plan)
-        if q is None:
-            return RawPage(0, facets={name: {} for name in facets})
         with self._searcher() as s:
+            reader = s.reader()
+            q = compile_plan(plan, lambda field, text: reader.doc_frequency(field, text) > 0)
+            if q is None:
+                return RawPage(0, facets={name: {} for name in facets})
             bitmaps = {name: self._facet_bitmaps(s, name) for name in {*facets, *filters}}
             matches = _bitmap(s.docs_for_query(q), s.doc_count_all())
             chosen = {name: _union(bitmaps[name], values) for name, values in filters.items()}
@@ -268,8 +280,10 @@ class WhooshBackend(Backend):
 # -- compiling a plan ----------------------------------------------------------------------
 
 
-def compile_plan(plan: Plan) -> query.Query | None:
-    """The whoosh query of a plan; None when nothing can match."""
+def compile_plan(plan: Plan, known: Any = None) -> query.Query | None:
+    """The whoosh query of a plan; None when nothing can match. `known(field, text)` tells
+    whether an exact name or code occurs at all: those that do not are left out, which keeps
+    whoosh's top-N optimisations (skipping low-scoring blocks) available."""
     if plan.browse:
         return query.Every()
     if plan.empty:
@@ -278,9 +292,12 @@ def compile_plan(plan: Plan) -> query.Query | None:
     if plan.must:
         clauses = [_clause(c) for c in plan.must]
         should.append(query.Or(clauses) if plan.any else query.And(clauses))
-    if plan.exact:
+    if plan.exact and (known is None or known("exact", plan.exact)):
         should.append(query.ConstantScoreQuery(query.Term("exact", plan.exact), EXACT_BOOST))
-    should += [query.ConstantScoreQuery(query.Term("code", c), CODE_BOOST) for c in plan.codes]
+    should += [query.ConstantScoreQuery(query.Term("code", c), CODE_BOOST) for c in plan.codes
+               if known is None or known("code", c)]
+    if not should:
+        return None
     q: query.Query = query.Or(should)
     if plan.must_not:
         q = query.AndNot(q, query.Or([_clause(c) for c in plan.must_not]))
@@ -310,6 +327,15 @@ def _hit(stored: Mapping[str, Any], score: float) -> Hit:
     text = {f: stored.get(f, "") for f in STORED_TEXT}
     return Hit(stored["iri"], stored.get("id", ""), stored.get("kind", ""), text["label"],
                text["label_en"], text["description"] or text["note"], float(score))
+
+
+@contextmanager
+def _damaged_files() -> Iterator[None]:
+    """Silence the ResourceWarnings of files whoosh leaves open when it fails on damaged ones."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ResourceWarning)
+        yield
+        gc.collect()
 
 
 def _text(value: bytes | str) -> str:

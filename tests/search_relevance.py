@@ -49,7 +49,7 @@ RELEVANCE: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("accueil des réfugiés", ("guide-accueil-refugies-rural", "pont-des-deux-rives")),
     ('"chantier d\'insertion"', ("chantier-voiles-du-scorff", "rade-insertion-littoral")),
     ("santé mentale", ("guide-sante-mentale-partenariats",)),
-    ("déchets marins", ("kit-dechets-marins", "calanques-sans-filets")),
+    ("déchets marins", ("dechets-marins-iroise", "kit-dechets-marins", "calanques-sans-filets")),
     ("coopérative forestière", ("cooperative-forestiere-vosges", "bois-local-des-massifs")),
     ("collecte d'invendus", ("kit-collecte-invendus", "zero-invendu-metropole-lilloise",
                              "territoires-zero-gaspillage", "etude-couts-evites-gaspillage")),

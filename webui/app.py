@@ -7,9 +7,17 @@ from typing import Any
 
 from flask import Flask
 
-from . import api_reco, api_search
-from . import errors, pages
-from . import catalog, dumps, linked_data, network_export, sparql
+from . import (
+    api_reco,
+    api_search,
+    catalog,
+    dumps,
+    errors,
+    linked_data,
+    network_export,
+    pages,
+    sparql,
+)
 from . import settings as settings_mod
 from .instance import Instance
 
