@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import shutil
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -33,26 +35,46 @@ ALLIANCES = [
 @pytest.fixture(scope="module")
 def home(vocab_template, tmp_path_factory, base) -> Path:  # type: ignore[no-untyped-def]
     """An instance folder with the vocabularies and the small graph above."""
-    home = tmp_path_factory.mktemp("partners-home")
-    store = copy_store(vocab_template, home / "store")
-    write_rows(home / "data" / "actors.csv", ACTORS)
-    write_rows(home / "data" / "alliances.csv", ALLIANCES)
-    import_paths([home / "data"], store, base, source="test")
-    store.close()
+    return build_home(vocab_template, tmp_path_factory.mktemp("partners-home"), base,
+                      {"actors.csv": ACTORS, "alliances.csv": ALLIANCES})
+
+
+def build_home(vocab_template, home: Path, base: str,  # type: ignore[no-untyped-def]
+               files: dict[str, list[dict[str, str]]]) -> Path:
+    """An instance folder (store and search index) holding the vocabularies and `files`."""
+    from webui.instance import Instance
+
+    copy_store(vocab_template, home / "store").close()
+    gc.collect()  # release the engine's lock on the folder
+    for name, rows in files.items():
+        write_rows(home / "data" / name, rows)
+    inst = Instance.open({"HOME": str(home)})
+    import_paths([home / "data"], inst.store, base, source="test")
+    inst.close()
+    del inst
+    gc.collect()
     return home
 
 
 @pytest.fixture
-def client(home: Path) -> Iterator[object]:
-    """A test client of an app over the instance."""
+def private_home(home: Path, tmp_path: Path) -> Path:
+    """A private copy of the instance folder (an open store locks its folder)."""
+    return Path(shutil.copytree(home, tmp_path / "home"))
+
+
+@pytest.fixture
+def client(private_home: Path) -> Iterator[object]:
+    """A test client of an app over a private copy of the instance."""
     from webui.app import create_app
     from webui.instance import Instance
 
-    inst = Instance.open({"HOME": str(home)})
+    inst = Instance.open({"HOME": str(private_home)})
     app = create_app(instance=inst)
     app.config["TESTING"] = True
     yield app.test_client()
     inst.close()
+    del inst, app
+    gc.collect()
 
 
 def test_get_partners_of_an_actor(client, base):
@@ -92,14 +114,14 @@ def test_errors_are_json(client, method, url, body, status):
     assert set(payload) >= {"error", "message", "message_fr"}
 
 
-def test_cli_partners_json_and_text(home, base):
+def test_cli_partners_json_and_text(private_home, base):
     from webui.cli import main
 
     runner = CliRunner()
-    env = {"ALLIANCES_HOME": str(home)}
+    env = {"ALLIANCES_HOME": str(private_home)}
     result = runner.invoke(main, ["partners", "asso", "--limit", "2", "--json"], env=env)
     assert result.exit_code == 0, result.output
-    data = json.loads(result.output)
+    data = json.loads(result.stdout)
     assert data["actor"] == base + "actor/asso"
     assert data["results"][0]["id"] == "fonda"
     result = runner.invoke(main, ["partners", "asso"], env=env)

@@ -19,9 +19,9 @@ from itertools import combinations
 
 import networkx as nx
 
-from ontology.namespaces import ALL, ORG, SKOS
+from ontology.namespaces import ALL, FOAF, SKOS
 
-from ..queries.features import best_literals, memberships
+from ..queries.features import best_literals, memberships, names
 from ..store import Store
 
 
@@ -34,12 +34,15 @@ class NetworkViews:
 
     @classmethod
     def build(cls, store: Store) -> NetworkViews:
-        """Read the memberships (and the labels, as node attributes) and build both views."""
+        """Read the memberships, with names and titles as `label` node attributes (so the views
+        export to GraphML or GEXF as they are)."""
         views = cls.from_memberships(memberships(store))
-        for cls_iri in (ALL.Alliance, ORG.FormalOrganization):
-            for node, label in best_literals(store, cls_iri, SKOS.prefLabel).items():
-                if node in views.bipartite:
-                    views.bipartite.nodes[node]["label"] = label
+        nodes = views.bipartite.nodes
+        labels = names(store, set(nodes), FOAF.name)  # actors
+        labels.update(best_literals(store, ALL.Alliance, SKOS.prefLabel))
+        for node, label in labels.items():
+            if node in nodes:
+                nodes[node]["label"] = label
         return views
 
     @classmethod

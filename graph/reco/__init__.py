@@ -12,7 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 
 from ..analytics import NetworkViews, VersionedCache
-from ..queries.features import tools
+from ..errors import ConfigError
+from ..queries.features import resource_links, tools
 from ..store import Store
 from . import maturity, sdg_suggest
 from .actor_table import ActorTable
@@ -40,15 +41,19 @@ class Recommender:
         self.partner_weights = parse_weights(partner_weights, PARTNER_DEFAULTS, "PARTNER_WEIGHTS")
         self.analogue_weights = parse_weights(analogue_weights, ANALOGUE_DEFAULTS,
                                               "ANALOGUE_WEIGHTS")
+        if not same_territory >= 0:
+            raise ConfigError("ANALOGUE_SAME_TERRITORY must be a number ≥ 0",
+                              message_fr="ANALOGUE_SAME_TERRITORY doit être un nombre ≥ 0")
         self.same_territory = same_territory
         self.labels = VersionedCache(store, Labels.build)
         self.network = VersionedCache(store, NetworkViews.build)
-        self.actors = VersionedCache(store, ActorTable.build)
+        self.links = VersionedCache(store, resource_links)
+        self.actors = VersionedCache(store, lambda s: ActorTable.build(s, self.links.get()))
         self.alliances = VersionedCache(store, self._build_alliances)
         self.tools = VersionedCache(store, tools)
 
     def _build_alliances(self, store: Store) -> AllianceTable:
-        return AllianceTable.build(store, self.actors.get(), self.network.get())
+        return AllianceTable.build(store, self.actors.get(), self.network.get(), self.links.get())
 
     # -- partners ----------------------------------------------------------------------------
     def partner_finder(self) -> PartnerFinder:

@@ -7,12 +7,13 @@ offers financement », « who works on target 12.3 », « who is in département
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Hashable
 from dataclasses import dataclass, field
 
 import numpy as np
 from rdflib import URIRef
 
-from ..queries.features import actor_profiles
+from ..queries.features import Links, actor_profiles
 from ..store import Store
 from .coding import LEVELS, TARGET_WORDS, Place, Sdgs, mask_of, scheme_index
 
@@ -36,13 +37,13 @@ class ActorTable:
     place_codes: dict[str, np.ndarray]  # level → int32 code index (-1 none)
     postings: dict[PostingKey, np.ndarray] = field(default_factory=dict)
     by_id: dict[str, int] = field(default_factory=dict)
-    by_iri: dict[URIRef, int] = field(default_factory=dict)
+    by_iri: dict[Hashable, int] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, store: Store) -> ActorTable:
-        """Read every actor's features from the store."""
-        p = actor_profiles(store)
-        iris = sorted(set(p.ids) | set(p.types), key=str)
+    def build(cls, store: Store, links: Links | None = None) -> ActorTable:
+        """Read every actor's features from the store (`links`: `resource_links(store)`)."""
+        p = actor_profiles(store, links)
+        iris = sorted(p.iris, key=str)
         types = scheme_index("actor-type")
         sdgs = [Sdgs.from_iris(p.subjects.get(a, set())) for a in iris]
         places = [Place.of_iri(p.territories.get(a)) for a in iris]

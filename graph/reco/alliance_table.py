@@ -17,7 +17,7 @@ from rdflib import URIRef
 from ontology.namespaces import scheme_codes
 
 from ..analytics.network import NetworkViews
-from ..queries.features import alliance_profiles
+from ..queries.features import Links, alliance_profiles
 from ..store import Store
 from .actor_table import ActorTable, local_id
 from .coding import LEVELS, TARGET_WORDS, Place, Sdgs, scheme_index
@@ -44,12 +44,15 @@ class AllianceTable:
     scale: np.ndarray  # int8 index in LEVELS, -1 unknown
     postings: dict[tuple[str, str], np.ndarray] = field(default_factory=dict)
     by_id: dict[str, int] = field(default_factory=dict)
+    place_codes: dict[str, np.ndarray] = field(default_factory=dict)  # level → code, -1 none
+    _codes: dict[tuple[str, str], int] = field(default_factory=dict)
 
     @classmethod
-    def build(cls, store: Store, actors: ActorTable, network: NetworkViews) -> AllianceTable:
+    def build(cls, store: Store, actors: ActorTable, network: NetworkViews,
+              links: Links | None = None) -> AllianceTable:
         """Read every alliance's features; member types come from the actor table."""
-        p = alliance_profiles(store)
-        iris = sorted(p.ids, key=str)
+        p = alliance_profiles(store, links)
+        iris = sorted(p.iris, key=str)
         sdgs = [Sdgs.from_iris(p.subjects.get(a, set())) for a in iris]
         places = [Place.of_iri(p.territories.get(a)) for a in iris]
         table = cls(
@@ -73,6 +76,12 @@ class AllianceTable:
 
     def _index(self) -> None:
         self.by_id = {ident: i for i, ident in enumerate(self.ids)}
+        self.place_codes = {lv: np.full(len(self.iris), -1, dtype=np.int32) for lv in LEVELS}
+        for i, place in enumerate(self.places):
+            for lv in LEVELS:
+                key = place.key(lv)
+                if key is not None:
+                    self.place_codes[lv][i] = self._codes.setdefault(key, len(self._codes))
         lists: dict[tuple[str, str], list[int]] = defaultdict(list)
         for i, s in enumerate(self.sdgs):
             for g in s.goals:
@@ -80,6 +89,10 @@ class AllianceTable:
             for t in s.targets:
                 lists[("target", t)].append(i)
         self.postings = {k: np.array(v, dtype=np.int64) for k, v in lists.items()}
+
+    def place_code(self, key: tuple[str, str] | None) -> int:
+        """Integer code of a territory key (-1 when None, -2 when no alliance is there)."""
+        return -1 if key is None else self._codes.get(key, -2)
 
     def posting(self, kind: str, value: str) -> np.ndarray:
         """Alliances indexed under (kind, value)."""

@@ -25,10 +25,18 @@ from scipy import sparse
 from ontology.namespaces import concept, scheme_codes
 
 from ..errors import BadRequest, NotFound
-from ..reference import sdg_labels
 from . import inputs, sdg_suggest
 from .alliance_table import N_RESOURCES, N_TYPES, AllianceTable, mix_vector
-from .coding import LEVELS, NOWHERE, Place, Sdgs, place_name, popcount, target_sort_key
+from .coding import (
+    LEVELS,
+    NOWHERE,
+    Place,
+    Sdgs,
+    place_name,
+    popcount,
+    sdg_texts,
+    target_sort_key,
+)
 from .labels import Labels
 from .phrases import LEVEL_EN, LEVEL_FR, Text, join, lower_first
 from .weights import ANALOGUE_FACTORS
@@ -133,15 +141,14 @@ class AnalogueFinder:
         """Alliances sharing a word or an SDG goal (all, when the query has neither), and the
         text similarity of each."""
         t = self.t
-        sims = (t.text.matrix @ q.text.T).tocoo()
-        by_text = dict(zip(sims.row.tolist(), sims.data.tolist(), strict=True))
-        parts = [np.array(list(by_text), dtype=np.int64)]
-        parts += [t.posting("goal", g) for g in q.sdgs.goals]
+        sims = np.asarray((t.text.matrix @ q.text.T).todense()).ravel()
+        found = sims > 0
+        for g in q.sdgs.goals:
+            found[t.posting("goal", g)] = True
         if q.text.nnz == 0 and not q.sdgs.goals:
-            parts.append(np.arange(len(t), dtype=np.int64))
-        cands = np.unique(np.concatenate(parts))
-        text = np.array([by_text.get(int(c), 0.0) for c in cands], dtype=np.float64)
-        return cands, text
+            found[:] = True
+        cands = np.flatnonzero(found)
+        return cands, sims[cands]
 
     def factor_values(self, q: Query, c: np.ndarray, text: np.ndarray) -> dict[str, np.ndarray]:
         """Each similarity in [0, 1] for the candidates `c`."""
@@ -165,8 +172,14 @@ class AnalogueFinder:
                 "resources": resources, "scale": scale}
 
     def same_place(self, q: Query, c: np.ndarray) -> np.ndarray:
-        """Whether each candidate is in the query's département (or région, if région-wide)."""
-        return np.array([same_area(q.place, self.t.places[j]) for j in c], dtype=bool)
+        """Whether each candidate is in the query's département (or région, if région-wide):
+        `same_area`, vectorised."""
+        t = self.t
+        dep, reg = t.place_codes["departement"][c], t.place_codes["region"][c]
+        same_reg = (reg == t.place_code(q.place.region)) & (reg >= 0)
+        if q.place.departement is None:
+            return same_reg
+        return np.where(dep >= 0, dep == t.place_code(q.place.departement), same_reg)
 
     # -- explaining ------------------------------------------------------------------------
     def result(self, q: Query, j: int, score: float, values: dict[str, float],
@@ -268,7 +281,7 @@ def sdg_alike(mine: Sdgs, theirs: Sdgs) -> list[Text]:
     covered = {c.partition(".")[0] for c in targets}
     goals = sorted((mine.goals & theirs.goals) - covered, key=int)
     if goals:
-        fr, en = sdg_labels("fr"), sdg_labels("en")
+        fr, en = sdg_texts("fr"), sdg_texts("en")
         if len(goals) == 1:
             g = goals[0]
             out.append(Text(f"Même ODD {g} ({fr.get(g, '')})", f"Same SDG {g} ({en.get(g, '')})"))

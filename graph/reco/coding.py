@@ -7,6 +7,7 @@ keys of the COG, expanded to their commune / département / région through the 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
@@ -15,7 +16,14 @@ from rdflib import URIRef
 
 from ontology.namespaces import INSEE_GEO, SDG, concept, scheme_codes
 
-from ..reference import SDG_GOALS, parse_territory, sdg_targets, territories, territory_chain
+from ..reference import (
+    SDG_GOALS,
+    parse_territory,
+    sdg_labels,
+    sdg_targets,
+    territories,
+    territory_chain,
+)
 
 TARGET_WORDS = 3  # 169 targets fit in 3 × 64 bits
 
@@ -50,6 +58,12 @@ def target_sort_key(code: str) -> tuple[int, int, str]:
 def target_index() -> dict[str, int]:
     """Target code → bit number."""
     return {code: i for i, code in enumerate(target_codes())}
+
+
+@cache
+def sdg_texts(lang: str) -> dict[str, str]:
+    """Goal short names and target texts in `lang` ('fr' or 'en'), NFC-normalised."""
+    return {k: unicodedata.normalize("NFC", v) for k, v in sdg_labels(lang).items()}
 
 
 @dataclass(frozen=True)

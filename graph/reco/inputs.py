@@ -33,7 +33,8 @@ def as_list(value: object, field: str) -> list[str]:
 
 def codes(scheme: str, value: object, field: str) -> list[str]:
     """Canonical codes of `scheme` from user input (case- and accent-insensitive)."""
-    out, bad = [], []
+    out: list[str] = []
+    bad: list[str] = []
     for raw in as_list(value, field):
         code = match_code(scheme, raw)
         (out if code else bad).append(code or raw)
@@ -53,7 +54,8 @@ def code(scheme: str, value: object, field: str) -> str | None:
 
 def sdgs(value: object, field: str = "sdgs") -> Sdgs:
     """SDG goals and targets from input such as `2;12.3` or ["2", "12.3"]."""
-    good, bad = [], []
+    good: list[str] = []
+    bad: list[str] = []
     for raw in as_list(value, field):
         c = raw.strip().lower().removeprefix("odd").removeprefix("sdg").strip()
         (good if c in SDG_GOALS or c in sdg_targets() else bad).append(c if c else raw)

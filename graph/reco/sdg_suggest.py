@@ -15,9 +15,9 @@ from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from ..reference import sdg_iri, sdg_labels
+from ..reference import sdg_iri
 from . import inputs
-from .coding import target_codes
+from .coding import sdg_texts, target_codes
 from .text import analyze, stem
 
 K1 = 1.2
@@ -92,7 +92,7 @@ class Index:
 @cache
 def index() -> Index:
     """Index of the French target texts (built once; ~170 short documents)."""
-    fr = sdg_labels("fr")
+    fr = sdg_texts("fr")
     docs = []
     for code in target_codes():
         goal = code.partition(".")[0]
@@ -132,8 +132,8 @@ def _related_stems(s: str) -> list[str]:
     """Stems of the texts of which `s` is a prefix, or which are a prefix of `s`."""
     if len(s) < PREFIX_MIN:
         return []
-    return [v for v in index().idf
-            if v != s and min(len(v), len(s)) >= PREFIX_MIN and (v.startswith(s) or s.startswith(v))]
+    return [v for v in index().idf if v != s and min(len(v), len(s)) >= PREFIX_MIN
+            and (v.startswith(s) or s.startswith(v))]
 
 
 def suggest(text: str, limit: int = 5) -> dict[str, Any]:
@@ -161,7 +161,7 @@ def suggest(text: str, limit: int = 5) -> dict[str, Any]:
 
 
 def _target(score: float, code: str, hits: list[tuple[str, str, bool]]) -> dict[str, Any]:
-    fr, en = sdg_labels("fr"), sdg_labels("en")
+    fr, en = sdg_texts("fr"), sdg_texts("en")
     evidence = list(dict.fromkeys(word for word, _, _ in hits))
     return {
         "code": code, "iri": str(sdg_iri(code)), "goal": code.partition(".")[0],
@@ -173,7 +173,7 @@ def _target(score: float, code: str, hits: list[tuple[str, str, bool]]) -> dict[
 
 
 def _goals(kept: list[tuple[float, str, Any]]) -> list[dict[str, Any]]:
-    fr, en = sdg_labels("fr"), sdg_labels("en")
+    fr, en = sdg_texts("fr"), sdg_texts("en")
     goals: dict[str, float] = {}
     for score, code, _ in kept:
         g = code.partition(".")[0]

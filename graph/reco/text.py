@@ -30,7 +30,7 @@ entre faire fait font leur leurs lors moins non notamment où par parmi partout 
 selon sorte sous sur tant tous tout toute toutes très vers via être avoir peut peuvent doit
 celle-ci ceux-ci cette ces mettre place mise permettre favoriser assurer garantir veiller
 contre lutte lutter œuvre oeuvre mesures mesure renforcer améliorer promouvoir adopter nettement
-elles ils nous vous pied alliance alliances projet projets forme formes
+elles ils nous vous pied alliance alliances projet projets forme formes monde
 """.split())
 
 _STOP = frozenset(stopwords_for_language("fr")) | EXTRA_STOPWORDS

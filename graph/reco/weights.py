@@ -36,7 +36,8 @@ def parse_weights(
         if name not in defaults:
             raise ConfigError(
                 f"{setting}: unknown factor {name!r} (expected {', '.join(defaults)})",
-                message_fr=f"{setting} : facteur inconnu {name!r} (attendus : {', '.join(defaults)})",
+                message_fr=f"{setting} : facteur inconnu {name!r} "
+                f"(attendus : {', '.join(defaults)})",
             )
         try:
             number = float(raw)
