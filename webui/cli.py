@@ -2,62 +2,18 @@
 
 from __future__ import annotations
 
-import functools
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
 
 import click
 
-from graph.errors import AlliancesError, ValidationFailed
 from graph.importer import import_paths, validate
 from graph.queries.stats import stats as graph_stats
 from graph.store import FORMATS
 
 from . import settings as settings_mod
-from .instance import Instance
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def _progress(message: str) -> None:
-    click.echo(f"… {message}", err=True)
-
-
-def friendly_errors(func: F) -> F:
-    """Turn AlliancesError into a message on stderr and exit code 1 (never a traceback)."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        try:
-            return func(*args, **kwargs)
-        except ValidationFailed as exc:
-            click.echo(f"Erreur : {exc.message_fr} / {exc.message}", err=True)
-            for p in exc.problems:
-                click.echo(f"  {p}", err=True)
-            sys.exit(1)
-        except AlliancesError as exc:
-            click.echo(f"Erreur : {exc.message_fr}", err=True)
-            if exc.message != exc.message_fr:
-                click.echo(f"Error: {exc.message}", err=True)
-            sys.exit(1)
-
-    return wrapper  # type: ignore[return-value]
-
-
-def open_instance(ctx: click.Context, *, create: bool = True) -> Instance:
-    """Open the instance once per command; `init` it first if it does not exist yet."""
-    inst: Instance | None = ctx.obj
-    if inst is None:
-        inst = Instance.open(progress=_progress)
-        ctx.obj = inst
-        ctx.call_on_close(inst.close)
-        if create and not inst.exists:
-            click.echo("Instance absente : initialisation…", err=True)
-            inst.init(progress=_progress)
-    return inst
+from .cli_common import friendly_errors, open_instance, progress
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -73,7 +29,7 @@ def main() -> None:
 def init(ctx: click.Context, no_demo: bool) -> None:
     """Create the instance: vocabularies (SDG, COG, ontology) and, unless --no-demo, the data."""
     inst = open_instance(ctx, create=False)
-    inst.init(demo=not no_demo, progress=_progress)
+    inst.init(demo=not no_demo, progress=progress)
     click.echo(f"Instance prête dans {inst.home} (version {inst.store.version}).")
 
 
@@ -136,7 +92,7 @@ def export(ctx: click.Context, fmt: str, output: Path | None) -> None:
 @click.pass_context
 @friendly_errors
 def stats(ctx: click.Context, as_json: bool) -> None:
-    """Counts: triples, actors, alliances, tools, evaluations, SDG goals and targets, territories."""
+    """Counts: triples, actors, alliances, tools, evaluations, SDG goals, targets, territories."""
     inst = open_instance(ctx)
     data = graph_stats(inst.store)
     if as_json:

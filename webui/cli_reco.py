@@ -6,10 +6,8 @@ Registered on the `alliances` group by `webui/cli.py`; they print the same JSON 
 
 from __future__ import annotations
 
-import functools
 import json
-from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
@@ -17,25 +15,10 @@ from graph.errors import BadRequest
 from graph.reco import Recommender
 
 from .api_reco import recommender_for
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def friendly_errors(func: F) -> F:
-    """`webui.cli.friendly_errors`, looked up when the command runs (cli.py imports this module)."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .cli import friendly_errors as wrap
-
-        return wrap(func)(*args, **kwargs)
-
-    return wrapper  # type: ignore[return-value]
+from .cli_common import friendly_errors, open_instance
 
 
 def _recommender(ctx: click.Context) -> Recommender:
-    from .cli import open_instance
-
     return recommender_for(open_instance(ctx))
 
 

@@ -6,10 +6,7 @@ Registered on the `alliances` group by `webui/cli.py`. `search --json` prints th
 
 from __future__ import annotations
 
-import functools
 import json
-from collections.abc import Callable
-from typing import Any, TypeVar
 
 import click
 
@@ -17,25 +14,10 @@ from search import SearchIndex, SearchResponse, parse_facet_args
 from search.schema import KINDS
 
 from .api_search import index_of
-
-F = TypeVar("F", bound=Callable[..., Any])
-
-
-def friendly_errors(func: F) -> F:
-    """`webui.cli.friendly_errors`, looked up when the command runs (cli.py imports this module)."""
-
-    @functools.wraps(func)
-    def wrapper(*args: Any, **kwargs: Any) -> Any:
-        from .cli import friendly_errors as wrap
-
-        return wrap(func)(*args, **kwargs)
-
-    return wrapper  # type: ignore[return-value]
+from .cli_common import friendly_errors, open_instance
 
 
 def _index(ctx: click.Context) -> SearchIndex:
-    from .cli import open_instance
-
     return index_of(open_instance(ctx))
 
 
