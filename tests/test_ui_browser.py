@@ -1,10 +1,13 @@
-"""The journey search → actor → partners in real Chromium (Playwright), also at 360 px wide.
+"""The site in real Chromium (Playwright): journeys, keyboard, language switch, and an axe-core
+check on every page type. One server and one browser for the whole module.
 
 Skipped when Playwright or Debian's chromium is missing. Screenshots go to tests/output/.
+axe-core is vendored (webui/static/vendor/axe-core/) and injected by the test only.
 """
 
 from __future__ import annotations
 
+import json
 import shutil
 import threading
 from collections.abc import Iterator
@@ -14,8 +17,35 @@ import pytest
 
 CHROMIUM = Path("/usr/bin/chromium")
 OUTPUT = Path(__file__).parent / "output"
+AXE = Path(__file__).parent.parent / "webui" / "static" / "vendor" / "axe-core" / "axe.min.js"
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]
+
+ACTOR = "association-des-maires-ruraux-de-france"
+ALLIANCE = "somme-connectee"
+TOOL = "guide-dix-idees-recues"
+
+#: One URL per page type checked with axe-core.
+PAGE_TYPES = {
+    "home": "/",
+    "home-en": "/?lang=en",
+    "search": "/recherche?q=eau",
+    "search-empty": "/recherche?q=zzzzqqq",
+    "actor": f"/actor/{ACTOR}",
+    "actor-network": "/actor/departement-somme",
+    "alliance": f"/alliance/{ALLIANCE}",
+    "tool": f"/tool/{TOOL}",
+    "sdg-goals": "/odd",
+    "sdg-goal": "/sdg/6",
+    "sdg-target": "/sdg/6.1",
+    "territories": "/territoires",
+    "territory": "/territoire/region/32",
+    "partner-finder": "/partenaires?needs=financement&territory=departement%3A80",
+    "examples": "/exemples?idea=Une+recyclerie+avec+des+entreprises+locales",
+    "tools-panorama": "/outils",
+    "self-assessment": "/ou-en-etes-vous",
+    "about": "/a-propos",
+}
 
 pytestmark = [
     pytest.mark.browser,
@@ -34,7 +64,7 @@ def server(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     home = tmp_path_factory.mktemp("browser") / "instance"
     shutil.copytree(demo_home, home)
     inst = Instance.open({"HOME": str(home)})
-    srv = make_server("127.0.0.1", 0, create_app(instance=inst))
+    srv = make_server("127.0.0.1", 0, create_app(instance=inst), threaded=True)
     thread = threading.Thread(target=srv.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{srv.server_port}"
@@ -53,9 +83,20 @@ def browser() -> Iterator[object]:
         b.close()
 
 
-def test_search_actor_partners_journey(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+@pytest.fixture
+def page(browser):  # type: ignore[no-untyped-def]
+    """A fresh page (own context: no cookies from other tests)."""
     OUTPUT.mkdir(exist_ok=True)
-    page = browser.new_page(viewport={"width": 360, "height": 800})
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    p = context.new_page()
+    yield p
+    context.close()
+
+
+def test_search_actor_partners_alliance_analogues_journey(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    OUTPUT.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
     page.goto(server + "/")
     assert page.locator("html").get_attribute("lang") == "fr"
     page.get_by_label("Rechercher un acteur").fill("numérique")
@@ -71,13 +112,126 @@ def test_search_actor_partners_journey(server: str, browser) -> None:  # type: i
     width = page.evaluate("document.documentElement.scrollWidth")
     assert width <= 360, f"horizontal scroll at 360 px: {width}"
     page.screenshot(path=str(OUTPUT / "actor-360.png"), full_page=True)
-    partner = page.locator("#h-partners ~ ol a, section[aria-labelledby=h-partners] h3 a").first
+    partner = page.locator("section[aria-labelledby=h-partners] h3 a").first
     name = partner.inner_text()
     partner.click()
     page.wait_for_url("**/actor/**")
     assert page.get_by_role("heading", level=1).inner_text() == name
+    # → one of its alliances → the analogous alliances
+    alliances = page.locator("section[aria-labelledby=h-alliances] a")
+    if alliances.count() == 0:  # this partner is in no alliance yet: take one from the network
+        alliances = page.locator("svg.ego a.alliance")
+    if alliances.count() == 0:
+        page.goto(server + f"/alliance/{ALLIANCE}")
+    else:
+        alliances.first.click()
+    page.wait_for_url("**/alliance/**")
+    assert page.get_by_role("heading", name="Alliances analogues").is_visible()
+    page.screenshot(path=str(OUTPUT / "alliance-360.png"), full_page=True)
+    analogue = page.locator("section[aria-labelledby=h-analogues] h3 a").first
+    name = analogue.inner_text()
+    analogue.click()
+    page.wait_for_url("**/alliance/**")
+    assert page.get_by_role("heading", level=1).inner_text() == name
+    context.close()
+
+
+def test_partner_finder(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/partenaires")
+    page.locator("input[type=checkbox][name=needs]").first.check()
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url("**needs=**")
+    assert page.get_by_role("heading", name="Partenaires proposés").is_visible()
+    assert page.locator("ol.cards > li").count() > 0
+    page.screenshot(path=str(OUTPUT / "partner-finder.png"), full_page=True)
     page.goto(server + "/partenaires?needs=financement&lang=en")
     assert page.locator("html").get_attribute("lang") == "en"
     assert page.get_by_role("heading", name="Suggested partners").is_visible()
     page.screenshot(path=str(OUTPUT / "partners-en.png"), full_page=True)
-    page.close()
+
+
+def test_self_assessment_to_tools(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/ou-en-etes-vous")
+    for fieldset in page.locator("form fieldset").all():
+        fieldset.locator("input[type=radio]").first.check()
+    page.get_by_role("button", name="Voir mon niveau").click()
+    page.wait_for_url("**/ou-en-etes-vous?*")
+    assert page.get_by_role("heading", name="Votre niveau").is_visible()
+    page.screenshot(path=str(OUTPUT / "self-assessment.png"), full_page=True)
+    page.locator("section.result a[href^='/tool/']").first.click()
+    page.wait_for_url("**/tool/**")
+    assert page.locator("h1").inner_text()
+
+
+def test_language_switch_is_remembered(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/odd")
+    assert page.locator("html").get_attribute("lang") == "fr"
+    page.get_by_role("link", name="English").click()
+    page.wait_for_url("**lang=en**")
+    assert page.locator("html").get_attribute("lang") == "en"
+    assert page.get_by_role("heading", level=1).inner_text().startswith("The 17")
+    page.get_by_role("link", name="Territories").click()  # the cookie keeps English
+    page.wait_for_url("**/territoires")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.get_by_role("link", name="Français").click()
+    assert page.get_by_role("heading", level=1).inner_text() == "Les territoires"
+
+
+def test_keyboard_reaches_search_box_with_visible_focus(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.className") == "skip"
+    assert page.locator(".skip").is_visible()  # the skip link shows when focused
+    for _ in range(30):
+        page.keyboard.press("Tab")
+        if page.evaluate("document.activeElement.id") == "q":
+            break
+    else:
+        pytest.fail("Tab never reached the search box")
+    outline = page.evaluate(
+        "(() => { const s = getComputedStyle(document.activeElement);"
+        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+    assert outline[0] != "none" and outline[1] >= 2, outline
+    page.screenshot(path=str(OUTPUT / "focus-search.png"))
+    page.keyboard.type("eau")
+    page.keyboard.press("Enter")
+    page.wait_for_url("**/recherche?q=eau*")
+
+
+def test_map_links_to_departements(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/territoires")
+    somme = page.get_by_role("link", name="Somme (80)")  # the <title> is the accessible name
+    assert somme.get_attribute("href") == "/territoire/departement/80"
+    somme.click()
+    page.wait_for_url("**/territoire/departement/80")
+    assert page.get_by_role("heading", level=1).inner_text() == "Somme"
+    page.goto(server + "/territoires")
+    page.screenshot(path=str(OUTPUT / "territories.png"), full_page=True)
+
+
+@pytest.mark.parametrize("name", list(PAGE_TYPES))
+def test_axe_no_serious_violation(server: str, page, name: str) -> None:  # type: ignore[no-untyped-def]
+    url = PAGE_TYPES[name]
+    resp = page.goto(server + url)
+    assert resp is not None and resp.status == 200, url
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate(
+        "async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
+        " return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
+        " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})); }")
+    bad = [v for v in result if v["impact"] in ("serious", "critical")]
+    if name in ("home", "actor-network", "sdg-goal", "territory", "about"):
+        page.screenshot(path=str(OUTPUT / f"page-{name}.png"), full_page=True)
+    assert not bad, json.dumps(bad, ensure_ascii=False, indent=1)
+
+
+@pytest.mark.parametrize("url", ["/", "/odd", "/sdg/6", "/sdg/6.1", "/territoires",
+                                 "/territoire/region/32", "/a-propos",
+                                 "/actor/marche-frais-france"])
+def test_no_horizontal_scroll_at_360(server: str, browser, url: str) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 360, "height": 800})
+    page = context.new_page()
+    page.goto(server + url)
+    width = page.evaluate("document.documentElement.scrollWidth")
+    context.close()
+    assert width <= 360, f"{url}: horizontal scroll at 360 px ({width})"

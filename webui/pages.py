@@ -1,7 +1,8 @@
 """Server-rendered pages: home and one page per actor, alliance, tool, SDG and territory.
 
-The search page lives in `pages_search`, the partner finder, examples and tools in `pages_reco`;
-`init_app` registers all of them.
+The search page lives in `pages_search`, the partner finder, examples and tools in `pages_reco`,
+the SDG pages in `pages_sdg`, the territory pages and the map in `pages_geo`, the about page in
+`pages_about`; `init_app` registers all of them.
 """
 
 from __future__ import annotations
@@ -10,12 +11,14 @@ from flask import Blueprint, Flask, abort, render_template
 from rdflib import URIRef
 
 from graph.queries.describe import Resource, describe
-from graph.queries.stats import stats
+from graph.queries.pages import cached_stats, pages_index
 from ontology.namespaces import INSEE_GEO, SDG
 
-from . import i18n, pages_reco, pages_search
+from . import i18n, pages_about, pages_geo, pages_reco, pages_sdg, pages_search
+from .api_reco import recommender_for
 from .app_context import get_instance
 from .i18n import current_lang
+from .pages_ego import ego_network
 from .pages_views import actor_page, alliance_page, href
 
 bp = Blueprint("pages", __name__)
@@ -29,7 +32,8 @@ __all__ = ["KINDS", "current_lang", "render_resource", "resource_iri", "init_app
 def home() -> str:
     """Home page: search box, counts and entry points."""
     inst = get_instance()
-    return render_template("home.html", counts=stats(inst.store), lang=current_lang())
+    return render_template("home.html", counts=cached_stats(inst.store), lang=current_lang(),
+                           map_html=pages_geo.map_html())
 
 
 def resource_iri(kind: str, ident: str) -> URIRef:
@@ -53,11 +57,18 @@ def load_resource(kind: str, ident: str) -> Resource:
 
 def render_resource(kind: str, ident: str) -> str:
     """The HTML page of a resource (also used by content negotiation on /id/)."""
+    if kind == "sdg":
+        return pages_sdg.sdg_page(ident)
+    if kind in ("region", "departement", "commune"):
+        return pages_geo.territory_page(kind, ident)
     res = load_resource(kind, ident)
     lang = current_lang()
     if kind == "actor":
-        page = actor_page(get_instance(), res, ident, lang)
-        return render_template("actor.html", kind=kind, ident=ident, res=res, page=page)
+        inst = get_instance()
+        page = actor_page(inst, res, ident, lang)
+        ego = ego_network(recommender_for(inst).network.get(), res.iri, page.label, inst.base,
+                          lambda: pages_index(inst.store).labels)
+        return render_template("actor.html", kind=kind, ident=ident, res=res, page=page, ego=ego)
     if kind == "alliance":
         page = alliance_page(get_instance(), res, ident, lang)
         return render_template("alliance.html", kind=kind, ident=ident, res=res, page=page)
@@ -74,7 +85,7 @@ def resource_page(kind: str, ident: str) -> str:
 
 @bp.route("/territoire/<any(region, departement, commune):level>/<code>")
 def territory_page(level: str, code: str) -> str:
-    """Page of a territory."""
+    """Page of a territory: name, chain, actors and alliances in it or below."""
     return render_resource(level, code)
 
 
@@ -84,3 +95,6 @@ def init_app(app: Flask) -> None:
     app.register_blueprint(bp)
     pages_search.init_app(app)
     pages_reco.init_app(app)
+    pages_sdg.init_app(app)
+    pages_geo.init_app(app)
+    pages_about.init_app(app)

@@ -1,0 +1,226 @@
+"""Territory pages and the map of France by département, drawn server-side as inline SVG.
+
+The contours (data/geo, « Contours : IGN Admin Express, via france-geojson, Licence Ouverte ») are
+projected once (equirectangular, longitudes scaled by cos 46.5°) and the SVG paths cached; each
+request only colours them by count. No JavaScript.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import unicodedata
+import weakref
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from flask import Blueprint, Flask, abort, render_template
+from markupsafe import Markup
+
+import data
+from graph.queries.pages import Item, PagesIndex, pages_index
+from graph.reference import Territory, territories, territory_chain
+
+from . import pages_text  # noqa: F401 - registers the messages
+from .app_context import get_instance
+from .i18n import current_lang
+
+WIDTH = 600.0
+#: Upper bounds (inclusive) of the colour classes of actors + alliances, and their colours.
+CLASSES = ((0, "#e8e8e8"), (1, "#cacafb"), (4, "#8b8bf0"), (9, "#4646d8"), (math.inf, "#000091"))
+LIMIT = 200
+
+bp = Blueprint("geo_pages", __name__)
+
+
+@dataclass(frozen=True)
+class Shape:
+    """One département: code, name and SVG path in map units."""
+
+    code: str
+    name: str
+    d: str
+
+
+@dataclass
+class MapCell:
+    """A département of the map with its counts and colour."""
+
+    code: str
+    name: str
+    d: str
+    actors: int
+    alliances: int
+    fill: str
+
+    @property
+    def total(self) -> int:
+        """Actors + alliances."""
+        return self.actors + self.alliances
+
+
+def _geojson_path() -> Path:
+    return Path(data.__file__).parent / "geo" / "departements-version-simplifiee.geojson"
+
+
+@cache
+def shapes() -> tuple[tuple[Shape, ...], float]:
+    """The projected département paths and the map height (width is `WIDTH`)."""
+    with open(_geojson_path(), encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    k = math.cos(math.radians(46.5))
+
+    def polys(geom: dict) -> list[list[list[float]]]:
+        if geom["type"] == "Polygon":
+            return list(geom["coordinates"])
+        return [ring for poly in geom["coordinates"] for ring in poly]
+
+    rings = [(f["properties"]["code"], f["properties"]["nom"], polys(f["geometry"]))
+             for f in features]
+    xs = [lon * k for _, _, rs in rings for r in rs for lon, _ in r]
+    ys = [lat for _, _, rs in rings for r in rs for _, lat in r]
+    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
+    scale = (WIDTH - 10) / (x1 - x0)
+    out = []
+    for code, name, rs in rings:
+        parts = []
+        for ring in rs:
+            pts = _thin([(round((lon * k - x0) * scale + 5), round((y1 - lat) * scale + 5))
+                         for lon, lat in ring])
+            if len(pts) >= 3:
+                parts.append(_relative(pts))
+        out.append(Shape(code, name, "".join(parts)))
+    return tuple(sorted(out, key=lambda s: s.code)), round((y1 - y0) * scale + 10, 1)
+
+
+def _thin(pts: list[tuple[int, int]], tol: int = 1) -> list[tuple[int, int]]:
+    """Drop the points within `tol` map units of the previous kept point (1 unit ≈ 1 px)."""
+    out = pts[:1]
+    for x, y in pts[1:]:
+        if abs(x - out[-1][0]) > tol or abs(y - out[-1][1]) > tol:
+            out.append((x, y))
+    return out
+
+
+def _relative(pts: list[tuple[int, int]]) -> str:
+    """A closed SVG subpath in relative coordinates (shorter than absolute ones)."""
+    (x, y), rest = pts[0], pts[1:]
+    steps = []
+    for nx, ny in rest:
+        steps.append(f"{nx - x} {ny - y}")
+        x, y = nx, ny
+    return f"M{pts[0][0]} {pts[0][1]}l" + " ".join(steps) + "z"
+
+
+def colour(total: int) -> str:
+    """The fill of a département with `total` actors + alliances."""
+    for bound, fill in CLASSES:
+        if total <= bound:
+            return fill
+    return CLASSES[-1][1]
+
+
+def legend() -> list[tuple[str, str]]:
+    """(range label, colour) of each class."""
+    out, low = [], 0
+    for bound, fill in CLASSES:
+        if bound == math.inf:
+            out.append((f"≥ {low}", fill))
+        else:
+            out.append((str(low) if low == bound else f"{low}–{bound}", fill))
+            low = int(bound) + 1
+    return out
+
+
+def map_cells(index: PagesIndex) -> list[MapCell]:
+    """Every département of the map with its counts."""
+    cells = []
+    for s in shapes()[0]:
+        n = index.counts("departement", s.code)
+        cells.append(MapCell(s.code, s.name, s.d, n["actor"], n["alliance"],
+                             colour(n["actor"] + n["alliance"])))
+    return cells
+
+
+def map_context() -> dict[str, object]:
+    """What `_map.html` needs."""
+    index = pages_index(get_instance().store)
+    return {"cells": map_cells(index), "map_height": shapes()[1], "map_width": WIDTH,
+            "legend": legend()}
+
+
+_RENDERED: weakref.WeakKeyDictionary[object, dict[tuple[int, str], Markup]] = (
+    weakref.WeakKeyDictionary())
+
+
+def map_html() -> Markup:
+    """The rendered map section (`_map.html`), cached per store, graph version and language."""
+    store = get_instance().store
+    key = (store.version, current_lang())
+    per_store = _RENDERED.get(store)
+    if per_store is None or any(k[0] != key[0] for k in list(per_store)):
+        per_store = _RENDERED[store] = {}
+    html = per_store.get(key)
+    if html is None:
+        html = per_store[key] = Markup(render_template("_map.html", **map_context()))
+    return html
+
+
+def split(items: list[Item]) -> dict[str, list[Item]]:
+    """Items by kind."""
+    return {kind: [i for i in items if i.kind == kind] for kind in ("alliance", "actor")}
+
+
+def _plain(name: str) -> str:
+    """`name` without accents, case-folded (sort key: « Île-de-France » among the I's)."""
+    return "".join(c for c in unicodedata.normalize("NFD", name)
+                   if not unicodedata.combining(c)).casefold()
+
+
+@cache
+def _children() -> dict[tuple[str, str], tuple[Territory, ...]]:
+    """The territories directly below each territory (régions under the key ("", "")), by code."""
+    out: dict[tuple[str, str], list[Territory]] = {}
+    for t in territories().values():
+        out.setdefault(t.parent or ("", ""), []).append(t)
+    return {k: tuple(sorted(v, key=lambda t: t.code)) for k, v in out.items()}
+
+
+def children(level: str, code: str, index: PagesIndex) -> list[tuple[Territory, dict[str, int]]]:
+    """The départements of a région (all), or the communes of a département that have something."""
+    if level == "commune":
+        return []
+    out = []
+    for t in _children().get((level, code), ()):
+        n = index.counts(t.level, t.code)
+        if level == "region" or n["actor"] or n["alliance"]:
+            out.append((t, n))
+    return out
+
+
+@bp.route("/territoires")
+def territories_page() -> str:
+    """The map of France and the list of régions with counts."""
+    index = pages_index(get_instance().store)
+    regions = sorted((t for t in _children().get(("", ""), ()) if t.level == "region"),
+                     key=lambda t: _plain(t.name))
+    return render_template("territories.html", regions=[(r, index.counts("region", r.code))
+                                                        for r in regions], map_html=map_html())
+
+
+def territory_page(level: str, code: str) -> str:
+    """Name, chain, sub-territories, actors and alliances located in the territory or below."""
+    if (level, code) not in territories():
+        abort(404, description=f"{level} {code} introuvable / not found")
+    index = pages_index(get_instance().store)
+    chain = territory_chain(level, code)
+    items = split(index.territory(level, code))
+    return render_template("territory.html", territory=chain[0], chain=list(reversed(chain[1:])),
+                           items=items, limit=LIMIT, counts=index.counts(level, code),
+                           children=children(level, code, index))
+
+
+def init_app(app: Flask) -> None:
+    """Register /territoires."""
+    app.register_blueprint(bp)
