@@ -31,3 +31,13 @@ def test_error_page_html(client) -> None:  # type: ignore[no-untyped-def]
     r = client.get("/actor/inconnu")
     assert r.status_code == 404
     assert "Erreur 404" in r.get_data(as_text=True)
+
+
+def test_warm_builds_every_cache(instance) -> None:  # type: ignore[no-untyped-def]
+    from webui.api_reco import recommender_for
+    from webui.warmup import warm
+
+    warm(instance)
+    rec = recommender_for(instance)
+    version = instance.store.version
+    assert all(c.version == version for c in (rec.labels, rec.network, rec.actors, rec.alliances))

@@ -113,9 +113,11 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 def serve(ctx: click.Context, host: str, port: int, threads: int, debug: bool) -> None:
     """Start the web application (initialises the instance first if needed)."""
     from .app import create_app
+    from .warmup import Warmer
 
     inst = open_instance(ctx)
     app = create_app(instance=inst)
+    Warmer(inst).start()
     click.echo(f"Alliances sur http://{host}:{port}/", err=True)
     if debug:
         app.run(host=host, port=port, threaded=True, use_reloader=False, debug=True)

@@ -1,0 +1,57 @@
+"""Rebuild the derived caches in the background after start-up and after every write.
+
+On a large instance the recommender's tables and the pages' index take seconds to build (21 s at
+100,000 actors); without this, the first visitor after a write would wait for them. Used by
+`alliances serve`; tests build caches on demand instead.
+"""
+
+from __future__ import annotations
+
+import logging
+import threading
+
+from graph.queries.pages import cached_stats, pages_index
+from graph.store import Change
+
+from .api_reco import recommender_for
+from .instance import Instance
+
+log = logging.getLogger(__name__)
+
+
+def warm(instance: Instance) -> None:
+    """Build every version-stamped cache for the store's current version."""
+    store = instance.store
+    cached_stats(store)
+    pages_index(store)
+    rec = recommender_for(instance)
+    for cache in (rec.labels, rec.network, rec.links, rec.actors, rec.alliances, rec.tools):
+        cache.get()
+
+
+class Warmer:
+    """A daemon thread that warms the caches once now and again after each committed write."""
+
+    def __init__(self, instance: Instance) -> None:
+        self.instance = instance
+        self._wanted = threading.Event()
+        self._wanted.set()
+        self._thread = threading.Thread(target=self._run, name="alliances-warmup", daemon=True)
+        instance.store.add_listener(self._on_change)
+
+    def start(self) -> Warmer:
+        """Start the thread; returns self."""
+        self._thread.start()
+        return self
+
+    def _on_change(self, change: Change) -> None:
+        self._wanted.set()
+
+    def _run(self) -> None:
+        while True:
+            self._wanted.wait()
+            self._wanted.clear()
+            try:
+                warm(self.instance)
+            except Exception:  # noqa: BLE001 - a failed warm-up only means a slower first request
+                log.exception("cache warm-up failed; caches will be built on first use")
