@@ -35,12 +35,27 @@ def ontology_triples() -> Iterator[Triple]:
 
 
 def sdg_triples() -> Iterator[Triple]:
-    """The UN SDG KOS, plus French and English short goal names (open-sdg) as skos:altLabel."""
-    yield from _parse(SDG_KOS_TTL)
+    """The UN SDG KOS, plus French and English short goal names (open-sdg) as skos:altLabel.
+
+    SKOS allows one skos:prefLabel per language, but the UN file gives target 12.3 three (in FR:
+    its text and « Tableau de bord macroéconomique », a stray label) and a few indicators two: the
+    longest label, which is the official text, is kept and the others are dropped.
+    """
+    pref = ox.NamedNode(str(SKOS.prefLabel))
+    labels: dict[tuple[object, str], ox.Literal] = {}
+    for s, p, o in _parse(SDG_KOS_TTL):
+        if p == pref and isinstance(o, ox.Literal) and o.language:
+            key = (s, o.language)
+            if key not in labels or len(o.value) > len(labels[key].value):
+                labels[key] = o
+            continue
+        yield s, p, o
+    for (subject, _), label in labels.items():
+        yield subject, pref, label  # type: ignore[misc]
     for lang in ("fr", "en"):
-        labels = sdg_labels(lang)
+        short = sdg_labels(lang)
         for goal in range(1, 18):
-            yield SDG[str(goal)], SKOS.altLabel, Literal(labels[str(goal)], lang=lang)
+            yield SDG[str(goal)], SKOS.altLabel, Literal(short[str(goal)], lang=lang)
 
 
 def territory_triples() -> Iterator[Triple]:
