@@ -2,10 +2,11 @@
 
     python bench/sparql.py --actors 100000 --clients 8 --seconds 30
 
-Builds an instance (vocabularies + synthetic actors and alliances following docs/model.md), starts
-`alliances serve` on it, dumps the same published graphs as N-Quads into an `oxigraph serve-read-only
---union-default-graph` server (pip extra `bench`), then runs the same mix of research queries from
-`--clients` concurrent clients against each for `--seconds`, and prints throughput and p50/p95.
+Builds an instance (vocabularies + synthetic actors and alliances following docs/model.md),
+starts `alliances serve` on it, dumps the same published graphs as N-Quads into an
+`oxigraph serve-read-only --union-default-graph` server (pip extra `bench`), then runs the
+same mix of research queries from `--clients` concurrent clients against each for
+`--seconds`, and prints throughput and p50/p95.
 Everything runs on 127.0.0.1; the loops are bounded in time.
 """
 
@@ -28,11 +29,18 @@ from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-MIX = ["02-alliances-per-sdg-region", "03-resource-mix", "05-hybrid-alliances",
-       "09-lead-actors", "11-most-cited-sdg-targets", "13-any-food-alliance-hauts-de-france"]
+MIX = [
+    "02-alliances-per-sdg-region",
+    "03-resource-mix",
+    "05-hybrid-alliances",
+    "09-lead-actors",
+    "11-most-cited-sdg-targets",
+    "13-any-food-alliance-hauts-de-france",
+]
 PARTNERS = """PREFIX org: <http://www.w3.org/ns/org#>
-SELECT ?candidate ?via WHERE {{ ?a1 org:hasMember <{me}>, ?via . ?a2 org:hasMember ?via, ?candidate .
-FILTER(?candidate != <{me}> && ?via != <{me}>) }} LIMIT 100"""
+SELECT ?candidate ?via WHERE {{
+  ?a1 org:hasMember <{me}>, ?via . ?a2 org:hasMember ?via, ?candidate .
+  FILTER(?candidate != <{me}> && ?via != <{me}>) }} LIMIT 100"""
 
 
 def synthetic(base: str, actors: int, seed: int = 1):  # type: ignore[no-untyped-def]
@@ -94,8 +102,11 @@ def synthetic(base: str, actors: int, seed: int = 1):  # type: ignore[no-untyped
             yield al, ALL.resourceShare, part
             yield part, RDF.type, ALL.ResourceShare
             yield part, ALL.resourceType, RESOURCE_TYPE[r]
-            yield part, ALL.shareOfBudget, Literal("0.5", datatype=URIRef(
-                "http://www.w3.org/2001/XMLSchema#decimal"))
+            yield (
+                part,
+                ALL.shareOfBudget,
+                Literal("0.5", datatype=URIRef("http://www.w3.org/2001/XMLSchema#decimal")),
+            )
 
 
 def build(home: Path, actors: int) -> Path:
@@ -135,8 +146,9 @@ def wait(port: int, path: str, timeout: float = 120) -> None:
     raise RuntimeError(f"server on {port} did not start")
 
 
-def run_clients(port: int, path: str, queries: list[str], clients: int,
-                seconds: float) -> dict[str, float]:
+def run_clients(
+    port: int, path: str, queries: list[str], clients: int, seconds: float
+) -> dict[str, float]:
     """`clients` threads sending the mix in turn for `seconds`; throughput and latencies."""
     latencies: list[float] = []
     errors = [0]
@@ -150,9 +162,15 @@ def run_clients(port: int, path: str, queries: list[str], clients: int,
             q = queries[i % len(queries)]
             i += 1
             t0 = time.monotonic()
-            conn.request("POST", path, body=urlencode({"query": q}), headers={
-                "Content-Type": "application/x-www-form-urlencoded",
-                "Accept": "application/sparql-results+json"})
+            conn.request(
+                "POST",
+                path,
+                body=urlencode({"query": q}),
+                headers={
+                    "Content-Type": "application/x-www-form-urlencoded",
+                    "Accept": "application/sparql-results+json",
+                },
+            )
             resp = conn.getresponse()
             resp.read()
             dt = time.monotonic() - t0
@@ -169,9 +187,13 @@ def run_clients(port: int, path: str, queries: list[str], clients: int,
         t.join()
     wall = time.monotonic() - t0
     lat = sorted(latencies)
-    return {"queries": len(lat), "errors": errors[0], "qps": len(lat) / wall,
-            "p50_ms": 1000 * statistics.median(lat),
-            "p95_ms": 1000 * lat[int(0.95 * (len(lat) - 1))]}
+    return {
+        "queries": len(lat),
+        "errors": errors[0],
+        "qps": len(lat) / wall,
+        "p50_ms": 1000 * statistics.median(lat),
+        "p95_ms": 1000 * lat[int(0.95 * (len(lat) - 1))],
+    }
 
 
 def main() -> None:
@@ -186,8 +208,9 @@ def main() -> None:
 
     by_name = {e.name: e.query for e in examples()}
     queries = [by_name[n] for n in MIX]
-    queries += [PARTNERS.format(me=f"https://w3id.org/alliances/id/actor/a{i}")
-                for i in range(0, 50, 7)]
+    queries += [
+        PARTNERS.format(me=f"https://w3id.org/alliances/id/actor/a{i}") for i in range(0, 50, 7)
+    ]
     tmp = Path(tempfile.mkdtemp(prefix="bench-sparql-"))
     procs: list[subprocess.Popen[bytes]] = []
     try:
@@ -195,19 +218,43 @@ def main() -> None:
         dump = build(tmp / "instance", args.actors)
         print(f"built {args.actors} actors in {time.monotonic() - t0:.0f} s", flush=True)
         ox_dir = tmp / "oxigraph"
-        subprocess.run(["oxigraph", "load", "--location", str(ox_dir), "--file", str(dump)],
-                       check=True, capture_output=True)
+        subprocess.run(
+            ["oxigraph", "load", "--location", str(ox_dir), "--file", str(dump)],
+            check=True,
+            capture_output=True,
+        )
         ours, theirs = free_port(), free_port()
-        env = dict(os.environ, ALLIANCES_HOME=str(tmp / "instance"),
-                   ALLIANCES_SPARQL_WORKERS=str(args.workers),
-                   ALLIANCES_SPARQL_MAX_CONCURRENT=str(args.clients),
-                   ALLIANCES_SPARQL_TIMEOUT="120", ALLIANCES_SEARCH_BACKEND="tantivy")
-        procs.append(subprocess.Popen([sys.executable, "-m", "webui.cli", "serve", "--port",
-                                       str(ours)], env=env, stdout=subprocess.DEVNULL,
-                                      stderr=subprocess.DEVNULL))
-        procs.append(subprocess.Popen(["oxigraph", "serve-read-only", "--location", str(ox_dir),
-                                       "--bind", f"127.0.0.1:{theirs}", "--union-default-graph"],
-                                      stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL))
+        env = dict(
+            os.environ,
+            ALLIANCES_HOME=str(tmp / "instance"),
+            ALLIANCES_SPARQL_WORKERS=str(args.workers),
+            ALLIANCES_SPARQL_MAX_CONCURRENT=str(args.clients),
+            ALLIANCES_SPARQL_TIMEOUT="120",
+            ALLIANCES_SEARCH_BACKEND="tantivy",
+        )
+        procs.append(
+            subprocess.Popen(
+                [sys.executable, "-m", "webui.cli", "serve", "--port", str(ours)],
+                env=env,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
+        procs.append(
+            subprocess.Popen(
+                [
+                    "oxigraph",
+                    "serve-read-only",
+                    "--location",
+                    str(ox_dir),
+                    "--bind",
+                    f"127.0.0.1:{theirs}",
+                    "--union-default-graph",
+                ],
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,
+            )
+        )
         wait(ours, "/sparql?query=ASK%7B%7D")
         wait(theirs, "/query?query=ASK%7B%7D")
         results = {}

@@ -187,7 +187,7 @@ def import_paths(
     base: str,
     *,
     source: str | None = None,
-    metadata: Iterable[tuple[Node, Node, Node]] = (),
+    metadata: Iterable[tuple[Node | None, Node, Node]] = (),
 ) -> Report:
     """Import a file set as source `source` (all-or-nothing; idempotent)."""
     source = source or default_source(paths)
@@ -228,7 +228,7 @@ def provenance(
     sums: dict[str, str],
     total: str,
     started: datetime,
-    metadata: list[tuple[Node, Node, Node]],
+    metadata: list[tuple[Node | None, Node, Node]],
 ) -> list[tuple[Node, Node, Node]]:
     """PROV-O description of an import graph: source files, time, checksums."""
     activity = URIRef(f"{graph}#import")

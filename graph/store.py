@@ -95,6 +95,9 @@ class Write:
 class Store(ABC):
     """What the application needs from an RDF store."""
 
+    #: Base of the instance IRIs (graph IRIs are minted under it).
+    base: str
+
     def __init__(self) -> None:
         self._listeners: list[Listener] = []
 

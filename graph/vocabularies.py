@@ -117,14 +117,10 @@ def load_vocabularies(store: Store, progress: Callable[[str], None] | None = Non
                 source=vocab.source,
                 triples=vocab.triples(),
                 provenance=lambda g, v=vocab, c=total: provenance_for_files(  # type: ignore[misc]
-                    g, store_base(store), v.source, v.files, c
+                    g, store.base, v.source, v.files, c
                 ),
             )
         )
         written.append(vocab.source)
     return written
 
-
-def store_base(store: Store) -> str:
-    """The instance base of a store."""
-    return store.base

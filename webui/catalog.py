@@ -88,25 +88,39 @@ AGENTS = {
 
 VOCABULARIES = {
     "vocabulary-ontology": VocabMeta(
-        "Ontologie et listes contrôlées Alliances", "Alliances ontology and controlled lists",
+        "Ontologie et listes contrôlées Alliances",
+        "Alliances ontology and controlled lists",
         "L'ontologie OWL des alliances territoriales et ses schémas de concepts SKOS (types "
         "d'acteurs, compétences, ressources, maturité, piliers…).",
         "The OWL ontology of territorial alliances and its SKOS concept schemes (actor types, "
-        "competences, resources, maturity, pillars…).", "alliances", "lo", ("GOVE", "SOCI")),
+        "competences, resources, maturity, pillars…).",
+        "alliances",
+        "lo",
+        ("GOVE", "SOCI"),
+    ),
     "vocabulary-sdg": VocabMeta(
         "Objectifs de développement durable (référentiel SKOS des Nations unies)",
         "Sustainable Development Goals (UN SKOS KOS)",
         "Les 17 objectifs, 169 cibles et indicateurs des ODD en SKOS (édition 2019/2020), avec "
         "les noms courts français d'open-sdg.",
         "The 17 goals, 169 targets and indicators of the SDGs in SKOS (2019/2020 edition), with "
-        "open-sdg's short French names.", "un", "un-sdg", ("SOCI", "GOVE"), UN_SDG_CITATION),
+        "open-sdg's short French names.",
+        "un",
+        "un-sdg",
+        ("SOCI", "GOVE"),
+        UN_SDG_CITATION,
+    ),
     "vocabulary-territories": VocabMeta(
-        "Code officiel géographique (INSEE, COG 2026)", "Official geographic code (INSEE, COG 2026)",
+        "Code officiel géographique (INSEE, COG 2026)",
+        "Official geographic code (INSEE, COG 2026)",
         "Régions, départements et communes de France avec leur chaîne commune → département → "
         "région, d'après le COG de l'INSEE (fichiers d'Etalab, decoupage-administratif).",
         "French régions, départements and communes with their commune → département → région "
         "chain, from INSEE's COG (Etalab's decoupage-administratif files).",
-        "insee", "lo", ("REGI", "GOVE")),
+        "insee",
+        "lo",
+        ("REGI", "GOVE"),
+    ),
 }
 SOURCE_PUBLISHER = {"cis-2019": "cis"}
 
@@ -182,8 +196,18 @@ class CatalogBuilder:
         for lang, text in description.items():
             self.g.add((subject, DCT.description, Literal(text, lang=lang or None)))
 
-    def distribution(self, dataset: URIRef, key: str, url: URIRef, *, mime: str, eu: URIRef,
-                     title: str, licence: URIRef, gzip: bool = False) -> None:
+    def distribution(
+        self,
+        dataset: URIRef,
+        key: str,
+        url: URIRef,
+        *,
+        mime: str,
+        eu: URIRef,
+        title: str,
+        licence: URIRef,
+        gzip: bool = False,
+    ) -> None:
         """A downloadable distribution of `dataset`."""
         dist = URIRef(f"{dataset}#distribution-{key}")
         g = self.g
@@ -228,12 +252,17 @@ class CatalogBuilder:
         publisher = self.agent("alliances")
         lo = self.licence("lo")
         g.add((cat, RDF.type, DCAT.Catalog))
-        self.texts(cat, {"fr": "Catalogue des données Alliances", "en": "Alliances data catalogue"},
-                   {"fr": "Les jeux de données du graphe de connaissances des alliances "
-                          "territoriales pour les ODD : téléchargements, point d'accès SPARQL "
-                          "et vocabulaires.",
-                    "en": "The datasets of the knowledge graph of territorial alliances for the "
-                          "SDGs: downloads, SPARQL endpoint and vocabularies."})
+        self.texts(
+            cat,
+            {"fr": "Catalogue des données Alliances", "en": "Alliances data catalogue"},
+            {
+                "fr": "Les jeux de données du graphe de connaissances des alliances "
+                "territoriales pour les ODD : téléchargements, point d'accès SPARQL "
+                "et vocabulaires.",
+                "en": "The datasets of the knowledge graph of territorial alliances for the "
+                "SDGs: downloads, SPARQL endpoint and vocabularies.",
+            },
+        )
         g.add((cat, DCT.publisher, publisher))
         g.add((cat, DCT.license, lo))
         g.add((cat, DCT.spatial, self.location(EU_COUNTRY.FRA)))
@@ -258,37 +287,63 @@ class CatalogBuilder:
         ds = URIRef(self.base + "dataset")
         g.add((ds, RDF.type, DCAT.Dataset))
         g.add((ds, DCT.identifier, Literal("alliances")))
-        self.texts(ds, {"fr": "Graphe de connaissances Alliances (complet)",
-                        "en": "Alliances knowledge graph (complete)"},
-                   {"fr": "Toutes les sources réunies : acteurs, alliances, outils, évaluations, "
-                          "ODD et territoires. Chaque source garde sa licence (voir les jeux de "
-                          "données du catalogue) ; les données propres au projet sont sous "
-                          "Licence Ouverte 2.0.",
-                    "en": "Every source together: actors, alliances, tools, evaluations, SDGs "
-                          "and territories. Each source keeps its own licence (see the datasets "
-                          "of this catalogue); the project's own data is under Licence Ouverte "
-                          "2.0."})
+        self.texts(
+            ds,
+            {
+                "fr": "Graphe de connaissances Alliances (complet)",
+                "en": "Alliances knowledge graph (complete)",
+            },
+            {
+                "fr": "Toutes les sources réunies : acteurs, alliances, outils, évaluations, "
+                "ODD et territoires. Chaque source garde sa licence (voir les jeux de "
+                "données du catalogue) ; les données propres au projet sont sous "
+                "Licence Ouverte 2.0.",
+                "en": "Every source together: actors, alliances, tools, evaluations, SDGs "
+                "and territories. Each source keeps its own licence (see the datasets "
+                "of this catalogue); the project's own data is under Licence Ouverte "
+                "2.0.",
+            },
+        )
         g.add((ds, DCT.publisher, publisher))
         g.add((ds, DCT.license, lo))
         g.add((ds, DCT.spatial, self.location(EU_COUNTRY.FRA)))
         for code in ("SOCI", "REGI", "GOVE"):
             g.add((ds, DCAT.theme, self.theme(code)))
-        for kw in ("alliances territoriales", "ODD", "économie sociale et solidaire",
-                   "partenariats", "SDG"):
+        for kw in (
+            "alliances territoriales",
+            "ODD",
+            "économie sociale et solidaire",
+            "partenariats",
+            "SDG",
+        ):
             g.add((ds, DCAT.keyword, Literal(kw, lang="fr" if kw != "SDG" else "en")))
         for f in DUMP_FORMATS:
-            self.distribution(ds, f.suffix.replace(".", "-"), _url("dumps.dump", suffix=f.suffix),
-                              mime=f.mime, eu=eu_file_type(f), title=f.label, licence=lo,
-                              gzip=f.gzip)
+            self.distribution(
+                ds,
+                f.suffix.replace(".", "-"),
+                _url("dumps.dump", suffix=f.suffix),
+                mime=f.mime,
+                eu=eu_file_type(f),
+                title=f.label,
+                licence=lo,
+                gzip=f.gzip,
+            )
         for name, mime, eu, title in NETWORK_FILES:
-            self.distribution(ds, "network-" + name.replace(".", "-"),
-                              _url("network_export.export", name=name), mime=mime,
-                              eu=EU_FILE_TYPE[eu], title=title, licence=lo)
+            self.distribution(
+                ds,
+                "network-" + name.replace(".", "-"),
+                _url("network_export.export", name=name),
+                mime=mime,
+                eu=EU_FILE_TYPE[eu],
+                title=title,
+                licence=lo,
+            )
         self.sparql_distribution(ds, lo)
         starts = [f.start for f in facts if f.start is not None]
         ends = [f.end for f in facts if f.end is not None]
-        self.period(ds, min(starts, key=str) if starts else None,
-                    max(ends, key=str) if ends else None)
+        self.period(
+            ds, min(starts, key=str) if starts else None, max(ends, key=str) if ends else None
+        )
         return ds
 
     def source_dataset(self, f: SourceFacts) -> URIRef:
@@ -299,8 +354,11 @@ class CatalogBuilder:
         g.add((ds, RDF.type, DCAT.Dataset))
         g.add((ds, DCT.identifier, Literal(f.source)))
         if meta is not None:
-            self.texts(ds, {"fr": meta.title_fr, "en": meta.title_en},
-                       {"fr": meta.description_fr, "en": meta.description_en})
+            self.texts(
+                ds,
+                {"fr": meta.title_fr, "en": meta.title_en},
+                {"fr": meta.description_fr, "en": meta.description_en},
+            )
             publisher, licence, themes = meta.publisher, self.licence(meta.licence), meta.themes
             if meta.rights:
                 rights = URIRef(f"{ds}#rights")
@@ -312,7 +370,8 @@ class CatalogBuilder:
             titles = f.titles or {"fr": f"Import « {f.source} »", "en": f"Import “{f.source}”"}
             descriptions = f.descriptions or {
                 "fr": f"Données importées dans Alliances (source « {f.source} »).",
-                "en": f"Data imported into Alliances (source “{f.source}”)."}
+                "en": f"Data imported into Alliances (source “{f.source}”).",
+            }
             self.texts(ds, titles, descriptions)
             publisher = SOURCE_PUBLISHER.get(f.source, "alliances")
             licence = f.licence or LICENCE_OUVERTE
@@ -328,16 +387,23 @@ class CatalogBuilder:
         if f.source == "vocabulary-sdg":
             g.add((ds, DCT.source, SDG_KOS))
             g.add((SDG_KOS, RDF.type, DCAT.Dataset))
-            self.texts(SDG_KOS, {"en": "SDG Knowledge Organization System (UN)"},
-                       {"en": UN_SDG_CITATION})
+            self.texts(
+                SDG_KOS, {"en": "SDG Knowledge Organization System (UN)"}, {"en": UN_SDG_CITATION}
+            )
         self.period(ds, f.start, f.end)
         if f.generated is not None:
             g.add((ds, DCT.modified, Literal(f.generated.isoformat(), datatype=XSD.dateTime)))
         for fmt in SOURCE_FORMATS:
-            self.distribution(ds, fmt.suffix.replace(".", "-"),
-                              _url("dumps.source_dump", source=f.source, suffix=fmt.suffix),
-                              mime=fmt.mime, eu=eu_file_type(fmt), title=fmt.label,
-                              licence=licence, gzip=fmt.gzip)
+            self.distribution(
+                ds,
+                fmt.suffix.replace(".", "-"),
+                _url("dumps.source_dump", source=f.source, suffix=fmt.suffix),
+                mime=fmt.mime,
+                eu=eu_file_type(fmt),
+                title=fmt.label,
+                licence=licence,
+                gzip=fmt.gzip,
+            )
         self.sparql_distribution(ds, licence)
         return ds
 
@@ -345,9 +411,14 @@ class CatalogBuilder:
         """The SPARQL endpoint as a dcat:DataService."""
         g, s = self.g, self.service
         g.add((s, RDF.type, DCAT.DataService))
-        self.texts(s, {"fr": "Point d'accès SPARQL Alliances", "en": "Alliances SPARQL endpoint"},
-                   {"fr": "SPARQL 1.1 Protocol en lecture seule sur le graphe complet.",
-                    "en": "Read-only SPARQL 1.1 Protocol over the whole graph."})
+        self.texts(
+            s,
+            {"fr": "Point d'accès SPARQL Alliances", "en": "Alliances SPARQL endpoint"},
+            {
+                "fr": "SPARQL 1.1 Protocol en lecture seule sur le graphe complet.",
+                "en": "Read-only SPARQL 1.1 Protocol over the whole graph.",
+            },
+        )
         endpoint = _url("sparql.sparql")
         g.add((s, DCAT.endpointURL, endpoint))
         g.add((s, DCAT.endpointDescription, endpoint))
@@ -382,9 +453,15 @@ def catalog_page() -> Response | str:
     media = negotiate_graph(request.args.get("format"))
     if media is None:
         g = build_catalog()
-        return render_template("catalog.html", g=g, catalog=URIRef(get_instance().base +
-                               "catalog"), DCAT=DCAT, DCT=DCT, lang=current_lang(),
-                               formats=BY_EXTENSION.values())
+        return render_template(
+            "catalog.html",
+            g=g,
+            catalog=URIRef(get_instance().base + "catalog"),
+            DCAT=DCAT,
+            DCT=DCT,
+            lang=current_lang(),
+            formats=BY_EXTENSION.values(),
+        )
     return _rdf("catalog", media)
 
 
@@ -426,8 +503,12 @@ def build_void() -> Graph:
         g.add((ds, VOID.feature, fmt))
     for ns in (NS_BASE + "#", str(ORG), str(SCHEMA), str(SKOS), str(DCT), str(PROV), str(FOAF)):
         g.add((ds, VOID.vocabulary, URIRef(ns)))
-    for what, prop in (("triples", VOID.triples), ("subjects", VOID.distinctSubjects),
-                       ("properties", VOID.properties), ("objects", VOID.distinctObjects)):
+    for what, prop in (
+        ("triples", VOID.triples),
+        ("subjects", VOID.distinctSubjects),
+        ("properties", VOID.properties),
+        ("objects", VOID.distinctObjects),
+    ):
         g.add((ds, prop, Literal(distinct_count(store, what))))
     for i, (cls, n) in enumerate(class_counts(store)[:50]):
         part = URIRef(f"{ds}#class-{i}")
@@ -443,8 +524,9 @@ def build_void() -> Graph:
         g.add((sub, VOID.distinctSubjects, Literal(f.subjects)))
         g.add((sub, SCHEMA.url, f.graph))
         for fmt in SOURCE_FORMATS:
-            g.add((sub, VOID.dataDump, _url("dumps.source_dump", source=f.source,
-                                             suffix=fmt.suffix)))
+            g.add(
+                (sub, VOID.dataDump, _url("dumps.source_dump", source=f.source, suffix=fmt.suffix))
+            )
     return g
 
 

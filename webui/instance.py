@@ -23,8 +23,9 @@ Progress = Callable[[str], None]
 class Instance:
     """One instance folder opened: its store and the caches derived from it."""
 
-    def __init__(self, config: dict[str, Any], store: Store | None = None,
-                 progress: Progress | None = None) -> None:
+    def __init__(
+        self, config: dict[str, Any], store: Store | None = None, progress: Progress | None = None
+    ) -> None:
         self.config = config
         self.home = Path(config["HOME"])
         self.base: str = config["BASE_IRI"]
@@ -36,8 +37,9 @@ class Instance:
         ).attach()
 
     @classmethod
-    def open(cls, overrides: dict[str, Any] | None = None,
-             progress: Progress | None = None) -> Instance:
+    def open(
+        cls, overrides: dict[str, Any] | None = None, progress: Progress | None = None
+    ) -> Instance:
         """Open the instance named by the settings."""
         return cls(settings_mod.load(overrides), progress=progress)
 
@@ -48,9 +50,13 @@ class Instance:
 
     def init(self, *, demo: bool = True, progress: Progress | None = None) -> None:
         """Load the vocabularies and, unless `demo` is false, the bundled datasets."""
-        load_vocabularies(self.store, progress=progress and (lambda s: progress(f"vocabulaire {s}")))
+        load_vocabularies(
+            self.store, progress=progress and (lambda s: progress(f"vocabulaire {s}"))
+        )
         if demo:
-            load_bundled(self.store, self.base, progress=progress and (lambda s: progress(f"données {s}")))
+            load_bundled(
+                self.store, self.base, progress=progress and (lambda s: progress(f"données {s}"))
+            )
 
     def close(self) -> None:
         """Close the store and the index."""

@@ -27,19 +27,30 @@ class Setting:
 SETTINGS: tuple[Setting, ...] = (
     Setting("HOME", "instance", "Instance folder (store, index, config.toml); env ALLIANCES_HOME."),
     Setting("BASE_IRI", "https://w3id.org/alliances/id/", "Base of instance IRIs (ends with /)."),
-    Setting("PUBLIC_URL", "", "Public URL of the site, for DCAT download links (default: request host)."),
+    Setting(
+        "PUBLIC_URL", "", "Public URL of the site, for DCAT download links (default: request host)."
+    ),
     Setting("SEARCH_BACKEND", "whoosh", "Full-text backend: whoosh (default) or tantivy."),
     Setting("SPARQL_TIMEOUT", 30.0, "Seconds after which a SPARQL query is stopped."),
     Setting("SPARQL_MAX_ROWS", 10000, "Maximum rows of a SPARQL SELECT result."),
     Setting("SPARQL_MAX_QUERY_LENGTH", 20000, "Maximum length of a SPARQL query, in characters."),
     Setting("SPARQL_MAX_CONCURRENT", 2, "Concurrent SPARQL queries allowed per client address."),
     Setting("SPARQL_WORKERS", 2, "Worker processes that run SPARQL queries (isolated, killable)."),
-    Setting("PARTNER_WEIGHTS", "needs_offers=0.35,purpose=0.2,proximity=0.15,diversity=0.15,trust=0.15",
-            "Weights of the partner factors (see docs/recommendation.md)."),
-    Setting("ANALOGUE_WEIGHTS", "text=0.3,sdgs=0.3,composition=0.15,resources=0.15,scale=0.1",
-            "Weights of the analogue similarities (see docs/recommendation.md)."),
-    Setting("ANALOGUE_SAME_TERRITORY", 0.8,
-            "Score multiplier of analogues in the query's own territory (<1 prefers elsewhere)."),
+    Setting(
+        "PARTNER_WEIGHTS",
+        "needs_offers=0.35,purpose=0.2,proximity=0.15,diversity=0.15,trust=0.15",
+        "Weights of the partner factors (see docs/recommendation.md).",
+    ),
+    Setting(
+        "ANALOGUE_WEIGHTS",
+        "text=0.3,sdgs=0.3,composition=0.15,resources=0.15,scale=0.1",
+        "Weights of the analogue similarities (see docs/recommendation.md).",
+    ),
+    Setting(
+        "ANALOGUE_SAME_TERRITORY",
+        0.8,
+        "Score multiplier of analogues in the query's own territory (<1 prefers elsewhere).",
+    ),
     Setting("SECRET_KEY", "", "Flask secret key (generated into the instance when empty)."),
     Setting("DEFAULT_LOCALE", "fr", "Default interface language (fr or en)."),
 )
@@ -77,13 +88,17 @@ def check(values: dict[str, Any]) -> dict[str, Any]:
             try:
                 values[s.name] = type(s.default)(v)
             except (TypeError, ValueError) as exc:
-                raise ConfigError(f"{s.name} must be a number, not {v!r}",
-                                  message_fr=f"{s.name} doit être un nombre, pas {v!r}") from exc
+                raise ConfigError(
+                    f"{s.name} must be a number, not {v!r}",
+                    message_fr=f"{s.name} doit être un nombre, pas {v!r}",
+                ) from exc
     if not str(values["BASE_IRI"]).endswith("/"):
         raise ConfigError("BASE_IRI must end with /", message_fr="BASE_IRI doit finir par /")
     if values["SEARCH_BACKEND"] not in ("whoosh", "tantivy"):
-        raise ConfigError("SEARCH_BACKEND must be whoosh or tantivy",
-                          message_fr="SEARCH_BACKEND vaut whoosh ou tantivy")
+        raise ConfigError(
+            "SEARCH_BACKEND must be whoosh or tantivy",
+            message_fr="SEARCH_BACKEND vaut whoosh ou tantivy",
+        )
     if values["DEFAULT_LOCALE"] not in ("fr", "en"):
         raise ConfigError("DEFAULT_LOCALE must be fr or en")
     return values

@@ -28,15 +28,42 @@ DATA = HERE.parent
 SOURCE = DATA / "ess" / "cis_membres_collectif_2019.csv"
 OUTPUT = HERE / "actors.csv"
 
-COLUMNS = ["id", "name", "type", "description", "territory", "sdgs", "offers", "needs",
-           "resources", "maturity", "website", "siren", "rna", "email"]
+COLUMNS = [
+    "id",
+    "name",
+    "type",
+    "description",
+    "territory",
+    "sdgs",
+    "offers",
+    "needs",
+    "resources",
+    "maturity",
+    "website",
+    "siren",
+    "rna",
+    "email",
+]
 
 # Competence codes in the order of DESIGN §3; offers are written in this order.
-COMPETENCES = ["financement", "mecenat-competences", "benevolat", "expertise-technique",
-               "expertise-juridique", "ingenierie-projet", "evaluation-impact",
-               "ancrage-territorial", "acces-publics", "legitimite-institutionnelle",
-               "locaux-logistique", "communication", "formation", "recherche-innovation",
-               "donnees-numerique", "mise-en-reseau"]
+COMPETENCES = [
+    "financement",
+    "mecenat-competences",
+    "benevolat",
+    "expertise-technique",
+    "expertise-juridique",
+    "ingenierie-projet",
+    "evaluation-impact",
+    "ancrage-territorial",
+    "acces-publics",
+    "legitimite-institutionnelle",
+    "locaux-logistique",
+    "communication",
+    "formation",
+    "recherche-innovation",
+    "donnees-numerique",
+    "mise-en-reseau",
+]
 
 # CIS activity word (column `activites`) -> competence codes.
 # The 2019 file uses exactly these nine words.
@@ -61,33 +88,31 @@ ACTIVITY_TO_COMPETENCES = {
 # networks and federations (of local authorities, cooperatives, banks) are associations,
 # and the FING is an association although its name says "Fondation".
 TYPES = {
-    "ADEME": "etat",                                  # public body (EPIC)
-    "AEIDL": "association",                           # European association (Brussels)
-    "Aides Territoires": "etat",                      # State start-up (beta.gouv.fr)
-    "Agence du numérique": "etat",                    # State service
+    "ADEME": "etat",  # public body (EPIC)
+    "AEIDL": "association",  # European association (Brussels)
+    "Aides Territoires": "etat",  # State start-up (beta.gouv.fr)
+    "Agence du numérique": "etat",  # State service
     "ANIMAFAC": "association",
-    "APIE": "etat",                                   # State agency (Ministry of the Economy)
+    "APIE": "etat",  # State agency (Ministry of the Economy)
     "APRILES": "association",
     "Ashoka": "association",
     "Association des Maires Ruraux de France": "association",
-    "ATIS": "association",                            # atis-asso.org
+    "ATIS": "association",  # atis-asso.org
     "Avise": "association",
     "Bleu Blanc Zèbre": "association",
     "Brie'nov": "association",
-    "BRUDED": "association",                          # network of communes
-    "UMR Acteurs Ressources et territoires dans le développement (ARTDEV) Université Montpellier 3":
-        "recherche",
+    "BRUDED": "association",  # network of communes
+    "UMR Acteurs Ressources et territoires dans le développement (ARTDEV) Université Montpellier 3": "recherche",
     "Coexister": "association",
     "Commissariat général à l’égalité des territoires": "etat",  # CGET, now ANCT
     "Citego": "association",
     "Confédération générale des SCOP": "association",  # federation of cooperatives
-    "Alter'Incub / Alter'venture": "association",      # unsure: default
-    "Coorace": "association",                          # federation
-    "Chambre régionale d'économie sociale et solidaire des Pays de la Loire (CRESS PdL)":
-        "association",
+    "Alter'Incub / Alter'venture": "association",  # unsure: default
+    "Coorace": "association",  # federation
+    "Chambre régionale d'économie sociale et solidaire des Pays de la Loire (CRESS PdL)": "association",
     "Conseil national des Chambres Régionales de l'Économie Sociale (CNCRESS)": "association",
     "Conservatoire national des Arts et Métiers (CNAM)": "recherche",
-    "CRISALIDH": "recherche",                          # Université de Bordeaux platform
+    "CRISALIDH": "recherche",  # Université de Bordeaux platform
     "Direction générale de la cohésion sociale (DGCS)": "etat",
     "Direction générale à l'emploi et à la formation professionnelle (DGEFP)": "etat",
     "DRJCS Hauts-de-France": "etat",
@@ -107,12 +132,12 @@ TYPES = {
     "La Part du Colibri": "association",
     "Nov'impact": "association",
     "Ouishare": "association",
-    "Prima Terra": "association",                      # unsure: default
-    "Réseau rural": "etat",                            # national rural network run by the State
+    "Prima Terra": "association",  # unsure: default
+    "Réseau rural": "etat",  # national rural network run by the State
     "Ronalpia": "association",
-    "RTES": "association",                             # network of local authorities
-    "Sceaux": "collectivite",                          # the town of Sceaux
-    "SIILAB": "etat",                                  # living lab of the DRJSCS Hauts-de-France
+    "RTES": "association",  # network of local authorities
+    "Sceaux": "collectivite",  # the town of Sceaux
+    "SIILAB": "etat",  # living lab of the DRJSCS Hauts-de-France
     "Sparknews": "entreprise",
     "Synergies": "association",
     "Territoria": "association",
@@ -125,42 +150,41 @@ TYPES = {
 # named by the organisation itself (name, presentation or website). National, European and
 # international organisations get no territory.
 TERRITORIES = {
-    "ATIS": "region:75",                # "en Nouvelle Aquitaine"
-    "Brie'nov": "region:11",            # "de la région Ile de France"
-    "BRUDED": "region:53",              # "la Bretagne historique" (also covers Loire-Atlantique)
-    "UMR Acteurs Ressources et territoires dans le développement (ARTDEV) Université Montpellier 3":
-        "region:76",                    # Montpellier, Occitanie
-    "Chambre régionale d'économie sociale et solidaire des Pays de la Loire (CRESS PdL)":
-        "region:52",
-    "CRISALIDH": "region:75",           # crisalidh.u-bordeaux.fr
+    "ATIS": "region:75",  # "en Nouvelle Aquitaine"
+    "Brie'nov": "region:11",  # "de la région Ile de France"
+    "BRUDED": "region:53",  # "la Bretagne historique" (also covers Loire-Atlantique)
+    "UMR Acteurs Ressources et territoires dans le développement (ARTDEV) Université Montpellier 3": "region:76",  # Montpellier, Occitanie
+    "Chambre régionale d'économie sociale et solidaire des Pays de la Loire (CRESS PdL)": "region:52",
+    "CRISALIDH": "region:75",  # crisalidh.u-bordeaux.fr
     "DRJCS Hauts-de-France": "region:32",
-    "Ronalpia": "region:84",            # "en Auvergne Rhône-Alpes"
-    "SIILAB": "region:32",              # "living lab régional", DRJSCS Hauts-de-France
-    "Sceaux": "commune:92071",          # the town itself
-    "Synergies": "departement:53",      # "en Mayenne"
+    "Ronalpia": "region:84",  # "en Auvergne Rhône-Alpes"
+    "SIILAB": "region:32",  # "living lab régional", DRJSCS Hauts-de-France
+    "Sceaux": "commune:92071",  # the town itself
+    "Synergies": "departement:53",  # "en Mayenne"
 }
 
 # Sustainable Development Goals. Every actor gets 17.17 (partnerships). The goals below are
 # added only where the presentation states them plainly.
 SDG_BASE = ["17.17"]
 SDGS = {
-    "ADEME": ["7", "13"],                                   # energy, environment
-    "Aides Territoires": ["11"],                            # sustainable planning
-    "Agence du numérique": ["9.c"],                         # digital access for all
-    "Brie'nov": ["9.c"],                                    # digital inclusion
-    "BRUDED": ["11"],                                       # sustainable local development
-    "Coexister": ["16"],                                    # living together
+    "ADEME": ["7", "13"],  # energy, environment
+    "Aides Territoires": ["11"],  # sustainable planning
+    "Agence du numérique": ["9.c"],  # digital access for all
+    "Brie'nov": ["9.c"],  # digital inclusion
+    "BRUDED": ["11"],  # sustainable local development
+    "Coexister": ["16"],  # living together
     "Commissariat général à l’égalité des territoires": ["10", "11"],  # territorial inequalities
-    "Conservatoire national des Arts et Métiers (CNAM)": ["4"],       # lifelong learning
-    "UMR Acteurs Ressources et territoires dans le développement (ARTDEV) Université Montpellier 3":
-        ["4"],                                              # higher education
-    "Direction générale de la cohésion sociale (DGCS)": ["10"],        # equality, solidarity
+    "Conservatoire national des Arts et Métiers (CNAM)": ["4"],  # lifelong learning
+    "UMR Acteurs Ressources et territoires dans le développement (ARTDEV) Université Montpellier 3": [
+        "4"
+    ],  # higher education
+    "Direction générale de la cohésion sociale (DGCS)": ["10"],  # equality, solidarity
     "Direction générale à l'emploi et à la formation professionnelle (DGEFP)": ["4", "8"],
-    "Coorace": ["8"],                                       # employment
-    "Fédération française des GEIQ": ["8"],                 # access to employment
-    "Etalab": ["16.10"],                                    # public access to information
-    "Sceaux": ["11"],                                       # inclusive, sustainable local development
-    "Synergies": ["4.7"],                                   # education for sustainable development
+    "Coorace": ["8"],  # employment
+    "Fédération française des GEIQ": ["8"],  # access to employment
+    "Etalab": ["16.10"],  # public access to information
+    "Sceaux": ["11"],  # inclusive, sustainable local development
+    "Synergies": ["4.7"],  # education for sustainable development
 }
 
 # Source website values that are not this organisation's site: dropped.
@@ -176,8 +200,7 @@ def slug(text: str) -> str:
     """Lower-case ASCII slug: accents folded, every other run of characters becomes '-'
     (so the typographic apostrophe ’ is treated like ')."""
     text = text.lower().replace("œ", "oe").replace("æ", "ae")
-    folded = "".join(c for c in unicodedata.normalize("NFKD", text)
-                     if not unicodedata.combining(c))
+    folded = "".join(c for c in unicodedata.normalize("NFKD", text) if not unicodedata.combining(c))
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
@@ -247,16 +270,18 @@ def build() -> list[dict[str, str]]:
         used.add(ident)
         url = "" if name in WEBSITE_DROPPED else website(first([r["site_web"] for r in rows]))
         actor = dict.fromkeys(COLUMNS, "")
-        actor.update({
-            "id": ident,
-            "name": name,
-            "type": TYPES[name],
-            "description": " ".join(first([r["presentation"] for r in rows]).split()),
-            "territory": TERRITORIES.get(name, ""),
-            "sdgs": ";".join(SDGS.get(name, []) + SDG_BASE),
-            "offers": offers(name, rows, unmapped),
-            "website": url,
-        })
+        actor.update(
+            {
+                "id": ident,
+                "name": name,
+                "type": TYPES[name],
+                "description": " ".join(first([r["presentation"] for r in rows]).split()),
+                "territory": TERRITORIES.get(name, ""),
+                "sdgs": ";".join(SDGS.get(name, []) + SDG_BASE),
+                "offers": offers(name, rows, unmapped),
+                "website": url,
+            }
+        )
         actors.append(actor)
     if unmapped:
         print(f"unmapped activity words: {sorted(unmapped)}", file=sys.stderr)
@@ -266,12 +291,17 @@ def build() -> list[dict[str, str]]:
 def check_territories(actors: list[dict[str, str]]) -> None:
     """Territory codes must exist in the COG files shipped in data/territoires."""
     known: set[str] = set()
-    for file, kind, column in (("regions.csv", "region", "REG"),
-                               ("departements.csv", "departement", "DEP"),
-                               ("communes.csv", "commune", "COM")):
+    for file, kind, column in (
+        ("regions.csv", "region", "REG"),
+        ("departements.csv", "departement", "DEP"),
+        ("communes.csv", "commune", "COM"),
+    ):
         with (DATA / "territoires" / file).open(encoding="utf-8", newline="") as f:
-            known.update(f"{kind}:{row[column]}" for row in csv.DictReader(f)
-                         if row.get("TYPECOM", "COM") == "COM")
+            known.update(
+                f"{kind}:{row[column]}"
+                for row in csv.DictReader(f)
+                if row.get("TYPECOM", "COM") == "COM"
+            )
     bad = [a["territory"] for a in actors if a["territory"] and a["territory"] not in known]
     if bad:
         sys.exit(f"unknown territory codes: {bad}")

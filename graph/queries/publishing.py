@@ -92,8 +92,8 @@ def last_modified(store: Store) -> datetime | None:
         rows = store.select(
             f"SELECT ?g ?t WHERE {{ ?g {PROV.generatedAtTime.n3()} ?t }}"
         )
-        times = [r["t"].toPython() for r in rows if r.get("g") in graphs]  # type: ignore[union-attr]
-        times = [t for t in times if isinstance(t, datetime)]
+        values = [r["t"].toPython() for r in rows if r.get("g") in graphs]  # type: ignore[union-attr]
+        times = [t for t in values if isinstance(t, datetime)]
         return max(times) if times else None
 
     return cached(store, "last_modified", compute)  # type: ignore[no-any-return]
