@@ -109,13 +109,13 @@ def synthetic(base: str, actors: int, seed: int = 1):  # type: ignore[no-untyped
             )
 
 
-def build(home: Path, actors: int) -> Path:
+def build(home: Path, actors: int, backend: str = "tantivy") -> Path:
     """An instance with the vocabularies and the synthetic data; returns an N-Quads dump."""
     from graph.store import Write
     from webui.instance import Instance
 
     # search is not what is measured here: tantivy indexes the synthetic actors in seconds
-    inst = Instance.open({"HOME": str(home), "SEARCH_BACKEND": "tantivy"})
+    inst = Instance.open({"HOME": str(home), "SEARCH_BACKEND": backend})
     inst.init(demo=False)
     inst.store.write(Write(source="bench", triples=synthetic(inst.base, actors)))
     dump = home / "dump.nq"

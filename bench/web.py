@@ -120,6 +120,8 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=4)
     ap.add_argument("--seconds", type=float, default=5)
     ap.add_argument("--threads", type=int, default=8, help="waitress threads")
+    ap.add_argument("--backend", default="whoosh", choices=["whoosh", "tantivy"],
+                    help="search backend of the measured instance")
     args = ap.parse_args()
     sb = _sparql_bench()
     tmp = Path(tempfile.mkdtemp(prefix="bench-web-"))
@@ -128,19 +130,19 @@ def main() -> None:
     try:
         t0 = time.monotonic()
         if args.actors:
-            sb.build(home, args.actors)
+            sb.build(home, args.actors, args.backend)
             pages = synthetic_pages(args.actors)
         else:
             from webui.instance import Instance
 
-            inst = Instance.open({"HOME": str(home)})
+            inst = Instance.open({"HOME": str(home), "SEARCH_BACKEND": args.backend})
             inst.init(demo=True)
             inst.close()
             pages = demo_pages()
         print(f"built instance ({args.actors or 'demo'}) in {time.monotonic() - t0:.0f} s",
               flush=True)
         port = sb.free_port()
-        env = dict(os.environ, ALLIANCES_HOME=str(home))
+        env = dict(os.environ, ALLIANCES_HOME=str(home), ALLIANCES_SEARCH_BACKEND=args.backend)
         t0 = time.monotonic()
         proc = subprocess.Popen([sys.executable, "-m", "webui.cli", "serve", "--port", str(port),
                                  "--threads", str(args.threads)], env=env,

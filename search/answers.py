@@ -6,7 +6,7 @@ Shared by `SearchIndex` (search/index.py) and the benchmark (bench/search.py).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 
 from . import analysis, query, snippets, spelling
 from .backend import Backend, IndexCorrupt, RawPage
@@ -79,9 +79,11 @@ def _suggestion(backend: Backend, plan: query.Plan, filters: Mapping[str, frozen
     return text if found > total or (found and plan.any) else None
 
 
-def complete(backend: Backend, text: str, limit: int = 8) -> list[Completion]:
-    """Names completing `text` as typed: actors, alliances, tools and SDGs before territories,
-    names starting with the typed words first, then shorter names."""
+def complete(
+    backend: Backend, text: str, limit: int = 8, kinds: Sequence[str] | None = None
+) -> list[Completion]:
+    """Names completing `text` as typed: actors, alliances, tools and SDGs before territories
+    (or only `kinds`), names starting with the typed words first, then shorter names."""
     words = [analysis.fold(t.text) for t in analysis.tokens(query.cap(text))
              if analysis.is_word(t.text)][-6:]
     words = [w for w in words if w]
@@ -90,8 +92,11 @@ def complete(backend: Backend, text: str, limit: int = 8) -> list[Completion]:
         return []
     typed = " ".join(words)
     out: list[Completion] = []
-    for kinds in COMPLETION_GROUPS:
-        hits = backend.complete(words, kinds, limit=max(50, limit))
+    groups = [tuple(k for k in group if kinds is None or k in kinds) for group in COMPLETION_GROUPS]
+    for group in groups:
+        if not group:
+            continue
+        hits = backend.complete(words, group, limit=max(50, limit))
         hits.sort(key=lambda h: (not analysis.exact_key(h.label).startswith(typed),
                                  len(h.label), h.label))
         out += [Completion(h.id, h.iri, h.kind, h.label) for h in hits]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import itertools
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from dataclasses import replace
 from pathlib import Path
@@ -264,9 +264,11 @@ class SearchIndex:
         """Search `text` within the filters; any text gives results or an empty answer."""
         return answer(self._backend(), text, kind=kind, facets=facets, page=page, limit=limit)
 
-    def suggest(self, text: str, limit: int = 8) -> list[Completion]:
-        """Names completing `text` as typed (the last word is a prefix)."""
-        return complete(self._backend(), text, limit=limit)
+    def suggest(
+        self, text: str, limit: int = 8, kinds: Sequence[str] | None = None
+    ) -> list[Completion]:
+        """Names completing `text` as typed (the last word is a prefix), optionally of `kinds`."""
+        return complete(self._backend(), text, limit=limit, kinds=kinds)
 
     def doc_count(self) -> int:
         """Documents in the live generation."""

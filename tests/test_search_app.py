@@ -242,3 +242,10 @@ def test_api_suggest(client: Any) -> None:
     assert data["suggestions"][0]["id"] == "jardins-du-faubourg"
     assert set(data["suggestions"][0]) == {"id", "iri", "kind", "label"}
     assert client.get("/api/suggest?q=").get_json()["suggestions"] == []
+
+
+def test_suggest_can_be_limited_to_territories(client: Any) -> None:
+    data = client.get("/api/suggest?q=roubai&kind=territory").get_json()
+    assert data["suggestions"], data
+    assert all(s["kind"] == "territory" for s in data["suggestions"])
+    assert any(s["id"] == "commune:59512" and s["label"] == "Roubaix" for s in data["suggestions"])

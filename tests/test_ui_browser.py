@@ -150,6 +150,19 @@ def test_partner_finder(server: str, page) -> None:  # type: ignore[no-untyped-d
     page.screenshot(path=str(OUTPUT / "partners-en.png"), full_page=True)
 
 
+def test_partner_finder_completes_communes(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/partenaires")
+    page.locator("#territory").press_sequentially("Roubai", delay=30)
+    option = page.locator("#places option[value='commune:59512']")
+    option.wait_for(state="attached", timeout=5000)
+    assert option.inner_text() == "Roubaix"
+    page.locator("#territory").fill("commune:59512")
+    page.locator("input[type=checkbox][name=needs]").first.check()
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url("**territory=commune%3A59512**")
+    assert page.locator("ol.cards > li").count() > 0
+
+
 def test_self_assessment_to_tools(server: str, page) -> None:  # type: ignore[no-untyped-def]
     page.goto(server + "/ou-en-etes-vous")
     for fieldset in page.locator("form fieldset").all():

@@ -56,8 +56,10 @@ def search() -> Response:
 
 @bp.get("/suggest")
 def suggest() -> Response:
-    """Names completing `q` as typed: `{"query", "suggestions": [{id, iri, kind, label}]}`."""
+    """Names completing `q` as typed: `{"query", "suggestions": [{id, iri, kind, label}]}`;
+    `kind` (repeatable) keeps only those kinds, e.g. `kind=territory` for a place field."""
     index = index_of(current_app.extensions["alliances"])
     q = request.args.get("q", "")
-    completions = index.suggest(q, limit=_int("limit", 8))
+    kinds = request.args.getlist("kind") or None
+    completions = index.suggest(q, limit=_int("limit", 8), kinds=kinds)
     return jsonify({"query": q[:200], "suggestions": [c.to_dict() for c in completions]})
