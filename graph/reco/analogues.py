@@ -34,11 +34,10 @@ from .coding import (
     Sdgs,
     place_name,
     popcount,
-    sdg_texts,
     target_sort_key,
 )
 from .labels import Labels
-from .phrases import LEVEL_EN, LEVEL_FR, Text, join, lower_first
+from .phrases import LEVEL_EN, LEVEL_FR, SAME, Text, join, lower_first, shared_sdg_sentences
 from .weights import ANALOGUE_FACTORS
 
 IDEA_FIELDS = ("text", "sdgs", "types", "territory", "resources", "limit")
@@ -271,23 +270,7 @@ def same_area(a: Place, b: Place) -> bool:
 
 def sdg_alike(mine: Sdgs, theirs: Sdgs) -> list[Text]:
     """« Même cible ODD 12.3 », « Même ODD 2 (Faim "zéro") »."""
-    out = []
-    targets = sorted(mine.targets & theirs.targets, key=target_sort_key)
-    if targets:
-        one = len(targets) == 1
-        out.append(Text(
-            f"{'Même cible' if one else 'Mêmes cibles'} ODD {join(targets, 'fr')}",
-            f"Same SDG {'target' if one else 'targets'} {join(targets, 'en')}"))
-    covered = {c.partition(".")[0] for c in targets}
-    goals = sorted((mine.goals & theirs.goals) - covered, key=int)
-    if goals:
-        fr, en = sdg_texts("fr"), sdg_texts("en")
-        if len(goals) == 1:
-            g = goals[0]
-            out.append(Text(f"Même ODD {g} ({fr.get(g, '')})", f"Same SDG {g} ({en.get(g, '')})"))
-        else:
-            out.append(Text(f"Mêmes ODD {join(goals, 'fr')}", f"Same SDGs {join(goals, 'en')}"))
-    return out
+    return shared_sdg_sentences(mine, theirs, SAME)
 
 
 def sdg_differs(mine: Sdgs, theirs: Sdgs) -> list[Text]:

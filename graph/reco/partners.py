@@ -41,11 +41,18 @@ from .coding import (
     place_name,
     popcount,
     scheme_index,
-    sdg_texts,
-    target_sort_key,
 )
 from .labels import Labels
-from .phrases import SAME_PLACE_EN, SAME_PLACE_FR, Text, competences, join, lower_first
+from .phrases import (
+    SAME_PLACE_EN,
+    SAME_PLACE_FR,
+    SHARES,
+    Text,
+    competences,
+    join,
+    lower_first,
+    shared_sdg_sentences,
+)
 from .weights import PARTNER_FACTORS
 
 PROXIMITY = {"commune": 1.0, "departement": 0.6, "region": 0.3}
@@ -295,25 +302,7 @@ class PartnerFinder:
 
 def purpose_reasons(mine: Sdgs, theirs: Sdgs) -> list[Text]:
     """« Partage la cible 12.3 », « Partage l'ODD 2 (Faim "zéro") »."""
-    out = []
-    targets = sorted(mine.targets & theirs.targets, key=target_sort_key)
-    if targets:
-        one = len(targets) == 1
-        out.append(Text(
-            f"Partage {'la cible' if one else 'les cibles'} {join(targets, 'fr')}",
-            f"Shares {'target' if one else 'targets'} {join(targets, 'en')}"))
-    covered = {c.partition(".")[0] for c in targets}
-    goals = sorted((mine.goals & theirs.goals) - covered, key=int)
-    if goals:
-        fr, en = sdg_texts("fr"), sdg_texts("en")
-        if len(goals) == 1:
-            g = goals[0]
-            out.append(Text(f"Partage l'ODD {g} ({fr.get(g, '')})",
-                            f"Shares SDG {g} ({en.get(g, '')})"))
-        else:
-            out.append(Text(f"Partage les ODD {join(goals, 'fr')}",
-                            f"Shares SDGs {join(goals, 'en')}"))
-    return out
+    return shared_sdg_sentences(mine, theirs, SHARES)
 
 
 def proximity_reasons(mine: Place, theirs: Place) -> list[Text]:
