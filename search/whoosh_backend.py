@@ -10,6 +10,7 @@ from __future__ import annotations
 import gc
 import threading
 import warnings
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -99,6 +100,10 @@ def doc_fields(doc: Doc) -> dict[str, str]:
     return out
 
 
+#: Posting bitmaps of single terms kept per index generation (about 12 KB each at 100,000 docs).
+TERM_BITMAPS = 2048
+
+
 class WhooshBackend(Backend):
     """A whoosh index in one folder."""
 
@@ -108,6 +113,7 @@ class WhooshBackend(Backend):
         super().__init__(path)
         self._ix = ix
         self._bitmaps: dict[tuple[Any, str], dict[str, int]] = {}
+        self._terms: OrderedDict[tuple[Any, str, str], int] = OrderedDict()
         self._lock = threading.Lock()
         self._local = threading.local()
         self._searchers: list[Searcher] = []
@@ -132,6 +138,7 @@ class WhooshBackend(Backend):
     def close(self) -> None:
         with self._lock:
             self._bitmaps.clear()
+            self._terms.clear()
             for s in self._searchers:
                 s.close()
             self._searchers.clear()
@@ -225,7 +232,7 @@ class WhooshBackend(Backend):
             if q is None:
                 return RawPage(0, facets={name: {} for name in facets})
             bitmaps = {name: self._facet_bitmaps(s, name) for name in {*facets, *filters}}
-            matches = _bitmap(s.docs_for_query(q), s.doc_count_all())
+            matches = self._matches(s, plan, q)
             chosen = {name: _union(bitmaps[name], values) for name, values in filters.items()}
             total = _intersection(chosen.values(), matches).bit_count()
             counts = {}
@@ -239,6 +246,54 @@ class WhooshBackend(Backend):
                 for r in results[offset:offset + limit]:
                     hits.append(_hit(r.fields(), r.score or 0.0))
         return RawPage(total, hits, counts)
+
+    def _matches(self, s: Searcher, plan: Plan, q: query.Query) -> int:
+        """Bitmap of the documents `q` matches.
+
+        Word clauses are combined from per-term posting bitmaps (cached per generation), which is
+        several times faster than walking whoosh's compound matchers; phrases and blank queries
+        go through whoosh itself.
+        """
+        size = s.doc_count_all()
+        if plan.browse or any(c.phrase for c in (*plan.must, *plan.must_not)):
+            return _bitmap(s.docs_for_query(q), size)
+
+        def clause(c: Clause) -> int:
+            out = 0
+            for f in TEXT_BOOSTS:
+                out |= self._term_bitmap(s, f, c.terms[0], size)
+            return out
+
+        matches = 0
+        if plan.must:
+            parts = [clause(c) for c in plan.must]
+            matches = parts[0]
+            for p in parts[1:]:
+                matches = (matches | p) if plan.any else (matches & p)
+        if plan.exact:
+            matches |= self._term_bitmap(s, "exact", plan.exact, size)
+        for code in plan.codes:
+            matches |= self._term_bitmap(s, "code", code, size)
+        for c in plan.must_not:
+            matches &= ~clause(c)
+        return matches
+
+    def _term_bitmap(self, s: Searcher, field: str, text: str, size: int) -> int:
+        key = (s.ixreader.generation(), field, text)
+        with self._lock:
+            cached = self._terms.get(key)
+            if cached is not None:
+                self._terms.move_to_end(key)
+                return cached
+        reader = s.reader()
+        bits = 0
+        if field in reader.indexed_field_names() and reader.doc_frequency(field, text):
+            bits = _bitmap(reader.postings(field, text).all_ids(), size)
+        with self._lock:
+            self._terms[key] = bits
+            while len(self._terms) > TERM_BITMAPS:
+                self._terms.popitem(last=False)
+        return bits
 
     def _facet_bitmaps(self, s: Searcher, name: str) -> dict[str, int]:
         key = (s.ixreader.generation(), name)

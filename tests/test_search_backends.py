@@ -259,3 +259,25 @@ def test_damaged_index_does_not_open(backend: Backend) -> None:
 def test_any_query_answers(shared: Backend, text: str, page: int) -> None:
     result = search(shared, text, offset=page * 3, limit=3)
     assert result.total >= 0 and len(result.hits) <= 3
+
+
+@pytest.mark.parametrize("text", ["jardins", "jardin partagé", "coopération -lille",
+                                  "insertion NOT jardin", "59350", '"jardins partagés"', ""])
+def test_whoosh_match_bitmaps_equal_whoosh_matching(tmp_path: Path, text: str) -> None:
+    """The fast path (posting bitmaps) finds exactly what whoosh's own matchers find."""
+    from search.whoosh_backend import WhooshBackend, compile_plan
+
+    b = build("whoosh", tmp_path / "w")
+    assert isinstance(b, WhooshBackend)
+    b.write(delete=[DOCS[0].iri])  # deletions must be honoured too
+    for plan in (query.parse(text), query.parse(text).relaxed()):
+        q = compile_plan(plan)
+        if q is None:
+            continue
+        with b._searcher() as s:  # noqa: SLF001
+            expected = set(s.docs_for_query(q))
+            bits = b._matches(s, plan, q)  # noqa: SLF001
+        assert {d for d in range(s.doc_count_all()) if bits >> d & 1} == expected
+        if text == "jardins":
+            assert expected, "the sample must exercise a non-empty match"
+    b.close()
