@@ -222,3 +222,18 @@ def test_partner_finder_territory(client) -> None:  # type: ignore[no-untyped-de
     page = html(client, "/partenaires?territory=departement%3A80&needs=financement")
     assert '<option value="departement:80">Somme (80)</option>' in page
     assert "Partenaires proposés" in page and 'role="alert"' not in page
+
+
+def test_tools_panorama_filters_by_kind_and_audience(client) -> None:  # type: ignore[no-untyped-def]
+    import re
+
+    def tools(url: str) -> set[str]:
+        return set(re.findall(r'href="/tool/([a-z0-9-]+)"', html(client, url)))
+
+    everything = tools("/outils")
+    directories = tools("/outils?kind=annuaire")
+    assert directories == {"annuaire-fondations-territoriales", "annuaire-mobilite-solidaire",
+                           "annuaire-tetes-de-reseau", "annuaire-experts-pro-bono"}
+    for_collectifs = tools("/outils?kind=annuaire&audience=collectif")
+    assert for_collectifs == {"annuaire-fondations-territoriales", "annuaire-experts-pro-bono"}
+    assert tools("/outils?kind=inconnu&audience=personne") == everything

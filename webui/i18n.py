@@ -116,6 +116,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
                        "(lignes).", "Each tool is placed by maturity level (columns) and pillar "
                        "(rows)."),
     "pillar": ("Pilier", "Pillar"),
+    "tool_kind": ("Type d'outil", "Kind of tool"),
+    "tool_audience": ("Pour qui", "For whom"),
     "self_assessment": ("Auto-diagnostic", "Self-assessment"),
     "see_level": ("Voir mon niveau", "See my level"),
     "your_level": ("Votre niveau", "Your level"),

@@ -11,7 +11,7 @@ from flask import Blueprint, Flask, current_app, render_template, request
 
 from graph.errors import AlliancesError
 from graph.reco import Recommender
-from ontology.namespaces import IGEO, RDFS, SKOS
+from ontology.namespaces import IGEO, RDFS, SKOS, concept
 
 from .api_reco import recommender_for
 from .i18n import pick
@@ -96,15 +96,26 @@ def tools_panorama() -> str:
     levels = labels.scheme("maturity")
     pillars = labels.scheme("pillar")
     pillar_filter = request.args.get("pillar", "")
+    kinds, audiences = labels.scheme("tool-kind"), labels.scheme("actor-type")
+    kind_filter = request.args.get("kind", "")
+    audience_filter = request.args.get("audience", "")
+    kind_iri = concept("tool-kind", kind_filter) if kind_filter in {k.code for k in kinds} else None
+    audience_iri = (concept("actor-type", audience_filter)
+                    if audience_filter in {a.code for a in audiences} else None)
     grid: dict[tuple[str, str], list[Any]] = {}
     for tool in rec.tools.get():
+        if (kind_iri and tool.kind != kind_iri) or (audience_iri and audience_iri
+                                                       not in tool.audiences):
+            continue
         for level in tool.levels:
             for pillar in tool.pillars:
                 key = (str(level).rsplit("/", 1)[-1], str(pillar).rsplit("/", 1)[-1])
                 grid.setdefault(key, []).append(tool)
     shown = [p for p in pillars if not pillar_filter or p.code == pillar_filter] or pillars
     return render_template("tools.html", levels=levels, pillars=shown, all_pillars=pillars,
-                           grid=grid, pillar_filter=pillar_filter)
+                           grid=grid, pillar_filter=pillar_filter, kinds=kinds,
+                           kind_filter=kind_filter, audiences=audiences,
+                           audience_filter=audience_filter)
 
 
 @bp.get("/ou-en-etes-vous")

@@ -244,6 +244,7 @@ class ToolRow:
     description: str | None
     levels: set[URIRef] = field(default_factory=set)
     pillars: set[URIRef] = field(default_factory=set)
+    audiences: set[URIRef] = field(default_factory=set)
 
 
 def tools(store: Store) -> list[ToolRow]:
@@ -265,4 +266,7 @@ def tools(store: Store) -> list[ToolRow]:
     for t, pillar in links(store, cls, ALL.pillar):
         if t in out:
             out[t].pillars.add(pillar)
+    for t, audience in links(store, cls, SCHEMA.audience):
+        if t in out:
+            out[t].audiences.add(audience)
     return sorted(out.values(), key=lambda r: (r.label.casefold(), r.id))
