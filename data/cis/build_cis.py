@@ -23,47 +23,18 @@ import unicodedata
 from pathlib import Path
 from urllib.parse import urlsplit
 
+from graph.csv_mapping import COLUMNS as CSV_COLUMNS
+from ontology.namespaces import scheme_codes
+
 HERE = Path(__file__).resolve().parent
 DATA = HERE.parent
 SOURCE = DATA / "ess" / "cis_membres_collectif_2019.csv"
 OUTPUT = HERE / "actors.csv"
 
-COLUMNS = [
-    "id",
-    "name",
-    "type",
-    "description",
-    "territory",
-    "sdgs",
-    "offers",
-    "needs",
-    "resources",
-    "maturity",
-    "website",
-    "siren",
-    "rna",
-    "email",
-]
+COLUMNS = list(CSV_COLUMNS["actors"])
 
 # Competence codes in the order of DESIGN §3; offers are written in this order.
-COMPETENCES = [
-    "financement",
-    "mecenat-competences",
-    "benevolat",
-    "expertise-technique",
-    "expertise-juridique",
-    "ingenierie-projet",
-    "evaluation-impact",
-    "ancrage-territorial",
-    "acces-publics",
-    "legitimite-institutionnelle",
-    "locaux-logistique",
-    "communication",
-    "formation",
-    "recherche-innovation",
-    "donnees-numerique",
-    "mise-en-reseau",
-]
+COMPETENCES = scheme_codes("competence")
 
 # CIS activity word (column `activites`) -> competence codes.
 # The 2019 file uses exactly these nine words.
