@@ -11,7 +11,7 @@ below. They are an editorial mapping by the Alliances project, not data from the
 The script fails if an organisation has no entry in ``TYPES`` and prints any activity word that
 ``ACTIVITY_TO_COMPETENCES`` does not cover.
 
-Usage: ``python data/cis/build_cis.py``. The script is deterministic and uses the standard library only.
+Usage: ``python data/cis/build_cis.py`` (with the project installed). The script is deterministic.
 """
 
 from __future__ import annotations
