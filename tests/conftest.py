@@ -88,3 +88,18 @@ def app(instance: object):  # type: ignore[no-untyped-def]
 def client(app):  # type: ignore[no-untyped-def]
     """A test client."""
     return app.test_client()
+
+
+@pytest.fixture(scope="module")
+def readonly_app(demo_home: Path, tmp_path_factory: pytest.TempPathFactory):  # type: ignore[no-untyped-def]
+    """One app per test module on its own copy of the demo instance, for tests that only read."""
+    from webui.app import create_app
+    from webui.instance import Instance
+
+    home = tmp_path_factory.mktemp("readonly") / "instance"
+    shutil.copytree(demo_home, home)
+    inst = Instance.open({"HOME": str(home)})
+    app = create_app(instance=inst)
+    app.config["TESTING"] = True
+    yield app
+    inst.close()

@@ -3,43 +3,25 @@
 from __future__ import annotations
 
 import re
-import shutil
-from collections.abc import Iterator
-from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 
 from graph.queries.pages import build_index, pages_index
 
+from .pages import html
+
 
 @pytest.fixture(scope="module")
-def app(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """One app for the module (the pages only read)."""
-    from webui.app import create_app
-    from webui.instance import Instance
-
-    home = tmp_path_factory.mktemp("places") / "instance"
-    shutil.copytree(demo_home, home)
-    inst = Instance.open({"HOME": str(home)})
-    app = create_app(instance=inst)
-    app.config["TESTING"] = True
-    app.config["INSTANCE"] = inst
-    yield app
-    inst.close()
+def app(readonly_app):  # type: ignore[no-untyped-def]
+    """The module's shared app: the pages only read."""
+    return readonly_app
 
 
 @pytest.fixture
 def client(app):  # type: ignore[no-untyped-def]
     """A fresh test client (no cookies) per test."""
     return app.test_client()
-
-
-def html(client, url: str, status: int = 200) -> str:  # type: ignore[no-untyped-def]
-    """GET `url`, check the status, return the page text."""
-    resp = client.get(url)
-    assert resp.status_code == status, (url, resp.status_code)
-    return resp.get_data(as_text=True)
 
 
 def svg(page: str, cls: str) -> ElementTree.Element:
@@ -75,11 +57,11 @@ def test_target_page(client) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_goal_includes_items_tagged_with_its_targets(app) -> None:  # type: ignore[no-untyped-def]
-    index = pages_index(app.config["INSTANCE"].store)
+    index = pages_index(app.extensions["alliances"].store)
     goal = {i.iri for i in index.sdg("4")}
     assert {i.iri for i in index.sdg("4.4")} <= goal
     assert any(i.ident == "somme-connectee" for i in index.sdg("4"))
-    assert index is pages_index(app.config["INSTANCE"].store)  # cached per version
+    assert index is pages_index(app.extensions["alliances"].store)  # cached per version
 
 
 def test_unknown_sdg_and_territory_404(client) -> None:  # type: ignore[no-untyped-def]
@@ -90,7 +72,7 @@ def test_unknown_sdg_and_territory_404(client) -> None:  # type: ignore[no-untyp
 
 
 def test_region_includes_departements_and_communes(app, client) -> None:  # type: ignore[no-untyped-def]
-    index = build_index(app.config["INSTANCE"].store)
+    index = build_index(app.extensions["alliances"].store)
     region = {i.iri for i in index.territory("region", "32")}
     somme = {i.iri for i in index.territory("departement", "80")}
     assert somme and somme <= region

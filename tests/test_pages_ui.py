@@ -2,43 +2,26 @@
 
 from __future__ import annotations
 
-import shutil
-from collections.abc import Iterator
 from html.parser import HTMLParser
-from pathlib import Path
 
 import pytest
+
+from .pages import html
 
 ACTOR = "association-des-maires-ruraux-de-france"
 ALLIANCE = "somme-connectee"
 
 
 @pytest.fixture(scope="module")
-def app(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """One app for the module: the pages only read, so a shared copy of the demo is safe."""
-    from webui.app import create_app
-    from webui.instance import Instance
-
-    home = tmp_path_factory.mktemp("ui") / "instance"
-    shutil.copytree(demo_home, home)
-    inst = Instance.open({"HOME": str(home)})
-    app = create_app(instance=inst)
-    app.config["TESTING"] = True
-    yield app
-    inst.close()
+def app(readonly_app):  # type: ignore[no-untyped-def]
+    """The module's shared app: the pages only read."""
+    return readonly_app
 
 
 @pytest.fixture
 def client(app):  # type: ignore[no-untyped-def]
     """A fresh test client (no cookies) per test."""
     return app.test_client()
-
-
-def html(client, url: str, status: int = 200) -> str:  # type: ignore[no-untyped-def]
-    """GET `url`, check the status, return the page text."""
-    resp = client.get(url)
-    assert resp.status_code == status, (url, resp.status_code)
-    return resp.get_data(as_text=True)
 
 
 def test_home_french_by_default(client) -> None:  # type: ignore[no-untyped-def]
