@@ -24,6 +24,7 @@ import sys
 import tempfile
 import threading
 import time
+from collections.abc import Callable
 from pathlib import Path
 from urllib.parse import urlencode
 
@@ -146,10 +147,12 @@ def wait(port: int, path: str, timeout: float = 120) -> None:
     raise RuntimeError(f"server on {port} did not start")
 
 
-def run_clients(
-    port: int, path: str, queries: list[str], clients: int, seconds: float
+def load(
+    port: int, send: Callable[[http.client.HTTPConnection, int], int], clients: int,
+    seconds: float,
 ) -> dict[str, float]:
-    """`clients` threads sending the mix in turn for `seconds`; throughput and latencies."""
+    """`clients` keep-alive threads calling `send(conn, i)` (which makes request number i and
+    returns its HTTP status) in turn for `seconds`; throughput, errors and latencies."""
     latencies: list[float] = []
     errors = [0]
     lock = threading.Lock()
@@ -159,25 +162,14 @@ def run_clients(
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
         i = n
         while time.monotonic() < end:
-            q = queries[i % len(queries)]
-            i += 1
             t0 = time.monotonic()
-            conn.request(
-                "POST",
-                path,
-                body=urlencode({"query": q}),
-                headers={
-                    "Content-Type": "application/x-www-form-urlencoded",
-                    "Accept": "application/sparql-results+json",
-                },
-            )
-            resp = conn.getresponse()
-            resp.read()
+            status = send(conn, i)
             dt = time.monotonic() - t0
+            i += 1
             with lock:
                 latencies.append(dt)
-                if resp.status != 200:
-                    errors[0] += 1
+                errors[0] += status != 200
+        conn.close()
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
     t0 = time.monotonic()
@@ -188,12 +180,27 @@ def run_clients(
     wall = time.monotonic() - t0
     lat = sorted(latencies)
     return {
-        "queries": len(lat),
+        "requests": len(lat),
         "errors": errors[0],
         "qps": len(lat) / wall,
         "p50_ms": 1000 * statistics.median(lat),
         "p95_ms": 1000 * lat[int(0.95 * (len(lat) - 1))],
     }
+
+def run_clients(
+    port: int, path: str, queries: list[str], clients: int, seconds: float
+) -> dict[str, float]:
+    """`clients` threads sending the query mix in turn (POST form, JSON results)."""
+
+    def send(conn: http.client.HTTPConnection, i: int) -> int:
+        conn.request("POST", path, body=urlencode({"query": queries[i % len(queries)]}),
+                     headers={"Content-Type": "application/x-www-form-urlencoded",
+                              "Accept": "application/sparql-results+json"})
+        resp = conn.getresponse()
+        resp.read()
+        return resp.status
+
+    return load(port, send, clients, seconds)
 
 
 def main() -> None:

@@ -18,11 +18,9 @@ import http.client
 import importlib.util
 import os
 import shutil
-import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 
@@ -86,31 +84,8 @@ def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, float]:
 
 def measure(port: int, urls: list[str], clients: int, seconds: float) -> dict[str, float]:
     """`clients` threads requesting `urls` in turn for `seconds`; count, errors, p50, p95."""
-    latencies: list[float] = []
-    errors = [0]
-    lock = threading.Lock()
-    end = time.monotonic() + seconds
-
-    def client(n: int) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-        i = n
-        while time.monotonic() < end:
-            status, dt = get(conn, urls[i % len(urls)])
-            i += 1
-            with lock:
-                latencies.append(dt)
-                errors[0] += status != 200
-        conn.close()
-
-    threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
-    for t in threads:
-        t.start()
-    for t in threads:
-        t.join()
-    lat = sorted(latencies)
-    return {"requests": len(lat), "errors": errors[0],
-            "p50_ms": 1000 * statistics.median(lat),
-            "p95_ms": 1000 * lat[int(0.95 * (len(lat) - 1))]}
+    return _sparql_bench().load(  # type: ignore[no-any-return]
+        port, lambda conn, i: get(conn, urls[i % len(urls)])[0], clients, seconds)
 
 
 def main() -> None:
