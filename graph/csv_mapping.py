@@ -187,7 +187,8 @@ class Row:
         return out
 
     def territory(self, column: str = "territory") -> URIRef | None:
-        """`region:32`, `departement:59`, `commune:59350` → INSEE IRI, checked against the COG."""
+        """`region:32`, `departement:59`, `epci:200093201`, `commune:59350` → INSEE IRI, checked
+        against the COG (and the DGCL list of EPCI, by SIREN)."""
         raw = self.get(column)
         if not raw:
             return None
@@ -196,10 +197,10 @@ class Row:
             self.problem(
                 column,
                 raw,
-                "unknown territory: expected region:CODE, departement:CODE or "
+                "unknown territory: expected region:CODE, departement:CODE, epci:SIREN or "
                 "commune:CODE with an INSEE COG code",
-                "territoire inconnu : attendu region:CODE, departement:CODE ou commune:CODE "
-                "avec un code INSEE du COG",
+                "territoire inconnu : attendu region:CODE, departement:CODE, epci:SIREN ou "
+                "commune:CODE avec un code INSEE du COG",
             )
             return None
         return territory_iri(*parsed)

@@ -157,7 +157,8 @@ def epci_triples() -> Iterator[Triple]:
     - a commune: `skos:broader` its nearest intercommunality (its EPT in the Grand Paris, else its
       EPCI), `schema:postalCode` (one per code), `gn:population`.
     - communes, départements and régions with a known centre of their own: `geo:lat`/`geo:long`
-      (WGS84, xsd:decimal), as on actors; computed fallbacks (`reference.centre`) are not published.
+      (WGS84, xsd:decimal), as on actors; computed centres (`reference.centre` of an EPCI, or of a
+      commune from its EPCI or département) are not published.
     """
     x, table = _Terms(), territories()
     for t in table.values():
@@ -183,7 +184,7 @@ def epci_triples() -> Iterator[Triple]:
                 yield s, x.postcode, ox.Literal(code)
         if t.population is not None:
             yield s, x.pop, ox.Literal(str(t.population), datatype=x.integer)
-        c = centre(t.level, t.code)
+        c = centre(t.level, t.code) if t.level != "epci" else None
         if c is not None and c.precision == t.level:
             yield s, x.lat, ox.Literal(f"{c.lat:.5f}", datatype=x.decimal)
             yield s, x.long, ox.Literal(f"{c.long:.5f}", datatype=x.decimal)

@@ -7,12 +7,15 @@ the SDG pages in `pages_sdg`, the territory pages and the map in `pages_geo`, th
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, abort, render_template
+from flask import Blueprint, Flask, abort, redirect, render_template, url_for
 from rdflib import URIRef
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from graph.queries.describe import Resource, describe
 from graph.queries.pages import cached_stats, pages_index
-from ontology.namespaces import INSEE_GEO, SDG
+from graph.reference import LEVELS as TERRITORY_LEVELS
+from graph.reference import territory_iri
+from ontology.namespaces import SDG
 
 from . import i18n, pages_about, pages_geo, pages_reco, pages_sdg, pages_search
 from .api_reco import recommender_for
@@ -40,14 +43,14 @@ def resource_iri(kind: str, ident: str) -> URIRef:
     """IRI of an instance resource from its kind and local id."""
     if kind == "sdg":
         return SDG[ident]
-    if kind in ("region", "departement", "commune"):
-        return INSEE_GEO[f"{kind}/{ident}"]
+    if kind in TERRITORY_LEVELS:
+        return territory_iri(kind, ident)
     return URIRef(f"{get_instance().base}{kind}/{ident}")
 
 
 def load_resource(kind: str, ident: str) -> Resource:
     """Describe a resource or 404."""
-    if kind not in (*KINDS, "sdg", "region", "departement", "commune"):
+    if kind not in (*KINDS, "sdg", *TERRITORY_LEVELS):
         abort(404)
     res = describe(get_instance().store, resource_iri(kind, ident), current_lang())
     if res is None:
@@ -59,7 +62,7 @@ def render_resource(kind: str, ident: str) -> str:
     """The HTML page of a resource (also used by content negotiation on /id/)."""
     if kind == "sdg":
         return pages_sdg.sdg_page(ident)
-    if kind in ("region", "departement", "commune"):
+    if kind in TERRITORY_LEVELS:
         return pages_geo.territory_page(kind, ident)
     res = load_resource(kind, ident)
     lang = current_lang()
@@ -83,10 +86,18 @@ def resource_page(kind: str, ident: str) -> str:
     return render_resource(kind, ident)
 
 
-@bp.route("/territoire/<any(region, departement, commune):level>/<code>")
+@bp.route("/territoire/<any(region, departement, epci, commune):level>/<code>")
 def territory_page(level: str, code: str) -> str:
-    """Page of a territory: name, chain, actors and alliances in it or below."""
+    """Page of a territory: name, chain, actors and alliances in it or below.
+
+    `level` is `region`, `departement`, `epci` (code: the SIREN) or `commune`."""
     return render_resource(level, code)
+
+
+@bp.route("/territoire/intercommunalite/<code>")
+def intercommunality_page(code: str) -> WerkzeugResponse:
+    """The INSEE path segment of an EPCI IRI, redirected to `/territoire/epci/<SIREN>`."""
+    return redirect(url_for("pages.territory_page", level="epci", code=code), 301)
 
 
 def init_app(app: Flask) -> None:

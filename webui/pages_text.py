@@ -46,6 +46,22 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "Actors and alliances located in this territory or in a territory it "
                    "contains are counted."),
     "breadcrumb": ("Fil d'Ariane", "Breadcrumb"),
+    "kind.epci": ("Intercommunalité", "Intercommunality"),
+    "epcis": ("Intercommunalités", "Intercommunalities"),
+    "communes_h": ("Communes", "Municipalities"),
+    "communes_with_items": ("Communes où sont situés des acteurs ou des alliances",
+                            "Municipalities where actors or alliances are located"),
+    "epci_members": ("Communes membres", "Member municipalities"),
+    "t_nature": ("Nature", "Kind"),
+    "t_population": ("Population municipale", "Municipal population"),
+    "t_postal_codes": ("Codes postaux", "Postal codes"),
+    "t_epci": ("Intercommunalité", "Intercommunality"),
+    "t_departements": ("Départements", "Départements"),
+    "t_siren": ("SIREN", "SIREN"),
+    "t_population_note": ("Population municipale en vigueur au 1er janvier 2026 (INSEE), "
+                          "intercommunalités d'après la DGCL (découpage administratif, Etalab).",
+                          "Municipal population in force on 1 January 2026 (INSEE); "
+                          "intercommunalities from the DGCL (Etalab's découpage administratif)."),
     "ego_title": ("Réseau de l'acteur", "The actor's network"),
     "ego_desc": ("Au centre, l'acteur ; autour, ses alliances ; à l'extérieur, les membres de ces "
                  "alliances. Les mêmes informations sont données en liste ci-dessous.",
