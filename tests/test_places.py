@@ -68,8 +68,19 @@ CASES = [
     ("Marseile", "commune:13055", None, None),
 ]
 
-NOTHING = ["", "   ", "???", "x" * 500, "commune:99999", "region:99", "epci:123", "zzzzqqq",
-           "\x00\x0b", "12345678901234", "🙂"]  # fmt: skip
+NOTHING = [
+    "",
+    "   ",
+    "???",
+    "x" * 500,
+    "commune:99999",
+    "region:99",
+    "epci:123",
+    "zzzzqqq",
+    "\x00\x0b",
+    "12345678901234",
+    "🙂",
+]
 
 
 @pytest.mark.parametrize(("typed", "best", "ambiguous", "alternative"), CASES)
@@ -119,11 +130,16 @@ def test_limit() -> None:
 
 @pytest.mark.parametrize(
     ("text", "key"),
-    [("Saint-Étienne", "saint etienne"), ("ST-ÉTIENNE", "saint etienne"),
-     ("L’Haÿ-les-Roses", "l hay les roses"), ("Sainte-Foy", "sainte foy"),
-     ("Ste Foy", "sainte foy"), ("Cœuvres-et-Valsery", "coeuvres et valsery"),
-     ("Communauté d'agglomération du Grand Reims", "ca du grand reims")],
-)  # fmt: skip
+    [
+        ("Saint-Étienne", "saint etienne"),
+        ("ST-ÉTIENNE", "saint etienne"),
+        ("L’Haÿ-les-Roses", "l hay les roses"),
+        ("Sainte-Foy", "sainte foy"),
+        ("Ste Foy", "sainte foy"),
+        ("Cœuvres-et-Valsery", "coeuvres et valsery"),
+        ("Communauté d'agglomération du Grand Reims", "ca du grand reims"),
+    ],
+)
 def test_normalise(text: str, key: str) -> None:
     assert normalise(text) == key
 

@@ -38,19 +38,37 @@ def chain(level: str, code: str) -> list[str]:
 
 def test_commune_chain_goes_through_its_epci() -> None:
     assert chain("commune", "59350") == [
-        "commune:59350", f"epci:{MEL}", "departement:59", "region:32"]  # fmt: skip
+        "commune:59350",
+        f"epci:{MEL}",
+        "departement:59",
+        "region:32",
+    ]
 
 
 def test_arrondissement_chain() -> None:
     assert chain("commune", "69383") == [
-        "commune:69383", "commune:69123", "epci:200046977", "departement:69", "region:84"]  # fmt: skip
+        "commune:69383",
+        "commune:69123",
+        "epci:200046977",
+        "departement:69",
+        "region:84",
+    ]
 
 
 def test_grand_paris_commune_has_its_ept_then_the_metropole() -> None:
     assert chain("commune", "93066") == [
-        "commune:93066", f"epci:{PLAINE_COMMUNE}", f"epci:{MGP}", "departement:93", "region:11"]  # fmt: skip
+        "commune:93066",
+        f"epci:{PLAINE_COMMUNE}",
+        f"epci:{MGP}",
+        "departement:93",
+        "region:11",
+    ]
     assert chain("epci", PLAINE_COMMUNE) == [
-        f"epci:{PLAINE_COMMUNE}", f"epci:{MGP}", "departement:93", "region:11"]  # fmt: skip
+        f"epci:{PLAINE_COMMUNE}",
+        f"epci:{MGP}",
+        "departement:93",
+        "region:11",
+    ]
 
 
 def test_island_commune_without_epci() -> None:
@@ -61,8 +79,10 @@ def test_epci_chain_and_ancestors_over_several_departements() -> None:
     assert chain("epci", MGP) == [f"epci:{MGP}", "departement:75", "region:11"]
     assert epci_departements(MGP) == ("75", "91", "92", "93", "94", "95")
     assert set(territory_ancestors("epci", MGP)) == {
-        ("epci", MGP), ("region", "11"),
-        *(("departement", d) for d in ("75", "91", "92", "93", "94", "95"))}  # fmt: skip
+        ("epci", MGP),
+        ("region", "11"),
+        *(("departement", d) for d in ("75", "91", "92", "93", "94", "95")),
+    }
 
 
 def test_epci_members_and_nature() -> None:
@@ -76,8 +96,11 @@ def test_epci_members_and_nature() -> None:
 
 
 def test_every_commune_but_four_islands_has_one_epci() -> None:
-    communes = [t for t in territories().values() if t.level == "commune" and t.parent
-                and t.parent[0] == "departement"]  # fmt: skip
+    communes = [
+        t
+        for t in territories().values()
+        if t.level == "commune" and t.parent and t.parent[0] == "departement"
+    ]
     without = sorted(t.code for t in communes if t.epci is None)
     assert without == ["22016", "29083", "29155", "85113"]
     assert all(("epci", t.epci) in territories() for t in communes if t.epci)
@@ -92,10 +115,16 @@ def test_postal_codes_and_population() -> None:
 
 @pytest.mark.parametrize(
     ("value", "key"),
-    [("epci:200046977", ("epci", "200046977")), ("intercommunalite:200046977", ("epci", "200046977")),
-     ("200046977", ("epci", "200046977")), ("commune:59350", ("commune", "59350")),
-     ("59", ("departement", "59")), ("région:32", ("region", "32")), ("lyon", None)],
-)  # fmt: skip
+    [
+        ("epci:200046977", ("epci", "200046977")),
+        ("intercommunalite:200046977", ("epci", "200046977")),
+        ("200046977", ("epci", "200046977")),
+        ("commune:59350", ("commune", "59350")),
+        ("59", ("departement", "59")),
+        ("région:32", ("region", "32")),
+        ("lyon", None),
+    ],
+)
 def test_parse_territory(value: str, key: tuple[str, str] | None) -> None:
     assert parse_territory(value) == key
 
