@@ -1,6 +1,7 @@
 """Place resolution: what a person types for a place → territories of the COG (and EPCI).
 
-One function, `resolve_place`, used by the CLI, the JSON API and the pages. It reads:
+One function, `resolve_place`, used by the CLI, the JSON API and the pages (through `place_field`,
+which reads a form or JSON field and raises `BadRequest` when nothing matches). It reads:
 - the territory syntax `commune:59350`, `departement:59`, `region:32`, `epci:200093201` (strict);
 - a code: INSEE commune code (`59350`, `2A004`), postal code (`69001`, `75011`), département
   (`59`, `2A`, `971`, and `1` for `01`), région (`32`), SIREN of an EPCI (`200093201`);
@@ -31,6 +32,7 @@ from typing import Any
 
 from data import COG_DIR
 
+from .errors import BadRequest
 from .reference import (
     LEVEL_NAMES,
     Territory,
@@ -98,9 +100,8 @@ class Match:
         return (self.tier, self.preference, -self.population, _LEVEL_ORDER[t.level], t.code)
 
     def context(self) -> str:
-        """Where it is: the names of the territories containing it, e.g. « Rhône, Auvergne-… »."""
-        chain = territory_chain(self.territory.level, self.territory.code)[1:]
-        return ", ".join(t.name for t in chain if t.level in ("departement", "region"))
+        """Where it is: its département and région, e.g. « Rhône, Auvergne-Rhône-Alpes »."""
+        return context_of(self.territory)
 
     def to_dict(self) -> dict[str, Any]:
         """{level, code, id (`commune:69123`), iri, name, level_name, context, how, population}."""
@@ -117,6 +118,12 @@ class Match:
             "how": self.how,
             "population": self.population or None,
         }
+
+
+def context_of(t: Territory) -> str:
+    """The département and région containing `t` (names, comma-separated; '' for a région)."""
+    chain = territory_chain(t.level, t.code)[1:]
+    return ", ".join(x.name for x in chain if x.level in ("departement", "region"))
 
 
 @dataclass(frozen=True)
@@ -321,3 +328,29 @@ def _population(t: Territory) -> int:
     if t.population is not None:
         return t.population
     return _populations().get(t.key, 0)
+
+
+def place_field(value: object, field: str = "territory") -> tuple[str | None, Resolution | None]:
+    """Read a place typed in a form or a JSON field: (`level:code` of the best match, answer).
+
+    Empty (None, '', spaces) gives (None, None). Numbers are read as text (`59350`). Anything
+    that reads as no place raises `BadRequest` naming the field, in French and English.
+    """
+    if value is None or (isinstance(value, str) and not value.strip()):
+        return None, None
+    if isinstance(value, bool) or not isinstance(value, str | int):
+        raise BadRequest(
+            f"{field}: a place is a text (a commune, postal code, département, région or EPCI)",
+            message_fr=f"{field} : un lieu s'écrit en texte (commune, code postal, département, "
+            "région ou intercommunalité)",
+        )
+    found = resolve_place(str(value))
+    if found.best is None:
+        raise BadRequest(
+            f"{field}: no place matches {found.query!r}; type a commune or its postal code, a "
+            "département (name or number), a région, an intercommunality, or commune:59350",
+            message_fr=f"{field} : aucun lieu ne correspond à {found.query!r} ; indiquez une "
+            "commune ou son code postal, un département (nom ou numéro), une région, une "
+            "intercommunalité, ou commune:59350",
+        )
+    return found.ident, found

@@ -92,12 +92,18 @@ MESSAGES: dict[str, tuple[str, str]] = {
                            "Not in the graph yet? Describe your organisation and your needs."),
     "your_type": ("Votre type de structure", "Your kind of organisation"),
     "any": ("— indifférent —", "— any —"),
-    "territory_code": ("Votre territoire (code INSEE de commune, département ou région)",
-                       "Your area (INSEE code of a municipality, département or region)"),
-    "territory_hint": ("Par exemple departement:80 (Somme), region:32 ou commune:59350 (Lille) ; "
-                       "la liste propose départements et régions.",
-                       "For example departement:80 (Somme), region:32 or commune:59350 (Lille); "
-                       "the list offers départements and regions."),
+    "territory_code": ("Votre territoire (commune, code postal, département, région ou "
+                       "intercommunalité)",
+                       "Your area (municipality, postal code, département, region or "
+                       "intercommunality)"),
+    "territory_hint": ("Par exemple Lille, 69001, Somme, 80, Hauts-de-France, Métropole de Lyon "
+                       "ou departement:80 ; la liste propose départements et régions.",
+                       "For example Lille, 69001, Somme, 80, Hauts-de-France, Métropole de Lyon "
+                       "or departement:80; the list offers départements and regions."),
+    "place_understood": ("Lieu retenu :", "Place understood:"),
+    "place_others": ("Ou bien :", "Or:"),
+    "idea_territory": ("Votre territoire (facultatif : commune, code postal, département…)",
+                       "Your area (optional: municipality, postal code, département…)"),
     "your_needs": ("Vos besoins", "Your needs"), "your_offers": ("Ce que vous proposez",
                                                                  "What you offer"),
     "your_sdgs": ("Vos ODD (numéros séparés par des espaces, ex. « 6 12.3 »)",
