@@ -86,3 +86,35 @@ def test_partner_finder_page_shows_the_place_understood(client) -> None:  # type
 def test_examples_page_takes_a_territory(client) -> None:  # type: ignore[no-untyped-def]
     page = html(client, "/exemples?idea=jardins+partag%C3%A9s&territory=Gironde")
     assert "Lieu retenu" in page and "Gironde" in page
+
+
+def test_cli_place() -> None:
+    from click.testing import CliRunner
+
+    from webui.cli import main
+
+    result = CliRunner().invoke(main, ["place", "St", "Etienne", "--json"])
+    assert result.exit_code == 0 and json.loads(result.output)["place"]["id"] == "commune:42218"
+    listing = CliRunner().invoke(main, ["place", "Saint-Denis"])
+    assert listing.exit_code == 0 and "commune:93066" in listing.output
+    missing = CliRunner().invoke(main, ["place", "zzzzqqq"])
+    assert missing.exit_code == 1 and "Aucun lieu" in missing.output
+
+
+def test_cli_search_place(demo_home, tmp_path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    import shutil
+
+    from click.testing import CliRunner
+
+    from webui.cli import main
+
+    home = tmp_path / "home"
+    shutil.copytree(demo_home, home)
+    monkeypatch.setenv("ALLIANCES_HOME", str(home))
+    run = CliRunner()
+    nord = json.loads(run.invoke(main, ["search", "--place", "Nord", "--json"]).output)
+    lille = json.loads(run.invoke(main, ["search", "--place", "Lille", "--json"]).output)
+    assert nord["filters"]["departement"] == ["59"] and lille["filters"]["epci"] == ["200093201"]
+    assert 0 < lille["total"] <= nord["total"]
+    bad = run.invoke(main, ["search", "--place", "zzzzqqq"])
+    assert bad.exit_code == 1 and "--place" in bad.output
