@@ -34,6 +34,7 @@ from ontology.namespaces import (
 
 from .codes import match_code, split_multi
 from .errors import Problem
+from .places import resolve_place
 from .reference import SDG_GOALS, parse_territory, sdg_iri, sdg_targets, territories, territory_iri
 
 Triple = tuple[Node, Node, Node]
@@ -194,13 +195,16 @@ class Row:
             return None
         parsed = parse_territory(raw)
         if parsed is None or parsed not in territories():
+            hint = resolve_place(raw) if ":" not in raw else None
+            best = hint.best if hint is not None else None
+            guess = f" ({best.territory.ident} : {best.territory.name} ?)" if best else ""
             self.problem(
                 column,
                 raw,
                 "unknown territory: expected region:CODE, departement:CODE, epci:SIREN or "
-                "commune:CODE with an INSEE COG code",
+                f"commune:CODE with an INSEE COG code{guess}",
                 "territoire inconnu : attendu region:CODE, departement:CODE, epci:SIREN ou "
-                "commune:CODE avec un code INSEE du COG",
+                f"commune:CODE avec un code INSEE du COG{guess}",
             )
             return None
         return territory_iri(*parsed)

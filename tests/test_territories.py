@@ -267,3 +267,23 @@ def test_store_answers_the_chain_in_sparql(store) -> None:  # type: ignore[no-un
     )
     ups = {territory_key(r["up"]) for r in rows}
     assert ups == {("epci", MEL), ("departement", "59"), ("region", "32")}
+
+
+def test_import_accepts_an_epci_and_hints_at_a_typed_place(store, tmp_path, base) -> None:  # type: ignore[no-untyped-def]
+    from graph.errors import ValidationFailed
+    from graph.importer import import_paths
+
+    from .csvdata import ACTORS, write_set
+
+    rows = [dict(r) for r in ACTORS]
+    rows[0]["territory"] = f"epci:{MEL}"
+    import_paths([write_set(tmp_path / "ok", actors=rows)], store, base, source="test")
+    served = store.select(
+        "SELECT ?a WHERE { ?a <https://schema.org/areaServed> ?t }", t=territory_iri("epci", MEL)
+    )
+    assert len(served) == 1
+    rows[0]["territory"] = "Saint-Étienne"
+    with pytest.raises(ValidationFailed) as failed:
+        import_paths([write_set(tmp_path / "bad", actors=rows)], store, base, source="test2")
+    problem = next(p for p in failed.value.problems if p.column == "territory")
+    assert "commune:42218 : Saint-Étienne ?" in problem.reason_fr
