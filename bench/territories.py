@@ -1,7 +1,9 @@
-"""Benchmark: loading the vocabulary graphs, what `alliances init` and the test session do first.
+"""Benchmark: the territory layer — loading the vocabulary graphs (what `alliances init` and the
+test session do first) and resolving typed places.
 
-Usage: python bench/vocabularies.py [--repeat 3]
+Usage: python bench/territories.py [--repeat 3]
 
+Vocabularies.
 In one process, each run loads into a fresh on-disk store (a temporary folder):
 - baseline: the ontology, the UN SDG KOS and the COG territories as main built them before the
   EPCI level (régions, départements, communes and their chain, rdflib terms: `main_cog_triples`,
@@ -11,6 +13,11 @@ In one process, each run loads into a fresh on-disk store (a temporary folder):
 The reference tables (`graph.reference.territories`, read from the CSV files) are read once,
 before timing, as in a running process. Prints the best time of each, the triple counts and the
 ratio full / baseline; copy the figures into bench/README.md.
+
+Places. The first call of `graph.places.resolve_place` builds its name tables (timed); then every
+text of a mix (names, postal codes, codes, arrondissements, homonyms, typing mistakes, garbage) is
+resolved 20 times: p50 / p95 / max per call. Baseline: the strict parser it supersedes
+(`graph.reference.parse_territory` + a look-up in `territories()`) on the same mix.
 """
 
 from __future__ import annotations
@@ -64,6 +71,39 @@ def load(vocabs: tuple[vocabularies.Vocabulary, ...]) -> tuple[float, int]:
     return elapsed, n
 
 
+MIX = (
+    "Lyon", "saint etienne", "St-Jean-de-Luz", "69001", "75011", "59350", "Lyon 3e", "Nord", "59",
+    "2A", "Hauts-de-France", "Métropole européenne de Lille", "200046977", "Saint-Denis",
+    "Saint-Denis 93", "Pierre-Bénite", "Sant-Etienne", "Marseile", "zzzzqqq", "commune:59350",
+)  # fmt: skip
+
+
+def places() -> None:
+    """Time the resolver's first call and each text of MIX; the strict parser as baseline."""
+    from graph.places import resolve_place
+    from graph.reference import parse_territory
+
+    start = time.perf_counter()
+    resolve_place("Lyon")
+    print(f"places: first call (name tables) {time.perf_counter() - start:.2f} s")
+
+    def per_call(fn: object) -> list[float]:
+        out = []
+        for _ in range(20):
+            for text in MIX:
+                t = time.perf_counter()
+                fn(text)  # type: ignore[operator]
+                out.append((time.perf_counter() - t) * 1000)
+        return sorted(out)
+
+    table = territories()
+    strict = per_call(lambda s: (lambda k: k in table if k else None)(parse_territory(s)))
+    ours = per_call(resolve_place)
+    for name, ms in (("strict parser", strict), ("resolve_place", ours)):
+        p50, p95 = ms[len(ms) // 2], ms[int(len(ms) * 0.95)]
+        print(f"{name:14s} p50 {p50:7.3f} ms  p95 {p95:7.3f} ms  max {ms[-1]:7.2f} ms")
+
+
 def main() -> None:
     """Run baseline and full `--repeat` times each, interleaved; print the best of each."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
@@ -86,6 +126,7 @@ def main() -> None:
     for name, (t, n) in best.items():
         print(f"{name:9s} {t:6.2f} s  {n:9,d} triples")
     print(f"ratio full / baseline: {best['full'][0] / best['baseline'][0]:.2f}")
+    places()
 
 
 if __name__ == "__main__":
