@@ -287,3 +287,10 @@ def test_import_accepts_an_epci_and_hints_at_a_typed_place(store, tmp_path, base
         import_paths([write_set(tmp_path / "bad", actors=rows)], store, base, source="test2")
     problem = next(p for p in failed.value.problems if p.column == "territory")
     assert "commune:42218 : Saint-Étienne ?" in problem.reason_fr
+
+
+def test_search_page_shows_the_epci_facet(readonly_app) -> None:  # type: ignore[no-untyped-def]
+    client = readonly_app.test_client()
+    page = html(client, f"/recherche?q=&facet=epci%3D{MEL}")
+    assert "Intercommunalité" in page and "Métropole Européenne de Lille" in page
+    assert "Intercommunality" in html(client, f"/recherche?q=&facet=epci%3D{MEL}&lang=en")

@@ -47,6 +47,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
                    "contains are counted."),
     "breadcrumb": ("Fil d'Ariane", "Breadcrumb"),
     "kind.epci": ("Intercommunalité", "Intercommunality"),
+    "facet.epci": ("Intercommunalité", "Intercommunality"),
     "epcis": ("Intercommunalités", "Intercommunalities"),
     "communes_h": ("Communes", "Municipalities"),
     "communes_with_items": ("Communes où sont situés des acteurs ou des alliances",
