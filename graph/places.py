@@ -123,7 +123,8 @@ class Match:
 def context_of(t: Territory) -> str:
     """The département and région containing `t` (names, comma-separated; '' for a région)."""
     chain = territory_chain(t.level, t.code)[1:]
-    return ", ".join(x.name for x in chain if x.level in ("departement", "region"))
+    names = (x.name for x in chain if x.level in ("departement", "region"))
+    return ", ".join(dict.fromkeys(names))  # « La Réunion » once, not as both
 
 
 @dataclass(frozen=True)

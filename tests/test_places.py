@@ -110,7 +110,7 @@ def test_answer_shape() -> None:
     assert set(d) == {"query", "found", "ambiguous", "place", "alternatives"}
     assert d["place"]["id"] == "commune:97411"
     assert d["place"]["iri"] == "http://id.insee.fr/geo/commune/97411"
-    assert d["place"]["context"] == "La Réunion, La Réunion"
+    assert d["place"]["context"] == "La Réunion"  # département and région, named once
     assert d["place"]["level_name"] == "Commune" and d["place"]["population"] > 100_000
     assert {"id", "name", "context", "how"} <= set(d["alternatives"][0])
     epci = resolve_place("200046977").to_dict()["place"]

@@ -213,7 +213,8 @@ def children(level: str, code: str, index: PagesIndex) -> list[tuple[str, Counte
     """Groups (message key of the heading, territories with counts) listed under a territory.
 
     A région lists all its départements; a département its intercommunalities (all) and the
-    communes that have something; an intercommunality all its member communes; a commune nothing.
+    communes that have something; an intercommunality all its member communes (those with
+    something first, then by name); a commune nothing.
     """
 
     def counted(ts: tuple[Territory, ...], keep_empty: bool) -> Counted:
@@ -231,8 +232,10 @@ def children(level: str, code: str, index: PagesIndex) -> list[tuple[str, Counte
         groups = [("epcis", counted(_epcis_of_departement().get(code, ()), True)),
                   ("communes_with_items", counted(communes, False))]  # fmt: skip
         return [(key, items) for key, items in groups if items]
-    if level == "epci":
-        return [("epci_members", counted(epci_members(code), True))]
+    if level == "epci":  # the communes where something is located first
+        members = counted(epci_members(code), True)
+        members.sort(key=lambda tn: -(tn[1]["actor"] + tn[1]["alliance"]))
+        return [("epci_members", members)]
     return []
 
 
