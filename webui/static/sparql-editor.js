@@ -19,6 +19,20 @@
       }
     });
   }
+  /* Accessibility fixes of the vendored editor's markup (axe-core: no serious violation). */
+  function repair(root, queryLabel) {
+    root.querySelectorAll(".CodeMirror textarea").forEach(function (ta) {
+      ta.setAttribute("aria-label", queryLabel);
+    });
+    root.querySelectorAll(".CodeMirror-scroll").forEach(function (el) {
+      if (el.getAttribute("tabindex") !== "0") { el.setAttribute("tabindex", "0"); }
+    });
+    root.querySelectorAll(".yasr_btnGroup button").forEach(function (b) {
+      var text = b.textContent.trim();
+      if (text) { b.setAttribute("aria-label", text); }
+    });
+  }
+
   function start() {
     var cfgEl = document.getElementById("sparql-config");
     var host = document.getElementById("yasgui");
@@ -42,12 +56,15 @@
       observer = new MutationObserver(function () {
         observer.disconnect();
         relabel(host, labels);
+        repair(host, cfg.tabName);
         watch();
       });
       observer.observe(host, { childList: true, subtree: true, attributes: true,
                                attributeFilter: ["title", "aria-label", "placeholder"] });
     }
-    if (Object.keys(labels).length) { relabel(host, labels); watch(); }
+    relabel(host, labels);
+    repair(host, cfg.tabName);
+    watch();
     var tab = yasgui.getTab();
     tab.setQuery(initial);
     if (cfg.query) { tab.query(); }
