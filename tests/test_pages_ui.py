@@ -151,6 +151,10 @@ def test_self_assessment(client, app) -> None:  # type: ignore[no-untyped-def]
     query = "&".join(f"{q['id']}={q['options'][1]['code']}" for q in questions)
     result = html(client, f"/ou-en-etes-vous?{query}")
     assert "Votre niveau : 1er pas" in result and "/tool/" in result
+    now = result[result.index('id="h-now"'):result.index('id="h-next"')]
+    assert 5 <= now.count('href="/tool/') <= 8
+    assert "Pour passer au niveau « Actif »" in result and 'aria-current="true"' in result
+    assert '<svg class="pillars"' in result and "Vos réponses par pilier" in result
     assert "Your level" in html(client, f"/ou-en-etes-vous?{query}&lang=en")
     html(client, "/ou-en-etes-vous?conviction=nonsense")
 

@@ -176,7 +176,9 @@ def test_self_assessment_to_tools(server: str, page) -> None:  # type: ignore[no
     page.wait_for_url("**/ou-en-etes-vous?*")
     assert page.get_by_role("heading", name="Votre niveau").is_visible()
     page.screenshot(path=str(OUTPUT / "self-assessment.png"), full_page=True)
-    page.locator("section.result a[href^='/tool/']").first.click()
+    assert page.locator("svg.pillars[role=img]").is_visible()
+    assert page.get_by_role("heading", name="Pour passer au niveau").is_visible()
+    page.locator("section[aria-labelledby=h-now] a[href^='/tool/']").first.click()
     page.wait_for_url("**/tool/**")
     assert page.locator("h1").inner_text()
 
