@@ -24,8 +24,14 @@ TEMPLATES = ROOT / "webui" / "templates"
 PO = ROOT / "webui" / "translations" / "fr" / "LC_MESSAGES" / "messages.po"
 MO = PO.with_suffix(".mo")
 #: The extraction keywords (as in docs/ui.md: pybabel extract -k lazy_gettext -k _l -k N_).
-KEYWORDS = {"_": None, "gettext": None, "ngettext": (1, 2), "lazy_gettext": None, "_l": None,
-            "N_": None}
+KEYWORDS = {
+    "_": None,
+    "gettext": None,
+    "ngettext": (1, 2),
+    "lazy_gettext": None,
+    "_l": None,
+    "N_": None,
+}
 METHODS = [("webui/**.py", "python"), ("webui/templates/**.html", "jinja2")]
 
 #: Words allowed as they are in templates: names, formats and standards, not translatable text.
@@ -80,7 +86,8 @@ def test_templates_have_one_mechanism_and_no_inline_code(template: str) -> None:
 def _extracted() -> dict[object, list[str]]:
     out: dict[object, list[str]] = {}
     for filename, _line, message, _comments, _context in extract_from_dir(
-            str(ROOT), METHODS, keywords=KEYWORDS):
+        str(ROOT), METHODS, keywords=KEYWORDS
+    ):
         msgid = message if isinstance(message, str) else tuple(m for m in message if m)
         if isinstance(msgid, tuple) and len(msgid) == 1:
             msgid = msgid[0]
@@ -100,7 +107,7 @@ def test_every_message_has_a_french_translation() -> None:
         strings = message.string if isinstance(message.string, tuple) else (message.string,)
         if message.fuzzy or not all(strings):
             untranslated.append(msgid)
-    assert not missing, f"not in messages.po (run pybabel extract/update, see docs/ui.md): {missing}"
+    assert not missing, f"not in messages.po (pybabel extract/update, docs/ui.md): {missing}"
     assert not untranslated, f"no French translation (or fuzzy): {untranslated}"
 
 
@@ -117,10 +124,15 @@ def test_compiled_catalogue_is_up_to_date() -> None:
         po = read_po(f, locale="fr")
     with open(MO, "rb") as f:
         mo = read_mo(f)
+
     def table(catalog) -> dict[object, object]:  # type: ignore[no-untyped-def]
-        return {tuple(m.id) if isinstance(m.id, (list, tuple)) else m.id:
-                tuple(m.string) if isinstance(m.string, (list, tuple)) else m.string
-                for m in catalog if m.id}
+        return {
+            tuple(m.id) if isinstance(m.id, (list, tuple)) else m.id: tuple(m.string)
+            if isinstance(m.string, (list, tuple))
+            else m.string
+            for m in catalog
+            if m.id
+        }
 
     po_map, mo_map = table(po), table(mo)
     assert po_map == mo_map, "messages.mo is stale: run pybabel compile -d webui/translations"
@@ -128,22 +140,26 @@ def test_compiled_catalogue_is_up_to_date() -> None:
 
 # -- behaviour ------------------------------------------------------------------------------
 
+
 @pytest.fixture(scope="module")
 def app(readonly_app):  # type: ignore[no-untyped-def]
     """The module's shared app: these tests only read."""
     return readonly_app
 
 
-@pytest.mark.parametrize(("headers", "query", "cookie", "lang"), [
-    ({}, "", None, "fr"),
-    ({"Accept-Language": "en-GB,en;q=0.9"}, "", None, "en"),
-    ({"Accept-Language": "de-DE,de;q=0.9"}, "", None, "fr"),
-    ({"Accept-Language": "de,en;q=0.5,fr;q=0.8"}, "", None, "fr"),
-    ({"Accept-Language": "en"}, "?lang=fr", None, "fr"),
-    ({"Accept-Language": "en"}, "", "fr", "fr"),
-    ({}, "", "en", "en"),
-    ({}, "?lang=xx", None, "fr"),
-])
+@pytest.mark.parametrize(
+    ("headers", "query", "cookie", "lang"),
+    [
+        ({}, "", None, "fr"),
+        ({"Accept-Language": "en-GB,en;q=0.9"}, "", None, "en"),
+        ({"Accept-Language": "de-DE,de;q=0.9"}, "", None, "fr"),
+        ({"Accept-Language": "de,en;q=0.5,fr;q=0.8"}, "", None, "fr"),
+        ({"Accept-Language": "en"}, "?lang=fr", None, "fr"),
+        ({"Accept-Language": "en"}, "", "fr", "fr"),
+        ({}, "", "en", "en"),
+        ({}, "?lang=xx", None, "fr"),
+    ],
+)
 def test_language_choice(app, headers, query, cookie, lang) -> None:  # type: ignore[no-untyped-def]
     client = app.test_client()
     if cookie:
@@ -161,7 +177,11 @@ def test_plurals_numbers_and_dates(app) -> None:  # type: ignore[no-untyped-def]
     with app.test_request_context("/?lang=fr"):
         assert format_number(35039) == "35\u202f039"
         assert [ngettext("%(num)s actor", "%(num)s actors", n) for n in (0, 1, 2, 35039)] == [
-            "0 acteur", "1 acteur", "2 acteurs", "35\u202f039 acteurs"]
+            "0 acteur",
+            "1 acteur",
+            "2 acteurs",
+            "35\u202f039 acteurs",
+        ]
         assert format_day(dt.date(2024, 8, 1)) == "1er août 2024"
         assert format_day("2025-07-14") == "14 juillet 2025"
         assert format_day("2021-03") == "mars 2021"

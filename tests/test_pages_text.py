@@ -15,22 +15,53 @@ from .pages import html
 
 #: One URL per page type (French), with the error pages.
 PAGES = (
-    "/", "/recherche?q=eau", "/recherche?q=&facet=sdg%3D8&kind=actor", "/recherche?q=zzzzqqq",
-    "/actor/association-des-maires-ruraux-de-france", "/actor/departement-somme",
-    "/alliance/somme-connectee", "/alliance/zero-invendu-metropole-lilloise",
-    "/tool/guide-dix-idees-recues", "/evaluation/eval-zero-invendu-2023",
-    "/partenaires", "/partenaires?needs=financement&territory=departement%3A80",
-    "/exemples", "/exemples?idea=jardin+partag%C3%A9", "/outils", "/ou-en-etes-vous",
-    "/odd", "/sdg/8", "/sdg/8.5", "/territoires", "/territoire/region/32",
-    "/territoire/departement/59", "/territoire/commune/59350", "/a-propos", "/sparql",
+    "/",
+    "/recherche?q=eau",
+    "/recherche?q=&facet=sdg%3D8&kind=actor",
+    "/recherche?q=zzzzqqq",
+    "/actor/association-des-maires-ruraux-de-france",
+    "/actor/departement-somme",
+    "/alliance/somme-connectee",
+    "/alliance/zero-invendu-metropole-lilloise",
+    "/tool/guide-dix-idees-recues",
+    "/evaluation/eval-zero-invendu-2023",
+    "/partenaires",
+    "/partenaires?needs=financement&territory=departement%3A80",
+    "/exemples",
+    "/exemples?idea=jardin+partag%C3%A9",
+    "/outils",
+    "/ou-en-etes-vous",
+    "/odd",
+    "/sdg/8",
+    "/sdg/8.5",
+    "/territoires",
+    "/territoire/region/32",
+    "/territoire/departement/59",
+    "/territoire/commune/59350",
+    "/a-propos",
+    "/sparql",
     "/catalog",
 )
 ERRORS = ("/actor/nobody-here", "/sdg/99", "/territoire/commune/00000", "/nowhere")
 
 #: Local names of the properties of our model that must never be shown as such.
-PROPERTY_NAMES = ("reviewRating", "wasAttributedTo", "prefLabel", "areaServed", "itemReviewed",
-                  "ratingValue", "shareOfBudget", "resourceType", "usesTool", "reviewBody",
-                  "classification", "bestRating", "worstRating", "startDate", "endDate")
+PROPERTY_NAMES = (
+    "reviewRating",
+    "wasAttributedTo",
+    "prefLabel",
+    "areaServed",
+    "itemReviewed",
+    "ratingValue",
+    "shareOfBudget",
+    "resourceType",
+    "usesTool",
+    "reviewBody",
+    "classification",
+    "bestRating",
+    "worstRating",
+    "startDate",
+    "endDate",
+)
 CURIE = re.compile(r"\b(?:schema|skos|dct|dcterms|prov|org|all|foaf|rdfs?|igeo|dcat):[a-z]\w+")
 COUNT_WORDS = r"(?:acteurs?|alliances?|outils?|évaluations?|cibles?|territoires?|résultats?|lignes)"
 
@@ -78,11 +109,17 @@ def test_counts_are_grouped_and_plural(app) -> None:  # type: ignore[no-untyped-
 
 def test_tool_page_for_people(app) -> None:  # type: ignore[no-untyped-def]
     page = html(app.test_client(), "/tool/guide-dix-idees-recues")
-    for part in ("À quoi il sert", "Pour qui", "Pour quel niveau", "Publié par",
-                 "Voir les données"):
+    for part in (
+        "À quoi il sert",
+        "Pour qui",
+        "Pour quel niveau",
+        "Publié par",
+        "Voir les données",
+    ):
         assert part in page, part
     assert re.search(r'<a class="btn" href="https?://[^"]+"[^>]*>.*Ouvrir l’outil', page) or (
-        "Ouvrir l’outil" not in page)
+        "Ouvrir l’outil" not in page
+    )
 
 
 def test_evaluation_page_for_people(app) -> None:  # type: ignore[no-untyped-def]
@@ -95,10 +132,10 @@ def test_evaluation_page_for_people(app) -> None:  # type: ignore[no-untyped-def
 
 def test_actor_sdgs_are_compact_and_partners_have_towns(app) -> None:  # type: ignore[no-untyped-def]
     page = html(app.test_client(), "/actor/banque-alimentaire-metropole-lilloise")
-    sdgs = page[page.index('id="h-sdgs"'):page.index('id="h-offers"')]
+    sdgs = page[page.index('id="h-sdgs"') : page.index('id="h-offers"')]
     assert 'class="sdg sdg-2 small"' in sdgs and "Faim « zéro »" in sdgs
     assert "Éliminer la faim" not in sdgs  # no UN sentences, target codes only
-    partners = page[page.index('id="h-partners"'):]
+    partners = page[page.index('id="h-partners"') :]
     assert partners.count('href="#place"') == 0 and "#place" in partners  # the place icon
     assert re.search(r'#place"/></svg>[^<]+</span>', partners)
 
@@ -106,7 +143,7 @@ def test_actor_sdgs_are_compact_and_partners_have_towns(app) -> None:  # type: i
 def test_search_hits_and_named_sdg_filters(app) -> None:  # type: ignore[no-untyped-def]
     page = html(app.test_client(), "/recherche?q=&facet=sdg%3D8&kind=actor")
     assert "ODD 8 · Travail décent et croissance économique" in page
-    chips = page[page.index('class="chips"'):page.index("</ul>", page.index('class="chips"'))]
+    chips = page[page.index('class="chips"') : page.index("</ul>", page.index('class="chips"'))]
     assert "ODD 8 · Travail décent" in chips and "Acteur" in chips
-    hits = page[page.index('class="hits"'):]
+    hits = page[page.index('class="hits"') :]
     assert 'class="sdg-icons"' in hits and "#place" in hits and "#kind-" in hits
