@@ -16,10 +16,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from flask import Blueprint, Flask, abort, render_template, url_for
+from flask import Blueprint, Flask, render_template, url_for
 from markupsafe import Markup
 
 import data
+from graph.errors import NotFound
 from graph.queries.pages import Item, PagesIndex, pages_index
 from graph.reference import (
     EPCI_NATURES,
@@ -30,9 +31,8 @@ from graph.reference import (
     territory_chain,
 )
 
-from . import pages_text  # noqa: F401 - registers the messages
 from .app_context import get_instance
-from .i18n import current_lang
+from .i18n import N_, _, both, current_lang, format_number, pick
 
 WIDTH = 600.0
 #: Upper bounds (inclusive) of the colour classes of actors + alliances, and their colours.
@@ -210,7 +210,7 @@ def _epcis_of_departement() -> dict[str, tuple[Territory, ...]]:
 
 
 def children(level: str, code: str, index: PagesIndex) -> list[tuple[str, Counted]]:
-    """Groups (message key of the heading, territories with counts) listed under a territory.
+    """Groups (heading, territories with counts) listed under a territory, in the page's language.
 
     A région lists all its départements; a département its intercommunalities (all) and the
     communes that have something; an intercommunality all its member communes (those with
@@ -226,38 +226,40 @@ def children(level: str, code: str, index: PagesIndex) -> list[tuple[str, Counte
         return out
 
     if level == "region":
-        return [("departements", counted(_children().get((level, code), ()), True))]
+        return [(_("Départements"), counted(_children().get((level, code), ()), True))]
     if level == "departement":
         communes = tuple(t for t in _children().get((level, code), ()) if t.level == "commune")
-        groups = [("epcis", counted(_epcis_of_departement().get(code, ()), True)),
-                  ("communes_with_items", counted(communes, False))]  # fmt: skip
-        return [(key, items) for key, items in groups if items]
+        groups = [(_("Intercommunalities"), counted(_epcis_of_departement().get(code, ()), True)),
+                  (_("Municipalities where actors or alliances are located"),
+                   counted(communes, False))]  # fmt: skip
+        return [(heading, items) for heading, items in groups if items]
     if level == "epci":  # the communes where something is located first
         members = counted(epci_members(code), True)
         members.sort(key=lambda tn: -(tn[1]["actor"] + tn[1]["alliance"]))
-        return [("epci_members", members)]
+        return [(_("Member municipalities"), members)]
     return []
 
 
 def details(t: Territory) -> list[tuple[str, str, list[tuple[str, str]]]]:
-    """(message key, plain value, links (label, URL)) shown under a territory's name."""
-    lang = current_lang()
+    """(label, plain value, links (name, URL)) shown under a territory's name: an
+    intercommunality's nature, SIREN and départements; a commune's intercommunalities and postal
+    codes; the population municipale (INSEE, in force in 2026)."""
     table = territories()
     out: list[tuple[str, str, list[tuple[str, str]]]] = []
     if t.level == "epci":
         nature = EPCI_NATURES.get(t.nature, (t.nature, t.nature))
-        out.append(("t_nature", nature[1] if lang == "en" else nature[0], []))
-        out.append(("t_siren", t.code, []))
+        out.append((_("Kind"), pick(*nature), []))
+        out.append((_("SIREN"), t.code, []))
         deps = [table[("departement", d)] for d in epci_departements(t.code)]
-        out.append(("t_departements", "", [(d.name, _url(d)) for d in deps]))
+        out.append((_("Départements"), "", [(d.name, _url(d)) for d in deps]))
     if t.level == "commune":
         groups = [table[("epci", s)] for s in (t.ept, t.epci) if s and ("epci", s) in table]
         if groups:
-            out.append(("t_epci", "", [(g.name, _url(g)) for g in groups]))
+            out.append((_("Intercommunality"), "", [(g.name, _url(g)) for g in groups]))
         if t.postal_codes:
-            out.append(("t_postal_codes", ", ".join(t.postal_codes), []))
+            out.append((_("Postal codes"), ", ".join(t.postal_codes), []))
     if t.population is not None:
-        out.append(("t_population", f"{t.population:,}".replace(",", "\u202f"), []))
+        out.append((_("Municipal population"), format_number(t.population), []))
     return out
 
 
@@ -278,7 +280,7 @@ def territories_page() -> str:
 def territory_page(level: str, code: str) -> str:
     """Name, chain, sub-territories, actors and alliances located in the territory or below."""
     if (level, code) not in territories():
-        abort(404, description=f"{level} {code} introuvable / not found")
+        raise NotFound(**both(N_("There is no territory with the code « %(code)s »."), code=code))
     index = pages_index(get_instance().store)
     chain = territory_chain(level, code)
     items = split(index.territory(level, code))
