@@ -171,6 +171,7 @@ class Documents:
         self._concepts = _concepts()
         self._tables_key: tuple[str, ...] | None = None
         self._territories: dict[str, Territory] = {}
+        self._chains: dict[str, list[Territory]] = {}  # per territory IRI, for these tables
         self._sdgs: dict[str, Sdg] = {}
         self._sources: dict[str, str] = {}
 
@@ -209,6 +210,7 @@ class Documents:
                            for g in graphs if g.source in VOCABULARY_KINDS))
         if key == self._tables_key:
             return
+        self._chains = {}
         cached = _TABLES.get(key)
         if cached is not None:
             self._territories, self._sdgs = cached
@@ -237,12 +239,13 @@ class Documents:
         The containment comes from `graph.reference` (the files the vocabulary is built from),
         restricted to the territories the graph holds; an EPCI over several départements lists
         them all."""
-        t = self._territories.get(iri)
-        if t is None:
-            return []
-        keys = territory_ancestors(t.level, t.code)
-        found = (self._territories.get(str(territory_iri(*k))) for k in keys)
-        return [x for x in found if x is not None]
+        chain = self._chains.get(iri)
+        if chain is None:
+            t = self._territories.get(iri)
+            keys = territory_ancestors(t.level, t.code) if t is not None else []
+            found = (self._territories.get(str(territory_iri(*k))) for k in keys)
+            chain = self._chains[iri] = [x for x in found if x is not None]
+        return chain
 
     # -- instance resources ----------------------------------------------------------------
     def _instance_iris(self, kind: str) -> list[URIRef]:
