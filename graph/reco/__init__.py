@@ -92,6 +92,7 @@ class Recommender:
         """Level for the answers, with the tools of that level and of the next one by pillar."""
         return maturity.assess(answers, self.tools.get(), self.labels.get())
 
-    def suggest_sdgs(self, text: str, limit: int = 5) -> dict[str, Any]:
-        """SDG targets suggested for a French description, with the words that matched."""
-        return sdg_suggest.suggest(text, limit)
+    def suggest_sdgs(self, text: str, limit: int = 5, lang: str | None = None) -> dict[str, Any]:
+        """SDG targets suggested for a French or English description (`lang` 'fr' or 'en',
+        detected when None), with the words that matched."""
+        return sdg_suggest.suggest(text, limit, lang)
