@@ -85,19 +85,35 @@ Predict = Callable[[Item], list[str]]  # target codes, best first, at most K
 
 # -- development sets ------------------------------------------------------------------------
 
+
 def un_indicators(sources: Sources, lang: str) -> list[Item]:
     """Indicator texts labelled with their targets, in FOLDS folds (by position in code order)."""
-    inds = sorted(sources.indicators, key=lambda i: [int(x) if x.isdigit() else ord(x[0]) + 100
-                                                    for x in i.code.split(".")])
-    return [Item(i.code, lang, i.text[lang], frozenset(t.partition(".")[0] for t in i.targets),
-                 frozenset(i.targets), k % FOLDS) for k, i in enumerate(inds) if i.text.get(lang)]
+    inds = sorted(
+        sources.indicators,
+        key=lambda i: [int(x) if x.isdigit() else ord(x[0]) + 100 for x in i.code.split(".")],
+    )
+    return [
+        Item(
+            i.code,
+            lang,
+            i.text[lang],
+            frozenset(t.partition(".")[0] for t in i.targets),
+            frozenset(i.targets),
+            k % FOLDS,
+        )
+        for k, i in enumerate(inds)
+        if i.text.get(lang)
+    ]
 
 
 def canada(lang: str) -> list[Item]:
     """The Canadian Indicator Framework in `lang`, goal labels only."""
     with CANADA_CSV.open(encoding="utf-8", newline="") as f:
-        return [Item(r["id"], lang, r["text"], frozenset(r["goals"].split(";")), frozenset())
-                for r in csv.DictReader(f) if r["lang"] == lang]
+        return [
+            Item(r["id"], lang, r["text"], frozenset(r["goals"].split(";")), frozenset())
+            for r in csv.DictReader(f)
+            if r["lang"] == lang
+        ]
 
 
 def demo() -> list[Item]:
@@ -111,12 +127,20 @@ def demo() -> list[Item]:
                     continue
                 goals = frozenset(c.partition(".")[0] for c in codes)
                 targets = frozenset(c for c in codes if "." in c)
-                out.append(Item(f"{name[:-5]}:{r['id']}", "fr", f"{r[title]}. {r['description']}",
-                                goals, targets))
+                out.append(
+                    Item(
+                        f"{name[:-5]}:{r['id']}",
+                        "fr",
+                        f"{r[title]}. {r['description']}",
+                        goals,
+                        targets,
+                    )
+                )
     return out
 
 
 # -- methods ---------------------------------------------------------------------------------
+
 
 def suggester_method(sources: Sources, cross_validate: bool, **options: object) -> Predict:
     """The suggester; with `cross_validate`, one built per fold without that fold's indicators."""
@@ -127,8 +151,9 @@ def suggester_method(sources: Sources, cross_validate: bool, **options: object) 
             src = sources
             if cross_validate and fold >= 0:
                 held = {i.code for n, i in enumerate(_ordered(sources)) if n % FOLDS == fold}
-                cited = {c.id for c in sources.concepts
-                         if held & set(_INDICATOR_REF.findall(c.source))}
+                cited = {
+                    c.id for c in sources.concepts if held & set(_INDICATOR_REF.findall(c.source))
+                }
                 src = sources.without(held, cited)
             cache[fold] = Suggester(src, **options)  # type: ignore[arg-type]
         return cache[fold]
@@ -140,8 +165,10 @@ def suggester_method(sources: Sources, cross_validate: bool, **options: object) 
 
 
 def _ordered(sources: Sources) -> list:
-    return sorted(sources.indicators, key=lambda i: [int(x) if x.isdigit() else ord(x[0]) + 100
-                                                    for x in i.code.split(".")])
+    return sorted(
+        sources.indicators,
+        key=lambda i: [int(x) if x.isdigit() else ord(x[0]) + 100 for x in i.code.split(".")],
+    )
 
 
 class TfIdf:
@@ -152,14 +179,22 @@ class TfIdf:
         self.vectors: dict[str, list[dict[str, float]]] = {}
         self.idf: dict[str, dict[str, float]] = {}
         for lang in ("fr", "en"):
-            docs = [Counter(text_analysis.terms(
-                f"{sources.targets[lang][c]} {sources.goals[lang][c.partition('.')[0]]}", lang))
-                for c in self.codes]
+            docs = [
+                Counter(
+                    text_analysis.terms(
+                        f"{sources.targets[lang][c]} {sources.goals[lang][c.partition('.')[0]]}",
+                        lang,
+                    )
+                )
+                for c in self.codes
+            ]
             df = Counter(t for d in docs for t in d)
             n = len(docs)
             self.idf[lang] = {t: math.log((1 + n) / (1 + k)) + 1 for t, k in df.items()}
-            self.vectors[lang] = [self._norm({t: (1 + math.log(c)) * self.idf[lang][t]
-                                              for t, c in d.items()}) for d in docs]
+            self.vectors[lang] = [
+                self._norm({t: (1 + math.log(c)) * self.idf[lang][t] for t, c in d.items()})
+                for d in docs
+            ]
 
     @staticmethod
     def _norm(v: dict[str, float]) -> dict[str, float]:
@@ -170,13 +205,16 @@ class TfIdf:
         idf = self.idf[item.lang]
         q = Counter(t for t in text_analysis.terms(item.text, item.lang) if t in idf)
         qv = self._norm({t: (1 + math.log(c)) * idf[t] for t, c in q.items()})
-        scores = [(sum(w * d.get(t, 0.0) for t, w in qv.items()), c)
-                  for d, c in zip(self.vectors[item.lang], self.codes, strict=True)]
+        scores = [
+            (sum(w * d.get(t, 0.0) for t, w in qv.items()), c)
+            for d, c in zip(self.vectors[item.lang], self.codes, strict=True)
+        ]
         best = sorted((s for s in scores if s[0] > 0), key=lambda s: (-s[0], s[1]))[:K]
         return [c for _, c in best]
 
 
 # -- scoring ---------------------------------------------------------------------------------
+
 
 def score(items: list[Item], predict: Predict) -> dict[str, float]:
     """Coverage, goal accuracy / P / R / F1 (micro, and macro-F1), target P@3 and hit@3."""
@@ -201,11 +239,20 @@ def score(items: list[Item], predict: Predict) -> dict[str, float]:
             hits.append(float(found > 0))
     p = _ratio(sum(tp.values()), sum(tp.values()) + sum(fp.values()))
     r = _ratio(sum(tp.values()), sum(tp.values()) + sum(fn.values()))
-    per_goal = [_f1(_ratio(tp[g], tp[g] + fp[g]), _ratio(tp[g], tp[g] + fn[g]))
-                for g in SDG_GOALS if tp[g] + fn[g]]
-    out = {"texts": len(items), "coverage": covered / len(items), "accuracy": accurate / len(items),
-           "precision": p, "recall": r, "f1": _f1(p, r),
-           "macro_f1": sum(per_goal) / len(per_goal) if per_goal else 0.0}
+    per_goal = [
+        _f1(_ratio(tp[g], tp[g] + fp[g]), _ratio(tp[g], tp[g] + fn[g]))
+        for g in SDG_GOALS
+        if tp[g] + fn[g]
+    ]
+    out = {
+        "texts": len(items),
+        "coverage": covered / len(items),
+        "accuracy": accurate / len(items),
+        "precision": p,
+        "recall": r,
+        "f1": _f1(p, r),
+        "macro_f1": sum(per_goal) / len(per_goal) if per_goal else 0.0,
+    }
     if p_at_k:
         out["p@3"] = statistics.fmean(p_at_k)
         out["hit@3"] = statistics.fmean(hits)
@@ -239,9 +286,13 @@ def main() -> None:
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
     args = parser.parse_args()
     sources = load()
-    sets = {"un-indicators-fr": un_indicators(sources, "fr"),
-            "un-indicators-en": un_indicators(sources, "en"),
-            "canada-cif-fr": canada("fr"), "canada-cif-en": canada("en"), "demo-fr": demo()}
+    sets = {
+        "un-indicators-fr": un_indicators(sources, "fr"),
+        "un-indicators-en": un_indicators(sources, "en"),
+        "canada-cif-fr": canada("fr"),
+        "canada-cif-en": canada("en"),
+        "demo-fr": demo(),
+    }
     methods: dict[str, Callable[[bool], Predict]] = {
         "suggester": lambda cv: suggester_method(sources, cv),
         "no vocabulary": lambda cv: suggester_method(sources, cv, use_vocabulary=False),
@@ -253,29 +304,38 @@ def main() -> None:
         cv = name.startswith("un-indicators")
         results[name] = {m: score(items, make(cv)) for m, make in methods.items()}
     every = [i for items in sets.values() for i in items]
-    timing = {"suggester": latency(every, suggester_method(sources, False)),
-              "tf-idf (baseline)": latency(every, TfIdf(sources))}
+    timing = {
+        "suggester": latency(every, suggester_method(sources, False)),
+        "tf-idf (baseline)": latency(every, TfIdf(sources)),
+    }
     if args.json:
         print(json.dumps({"results": results, "latency": timing}, indent=2))
         return
     print(markdown(results, timing))
 
 
-def markdown(results: dict[str, dict[str, dict[str, float]]],
-             timing: dict[str, dict[str, float]]) -> str:
+def markdown(
+    results: dict[str, dict[str, dict[str, float]]], timing: dict[str, dict[str, float]]
+) -> str:
     """The tables of bench/README.md."""
     cols = ("coverage", "accuracy", "precision", "recall", "f1", "macro_f1", "p@3", "hit@3")
-    lines = ["| set | method | texts | " + " | ".join(cols) + " |",
-             "|---|---|---|" + "---|" * len(cols)]
+    lines = [
+        "| set | method | texts | " + " | ".join(cols) + " |",
+        "|---|---|---|" + "---|" * len(cols),
+    ]
     for name, by_method in results.items():
         for method, m in by_method.items():
             cells = " | ".join(f"{m[c]:.2f}" if c in m else "—" for c in cols)
             lines.append(f"| {name} | {method} | {int(m['texts'])} | {cells} |")
     s, b = timing["suggester"], timing["tf-idf (baseline)"]
-    lines += ["", "| method | p50 (ms) | p95 (ms) |", "|---|---|---|",
-              f"| suggester | {s['p50_ms']:.2f} | {s['p95_ms']:.2f} |",
-              f"| tf-idf (baseline) | {b['p50_ms']:.2f} | {b['p95_ms']:.2f} |",
-              f"| ratio suggester / baseline (p95) | | {s['p95_ms'] / b['p95_ms']:.2f} |"]
+    lines += [
+        "",
+        "| method | p50 (ms) | p95 (ms) |",
+        "|---|---|---|",
+        f"| suggester | {s['p50_ms']:.2f} | {s['p95_ms']:.2f} |",
+        f"| tf-idf (baseline) | {b['p50_ms']:.2f} | {b['p95_ms']:.2f} |",
+        f"| ratio suggester / baseline (p95) | | {s['p95_ms'] / b['p95_ms']:.2f} |",
+    ]
     return "\n".join(lines)
 
 

@@ -49,14 +49,22 @@ def _identifier() -> Any:
 
 def detect(text: str, lexicons: Mapping[str, frozenset[str]] | None = None) -> Detection:
     """The language of `text`; `lexicons` maps each language to folded words it knows."""
-    words = [text_analysis.fold(t.text)
-             for t in text_analysis.tokens(text_analysis.clean(text)) if t.text.isalpha()]
+    words = [
+        text_analysis.fold(t.text)
+        for t in text_analysis.tokens(text_analysis.clean(text))
+        if t.text.isalpha()
+    ]
     if not words:
         return Detection(DEFAULT, 0.0, "default")
     lang, prob = _identifier().classify(text)
     if prob >= MIN_CONFIDENCE:
         return Detection(str(lang), float(prob), "langid")
-    known = {code: sum(w in text_analysis.stop_words(code) or w in (lexicons or {}).get(code, ())
-                       for w in words) for code in LANGUAGES}
+    known = {
+        code: sum(
+            w in text_analysis.stop_words(code) or w in (lexicons or {}).get(code, ())
+            for w in words
+        )
+        for code in LANGUAGES
+    }
     best = max(LANGUAGES, key=lambda code: (known[code], code == DEFAULT))
     return Detection(best, float(prob) if best == lang else 1.0 - float(prob), "lexicon")

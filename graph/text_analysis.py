@@ -100,10 +100,16 @@ def analyzer_builder(tokenizer: tantivy.Tokenizer) -> tantivy.TextAnalyzerBuilde
 _STOP = frozenset(STOP_WORDS)
 _STOP_EN = frozenset(STOP_WORDS_EN)
 _FOLD = analyzer_builder(tantivy.Tokenizer.raw()).build()
-_STEM = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.raw()).filter(
-    tantivy.Filter.stemmer("french")).build()
-_STEM_EN = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.raw()).filter(
-    tantivy.Filter.stemmer("english")).build()
+_STEM = (
+    tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.raw())
+    .filter(tantivy.Filter.stemmer("french"))
+    .build()
+)
+_STEM_EN = (
+    tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.raw())
+    .filter(tantivy.Filter.stemmer("english"))
+    .build()
+)
 
 
 @lru_cache(maxsize=200_000)
@@ -153,6 +159,7 @@ def fold(token: str) -> str:
 
 
 # -- cleaning --------------------------------------------------------------------------------
+
 
 class _CleanTable(dict[int, str]):
     """`str.translate` table of `clean`, filled on first sight of each character."""
@@ -224,8 +231,9 @@ def indexed(text: str) -> list[tuple[str, int, int, int]]:
 def is_word(raw: str) -> bool:
     """Whether a token is short enough to be indexed (fewer than MAX_TOKEN_BYTES in UTF-8)."""
     n = len(raw)
-    return n * 4 < MAX_TOKEN_BYTES or (n < MAX_TOKEN_BYTES
-                                       and len(raw.encode("utf-8")) < MAX_TOKEN_BYTES)
+    return n * 4 < MAX_TOKEN_BYTES or (
+        n < MAX_TOKEN_BYTES and len(raw.encode("utf-8")) < MAX_TOKEN_BYTES
+    )
 
 
 def terms(text: str, lang: str = "fr") -> list[str]:

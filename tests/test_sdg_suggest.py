@@ -12,8 +12,10 @@ from graph.errors import BadRequest, ConfigError
 from graph.reco.sdg_sources import VOCABULARY_TSV, load, read_vocabulary
 from graph.reco.sdg_suggest import Suggester, suggest
 
-LYON = ("Nous voulons récupérer les invendus des marchés et des supermarchés de Lyon pour les "
-        "redistribuer aux étudiants précaires")
+LYON = (
+    "Nous voulons récupérer les invendus des marchés et des supermarchés de Lyon pour les "
+    "redistribuer aux étudiants précaires"
+)
 REFUGEES = "Cours de français et aide aux devoirs pour les enfants de familles réfugiées"
 
 
@@ -52,23 +54,36 @@ def test_french_lessons_for_refugee_children_are_education_and_inclusion():
     assert not {"5.4", "17.2", "8.7"} & set(found)
 
 
-@pytest.mark.parametrize(("text", "expected", "lang"), [
-    ("We want to collect unsold food from markets and supermarkets in Lyon and give it to "
-     "students in need", {"12.3", "2.1"}, "en"),
-    ("French lessons and homework help for children of refugee families",
-     {"4.1", "4.6", "10.7"}, "en"),
-    ("Energy advice to households in fuel poverty", {"7.1"}, "en"),
-    ("Community garden and composting in our neighbourhood", {"11.7", "12.5"}, "en"),
-    ("Accès à l'eau potable pour tous", {"6.1"}, "fr"),
-    ("Éliminer la faim des personnes vulnérables", {"2.1"}, "fr"),
-    ("Une recyclerie pour le réemploi et le recyclage des déchets", {"12.5"}, "fr"),
-    ("Atelier de réparation de vélos et recyclerie solidaire", {"12.5"}, "fr"),
-    ("Insertion professionnelle des jeunes sans emploi ni formation", {"8.6"}, "fr"),
-    ("Accompagner les jeunes décrocheurs vers une formation qualifiante", {"8.6", "4.1"}, "fr"),
-    ("Lutter contre la précarité énergétique par la rénovation thermique des logements",
-     {"7.1", "7.3"}, "fr"),
-    ("ÉGALITÉ DES FILLES ET DES GARÇONS À L'ÉCOLE", {"4.1", "5.1"}, "fr"),
-])
+@pytest.mark.parametrize(
+    ("text", "expected", "lang"),
+    [
+        (
+            "We want to collect unsold food from markets and supermarkets in Lyon and give it to "
+            "students in need",
+            {"12.3", "2.1"},
+            "en",
+        ),
+        (
+            "French lessons and homework help for children of refugee families",
+            {"4.1", "4.6", "10.7"},
+            "en",
+        ),
+        ("Energy advice to households in fuel poverty", {"7.1"}, "en"),
+        ("Community garden and composting in our neighbourhood", {"11.7", "12.5"}, "en"),
+        ("Accès à l'eau potable pour tous", {"6.1"}, "fr"),
+        ("Éliminer la faim des personnes vulnérables", {"2.1"}, "fr"),
+        ("Une recyclerie pour le réemploi et le recyclage des déchets", {"12.5"}, "fr"),
+        ("Atelier de réparation de vélos et recyclerie solidaire", {"12.5"}, "fr"),
+        ("Insertion professionnelle des jeunes sans emploi ni formation", {"8.6"}, "fr"),
+        ("Accompagner les jeunes décrocheurs vers une formation qualifiante", {"8.6", "4.1"}, "fr"),
+        (
+            "Lutter contre la précarité énergétique par la rénovation thermique des logements",
+            {"7.1", "7.3"},
+            "fr",
+        ),
+        ("ÉGALITÉ DES FILLES ET DES GARÇONS À L'ÉCOLE", {"4.1", "5.1"}, "fr"),
+    ],
+)
 def test_ideas_find_their_targets_in_both_languages(text, expected, lang):
     data = suggest(text)
     assert data["language"] == lang
@@ -97,8 +112,9 @@ def test_a_single_common_verb_suggests_nothing():
 
 def test_a_longer_phrase_wins_over_the_shorter_one_inside_it():
     data = suggest("Lutte contre la précarité énergétique")
-    words = {m["concept"] for t in data["targets"] for m in t["matches"]
-             if m["source"] == "vocabulary"}
+    words = {
+        m["concept"] for t in data["targets"] for m in t["matches"] if m["source"] == "vocabulary"
+    }
     assert words == {"precarite-energetique"}  # not « précarité » (poverty) on its own
     assert data["targets"][0]["code"] == "7.1"
 
@@ -107,8 +123,10 @@ def test_language_is_detected_or_given():
     assert suggest("homework help for refugee children")["language"] == "en"
     data = suggest("circuits courts")  # too short for the identifier alone: the words decide
     assert data["language"] == "fr" and codes("circuits courts") == ["2.4"]
-    assert suggest("bonjour", lang="en")["language_detection"] == {"method": "given",
-                                                                   "confidence": 1.0}
+    assert suggest("bonjour", lang="en")["language_detection"] == {
+        "method": "given",
+        "confidence": 1.0,
+    }
     assert suggest("1234 !!")["language"] == "fr"
     with pytest.raises(BadRequest):
         suggest("eau potable", lang="de")
@@ -143,9 +161,12 @@ def test_vocabulary_rows_have_targets_phrases_and_sources():
 
 def test_a_malformed_vocabulary_row_names_file_and_line(tmp_path):
     path = tmp_path / "vocab.tsv"
-    path.write_text("# comment\nconcept\ttargets\tfr\ten\tsource\n"
-                    "ok\t12.3\tinvendus\tunsold food\tONU 12.3\n"
-                    "bad\t99.9\tx\ty\tz\n", encoding="utf-8")
+    path.write_text(
+        "# comment\nconcept\ttargets\tfr\ten\tsource\n"
+        "ok\t12.3\tinvendus\tunsold food\tONU 12.3\n"
+        "bad\t99.9\tx\ty\tz\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ConfigError, match=r"vocab.tsv, line 4: bad target '99.9'"):
         read_vocabulary(path)
 

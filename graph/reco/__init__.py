@@ -83,6 +83,12 @@ class Recommender:
         """Alliances similar to a project idea (text, sdgs, types, territory)."""
         return self.analogue_finder().for_idea(idea, limit)
 
+    def warm_analogues_and_sdgs(self) -> None:
+        """Draw the random pairs behind the analogue levels for the current version, and load
+        the SDG suggester (UN texts, vocabulary, language model), so no visitor waits for them."""
+        self.analogue_finder().null_similarities(self.analogue_weights)
+        sdg_suggest.default().warm()
+
     # -- maturity and SDGs -------------------------------------------------------------------
     def maturity_questions(self) -> dict[str, Any]:
         """The self-assessment questionnaire (FR and EN)."""

@@ -162,7 +162,7 @@ class AnalogueFinder:
             return []
         values = self.factor_values(q, cands, text)
         weights = self.effective_weights(q)
-        similarity = sum(weights[f] * values[f] for f in ANALOGUE_FACTORS)
+        similarity = np.sum([weights[f] * values[f] for f in ANALOGUE_FACTORS], axis=0)
         same = self.same_place(q, cands)
         score = np.where(same, similarity * self.same_territory, similarity)
         keep = score > 0
@@ -350,7 +350,8 @@ def level(similarity: float, null: np.ndarray) -> dict[str, Any]:
     """The level of `similarity` against the sorted similarities `null` of random pairs:
     {"code", "label", "label_en", "percentile"} (share of random pairs no more alike, in %), with
     the rounded similarity under "similarity"."""
-    pct = 100.0 * np.searchsorted(null, similarity + 1e-9, side="right") / len(null) if len(null) else 0.0
+    below = np.searchsorted(null, similarity + 1e-9, side="right")
+    pct = 100.0 * below / len(null) if len(null) else 0.0
     code, fr, en, _ = LEVELS_TABLE[-1]
     if similarity > 0:
         for c, f, e, lowest in LEVELS_TABLE:

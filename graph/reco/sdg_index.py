@@ -8,9 +8,10 @@ shared by every target of the goal). Words are the terms of `graph.text_analysis
 analysis as search, French or English).
 
 A term is *general* when the UN texts use it in the texts of GENERAL_GOALS goals or more (« accès »,
-« développement », « national »: more than half of the goals) or when `data/sdg/general-words.tsv` lists it (common verbs, and
-words the UN texts use in a narrow sense: « récupération » of stolen assets in 16.4). A general
-term adds to a target's score but never counts as evidence on its own.
+« développement », « national »: more than half of the goals) or when
+`data/sdg/general-words.tsv` lists it (common verbs, and words the UN texts use in a narrow sense:
+« récupération » of stolen assets in 16.4). A general term adds to a target's score but never
+counts as evidence on its own.
 
 The vocabulary phrases (`data/sdg/project-vocabulary.tsv`) become patterns over terms: a sequence
 of adjacent terms, or (`a ~ b`) terms found within WINDOW analysed words of each other.
@@ -19,7 +20,7 @@ of adjacent terms, or (`a ~ b`) terms found within WINDOW analysed words of each
 from __future__ import annotations
 
 import math
-from collections import Counter, defaultdict
+from collections import defaultdict
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -92,17 +93,19 @@ class LanguageIndex:
             for code in ind.targets:
                 by_target[code].append(ind.text.get(lang, ""))
         to_term = text_analysis.TERM_FUNCTIONS[lang]
-        tf: list[Counter[str]] = []
+        tf: list[dict[str, float]] = []
         surfaces: list[dict[str, tuple[str, str]]] = []
         lengths = np.zeros(len(codes))
         goals_of: dict[str, set[str]] = defaultdict(set)
         words: set[str] = set()
         for i, code in enumerate(codes):
             goal = code.partition(".")[0]
-            fields = {"target": sources.targets[lang].get(code, ""),
-                      "indicator": " ".join(by_target.get(code, ())),
-                      "goal": sources.goals[lang].get(goal, "")}
-            counts: Counter[str] = Counter()
+            fields = {
+                "target": sources.targets[lang].get(code, ""),
+                "indicator": " ".join(by_target.get(code, ())),
+                "goal": sources.goals[lang].get(goal, ""),
+            }
+            counts: dict[str, float] = defaultdict(float)  # field-weighted frequencies
             seen: dict[str, tuple[str, str]] = {}
             for name, text in fields.items():
                 for tok in text_analysis.tokens(text_analysis.clean(text), lang):
@@ -130,9 +133,18 @@ class LanguageIndex:
             for k in range(PREFIX_MIN, len(t)):
                 prefixes[t[:k]].append(t)
         patterns, vocab_words = _patterns(sources.concepts, lang)
-        return cls(lang, codes, dict(postings), idf, norm, frozenset(general),
-                   {k: tuple(v) for k, v in prefixes.items()}, patterns, sources.concepts,
-                   frozenset(words | vocab_words))
+        return cls(
+            lang,
+            codes,
+            dict(postings),
+            idf,
+            norm,
+            frozenset(general),
+            {k: tuple(v) for k, v in prefixes.items()},
+            patterns,
+            sources.concepts,
+            frozenset(words | vocab_words),
+        )
 
     def related(self, term: str) -> list[str]:
         """Index terms of which `term` is a prefix, or which are a prefix of it (both ≥ PREFIX_MIN
@@ -144,8 +156,10 @@ class LanguageIndex:
         return out
 
 
-def _patterns(concepts: tuple[Concept, ...], lang: str,
-              ) -> tuple[dict[str, list[Pattern]], set[str]]:
+def _patterns(
+    concepts: tuple[Concept, ...],
+    lang: str,
+) -> tuple[dict[str, list[Pattern]], set[str]]:
     """Patterns of the phrases of `lang`, keyed by their first term, and the folded phrase words."""
     out: dict[str, list[Pattern]] = defaultdict(list)
     words: set[str] = set()

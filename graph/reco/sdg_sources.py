@@ -41,7 +41,7 @@ _RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
 @dataclass(frozen=True)
 class Indicator:
-    """A UN indicator: its compact code ('12.3.1'), the targets it measures, its text per language."""
+    """A UN indicator: compact code ('12.3.1'), the targets it measures, its text per language."""
 
     code: str
     targets: tuple[str, ...]
@@ -71,8 +71,11 @@ class Sources:
     def without(self, indicators: Iterable[str] = (), concepts: Iterable[str] = ()) -> Sources:
         """A copy without the indicators (by code) and concepts (by id) given."""
         drop_i, drop_c = set(indicators), set(concepts)
-        return replace(self, indicators=tuple(i for i in self.indicators if i.code not in drop_i),
-                       concepts=tuple(c for c in self.concepts if c.id not in drop_c))
+        return replace(
+            self,
+            indicators=tuple(i for i in self.indicators if i.code not in drop_i),
+            concepts=tuple(c for c in self.concepts if c.id not in drop_c),
+        )
 
 
 @cache
@@ -80,8 +83,13 @@ def load() -> Sources:
     """The shipped sources (read once)."""
     goals, indicators = _kos()
     targets = {lang: {c: sdg_texts(lang).get(c, "") for c in target_codes()} for lang in LANGUAGES}
-    return Sources(targets, goals, indicators, read_vocabulary(VOCABULARY_TSV),
-                   read_general_words(GENERAL_WORDS_TSV))
+    return Sources(
+        targets,
+        goals,
+        indicators,
+        read_vocabulary(VOCABULARY_TSV),
+        read_general_words(GENERAL_WORDS_TSV),
+    )
 
 
 def _kos() -> tuple[dict[str, dict[str, str]], tuple[Indicator, ...]]:
@@ -96,19 +104,20 @@ def _kos() -> tuple[dict[str, dict[str, str]], tuple[Indicator, ...]]:
         subject, pred = str(s).strip("<>"), str(p).strip("<>")
         if not subject.startswith(_SDG):
             continue
-        local = subject[len(_SDG):]
+        local = subject[len(_SDG) :]
         if pred in (_SKOS + "prefLabel", _SKOS + "altLabel"):
             lang = getattr(o, "language", None)
             if lang in LANGUAGES:
                 labels[local][lang].append(unicodedata.normalize("NFC", str(_value(o))))
         elif pred == _SDGO + "isIndicatorOf":
-            of[local].append(str(o).strip("<>")[len(_SDG):])
+            of[local].append(str(o).strip("<>")[len(_SDG) :])
         elif pred == _RDF_TYPE and str(o).strip("<>") == _SDGO + "Indicator":
             indicators.add(local)
         elif pred == _SKOS + "notation" and "SDGCodeCompact" in str(getattr(o, "datatype", "")):
             notation[local] = str(_value(o))
-    goals = {lang: {g: " ".join(dict.fromkeys(labels[g][lang])) for g in SDG_GOALS}
-             for lang in LANGUAGES}
+    goals = {
+        lang: {g: " ".join(dict.fromkeys(labels[g][lang])) for g in SDG_GOALS} for lang in LANGUAGES
+    }
     known = set(target_codes())
     out = []
     for ind in sorted(indicators):
@@ -145,15 +154,21 @@ def read_vocabulary(path: Path) -> tuple[Concept, ...]:
             except ValueError:
                 w = -1.0
             if code not in known or not 0 < w <= 1:
-                raise ConfigError(f"{path.name}, line {line}: bad target {item!r}",
-                                  message_fr=f"{path.name}, ligne {line} : cible {item!r} invalide")
+                raise ConfigError(
+                    f"{path.name}, line {line}: bad target {item!r}",
+                    message_fr=f"{path.name}, ligne {line} : cible {item!r} invalide",
+                )
             targets.append((code, w))
-        phrases = {lang: tuple(p.strip() for p in (row.get(lang) or "").split("|") if p.strip())
-                   for lang in LANGUAGES}
+        phrases = {
+            lang: tuple(p.strip() for p in (row.get(lang) or "").split("|") if p.strip())
+            for lang in LANGUAGES
+        }
         if not row.get("concept") or not targets or not any(phrases.values()):
-            raise ConfigError(f"{path.name}, line {line}: concept, targets and phrases are needed",
-                              message_fr=f"{path.name}, ligne {line} : concept, cibles et "
-                              "expressions sont requis")
+            raise ConfigError(
+                f"{path.name}, line {line}: concept, targets and phrases are needed",
+                message_fr=f"{path.name}, ligne {line} : concept, cibles et "
+                "expressions sont requis",
+            )
         out.append(Concept(row["concept"], tuple(targets), phrases, row.get("source") or ""))
     return tuple(out)
 

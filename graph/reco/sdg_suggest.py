@@ -83,12 +83,22 @@ class Evidence:
 class Suggester:
     """Suggests targets from the sources given (the shipped ones by default)."""
 
-    def __init__(self, sources: Sources | None = None, *, use_vocabulary: bool = True,
-                 min_support: float = MIN_SUPPORT) -> None:
+    def __init__(
+        self,
+        sources: Sources | None = None,
+        *,
+        use_vocabulary: bool = True,
+        min_support: float = MIN_SUPPORT,
+    ) -> None:
         self.sources = sources or load()
         self.use_vocabulary = use_vocabulary
         self.min_support = min_support
         self._indexes: dict[str, LanguageIndex] = {}
+
+    def warm(self) -> None:
+        """Build both indexes and load the language identifier now rather than on first use."""
+        self.suggest("réduire le gaspillage alimentaire")
+        self.suggest("reduce food waste")
 
     def index(self, lang: str) -> LanguageIndex:
         """The index of `lang`, built on first use."""
@@ -102,8 +112,10 @@ class Suggester:
         if lang:
             code = str(lang).strip().lower()
             if code not in LANGUAGES:
-                raise BadRequest(f"lang must be one of {', '.join(LANGUAGES)}",
-                                 message_fr=f"lang doit valoir {' ou '.join(LANGUAGES)}")
+                raise BadRequest(
+                    f"lang must be one of {', '.join(LANGUAGES)}",
+                    message_fr=f"lang doit valoir {' ou '.join(LANGUAGES)}",
+                )
             return Detection(code, 1.0, "given")
         return detect(text, {code: self.index(code).words for code in LANGUAGES})
 
@@ -113,16 +125,23 @@ class Suggester:
         detection = self.language(text, lang)
         ranked = self.rank(text, detection.lang)
         kept = ranked[:limit]
-        return {"text": text, "language": detection.lang,
-                "language_detection": detection.to_dict(),
-                "targets": [_target(code, ev) for code, ev in kept], "goals": _goals(kept)}
+        return {
+            "text": text,
+            "language": detection.lang,
+            "language_detection": detection.to_dict(),
+            "targets": [_target(code, ev) for code, ev in kept],
+            "goals": _goals(kept),
+        }
 
     def rank(self, text: str, lang: str) -> list[tuple[str, Evidence]]:
         """Every target passing the evidence rule and the cut-offs, best first."""
         idx = self.index(lang)
         clean = text_analysis.clean(text)
-        words = [Word(t.term, t.text, t.start, t.end)
-                 for t in text_analysis.tokens(clean, lang) if t.term is not None]
+        words = [
+            Word(t.term, t.text, t.start, t.end)
+            for t in text_analysis.tokens(clean, lang)
+            if t.term is not None
+        ]
         found: dict[int, Evidence] = defaultdict(Evidence)
         covered: dict[int, set[int]] = defaultdict(set)  # word position → targets of its phrases
         if self.use_vocabulary:
@@ -144,12 +163,16 @@ def phrase_matches(idx: LanguageIndex, words: list[Word], text: str) -> list[Phr
     terms = [w.term for w in words]
     for j, term in enumerate(terms):
         for pat in idx.patterns.get(term, ()):
-            positions = _window(terms, j, pat.terms) if pat.window else _adjacent(terms, j,
-                                                                                    pat.terms)
+            positions = (
+                _window(terms, j, pat.terms) if pat.window else _adjacent(terms, j, pat.terms)
+            )
             if positions:
                 ordered = sorted(positions)
-                shown = (text[words[ordered[0]].start:words[ordered[-1]].end]
-                         if not pat.window else " … ".join(words[p].text for p in ordered))
+                shown = (
+                    text[words[ordered[0]].start : words[ordered[-1]].end]
+                    if not pat.window
+                    else " … ".join(words[p].text for p in ordered)
+                )
                 found.append(PhraseMatch(pat, frozenset(positions), shown))
     found.sort(key=lambda m: (-len(m.positions), min(m.positions)))
     kept: list[PhraseMatch] = []
@@ -165,7 +188,7 @@ def phrase_matches(idx: LanguageIndex, words: list[Word], text: str) -> list[Phr
 
 def _adjacent(terms: list[str], j: int, pattern: tuple[str, ...]) -> set[int] | None:
     n = len(pattern)
-    return set(range(j, j + n)) if tuple(terms[j:j + n]) == pattern else None
+    return set(range(j, j + n)) if tuple(terms[j : j + n]) == pattern else None
 
 
 def _window(terms: list[str], j: int, pattern: tuple[str, ...]) -> set[int] | None:
@@ -187,14 +210,23 @@ def _add_concept(idx: LanguageIndex, m: PhraseMatch, found: dict[int, Evidence])
         ev = found[idx.position[code]]
         ev.score += VOCAB_SCORE * weight
         ev.support += 2 * weight
-        ev.matches.append({"word": m.words, "matched": m.pattern.phrase, "equivalent": True,
-                           "source": "vocabulary", "concept": concept.id,
-                           "reference": concept.source, "weight": weight})
+        ev.matches.append(
+            {
+                "word": m.words,
+                "matched": m.pattern.phrase,
+                "equivalent": True,
+                "source": "vocabulary",
+                "concept": concept.id,
+                "reference": concept.source,
+                "weight": weight,
+            }
+        )
     return targets
 
 
-def _add_words(idx: LanguageIndex, words: list[Word], covered: dict[int, set[int]],
-               found: dict[int, Evidence]) -> None:
+def _add_words(
+    idx: LanguageIndex, words: list[Word], covered: dict[int, set[int]], found: dict[int, Evidence]
+) -> None:
     """BM25F contributions of the distinct words, and their support (rule 4): a word inside a
     phrase already counted for a target does not count again for that target."""
     positions: dict[str, list[int]] = defaultdict(list)
@@ -214,15 +246,22 @@ def _add_words(idx: LanguageIndex, words: list[Word], covered: dict[int, set[int
                 if counts and not inside and term not in ev.units:
                     ev.units.add(term)
                     ev.support += 1
-                ev.matches.append({"word": typed, "matched": p.surface,
-                                   "equivalent": stem != term, "source": p.field,
-                                   "contribution": weight * idf})
+                ev.matches.append(
+                    {
+                        "word": typed,
+                        "matched": p.surface,
+                        "equivalent": stem != term,
+                        "source": p.field,
+                        "contribution": weight * idf,
+                    }
+                )
 
 
 def _target(code: str, ev: Evidence) -> dict[str, Any]:
     fr, en = sdg_texts("fr"), sdg_texts("en")
-    matches = sorted(ev.matches, key=lambda m: (m["source"] != "vocabulary",
-                                                -m.get("contribution", 0.0)))
+    matches = sorted(
+        ev.matches, key=lambda m: (m["source"] != "vocabulary", -m.get("contribution", 0.0))
+    )
     shown, seen = [], set()
     for m in matches:
         key = (m["word"], m["matched"])
@@ -230,8 +269,12 @@ def _target(code: str, ev: Evidence) -> dict[str, Any]:
             seen.add(key)
             shown.append({k: v for k, v in m.items() if k != "contribution"})
     return {
-        "code": code, "iri": str(sdg_iri(code)), "goal": code.partition(".")[0],
-        "label": fr.get(code, ""), "label_en": en.get(code, ""), "score": round(ev.score, 3),
+        "code": code,
+        "iri": str(sdg_iri(code)),
+        "goal": code.partition(".")[0],
+        "label": fr.get(code, ""),
+        "label_en": en.get(code, ""),
+        "score": round(ev.score, 3),
         "support": ev.support,
         "evidence": list(dict.fromkeys(m["word"] for m in shown)),
         "matches": shown,
@@ -244,8 +287,16 @@ def _goals(kept: list[tuple[str, Evidence]]) -> list[dict[str, Any]]:
     for code, ev in kept:
         g = code.partition(".")[0]
         goals[g] = max(goals.get(g, 0.0), ev.score)
-    return [{"code": g, "iri": str(sdg_iri(g)), "label": fr.get(g, ""), "label_en": en.get(g, ""),
-             "score": round(s, 3)} for g, s in sorted(goals.items(), key=lambda x: -x[1])]
+    return [
+        {
+            "code": g,
+            "iri": str(sdg_iri(g)),
+            "label": fr.get(g, ""),
+            "label_en": en.get(g, ""),
+            "score": round(s, 3),
+        }
+        for g, s in sorted(goals.items(), key=lambda x: -x[1])
+    ]
 
 
 @cache
