@@ -262,3 +262,13 @@ def test_an_idea_is_compared_only_on_what_it_says(store, tmp_path, base):
     # only the SDG factor is known: the similarity is the SDG similarity itself, not 0.3 of it
     assert top["similarity"] == pytest.approx(top["factors"]["sdgs"])
     assert top["level"]["code"] == "tres-proche"
+
+
+def test_examples_page_shows_targets_and_levels(client):
+    idea = "Nous voulons récupérer les invendus des supermarchés pour les étudiants précaires"
+    html = client.get("/exemples", query_string={"idea": idea}).get_data(as_text=True)
+    assert "12.3" in html and "invendus" in html and "16.4" not in html
+    assert "Très proche" in html
+    html = client.get("/exemples", query_string={"idea": "homework help for refugee children",
+                                                 "lang": "en"}).get_data(as_text=True)
+    assert "4.1" in html and "homework help" in html
