@@ -23,11 +23,13 @@ def analyze(text: str) -> tuple[Counter[str], dict[str, str]]:
     """Term counts of `text`, and the first surface word (lower case) seen for each term."""
     counts: Counter[str] = Counter()
     forms: dict[str, str] = {}
-    for tok in text_analysis.tokens(text_analysis.clean(text)):
-        if tok.term is None or tok.text.isdigit():
+    clean = text_analysis.clean(text)
+    for term, _, start, end in text_analysis.indexed(clean):
+        if term.isdigit():
             continue
-        counts[tok.term] += 1
-        forms.setdefault(tok.term, tok.text.lower())
+        counts[term] += 1
+        if term not in forms:
+            forms[term] = clean[start:end].lower()
     return counts, forms
 
 
