@@ -71,6 +71,9 @@ NULL_QUERIES = 200
 NULL_CANDIDATES = 20
 #: Fewest random pairs a level is measured against before pairs lacking a factor are kept.
 MIN_NULL = 50
+#: « Très proche » also needs a text similarity above this percentile of random pairs' (when the
+#: query has a text).
+TEXT_PERCENTILE = 90.0
 
 
 @dataclass
@@ -170,8 +173,9 @@ class AnalogueFinder:
         values = {f: v[keep] for f, v in values.items()}
         order = np.lexsort((cands, -np.round(score, 9)))[:limit]
         null = self.null_similarities(weights)
+        text_null = self.null_text() if weights["text"] > 0 else None
         return [self.result(q, int(cands[k]), float(score[k]),
-                            level(float(similarity[k]), null),
+                            level(float(similarity[k]), null, float(values["text"][k]), text_null),
                             {f: float(values[f][k]) for f in ANALOGUE_FACTORS}, bool(same[k]))
                 for k in order]
 
@@ -186,6 +190,13 @@ class AnalogueFinder:
         ok = ~np.isnan(v[:, w > 0]).any(axis=1)
         rows = v[ok] if ok.sum() >= MIN_NULL else v
         return np.sort(np.nan_to_num(rows) @ w)
+
+    def null_text(self) -> np.ndarray:
+        """Text similarities of the random pairs, sorted."""
+        if self.t.null is None:
+            self.t.null = self.null_factors()
+        text = self.t.null[:, ANALOGUE_FACTORS.index("text")]
+        return np.sort(text[~np.isnan(text)])
 
     def null_factors(self, seed: int = 11) -> np.ndarray:
         """Factor values (pairs × factors) of random pairs of alliances: NULL_QUERIES alliances
@@ -346,16 +357,26 @@ class AnalogueFinder:
             f"Funded mainly by {lower_first(o.en)} rather than {lower_first(m.en)}")]
 
 
-def level(similarity: float, null: np.ndarray) -> dict[str, Any]:
+def percentile(value: float, null: np.ndarray) -> float:
+    """Share (in %) of the sorted values `null` that are no greater than `value`."""
+    below = np.searchsorted(null, value + 1e-9, side="right")
+    return 100.0 * float(below) / len(null) if len(null) else 0.0
+
+
+def level(similarity: float, null: np.ndarray, text: float = 0.0,
+          text_null: np.ndarray | None = None) -> dict[str, Any]:
     """The level of `similarity` against the sorted similarities `null` of random pairs:
     {"code", "label", "label_en", "percentile"} (share of random pairs no more alike, in %), with
-    the rounded similarity under "similarity"."""
-    below = np.searchsorted(null, similarity + 1e-9, side="right")
-    pct = 100.0 * below / len(null) if len(null) else 0.0
+    the rounded similarity under "similarity". When the query has a text (`text_null` given),
+    « très proche » also needs more words in common than TEXT_PERCENTILE % of random pairs:
+    sharing SDG targets and partners' types is not yet doing the same thing."""
+    pct = percentile(similarity, null)
     code, fr, en, _ = LEVELS_TABLE[-1]
     if similarity > 0:
         for c, f, e, lowest in LEVELS_TABLE:
-            if pct >= lowest:
+            words_ok = c != "tres-proche" or text_null is None or (
+                percentile(text, text_null) >= TEXT_PERCENTILE and text > 0)
+            if pct >= lowest and words_ok:
                 code, fr, en = c, f, e
                 break
     return {"code": code, "label": fr, "label_en": en, "percentile": round(float(pct), 1),
