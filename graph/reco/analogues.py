@@ -10,7 +10,8 @@ the denominator instead of counting 0):
 The ranking *score* is the similarity multiplied by `same_territory` (default 0.8) when the example
 is in the same département (or région, for région-wide ones) as the query: examples from elsewhere
 are preferred, as they are what a visitor does not know yet. The similarity reads as a *level*
-(`LEVELS_TABLE`): « très proche », « proche », « lointain », calibrated as docs/recommendation.md says.
+(`LEVELS_TABLE`): « très proche », « proche », « lointain », calibrated as
+docs/recommendation.md says.
 
 - text: cosine of TF-IDF vectors (title + description, the terms of the search analysis).
 - sdgs: weighted Jaccard, targets 1 and goals 0.5: (Tx∩Ty + ½ Gx∩Gy) / (Tx∪Ty + ½ Gx∪Gy).
