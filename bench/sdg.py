@@ -58,7 +58,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from data import DATA_DIR, DEMO_DIR  # noqa: E402
 from graph import text_analysis  # noqa: E402
 from graph.reco.coding import target_codes  # noqa: E402
-from graph.reco.sdg_sources import Sources, load  # noqa: E402
+from graph.reco.sdg_sources import Indicator, Sources, load  # noqa: E402
 from graph.reco.sdg_suggest import Suggester  # noqa: E402
 from graph.reference import SDG_GOALS  # noqa: E402
 
@@ -88,10 +88,6 @@ Predict = Callable[[Item], list[str]]  # target codes, best first, at most K
 
 def un_indicators(sources: Sources, lang: str) -> list[Item]:
     """Indicator texts labelled with their targets, in FOLDS folds (by position in code order)."""
-    inds = sorted(
-        sources.indicators,
-        key=lambda i: [int(x) if x.isdigit() else ord(x[0]) + 100 for x in i.code.split(".")],
-    )
     return [
         Item(
             i.code,
@@ -101,7 +97,7 @@ def un_indicators(sources: Sources, lang: str) -> list[Item]:
             frozenset(i.targets),
             k % FOLDS,
         )
-        for k, i in enumerate(inds)
+        for k, i in enumerate(_ordered(sources))
         if i.text.get(lang)
     ]
 
@@ -164,7 +160,8 @@ def suggester_method(sources: Sources, cross_validate: bool, **options: object) 
     return predict
 
 
-def _ordered(sources: Sources) -> list:
+def _ordered(sources: Sources) -> list[Indicator]:
+    """The indicators in code order (1.1.1, 1.2.1, …, 17.19.2): fold k holds positions ≡ k."""
     return sorted(
         sources.indicators,
         key=lambda i: [int(x) if x.isdigit() else ord(x[0]) + 100 for x in i.code.split(".")],
