@@ -183,3 +183,22 @@ def test_sdg_suggest_api(client):
     assert client.get("/api/sdg-suggest").status_code == 400
     assert client.post("/api/sdg-suggest", json={"texte": "eau"}).status_code == 400
     assert client.post("/api/sdg-suggest", json={"text": "eau", "lang": "xx"}).status_code == 400
+
+
+def test_every_un_indicator_has_french_and_english_text_and_targets():
+    sources = load()
+    assert len(sources.indicators) == 232
+    for ind in sources.indicators:
+        assert ind.text["fr"] and ind.text["en"] and ind.targets, ind.code
+    assert all(sources.goals[lang][g] for lang in ("fr", "en") for g in sources.goals[lang])
+
+
+def test_sources_without_held_out_indicators_forget_their_words():
+    sources = load()
+    food = next(i for i in sources.indicators if i.code == "12.3.1")
+    full = Suggester(sources).index("fr")
+    held = Suggester(sources.without([food.code], ["gaspillage-alimentaire"])).index("fr")
+    row = full.position["12.3"]  # « gaspillage » is in indicator 12.3.1, not in target 12.3
+    assert [p.field for p in full.postings["gaspillag"] if p.target == row] == ["indicator"]
+    assert all(p.target != row for p in held.postings["gaspillag"])
+    assert all(c.id != "gaspillage-alimentaire" for c in held.concepts)
