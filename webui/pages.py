@@ -10,6 +10,8 @@ from __future__ import annotations
 from flask import Blueprint, Flask, abort, render_template
 from rdflib import URIRef
 
+from graph import iris
+from graph.errors import NotFound
 from graph.queries.describe import Resource, describe
 from graph.queries.pages import cached_stats, pages_index
 from ontology.namespaces import INSEE_GEO, SDG
@@ -23,7 +25,7 @@ from .pages_views import actor_page, alliance_page, href
 
 bp = Blueprint("pages", __name__)
 
-KINDS = ("actor", "alliance", "tool", "evaluation")
+KINDS = iris.KINDS
 
 __all__ = ["KINDS", "current_lang", "render_resource", "resource_iri", "init_app"]
 
@@ -37,21 +39,22 @@ def home() -> str:
 
 
 def resource_iri(kind: str, ident: str) -> URIRef:
-    """IRI of an instance resource from its kind and local id."""
+    """IRI of an instance resource from its kind and local id (ValueError when malformed)."""
     if kind == "sdg":
         return SDG[ident]
     if kind in ("region", "departement", "commune"):
         return INSEE_GEO[f"{kind}/{ident}"]
-    return URIRef(f"{get_instance().base}{kind}/{ident}")
+    return iris.mint(get_instance().base, kind, ident)
 
 
 def load_resource(kind: str, ident: str) -> Resource:
-    """Describe a resource or 404."""
-    if kind not in (*KINDS, "sdg", "region", "departement", "commune"):
+    """Describe a resource, or 404 when the kind or id is unknown or malformed."""
+    if kind not in KINDS or not iris.is_id(ident):
         abort(404)
     res = describe(get_instance().store, resource_iri(kind, ident), current_lang())
     if res is None:
-        abort(404, description=f"{kind} {ident} introuvable / not found")
+        raise NotFound(f"there is no {kind} « {ident} »",
+                       message_fr=f"la fiche « {ident} » n'existe pas")
     return res
 
 
