@@ -90,8 +90,9 @@ def serialize(triples: Iterable[Any], fmt: str, prefixes: Mapping[str, str] | No
     if fmt == "rdfxml":
         return rdf_xml(triples, prefixes)
     rdf_format = _OX_FORMATS[fmt]
-    ox_triples = (t if isinstance(t, ox.Triple) else ox.Triple(to_ox(t[0]), to_ox(t[1]),
-                                                               to_ox(t[2])) for t in triples)
+    ox_triples = (t if isinstance(t, ox.Triple)
+                  else ox.Triple(to_ox(t[0]), to_ox(t[1]), to_ox(t[2]))  # type: ignore[arg-type]
+                  for t in triples)
     pref = dict(prefixes) if prefixes and fmt != "nt" else None
     return ox.serialize(ox_triples, format=rdf_format, prefixes=pref) or b""
 
@@ -110,7 +111,7 @@ def rdf_xml(triples: Iterable[Any], prefixes: Mapping[str, str] | None = None) -
         if problem is not None:
             bad[str(p)] = problem
             continue
-        g.add((_xml_node(s), p, _xml_node(o)))
+        g.add((_xml_node(s), p, _xml_node(o)))  # type: ignore[arg-type]
     if bad:
         shown = sorted(bad)[:3]
         en = "; ".join(f"<{p}>: {bad[p][0]}" for p in shown)
