@@ -6,7 +6,8 @@ apostrophe-like character (`’ ʼ ‘ ′ ＇ ʻ` … `APOSTROPHES`) turned int
 quote-like one (`“ ” « » ″ ʺ` … `QUOTES`) into `"`, so `l’insertion` and `lʼinsertion` (U+02BC,
 a *letter* for Unicode, which would glue the two words) read as `l'insertion`. Clean text is
 split into *tokens* by `TOKEN_PATTERN` (runs of letters and digits: apostrophes, hyphens and
-punctuation separate words; tokens of `MAX_TOKEN_BYTES` or more are dropped). Each token then goes through five steps, in this order:
+punctuation separate words; tokens of `MAX_TOKEN_BYTES` or more are dropped). Each token then
+goes through five steps, in this order:
 
 1. lower case;
 2. ASCII folding (`coopération` → `cooperation`, `œuvre` → `oeuvre`);
