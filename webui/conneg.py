@@ -7,7 +7,9 @@ RFC 9110 §12.5.1 (Accept) as real clients use it:
   type/subtype only, case-insensitively;
 - a representation's quality is the `q` of the most specific range that matches it
   (`type/subtype` over `type/*` over `*/*`; among equally specific ones the highest `q`), so
-  `text/html;q=0, */*` excludes HTML and accepts everything else;
+  `text/html;q=0, */*` excludes HTML and accepts everything else; a representation also answers
+  to the aliases clients use for it (`application/xml` for RDF/XML, `application/json` for
+  JSON-LD) when they name them;
 - the best representation has the highest quality; ties go to the range named most specifically,
   then to the route's own order (its default first): `*/*` alone gives the route's default;
 - no `Accept`, or one with no valid media range, means "anything": the default;
@@ -115,6 +117,17 @@ def quality(ranges: Sequence[Range], mime: str) -> tuple[float, int]:
     return best[1], best[0]
 
 
+def offer_quality(ranges: Sequence[Range], offer: MediaType) -> tuple[float, int]:
+    """(q, specificity) of a representation: its own media type decides when the client names
+    it (`text/html;q=0` excludes HTML); otherwise an alias the client names with q > 0
+    (`application/xml;q=0.9` for RDF/XML) counts, else the wildcard that matches."""
+    own = quality(ranges, offer.mime)
+    if own[1] == 2:
+        return own
+    named = [x for x in (quality(ranges, a) for a in offer.aliases) if x[1] == 2 and x[0] > 0]
+    return max([own, *named])
+
+
 def choose(offers: Sequence[MediaType], ranges: Sequence[Range]) -> MediaType | None:
     """The best of `offers` (in the route's order of preference) for `ranges`; None if none fits.
 
@@ -124,7 +137,7 @@ def choose(offers: Sequence[MediaType], ranges: Sequence[Range]) -> MediaType | 
         return offers[0] if offers else None
     scored = []
     for index, offer in enumerate(offers):
-        q, spec = max(quality(ranges, m) for m in offer.mimes)
+        q, spec = offer_quality(ranges, offer)
         if q > 0:
             scored.append((q, spec, -index, offer))
     if not scored:
