@@ -66,10 +66,13 @@ def _csv_edges(g: nx.Graph, attrs: list[str]) -> bytes:
 
 
 def xml_ready(g: nx.Graph) -> nx.Graph:
-    """A copy of `g` whose text (node ids, attribute values) XML 1.0 can carry."""
+    """A copy of `g` whose text (node ids, attribute values) XML 1.0 can carry, line breaks as
+    LF (XML parsers turn a raw CR into LF anyway)."""
 
     def clean(value: object) -> object:
-        return xml_safe(value) if isinstance(value, str) else value
+        if not isinstance(value, str):
+            return value
+        return xml_safe(value).replace("\r\n", "\n").replace("\r", "\n")
 
     def attrs(d: dict[str, object]) -> dict[str, object]:
         return {k: clean(v) for k, v in d.items()}
