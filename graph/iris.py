@@ -32,8 +32,11 @@ _ID_RE = re.compile(ID_PATTERN)
 
 def is_id(value: object) -> bool:
     """Whether `value` is a local identifier: `[a-z0-9][a-z0-9-]*`, at most MAX_ID_LENGTH long."""
-    return (isinstance(value, str) and 0 < len(value) <= MAX_ID_LENGTH
-            and _ID_RE.fullmatch(value) is not None)
+    return (
+        isinstance(value, str)
+        and 0 < len(value) <= MAX_ID_LENGTH
+        and _ID_RE.fullmatch(value) is not None
+    )
 
 
 def is_kind(value: object) -> bool:
@@ -77,7 +80,7 @@ def parse(base: str, iri: object) -> InstanceIri | None:
     text = str(iri)
     if not text.startswith(base):
         return None
-    local, _, fragment = text[len(base):].partition("#")
+    local, _, fragment = text[len(base) :].partition("#")
     kind, slash, ident = local.partition("/")
     if not slash or not is_kind(kind) or not is_id(ident):
         return None

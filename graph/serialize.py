@@ -36,19 +36,38 @@ from .xml_text import XML_ILLEGAL, xml_safe
 #: Keys of the formats `serialize` writes, as used in `webui/sparql/mediatypes.py`.
 FORMATS = ("ttl", "nt", "jsonld", "rdfxml")
 
-_OX_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES,
-               "jsonld": ox.RdfFormat.JSON_LD}
+_OX_FORMATS = {
+    "ttl": ox.RdfFormat.TURTLE,
+    "nt": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
 
 #: XML 1.0 NameStartChar and NameChar without the colon (an NCName, https://www.w3.org/TR/xml-names/).
-_START = ("A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
-          "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff")
+_START = (
+    "A-Z_a-z\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u02ff\u0370-\u037d\u037f-\u1fff\u200c-\u200d"
+    "\u2070-\u218f\u2c00-\u2fef\u3001-\ud7ff\uf900-\ufdcf\ufdf0-\ufffd\U00010000-\U000effff"
+)
 _NAME = _START + r"\-.0-9\u00b7\u0300-\u036f\u203f-\u2040"
 NCNAME_TAIL = re.compile(f"[{_START}][{_NAME}]*$")
 
 #: RDF/XML syntax names that cannot be used as property elements (RDF 1.1 XML Syntax §7.2.5).
-_RESERVED = {str(RDF) + n for n in ("RDF", "ID", "about", "parseType", "resource", "nodeID",
-                                     "datatype", "Description", "li", "aboutEach",
-                                     "aboutEachPrefix", "bagID")}
+_RESERVED = {
+    str(RDF) + n
+    for n in (
+        "RDF",
+        "ID",
+        "about",
+        "parseType",
+        "resource",
+        "nodeID",
+        "datatype",
+        "Description",
+        "li",
+        "aboutEach",
+        "aboutEachPrefix",
+        "bagID",
+    )
+}
 
 
 class NotRepresentable(NotAcceptable):
@@ -60,12 +79,16 @@ class NotRepresentable(NotAcceptable):
 def rdf_xml_problem(predicate: str) -> tuple[str, str] | None:
     """Why `predicate` cannot be a property element of RDF/XML (English, French), or None."""
     if predicate in _RESERVED:
-        return ("it is a reserved name of the RDF/XML syntax",
-                "c'est un nom réservé de la syntaxe RDF/XML")
+        return (
+            "it is a reserved name of the RDF/XML syntax",
+            "c'est un nom réservé de la syntaxe RDF/XML",
+        )
     if not NCNAME_TAIL.search(predicate):
-        return ("its IRI does not end with an XML name (a letter first; not a number nor '#')",
-                "son IRI ne se termine pas par un nom XML (une lettre d'abord ; ni un nombre, "
-                "ni « # »)")
+        return (
+            "its IRI does not end with an XML name (a letter first; not a number nor '#')",
+            "son IRI ne se termine pas par un nom XML (une lettre d'abord ; ni un nombre, "
+            "ni « # »)",
+        )
     return None
 
 
@@ -73,8 +96,10 @@ def can_write(triples: Iterable[Any], fmt: str) -> bool:
     """Whether `serialize(triples, fmt)` succeeds (only RDF/XML refuses some predicates)."""
     if fmt != "rdfxml":
         return True
-    return all(rdf_xml_problem(_iri(t.predicate if isinstance(t, ox.Triple) else t[1])) is None
-               for t in triples)
+    return all(
+        rdf_xml_problem(_iri(t.predicate if isinstance(t, ox.Triple) else t[1])) is None
+        for t in triples
+    )
 
 
 def _iri(term: Any) -> str:
@@ -90,9 +115,10 @@ def serialize(triples: Iterable[Any], fmt: str, prefixes: Mapping[str, str] | No
     if fmt == "rdfxml":
         return rdf_xml(triples, prefixes)
     rdf_format = _OX_FORMATS[fmt]
-    ox_triples = (t if isinstance(t, ox.Triple)
-                  else ox.Triple(to_ox(t[0]), to_ox(t[1]), to_ox(t[2]))  # type: ignore[arg-type]
-                  for t in triples)
+    ox_triples = (
+        t if isinstance(t, ox.Triple) else ox.Triple(to_ox(t[0]), to_ox(t[1]), to_ox(t[2]))  # type: ignore[arg-type]
+        for t in triples
+    )
     pref = dict(prefixes) if prefixes and fmt != "nt" else None
     return ox.serialize(ox_triples, format=rdf_format, prefixes=pref) or b""
 
@@ -105,8 +131,10 @@ def rdf_xml(triples: Iterable[Any], prefixes: Mapping[str, str] | None = None) -
     bad: dict[str, tuple[str, str]] = {}
     for t in triples:
         s, p, o = (t.subject, t.predicate, t.object) if isinstance(t, ox.Triple) else t
-        s, p, o = (from_ox(x) if isinstance(x, ox.NamedNode | ox.BlankNode | ox.Literal) else x
-                   for x in (s, p, o))
+        s, p, o = (
+            from_ox(x) if isinstance(x, ox.NamedNode | ox.BlankNode | ox.Literal) else x
+            for x in (s, p, o)
+        )
         problem = rdf_xml_problem(str(p))
         if problem is not None:
             bad[str(p)] = problem
@@ -120,7 +148,8 @@ def rdf_xml(triples: Iterable[Any], prefixes: Mapping[str, str] | None = None) -
             f"this document cannot be written in RDF/XML: {en}. Ask for Turtle, N-Triples or "
             "JSON-LD, which carry every IRI",
             message_fr=f"ce document ne peut pas s'écrire en RDF/XML : {fr}. Demandez-le en "
-            "Turtle, N-Triples ou JSON-LD, qui acceptent tous les IRI")
+            "Turtle, N-Triples ou JSON-LD, qui acceptent tous les IRI",
+        )
     return g.serialize(format="xml", encoding="utf-8")
 
 

@@ -29,8 +29,10 @@ from webui.sparql.mediatypes import GRAPHS, RESULTS
 
 FIREFOX = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 FIREFOX_92 = "text/html,application/xhtml+xml,application/xml;q=0.9,image/avif,image/webp,*/*;q=0.8"
-CHROME = ("text/html,application/xhtml+xml,application/xml;q=0.9,image/jxl,image/avif,image/webp,"
-          "image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7")
+CHROME = (
+    "text/html,application/xhtml+xml,application/xml;q=0.9,image/jxl,image/avif,image/webp,"
+    "image/apng,*/*;q=0.8,application/signed-exchange;v=b3;q=0.7"
+)
 SAFARI = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
 CURL = "*/*"
 NONE = None
@@ -41,9 +43,12 @@ RAPPER_GUESS = (
     "application/rss+xml;q=0.8, text/rss;q=0.8, application/xml;q=0.3, text/xml;q=0.3, "
     "application/atom+xml;q=0.3, text/html;q=0.2, application/xhtml+xml;q=0.4, text/html;q=0.6, "
     "application/xhtml+xml;q=0.8, application/json;q=0.1, text/json;q=0.1, text/x-nquads, "
-    "*/*;q=0.1")
-RAPPER_TURTLE = ("text/turtle, application/x-turtle, application/turtle, text/n3;q=0.3, "
-                 "text/rdf+n3;q=0.3, application/rdf+n3;q=0.3, */*;q=0.1")
+    "*/*;q=0.1"
+)
+RAPPER_TURTLE = (
+    "text/turtle, application/x-turtle, application/turtle, text/n3;q=0.3, "
+    "text/rdf+n3;q=0.3, application/rdf+n3;q=0.3, */*;q=0.1"
+)
 RAPPER_RDFXML = "application/rdf+xml, text/rdf;q=0.6, */*;q=0.1"
 SW_JSON = "application/sparql-results+json,application/json,text/javascript,application/javascript"
 SW_XML = "application/sparql-results+xml"
@@ -60,73 +65,140 @@ COMUNICA = (
     "application/n-triples;q=0.8,text/turtle;q=0.6,application/rdf+xml;q=0.5,text/n3;q=0.35,"
     "application/xml;q=0.3,image/svg+xml;q=0.3,text/xml;q=0.3,text/html;q=0.2,"
     "application/xhtml+xml;q=0.18,application/json;q=0.135,text/shaclc;q=0.1,"
-    "text/shaclc-ext;q=0.05")
+    "text/shaclc-ext;q=0.05"
+)
 COMUNICA_SPARQL = "application/sparql-results+json;q=1.0,application/sparql-results+xml;q=0.7"
 COMUNICA_GRAPH = "text/turtle"
 
 ACTOR = "actor/banque-alimentaire-metropole-lilloise"
-Q_SELECT = "/sparql?" + urlencode({"query": "SELECT ?a WHERE { ?a a <https://w3id.org/alliances/ns#"
-                                            "Alliance> } LIMIT 2"})
-Q_CONSTRUCT = "/sparql?" + urlencode({"query": "CONSTRUCT { ?a a ?c } WHERE { ?a a ?c "
-                                               "FILTER(?c = <https://w3id.org/alliances/ns#"
-                                               "Alliance>) } LIMIT 2"})
+Q_SELECT = "/sparql?" + urlencode(
+    {"query": "SELECT ?a WHERE { ?a a <https://w3id.org/alliances/ns#Alliance> } LIMIT 2"}
+)
+Q_CONSTRUCT = "/sparql?" + urlencode(
+    {
+        "query": "CONSTRUCT { ?a a ?c } WHERE { ?a a ?c "
+        "FILTER(?c = <https://w3id.org/alliances/ns#"
+        "Alliance>) } LIMIT 2"
+    }
+)
 SELECT = "SELECT ?a WHERE { ?a a <https://w3id.org/alliances/ns#Alliance> } LIMIT 2"
-CONSTRUCT = ("CONSTRUCT { ?a a <https://w3id.org/alliances/ns#Alliance> } "
-             "WHERE { ?a a <https://w3id.org/alliances/ns#Alliance> } LIMIT 2")
+CONSTRUCT = (
+    "CONSTRUCT { ?a a <https://w3id.org/alliances/ns#Alliance> } "
+    "WHERE { ?a a <https://w3id.org/alliances/ns#Alliance> } LIMIT 2"
+)
 
 #: (route, client, Accept, expected): a media type for 200 answers, "→suffix" for a 303 whose
 #: Location ends with it, "page" for a 303 to the HTML page.
 TABLE: list[tuple[str, str, str | None, str]] = [
-    *[(f"/id/{ACTOR}", c, a, e) for c, a, e in [
-        ("firefox", FIREFOX, "page"), ("firefox-92", FIREFOX_92, "page"),
-        ("chrome", CHROME, "page"),
-        ("safari", SAFARI, "page"), ("curl", CURL, "→.ttl"), ("urllib", NONE, "→.ttl"),
-        ("rapper -g", RAPPER_GUESS, "→.ttl"), ("rapper -i turtle", RAPPER_TURTLE, "→.ttl"),
-        ("rapper -i rdfxml", RAPPER_RDFXML, "→.rdf"), ("comunica", COMUNICA, "→.jsonld"),
-        ("sparqlwrapper n3", SW_N3, "→.ttl"), ("yasgui graph", YASGUI_GRAPH, "→.nt"),
-        ("udata", CURL, "→.ttl")]],
-    *[("/ns/actor-type", c, a, e) for c, a, e in [
-        ("firefox", FIREFOX, "→.html"), ("chrome", CHROME, "→.html"), ("curl", CURL, "→.ttl"),
-        ("rapper -g", RAPPER_GUESS, "→.ttl"), ("rapper -i rdfxml", RAPPER_RDFXML, "→.rdf"),
-        ("comunica", COMUNICA, "→.jsonld")]],
-    *[("/catalog", c, a, e) for c, a, e in [
-        ("firefox", FIREFOX, "text/html"), ("chrome", CHROME, "text/html"),
-        ("safari", SAFARI, "text/html"), ("curl", CURL, "text/turtle"),
-        ("udata", CURL, "text/turtle"), ("urllib", NONE, "text/turtle"),
-        ("rapper -g", RAPPER_GUESS, "text/turtle"),
-        ("rapper -i rdfxml", RAPPER_RDFXML, "application/rdf+xml"),
-        ("comunica", COMUNICA, "application/ld+json")]],
-    *[("/.well-known/void", c, a, e) for c, a, e in [
-        ("firefox", FIREFOX, "application/rdf+xml"), ("curl", CURL, "text/turtle"),
-        ("rapper -i turtle", RAPPER_TURTLE, "text/turtle"),
-        ("comunica", COMUNICA, "application/ld+json")]],
-    *[("/sparql", c, a, e) for c, a, e in [
-        ("firefox", FIREFOX, "text/html"), ("chrome", CHROME, "text/html"),
-        ("curl", CURL, "text/turtle"), ("rapper -g", RAPPER_GUESS, "text/turtle")]],
-    *[(Q_SELECT, c, a, e) for c, a, e in [
-        ("firefox", FIREFOX, "text/html"), ("curl", CURL, "application/sparql-results+json"),
-        ("sparqlwrapper json", SW_JSON, "application/sparql-results+json"),
-        ("sparqlwrapper xml", SW_XML, "application/sparql-results+xml"),
-        ("sparqlwrapper csv", SW_CSV, "text/csv"),
-        ("sparqlwrapper tsv", SW_TSV, "text/tab-separated-values"),
-        ("yasgui", YASGUI_SELECT, "application/sparql-results+json"),
-        ("comunica", COMUNICA_SPARQL, "application/sparql-results+json")]],
-    *[(Q_CONSTRUCT, c, a, e) for c, a, e in [
-        ("chrome", CHROME, "text/html"), ("curl", CURL, "text/turtle"),
-        ("sparqlwrapper turtle", SW_TURTLE, "text/turtle"),
-        ("sparqlwrapper n3", SW_N3, "text/turtle"),
-        ("sparqlwrapper rdfxml", SW_RDFXML, "application/rdf+xml"),
-        ("sparqlwrapper jsonld", SW_JSONLD, "application/ld+json"),
-        ("yasgui", YASGUI_GRAPH, "application/n-triples"),
-        ("comunica", COMUNICA_GRAPH, "text/turtle")]],
-    *[("/dump/alliances", c, a, e) for c, a, e in [
-        ("firefox", FIREFOX, "→.ttl"), ("curl", CURL, "→.ttl"), ("comunica", COMUNICA, "→.nq.gz"),
-        ("rapper -g", RAPPER_GUESS, "→.ttl"), ("yasgui graph", YASGUI_GRAPH, "→.nt.gz")]],
-    *[("/dump/source/demo", c, a, e) for c, a, e in [
-        ("curl", CURL, "→.ttl"), ("comunica", COMUNICA, "→.nt.gz")]],
-    *[("/export/network/actors", c, a, e) for c, a, e in [
-        ("firefox", FIREFOX, "→actors.graphml"), ("curl", CURL, "→actors.graphml"),
-        ("csv", "text/csv", "→actors-edges.csv")]],
+    *[
+        (f"/id/{ACTOR}", c, a, e)
+        for c, a, e in [
+            ("firefox", FIREFOX, "page"),
+            ("firefox-92", FIREFOX_92, "page"),
+            ("chrome", CHROME, "page"),
+            ("safari", SAFARI, "page"),
+            ("curl", CURL, "→.ttl"),
+            ("urllib", NONE, "→.ttl"),
+            ("rapper -g", RAPPER_GUESS, "→.ttl"),
+            ("rapper -i turtle", RAPPER_TURTLE, "→.ttl"),
+            ("rapper -i rdfxml", RAPPER_RDFXML, "→.rdf"),
+            ("comunica", COMUNICA, "→.jsonld"),
+            ("sparqlwrapper n3", SW_N3, "→.ttl"),
+            ("yasgui graph", YASGUI_GRAPH, "→.nt"),
+            ("udata", CURL, "→.ttl"),
+        ]
+    ],
+    *[
+        ("/ns/actor-type", c, a, e)
+        for c, a, e in [
+            ("firefox", FIREFOX, "→.html"),
+            ("chrome", CHROME, "→.html"),
+            ("curl", CURL, "→.ttl"),
+            ("rapper -g", RAPPER_GUESS, "→.ttl"),
+            ("rapper -i rdfxml", RAPPER_RDFXML, "→.rdf"),
+            ("comunica", COMUNICA, "→.jsonld"),
+        ]
+    ],
+    *[
+        ("/catalog", c, a, e)
+        for c, a, e in [
+            ("firefox", FIREFOX, "text/html"),
+            ("chrome", CHROME, "text/html"),
+            ("safari", SAFARI, "text/html"),
+            ("curl", CURL, "text/turtle"),
+            ("udata", CURL, "text/turtle"),
+            ("urllib", NONE, "text/turtle"),
+            ("rapper -g", RAPPER_GUESS, "text/turtle"),
+            ("rapper -i rdfxml", RAPPER_RDFXML, "application/rdf+xml"),
+            ("comunica", COMUNICA, "application/ld+json"),
+        ]
+    ],
+    *[
+        ("/.well-known/void", c, a, e)
+        for c, a, e in [
+            ("firefox", FIREFOX, "application/rdf+xml"),
+            ("curl", CURL, "text/turtle"),
+            ("rapper -i turtle", RAPPER_TURTLE, "text/turtle"),
+            ("comunica", COMUNICA, "application/ld+json"),
+        ]
+    ],
+    *[
+        ("/sparql", c, a, e)
+        for c, a, e in [
+            ("firefox", FIREFOX, "text/html"),
+            ("chrome", CHROME, "text/html"),
+            ("curl", CURL, "text/turtle"),
+            ("rapper -g", RAPPER_GUESS, "text/turtle"),
+        ]
+    ],
+    *[
+        (Q_SELECT, c, a, e)
+        for c, a, e in [
+            ("firefox", FIREFOX, "text/html"),
+            ("curl", CURL, "application/sparql-results+json"),
+            ("sparqlwrapper json", SW_JSON, "application/sparql-results+json"),
+            ("sparqlwrapper xml", SW_XML, "application/sparql-results+xml"),
+            ("sparqlwrapper csv", SW_CSV, "text/csv"),
+            ("sparqlwrapper tsv", SW_TSV, "text/tab-separated-values"),
+            ("yasgui", YASGUI_SELECT, "application/sparql-results+json"),
+            ("comunica", COMUNICA_SPARQL, "application/sparql-results+json"),
+        ]
+    ],
+    *[
+        (Q_CONSTRUCT, c, a, e)
+        for c, a, e in [
+            ("chrome", CHROME, "text/html"),
+            ("curl", CURL, "text/turtle"),
+            ("sparqlwrapper turtle", SW_TURTLE, "text/turtle"),
+            ("sparqlwrapper n3", SW_N3, "text/turtle"),
+            ("sparqlwrapper rdfxml", SW_RDFXML, "application/rdf+xml"),
+            ("sparqlwrapper jsonld", SW_JSONLD, "application/ld+json"),
+            ("yasgui", YASGUI_GRAPH, "application/n-triples"),
+            ("comunica", COMUNICA_GRAPH, "text/turtle"),
+        ]
+    ],
+    *[
+        ("/dump/alliances", c, a, e)
+        for c, a, e in [
+            ("firefox", FIREFOX, "→.ttl"),
+            ("curl", CURL, "→.ttl"),
+            ("comunica", COMUNICA, "→.nq.gz"),
+            ("rapper -g", RAPPER_GUESS, "→.ttl"),
+            ("yasgui graph", YASGUI_GRAPH, "→.nt.gz"),
+        ]
+    ],
+    *[
+        ("/dump/source/demo", c, a, e)
+        for c, a, e in [("curl", CURL, "→.ttl"), ("comunica", COMUNICA, "→.nt.gz")]
+    ],
+    *[
+        ("/export/network/actors", c, a, e)
+        for c, a, e in [
+            ("firefox", FIREFOX, "→actors.graphml"),
+            ("curl", CURL, "→actors.graphml"),
+            ("csv", "text/csv", "→actors-edges.csv"),
+        ]
+    ],
 ]
 
 
@@ -142,11 +214,14 @@ def get(client: Any, url: str, accept: str | None, method: str = "GET") -> Any:
     return client.open(url, method=method, headers=headers)
 
 
-@pytest.mark.parametrize(("url", "who", "accept", "expected"), TABLE,
-                         ids=[f"{u.split('?')[0]}{'?q' if '?' in u else ''}-{w}"
-                              for u, w, _, _ in TABLE])
-def test_real_clients_get_what_they_ask_for(client: Any, url: str, who: str, accept: str | None,
-                                            expected: str) -> None:
+@pytest.mark.parametrize(
+    ("url", "who", "accept", "expected"),
+    TABLE,
+    ids=[f"{u.split('?')[0]}{'?q' if '?' in u else ''}-{w}" for u, w, _, _ in TABLE],
+)
+def test_real_clients_get_what_they_ask_for(
+    client: Any, url: str, who: str, accept: str | None, expected: str
+) -> None:
     r = get(client, url, accept)
     assert "Accept" in r.headers.get("Vary", ""), (who, r.headers.get("Vary"))
     if expected == "page":
@@ -169,21 +244,45 @@ def test_udata_harvester_head_then_get_agree(client: Any) -> None:
 
 def test_sparqlwrapper_format_parameters(client: Any) -> None:
     # SPARQLWrapper sends format=, output= and results= with its own names, twice for RDF/XML
-    r = client.get("/sparql", query_string=[("query", CONSTRUCT), ("format", "rdf+xml"),
-                                            ("format", "application/rdf+xml")],
-                   headers={"Accept": SW_RDFXML})
+    r = client.get(
+        "/sparql",
+        query_string=[
+            ("query", CONSTRUCT),
+            ("format", "rdf+xml"),
+            ("format", "application/rdf+xml"),
+        ],
+        headers={"Accept": SW_RDFXML},
+    )
     assert r.status_code == 200 and r.mimetype == "application/rdf+xml"
-    r = client.get("/sparql", query_string=[("query", CONSTRUCT), ("format", "n3"),
-                                            ("output", "n3")], headers={"Accept": SW_N3})
+    r = client.get(
+        "/sparql",
+        query_string=[("query", CONSTRUCT), ("format", "n3"), ("output", "n3")],
+        headers={"Accept": SW_N3},
+    )
     assert r.status_code == 200 and r.mimetype == "text/turtle"
-    r = client.get("/sparql", query_string=[("query", SELECT), ("format", "tsv"),
-                                            ("format", "text/tab-separated-values")])
+    r = client.get(
+        "/sparql",
+        query_string=[
+            ("query", SELECT),
+            ("format", "tsv"),
+            ("format", "text/tab-separated-values"),
+        ],
+    )
     assert r.status_code == 200 and r.mimetype == "text/tab-separated-values"
 
 
-@pytest.mark.parametrize("url", ["/catalog", "/.well-known/void", f"/id/{ACTOR}", "/ns",
-                                 Q_SELECT, "/dump/alliances",
-                                 "/export/network/bipartite"])
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/catalog",
+        "/.well-known/void",
+        f"/id/{ACTOR}",
+        "/ns",
+        Q_SELECT,
+        "/dump/alliances",
+        "/export/network/bipartite",
+    ],
+)
 def test_406_only_when_nothing_offered_is_acceptable(client: Any, url: str) -> None:
     r = get(client, url, "image/png, text/html;q=0")
     assert r.status_code == 406
@@ -204,8 +303,10 @@ def test_parameters_do_not_matter() -> None:
     jsonld = 'application/ld+json;profile="http://www.w3.org/ns/json-ld#compacted"'
     assert choose(GRAPHS, parse_accept(jsonld)) is GRAPHS[1]
     assert choose(GRAPHS, parse_accept("TEXT/Turtle; charset=UTF-8; q=0.5")) is GRAPHS[0]
-    assert choose(RESULTS, parse_accept("application/sparql-results+json; charset=utf-8")
-                  ) is RESULTS[0]
+    assert (
+        choose(RESULTS, parse_accept("application/sparql-results+json; charset=utf-8"))
+        is RESULTS[0]
+    )
 
 
 def test_junk_accept_means_anything() -> None:
@@ -215,23 +316,70 @@ def test_junk_accept_means_anything() -> None:
 
 # -- generated Accept headers ----------------------------------------------------------------
 _TYPES = st.sampled_from(["text", "application", "image", "*", "TEXT", "x-foo", "", "a b", "é"])
-_SUBTYPES = st.sampled_from(["html", "turtle", "ld+json", "rdf+xml", "n-triples", "xml", "json",
-                             "sparql-results+json", "csv", "gexf+xml", "graphml+xml", "*", "",
-                             "plain", "n-quads"])
-_PARAMS = st.lists(st.sampled_from(
-    ["q=0", "q=1", "q=0.5", "q=0.001", "q=2", "q=-1", "q=abc", "q=", "charset=utf-8",
-     'profile="http://www.w3.org/ns/json-ld#compacted"', "level=1", "x", '"', "q=0.9;x=y"]),
-    max_size=3)
+_SUBTYPES = st.sampled_from(
+    [
+        "html",
+        "turtle",
+        "ld+json",
+        "rdf+xml",
+        "n-triples",
+        "xml",
+        "json",
+        "sparql-results+json",
+        "csv",
+        "gexf+xml",
+        "graphml+xml",
+        "*",
+        "",
+        "plain",
+        "n-quads",
+    ]
+)
+_PARAMS = st.lists(
+    st.sampled_from(
+        [
+            "q=0",
+            "q=1",
+            "q=0.5",
+            "q=0.001",
+            "q=2",
+            "q=-1",
+            "q=abc",
+            "q=",
+            "charset=utf-8",
+            'profile="http://www.w3.org/ns/json-ld#compacted"',
+            "level=1",
+            "x",
+            '"',
+            "q=0.9;x=y",
+        ]
+    ),
+    max_size=3,
+)
 _RANGE = st.builds(lambda t, s, p: ";".join([f"{t}/{s}", *p]), _TYPES, _SUBTYPES, _PARAMS)
-ACCEPT = st.one_of(st.lists(_RANGE, max_size=6).map(", ".join),
-                   st.text(max_size=60).filter(lambda s: "\n" not in s and "\r" not in s))
-ROUTES = ["/catalog", "/.well-known/void", f"/id/{ACTOR}", "/ns/maturity", "/sparql",
-          Q_SELECT, Q_CONSTRUCT, "/dump/alliances",
-          "/export/network/actors", "/actor/inconnu", "/recherche?q=jardin", f"/id/{ACTOR}.ttl"]
+ACCEPT = st.one_of(
+    st.lists(_RANGE, max_size=6).map(", ".join),
+    st.text(max_size=60).filter(lambda s: "\n" not in s and "\r" not in s),
+)
+ROUTES = [
+    "/catalog",
+    "/.well-known/void",
+    f"/id/{ACTOR}",
+    "/ns/maturity",
+    "/sparql",
+    Q_SELECT,
+    Q_CONSTRUCT,
+    "/dump/alliances",
+    "/export/network/actors",
+    "/actor/inconnu",
+    "/recherche?q=jardin",
+    f"/id/{ACTOR}.ttl",
+]
 
 
-@settings(max_examples=40, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(accept=ACCEPT, route=st.sampled_from(ROUTES))
 def test_generated_accept_headers_never_fail(client: Any, accept: str, route: str) -> None:
     try:
@@ -245,6 +393,9 @@ def test_generated_accept_headers_never_fail(client: Any, accept: str, route: st
         if ranges:  # what was sent is acceptable to the client
             from webui.conneg import quality
 
-            assert quality(ranges, r.mimetype)[0] > 0 or r.mimetype == "text/html" and \
-                quality(ranges, "application/xhtml+xml")[0] > 0, (route, accept, r.mimetype)
+            assert (
+                quality(ranges, r.mimetype)[0] > 0
+                or r.mimetype == "text/html"
+                and quality(ranges, "application/xhtml+xml")[0] > 0
+            ), (route, accept, r.mimetype)
     r.close()

@@ -43,12 +43,20 @@ def field_app(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iter
     cases = ("09-rdfxml-wellformed", "10-control-character", "11-dcat-dates")
     import_paths([CASES / c for c in cases], inst.store, inst.base, source="field-cases")
     alliance = URIRef(BASE + "alliance/alliance-vt")
-    inst.store.write(Write(source="legacy", triples=[
-        (LEGACY_ACTOR, SKOS.prefLabel, Literal(LEGACY_NAME, lang="fr")),
-        (LEGACY_ACTOR, URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-         URIRef("http://www.w3.org/ns/org#FormalOrganization")),
-        (alliance, URIRef("http://www.w3.org/ns/org#hasMember"), LEGACY_ACTOR),
-    ]))
+    inst.store.write(
+        Write(
+            source="legacy",
+            triples=[
+                (LEGACY_ACTOR, SKOS.prefLabel, Literal(LEGACY_NAME, lang="fr")),
+                (
+                    LEGACY_ACTOR,
+                    URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+                    URIRef("http://www.w3.org/ns/org#FormalOrganization"),
+                ),
+                (alliance, URIRef("http://www.w3.org/ns/org#hasMember"), LEGACY_ACTOR),
+            ],
+        )
+    )
     app = create_app(instance=inst)
     app.config["TESTING"] = True
     yield app
@@ -70,8 +78,9 @@ def well_formed(body: bytes) -> None:
 def test_07_every_apostrophe_gives_the_same_results(fc: Any) -> None:
     queries = (CASES / "07-search-apostrophes" / "queries.txt").read_text("utf-8").split()
     assert [q[1] for q in queries] == ["'", "\u2019", "\u02bc"]
-    answers = [fc.get("/api/search", query_string={"q": q, "limit": 100}).get_json()
-               for q in queries]
+    answers = [
+        fc.get("/api/search", query_string={"q": q, "limit": 100}).get_json() for q in queries
+    ]
     totals = {a["total"] for a in answers}
     assert len(totals) == 1 and totals.pop() > 0
     assert len({tuple(h["id"] for h in a["results"]) for a in answers}) == 1
@@ -79,14 +88,19 @@ def test_07_every_apostrophe_gives_the_same_results(fc: Any) -> None:
 
 # -- 08: content negotiation ----------------------------------------------------------------------
 ACCEPTS = (CASES / "08-conneg" / "accept.txt").read_text("utf-8").splitlines()
-NEGOTIATED = ["/id/actor/ressourcerie-port", "/ns", "/catalog", "/sparql", "/.well-known/void",
-              "/dump/alliances"]
+NEGOTIATED = [
+    "/id/actor/ressourcerie-port",
+    "/ns",
+    "/catalog",
+    "/sparql",
+    "/.well-known/void",
+    "/dump/alliances",
+]
 
 
 @pytest.mark.parametrize("path", NEGOTIATED)
 @pytest.mark.parametrize("accept", ACCEPTS)
-def test_08_parameters_never_cause_a_406_and_q0_excludes(fc: Any, path: str,
-                                                         accept: str) -> None:
+def test_08_parameters_never_cause_a_406_and_q0_excludes(fc: Any, path: str, accept: str) -> None:
     r = fc.get(path, headers={"Accept": accept})
     assert r.status_code in (200, 303), (path, accept, r.status_code)
     assert "Accept" in r.headers.get("Vary", ""), (path, accept)
@@ -108,12 +122,15 @@ def test_08_turtle_with_charset_is_turtle(fc: Any) -> None:
 # -- 09: predicate IRI ending in a digit ----------------------------------------------------------
 def test_09_rdfxml_negotiation_falls_back_when_rdfxml_cannot_carry_the_document(fc: Any) -> None:
     # rapper -i rdfxml: only RDF/XML wanted → a clear 406, never broken XML
-    r = fc.get("/id/actor/ressourcerie-port", headers={
-        "Accept": "application/rdf+xml, text/rdf;q=0.6"})
+    r = fc.get(
+        "/id/actor/ressourcerie-port", headers={"Accept": "application/rdf+xml, text/rdf;q=0.6"}
+    )
     assert r.status_code == 406
     # rapper -g accepts Turtle too: it gets a document it can parse
-    r = fc.get("/id/actor/ressourcerie-port", headers={
-        "Accept": "application/rdf+xml, application/n-triples, text/turtle, */*;q=0.1"})
+    r = fc.get(
+        "/id/actor/ressourcerie-port",
+        headers={"Accept": "application/rdf+xml, application/n-triples, text/turtle, */*;q=0.1"},
+    )
     assert r.status_code == 303 and not r.headers["Location"].endswith(".rdf")
 
 
@@ -131,14 +148,16 @@ def test_09_turtle_keeps_the_triple(fc: Any) -> None:
     assert (None, URIRef("http://example.org/indicateurs/2024"), Literal("12 tonnes")) in g
 
 
-@pytest.mark.parametrize("query", [
-    "DESCRIBE <https://w3id.org/alliances/id/actor/ressourcerie-port>",
-    "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(?s = "
-    "<https://w3id.org/alliances/id/actor/ressourcerie-port>) }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "DESCRIBE <https://w3id.org/alliances/id/actor/ressourcerie-port>",
+        "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o FILTER(?s = "
+        "<https://w3id.org/alliances/id/actor/ressourcerie-port>) }",
+    ],
+)
 def test_09_sparql_rdfxml_is_406_not_broken_xml(fc: Any, query: str) -> None:
-    r = fc.get("/sparql", query_string={"query": query},
-               headers={"Accept": "application/rdf+xml"})
+    r = fc.get("/sparql", query_string={"query": query}, headers={"Accept": "application/rdf+xml"})
     assert r.status_code == 406
     assert "2024" in r.get_data(as_text=True)
 
@@ -153,8 +172,17 @@ def xml_safe_graph(g: Graph) -> Graph:
     return out
 
 
-@pytest.mark.parametrize("path", ["/id/actor/jardins-vt", "/id/actor/ancien-vt", "/ns",
-                                  "/catalog", "/ns/actor-type", "/id/alliance/alliance-vt"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/id/actor/jardins-vt",
+        "/id/actor/ancien-vt",
+        "/ns",
+        "/catalog",
+        "/ns/actor-type",
+        "/id/alliance/alliance-vt",
+    ],
+)
 def test_09_rdfxml_of_other_documents_parses_and_round_trips(fc: Any, path: str) -> None:
     rdf = fc.get(path + ".rdf")
     assert rdf.status_code == 200, path
@@ -164,12 +192,19 @@ def test_09_rdfxml_of_other_documents_parses_and_round_trips(fc: Any, path: str)
 
 
 # -- 10: control characters ------------------------------------------------------------------------
-@pytest.mark.parametrize("path", [
-    "/export/network/bipartite.gexf", "/export/network/bipartite.graphml",
-    "/export/network/actors.gexf", "/export/network/actors.graphml",
-    "/id/actor/ancien-vt.rdf", "/id/actor/jardins-vt.rdf", "/id/alliance/alliance-vt.rdf",
-    "/catalog.rdf",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/export/network/bipartite.gexf",
+        "/export/network/bipartite.graphml",
+        "/export/network/actors.gexf",
+        "/export/network/actors.graphml",
+        "/id/actor/ancien-vt.rdf",
+        "/id/actor/jardins-vt.rdf",
+        "/id/alliance/alliance-vt.rdf",
+        "/catalog.rdf",
+    ],
+)
 def test_10_xml_outputs_are_well_formed(fc: Any, path: str) -> None:
     with fc.get(path) as r:
         assert r.status_code == 200, path
@@ -184,13 +219,17 @@ def test_10_network_exports_keep_the_name_without_the_controls(fc: Any) -> None:
 
 def test_10_sparql_xml_results_are_well_formed(fc: Any) -> None:
     q = f"SELECT ?n WHERE {{ <{LEGACY_ACTOR}> ?p ?n FILTER(isLiteral(?n)) }}"
-    r = fc.get("/sparql", query_string={"query": q},
-               headers={"Accept": "application/sparql-results+xml"})
+    r = fc.get(
+        "/sparql", query_string={"query": q}, headers={"Accept": "application/sparql-results+xml"}
+    )
     assert r.status_code == 200
     well_formed(r.data)
     assert "Anciennomaveccontrôles" in r.get_data(as_text=True)
-    r = fc.get("/sparql", query_string={"query": f"DESCRIBE <{LEGACY_ACTOR}>"},
-               headers={"Accept": "application/rdf+xml"})
+    r = fc.get(
+        "/sparql",
+        query_string={"query": f"DESCRIBE <{LEGACY_ACTOR}>"},
+        headers={"Accept": "application/rdf+xml"},
+    )
     assert r.status_code == 200
     well_formed(r.data)
 
@@ -228,15 +267,35 @@ def test_11_year_of() -> None:
     assert year_of(Literal("2023", datatype=XSD.gYear)) == 2023
     assert year_of(Literal("2023-06-15T10:00:00+02:00", datatype=XSD.dateTime)) == 2023
     assert year_of(Literal("2023-06-15")) == 2023
-    for bad in (Literal("15/06/2023"), Literal("15/06/2023", datatype=XSD.date),
-                Literal("2023-13-45", datatype=XSD.date), Literal("2023-06", datatype=XSD.gYear),
-                Literal(2023), Literal("juin 2023", lang="fr"), URIRef("http://x/2023"), None):
+    for bad in (
+        Literal("15/06/2023"),
+        Literal("15/06/2023", datatype=XSD.date),
+        Literal("2023-13-45", datatype=XSD.date),
+        Literal("2023-06", datatype=XSD.gYear),
+        Literal(2023),
+        Literal("juin 2023", lang="fr"),
+        URIRef("http://x/2023"),
+        None,
+    ):
         assert year_of(bad) is None, bad
 
 
 # -- 12: odd identifiers ---------------------------------------------------------------------------
-ODD = ["foo%3Ebar", "a%20b", "%C3%A9t%C3%A9", "a" * 5000, "..", "a%2Fb", "a%00b", "A-Z", "-x",
-       "%E2%80%AE", "x%3Cscript%3E", "%F0%9F%98%80", "a_b"]
+ODD = [
+    "foo%3Ebar",
+    "a%20b",
+    "%C3%A9t%C3%A9",
+    "a" * 5000,
+    "..",
+    "a%2Fb",
+    "a%00b",
+    "A-Z",
+    "-x",
+    "%E2%80%AE",
+    "x%3Cscript%3E",
+    "%F0%9F%98%80",
+    "a_b",
+]
 
 
 def test_12_the_case_urls_are_french_404_pages(fc: Any) -> None:
@@ -248,12 +307,29 @@ def test_12_the_case_urls_are_french_404_pages(fc: Any) -> None:
 
 
 @pytest.mark.parametrize("odd", ODD)
-@pytest.mark.parametrize("pattern", [
-    "/actor/{}", "/alliance/{}", "/tool/{}", "/evaluation/{}", "/sdg/{}",
-    "/territoire/commune/{}", "/territoire/region/{}", "/id/actor/{}", "/id/alliance/{}.ttl",
-    "/id/{}", "/id/graph/{}", "/id/{}/x", "/ns/{}", "/ns/actor-type/{}", "/ns/{}.ttl",
-    "/dump/source/{}.ttl", "/dump/source/{}", "/export/network/{}",
-])
+@pytest.mark.parametrize(
+    "pattern",
+    [
+        "/actor/{}",
+        "/alliance/{}",
+        "/tool/{}",
+        "/evaluation/{}",
+        "/sdg/{}",
+        "/territoire/commune/{}",
+        "/territoire/region/{}",
+        "/id/actor/{}",
+        "/id/alliance/{}.ttl",
+        "/id/{}",
+        "/id/graph/{}",
+        "/id/{}/x",
+        "/ns/{}",
+        "/ns/actor-type/{}",
+        "/ns/{}.ttl",
+        "/dump/source/{}.ttl",
+        "/dump/source/{}",
+        "/export/network/{}",
+    ],
+)
 def test_12_odd_ids_are_404_on_every_page_type(fc: Any, pattern: str, odd: str) -> None:
     r = fc.get(pattern.format(odd), headers={"Accept": "text/turtle, text/html;q=0.9"})
     assert r.status_code == 404, (pattern, odd, r.status_code)

@@ -33,16 +33,25 @@ def url(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[s
 
 def rapper(*args: str) -> subprocess.CompletedProcess[str]:
     assert RAPPER is not None
-    return subprocess.run([RAPPER, "-q", *args], capture_output=True, text=True, timeout=120,
-                          check=False)
+    return subprocess.run(
+        [RAPPER, "-q", *args], capture_output=True, text=True, timeout=120, check=False
+    )
 
 
 @pytest.mark.skipif(RAPPER is None, reason="rapper (raptor2-utils) is not installed")
-@pytest.mark.parametrize(("args", "path"), [
-    (("-g",), ACTOR), (("-i", "turtle"), ACTOR), (("-i", "rdfxml"), ACTOR),
-    (("-g",), "/catalog"), (("-i", "rdfxml"), "/catalog"), (("-i", "turtle"), "/catalog"),
-    (("-i", "rdfxml"), "/ns"), (("-i", "turtle"), "/.well-known/void"),
-])
+@pytest.mark.parametrize(
+    ("args", "path"),
+    [
+        (("-g",), ACTOR),
+        (("-i", "turtle"), ACTOR),
+        (("-i", "rdfxml"), ACTOR),
+        (("-g",), "/catalog"),
+        (("-i", "rdfxml"), "/catalog"),
+        (("-i", "turtle"), "/catalog"),
+        (("-i", "rdfxml"), "/ns"),
+        (("-i", "turtle"), "/.well-known/void"),
+    ],
+)
 def test_rapper_reads_what_it_is_given(url: str, args: tuple[str, ...], path: str) -> None:
     out = rapper(*args, "-o", "ntriples", url + path)
     assert out.returncode == 0, out.stderr
@@ -51,14 +60,22 @@ def test_rapper_reads_what_it_is_given(url: str, args: tuple[str, ...], path: st
 
 @pytest.mark.skipif(CURL is None, reason="curl is not installed")
 def test_curl_gets_turtle_from_an_iri(url: str) -> None:
-    out = subprocess.run([CURL, "-s", "-L", "-o", "/dev/null", "-w", "%{content_type}",
-                          url + ACTOR], capture_output=True, text=True, timeout=60, check=True)
+    out = subprocess.run(
+        [CURL, "-s", "-L", "-o", "/dev/null", "-w", "%{content_type}", url + ACTOR],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
     assert out.stdout.startswith("text/turtle")
 
 
 def test_harvester_head_then_get(url: str) -> None:
-    head = urllib.request.urlopen(urllib.request.Request(  # noqa: S310 - loopback test server
-        url + "/catalog", method="HEAD", headers={"Accept": "*/*"}))
+    head = urllib.request.urlopen(
+        urllib.request.Request(  # noqa: S310 - loopback test server
+            url + "/catalog", method="HEAD", headers={"Accept": "*/*"}
+        )
+    )
     mime = head.headers["Content-Type"].split(";")[0]
     with urllib.request.urlopen(url + "/catalog") as r:  # noqa: S310
         body: Any = r.read()

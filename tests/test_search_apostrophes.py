@@ -46,15 +46,27 @@ def test_quotes_make_phrases_whatever_their_shape() -> None:
 
 @pytest.mark.parametrize("backend", ["whoosh", "tantivy"])
 def test_indexed_text_in_any_form_is_found(tmp_path: Path, backend: str) -> None:
-    docs = [*DOCS,
-            actor("atelier-nfd", unicodedata.normalize("NFD", "Atelier de réemploi"),
-                  "Chantier dʼinsertion et d‘économie circulaire"),
-            actor("atelier-nfc", "Atelier de réemploi",
-                  "Chantier d'insertion et d’économie circulaire")]
+    docs = [
+        *DOCS,
+        actor(
+            "atelier-nfd",
+            unicodedata.normalize("NFD", "Atelier de réemploi"),
+            "Chantier dʼinsertion et d‘économie circulaire",
+        ),
+        actor(
+            "atelier-nfc", "Atelier de réemploi", "Chantier d'insertion et d’économie circulaire"
+        ),
+    ]
     index = build(backend, tmp_path, docs)
     try:
-        for q in ("réemploi", unicodedata.normalize("NFD", "réemploi"), "d'insertion",
-                  "dʼinsertion", "économie circulaire", '"d’économie circulaire"'):
+        for q in (
+            "réemploi",
+            unicodedata.normalize("NFD", "réemploi"),
+            "d'insertion",
+            "dʼinsertion",
+            "économie circulaire",
+            '"d’économie circulaire"',
+        ):
             found = set(ids(index, q, limit=20))
             assert {"atelier-nfd", "atelier-nfc"} <= found, (backend, q, found)
     finally:

@@ -39,19 +39,34 @@ def _valid_iri(iri: str) -> bool:
     return True
 
 
-IRIS = st.builds(lambda ns, segs, frag: ns + "/".join(segs) + frag,
-                 st.sampled_from(["http://ex.org/", "https://w3id.org/alliances/id/",
-                                  "http://purl.org/dc/terms/", "urn:x:"]),
-                 st.lists(_SEGMENT, min_size=1, max_size=3),
-                 st.sampled_from(["", "#", "#a", "#1", "#b-2"])).filter(_valid_iri).map(URIRef)
+IRIS = (
+    st.builds(
+        lambda ns, segs, frag: ns + "/".join(segs) + frag,
+        st.sampled_from(
+            [
+                "http://ex.org/",
+                "https://w3id.org/alliances/id/",
+                "http://purl.org/dc/terms/",
+                "urn:x:",
+            ]
+        ),
+        st.lists(_SEGMENT, min_size=1, max_size=3),
+        st.sampled_from(["", "#", "#a", "#1", "#b-2"]),
+    )
+    .filter(_valid_iri)
+    .map(URIRef)
+)
 LITERALS = st.one_of(
     st.builds(Literal, TEXT),
     st.builds(lambda t, lang: Literal(t, lang=lang), TEXT, st.sampled_from(["fr", "en", "fr-be"])),
     st.builds(lambda t, dt: Literal(t, datatype=dt), TEXT, IRIS),
 )
 BNODES = st.sampled_from(["b1", "1abc", "x", "N0f"]).map(BNode)
-TRIPLES = st.lists(st.tuples(st.one_of(IRIS, BNODES), IRIS, st.one_of(IRIS, BNODES, LITERALS)),
-                   min_size=1, max_size=8)
+TRIPLES = st.lists(
+    st.tuples(st.one_of(IRIS, BNODES), IRIS, st.one_of(IRIS, BNODES, LITERALS)),
+    min_size=1,
+    max_size=8,
+)
 
 
 def graph_of(triples: list[tuple[Any, Any, Any]]) -> Graph:
@@ -96,14 +111,17 @@ def test_the_engine_writer_case_is_refused_with_a_reason() -> None:
 
 
 @settings(max_examples=100, deadline=None)
-@given(values=st.lists(st.one_of(TEXT, IRIS.map(str)), min_size=1, max_size=5),
-       lang=st.sampled_from([None, "fr", "en-gb"]))
+@given(
+    values=st.lists(st.one_of(TEXT, IRIS.map(str)), min_size=1, max_size=5),
+    lang=st.sampled_from([None, "fr", "en-gb"]),
+)
 def test_sparql_xml_results_are_well_formed(values: list[str], lang: str | None) -> None:
     row = [ox.Literal(v, language=lang) if lang else ox.Literal(v) for v in values]
     names = [f"v{i}" for i in range(len(values))]
     doc = minidom.parseString(write_xml(names, [row, [None] * len(values)]))
-    got = [b.getElementsByTagName("literal")[0].firstChild for b in
-           doc.getElementsByTagName("binding")]
+    got = [
+        b.getElementsByTagName("literal")[0].firstChild for b in doc.getElementsByTagName("binding")
+    ]
     assert [n.data if n else "" for n in got] == [xml_safe(v) for v in values]
 
 
@@ -119,21 +137,36 @@ def test_graphml_and_gexf_are_well_formed(labels: list[str]) -> None:
         minidom.parseString(body)
         back = read(io.BytesIO(body))
         got = {str(d.get("label", "")) for _, d in back.nodes(data=True)}
-        assert got <= {xml_safe(x).replace("\r\n", "\n").replace("\r", "\n")
-                       for x in labels} | {""}
+        assert got <= {xml_safe(x).replace("\r\n", "\n").replace("\r", "\n") for x in labels} | {""}
         assert not any(XML_ILLEGAL.search(x) for x in got)
 
 
 # -- generated URL path segments ----------------------------------------------------------------
-PAGES = ["/actor/{}", "/alliance/{}", "/tool/{}", "/evaluation/{}", "/sdg/{}",
-         "/territoire/commune/{}", "/territoire/departement/{}", "/id/actor/{}",
-         "/id/alliance/{}.rdf", "/id/{}", "/id/graph/{}", "/id/{}/{}", "/ns/{}",
-         "/ns/maturity/{}.jsonld", "/dump/source/{}.ttl", "/dump/source/{}",
-         "/export/network/{}", "/catalog.{}"]
+PAGES = [
+    "/actor/{}",
+    "/alliance/{}",
+    "/tool/{}",
+    "/evaluation/{}",
+    "/sdg/{}",
+    "/territoire/commune/{}",
+    "/territoire/departement/{}",
+    "/id/actor/{}",
+    "/id/alliance/{}.rdf",
+    "/id/{}",
+    "/id/graph/{}",
+    "/id/{}/{}",
+    "/ns/{}",
+    "/ns/maturity/{}.jsonld",
+    "/dump/source/{}.ttl",
+    "/dump/source/{}",
+    "/export/network/{}",
+    "/catalog.{}",
+]
 APIS = ["/api/actors/{}/partners", "/api/alliances/{}/analogues"]
-SEGMENTS = st.one_of(st.text(st.characters(blacklist_categories=("Cs",)), min_size=1,
-                             max_size=40),
-                     st.sampled_from(["..", ".", "a" * 3000, "%2F", "foo>bar", "a b", "-x"]))
+SEGMENTS = st.one_of(
+    st.text(st.characters(blacklist_categories=("Cs",)), min_size=1, max_size=40),
+    st.sampled_from(["..", ".", "a" * 3000, "%2F", "foo>bar", "a b", "-x"]),
+)
 
 
 @pytest.fixture(scope="module")
@@ -142,8 +175,9 @@ def client(readonly_app: Any) -> Any:
     return readonly_app.test_client()
 
 
-@settings(max_examples=120, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(segment=SEGMENTS, page=st.sampled_from(PAGES + APIS))
 def test_generated_path_segments_never_fail(client: Any, segment: str, page: str) -> None:
     url = page.format(*[quote(segment, safe="")] * page.count("{}"))

@@ -31,8 +31,18 @@ from werkzeug.http import parse_accept_header
 
 from graph.errors import BadRequest, NotAcceptable
 
-__all__ = ["HTML", "JSON", "MediaType", "NotAcceptable", "Range", "choose", "init_app",
-           "negotiate", "parse_accept", "preferred"]
+__all__ = [
+    "HTML",
+    "JSON",
+    "MediaType",
+    "NotAcceptable",
+    "Range",
+    "choose",
+    "init_app",
+    "negotiate",
+    "parse_accept",
+    "preferred",
+]
 
 
 @dataclass(frozen=True)
@@ -162,8 +172,12 @@ def preferred(offers: Sequence[MediaType]) -> MediaType | None:
     return choose(offers, parse_accept(request.headers.get("Accept")))
 
 
-def negotiate(offers: Sequence[MediaType], fmt: str | Iterable[str] | None = None,
-              *, accept: str | None = None) -> MediaType:
+def negotiate(
+    offers: Sequence[MediaType],
+    fmt: str | Iterable[str] | None = None,
+    *,
+    accept: str | None = None,
+) -> MediaType:
     """The representation of `offers` to answer with, for the current request.
 
     `offers` are in the route's order of preference (its default first); `fmt` is the value (or
@@ -180,8 +194,10 @@ def negotiate(offers: Sequence[MediaType], fmt: str | Iterable[str] | None = Non
         if found is None:
             names = ", ".join(m.names[0] for m in offers)
             shown = values[0][:80]
-            raise BadRequest(f"unknown format {shown!r}; use one of: {names}",
-                             message_fr=f"format {shown!r} inconnu ; formats possibles : {names}")
+            raise BadRequest(
+                f"unknown format {shown!r}; use one of: {names}",
+                message_fr=f"format {shown!r} inconnu ; formats possibles : {names}",
+            )
         return found
     header = request.headers.get("Accept") if accept is None else accept
     chosen = choose(offers, parse_accept(header))
@@ -192,7 +208,8 @@ def negotiate(offers: Sequence[MediaType], fmt: str | Iterable[str] | None = Non
             f"none of the media types in Accept can be produced here; available: {listed} "
             f"(or add ?format= with one of: {names})",
             message_fr="aucun des types de média demandés (en-tête Accept) n'est disponible ici ; "
-            f"types possibles : {listed} (ou ajoutez ?format= avec l'un de : {names})")
+            f"types possibles : {listed} (ou ajoutez ?format= avec l'un de : {names})",
+        )
     return chosen
 
 
