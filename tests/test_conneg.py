@@ -379,7 +379,7 @@ ROUTES = [
 
 
 @settings(
-    max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+    max_examples=25, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
 )
 @given(accept=ACCEPT, route=st.sampled_from(ROUTES))
 def test_generated_accept_headers_never_fail(client: Any, accept: str, route: str) -> None:
