@@ -99,7 +99,7 @@ def test_alliance_page(client) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_unknown_resources_are_404(client) -> None:  # type: ignore[no-untyped-def]
-    assert "Erreur 404" in html(client, "/actor/nobody-at-all", 404)
+    assert "Page introuvable" in html(client, "/actor/nobody-at-all", 404)
     html(client, "/alliance/nothing-here", 404)
 
 
