@@ -395,3 +395,27 @@ def test_generated_accept_headers_never_fail(client: Any, accept: str, route: st
             served = KNOWN[r.mimetype]
             assert offer_quality(ranges, served)[0] > 0, (route, accept, r.mimetype)
     r.close()
+
+
+@pytest.mark.parametrize(
+    ("accept", "expected"),
+    [
+        (FIREFOX, 200),
+        (CHROME, 200),
+        (CURL, 200),
+        (None, 200),
+        ("text/turtle", ".ttl"),
+        (RAPPER_RDFXML, ".rdf"),
+        (COMUNICA, ".jsonld"),
+        ("image/png", 406),
+    ],
+)
+def test_resource_pages_offer_their_rdf_alternates(
+    client: Any, accept: str | None, expected: int | str
+) -> None:
+    r = get(client, "/" + ACTOR, accept)
+    assert "Accept" in r.headers.get("Vary", "")
+    if isinstance(expected, int):
+        assert r.status_code == expected
+    else:
+        assert r.status_code == 303 and r.headers["Location"] == f"/id/{ACTOR}{expected}"

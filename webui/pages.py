@@ -7,7 +7,16 @@ the SDG pages in `pages_sdg`, the territory pages and the map in `pages_geo`, th
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, abort, render_template
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    abort,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from rdflib import URIRef
 
 from graph import iris
@@ -19,9 +28,11 @@ from ontology.namespaces import INSEE_GEO, SDG
 from . import i18n, pages_about, pages_geo, pages_reco, pages_sdg, pages_search
 from .api_reco import recommender_for
 from .app_context import get_instance
+from .conneg import HTML, negotiate
 from .i18n import current_lang
 from .pages_ego import ego_network
 from .pages_views import actor_page, alliance_page, href
+from .sparql.mediatypes import GRAPHS
 
 bp = Blueprint("pages", __name__)
 
@@ -81,8 +92,19 @@ def render_resource(kind: str, ident: str) -> str:
 
 
 @bp.route("/<any(actor, alliance, tool, evaluation, sdg):kind>/<ident>")
-def resource_page(kind: str, ident: str) -> str:
-    """Page of an actor, alliance, tool, evaluation or SDG goal/target."""
+def resource_page(kind: str, ident: str) -> Response | str:
+    """Page of an actor, alliance, tool, evaluation or SDG goal/target.
+
+    The page of an instance has RDF alternates: a client that prefers one of them (`Accept:
+    text/turtle`, `?format=ttl`) gets 303 to `/id/{kind}/{id}.{ext}` (`webui.conneg`)."""
+    if kind in KINDS:
+        if not iris.is_id(ident):
+            abort(404)
+        media = negotiate([HTML, *GRAPHS], request.args.get("format"))
+        if media is not HTML:
+            target = url_for("linked_data.instance_doc", rest=f"{kind}/{ident}",
+                             ext=media.extension)
+            return redirect(target, code=303)
     return render_resource(kind, ident)
 
 
