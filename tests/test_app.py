@@ -30,8 +30,7 @@ def test_error_shape_json(client) -> None:  # type: ignore[no-untyped-def]
 def test_error_page_html(client) -> None:  # type: ignore[no-untyped-def]
     r = client.get("/actor/inconnu")
     assert r.status_code == 404
-    page = r.get_data(as_text=True)
-    assert "<h1>Page introuvable</h1>" in page and "« inconnu » n" in page
+    assert "Erreur 404" in r.get_data(as_text=True)
 
 
 def test_warm_builds_every_cache(instance) -> None:  # type: ignore[no-untyped-def]
