@@ -19,6 +19,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from graph.serialize import NotRepresentable, rdf_xml_problem, serialize
+from graph.terms import from_ox
 from graph.xml_text import XML_ILLEGAL, xml_safe
 from webui.network_export import _gexf, _graphml
 from webui.sparql.results import write_xml
@@ -99,7 +100,12 @@ def test_every_rdf_format_round_trips(triples: list[tuple[Any, Any, Any]], fmt: 
     if fmt == "rdfxml":
         minidom.parseString(body)  # well-formed for any XML parser, not only rdflib's
         g = xml_safe_graph(g)
-    back = Graph().parse(data=body, format=PARSE[fmt])
+    if fmt == "ttl":  # oxigraph writes `ex:\.` (PN_LOCAL_ESC), valid Turtle rdflib refuses
+        back = Graph()
+        for q in ox.parse(body, format=ox.RdfFormat.TURTLE):
+            back.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+    else:
+        back = Graph().parse(data=body, format=PARSE[fmt])
     assert isomorphic(back, g), body.decode()
 
 
