@@ -6,9 +6,9 @@ alike), control characters and combining marks dropped, other numeric signs turn
 every apostrophe-like character (`’ ʼ ‘ ′ ＇ ʻ` … `APOSTROPHES`) turned into `'` and every double
 quote-like one (`“ ” « » ʺ` … `QUOTES`) into `"`, so `l’insertion` and `lʼinsertion` (U+02BC, a
 *letter* for Unicode, which would glue the two words) read as `l'insertion`. Clean text is split
-into *tokens* by `TOKEN_PATTERN` (runs of letters and digits: apostrophes, hyphens and punctuation separate
-words; tokens of `MAX_TOKEN_BYTES` or more are dropped). Each French token then goes through five
-steps, in this order:
+into *tokens* by `TOKEN_PATTERN` (runs of letters and digits: apostrophes, hyphens and
+punctuation separate words; tokens of `MAX_TOKEN_BYTES` or more are dropped). Each French token
+then goes through five steps, in this order:
 
 1. lower case;
 2. ASCII folding (`coopération` → `cooperation`, `œuvre` → `oeuvre`);
