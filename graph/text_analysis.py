@@ -1,11 +1,14 @@
 """Text analysis shared by search, analogues and SDG suggestions: one specification, one code.
 
 French is the project's language; English is analysed the same way for the SDG suggestions of
-the English site. Text is first *cleaned* (`clean`): Unicode NFKC, control characters and
-combining marks dropped, other numeric signs turned into spaces. Clean text is split into *tokens*
-by `TOKEN_PATTERN` (runs of letters and digits: apostrophes, hyphens and punctuation separate
-words; tokens of `MAX_TOKEN_BYTES` or more are dropped). Each French token then goes through five
-steps, in this order:
+the English site. Text is first *cleaned* (`clean`): Unicode NFKC (so NFC and NFD text read
+alike), control characters and combining marks dropped, other numeric signs turned into spaces,
+every apostrophe-like character (`’ ʼ ‘ ′ ＇ ʻ` … `APOSTROPHES`) turned into `'` and every double
+quote-like one (`“ ” « » ʺ` … `QUOTES`) into `"`, so `l’insertion` and `lʼinsertion` (U+02BC, a
+*letter* for Unicode, which would glue the two words) read as `l'insertion`. Clean text is split
+into *tokens* by `TOKEN_PATTERN` (runs of letters and digits: apostrophes, hyphens and
+punctuation separate words; tokens of `MAX_TOKEN_BYTES` or more are dropped). Each French token
+then goes through five steps, in this order:
 
 1. lower case;
 2. ASCII folding (`coopération` → `cooperation`, `œuvre` → `oeuvre`);
@@ -178,9 +181,23 @@ class _CleanTable(dict[int, str]):
         return out
 
 
+#: Characters written for an apostrophe or a single quote, all read as `'` (U+0027): grave and
+#: acute accents, modifier letters (prime, turned comma, apostrophe, reversed comma, half rings,
+#: vertical line, accents), Armenian and Hebrew apostrophes, curly single quotes, primes,
+#: saltillo, fullwidth forms.
+APOSTROPHES = (
+    "`\u00b4\u02b9\u02bb\u02bc\u02bd\u02be\u02bf\u02c8\u02ca\u02cb\u055a\u05f3"
+    "\u2018\u2019\u201a\u201b\u2032\u2035\ua78b\ua78c\uff07\uff40"
+)
+#: Characters written for a double quote, all read as `"` (the query syntax's phrase quote).
+#: (NFKC turns the double primes ″ ‶ into two primes, read as two apostrophes.)
+QUOTES = "\u00ab\u00bb\u02ba\u02ee\u2039\u203a\u201c\u201d\u201e\u201f\u301d\u301e\uff02"
+
 _TABLE = _CleanTable({i: chr(i) for i in range(32, 127)})
 _TABLE.update({i: " " for i in (*range(0, 32), 127)})
 _TABLE.update({9: "\t", 10: "\n", 13: "\r"})
+_TABLE.update({ord(c): "'" for c in APOSTROPHES})
+_TABLE.update({ord(c): '"' for c in QUOTES})
 
 
 def clean(text: str) -> str:

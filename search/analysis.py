@@ -18,8 +18,10 @@ from __future__ import annotations
 import tantivy
 
 from graph.text_analysis import (
+    APOSTROPHES,
     ELISIONS,
     MAX_TOKEN_BYTES,
+    QUOTES,
     SNOWBALL_FRENCH_STOP_WORDS,
     STOP_WORDS,
     TOKEN_PATTERN,
@@ -38,7 +40,8 @@ from graph.text_analysis import (
 )
 
 __all__ = [
-    "ELISIONS", "MAX_TOKEN_BYTES", "SNOWBALL_FRENCH_STOP_WORDS", "STOP_WORDS", "TOKEN_PATTERN",
+    "APOSTROPHES", "QUOTES", "ELISIONS", "MAX_TOKEN_BYTES", "SNOWBALL_FRENCH_STOP_WORDS",
+    "STOP_WORDS", "TOKEN_PATTERN",
     "TOKEN_RE", "Token", "clean", "exact_key", "fold", "folding_analyzer", "indexed", "is_word",
     "light", "term", "terms", "tokens",
 ]

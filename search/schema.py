@@ -43,7 +43,7 @@ EXACT_BOOST = 100.0
 CODE_BOOST = 80.0
 
 #: Bump when the document shape or the analysis changes: older indexes are rebuilt.
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 4  # 3: every apostrophe and quote read alike (issue 9); 4: the epci facet
 
 
 @dataclass
