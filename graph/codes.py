@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import unicodedata
 from functools import cache
 
@@ -13,11 +14,20 @@ ALIASES: dict[str, dict[str, str]] = {
     "actor-type": {"collectivite-territoriale": "collectivite", "universite": "recherche"},
 }
 
+_LIST_SEPARATORS = re.compile(r"[;\n\r]")
+_LIST_SEPARATORS_COMMA = re.compile(r"[;,\n\r]")
+
 
 def fold(text: str) -> str:
-    """Lower-case, strip accents, unify separators: 'Collectivité ' → 'collectivite'."""
+    """Lower-case, strip accents, unify separators: 'Collectivité ' → 'collectivite'.
+
+    Format characters (zero-width spaces, soft hyphens) are dropped and every Unicode space
+    separates words, so `'Subvention\u00a0publique'` and `'subvention-publique'` fold alike.
+    """
     decomposed = unicodedata.normalize("NFKD", text.strip().casefold())
-    bare = "".join(c for c in decomposed if not unicodedata.combining(c))
+    bare = "".join(
+        c for c in decomposed if not unicodedata.combining(c) and unicodedata.category(c) != "Cf"
+    )
     return "-".join(bare.replace("_", " ").replace("’", "'").split())
 
 
@@ -36,6 +46,11 @@ def match_code(scheme: str, value: str) -> str | None:
     return _table(scheme).get(fold(value))
 
 
-def split_multi(cell: str) -> list[str]:
-    """Split a multi-valued cell on `;`, dropping empty parts."""
-    return [part.strip() for part in cell.split(";") if part.strip()]
+def split_multi(cell: str, *, commas: bool = False) -> list[str]:
+    """Split a multi-valued cell on `;` and line breaks (and `,` if `commas`), dropping empties.
+
+    Line breaks separate values because a spreadsheet user types a list one item per line in a
+    cell (Alt+Enter). Commas separate values only where no value can hold one (codes and ids).
+    """
+    pattern = _LIST_SEPARATORS_COMMA if commas else _LIST_SEPARATORS
+    return [part.strip() for part in pattern.split(cell) if part.strip()]
