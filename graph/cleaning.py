@@ -78,7 +78,9 @@ def tidy_separators(text: str) -> str:
     return _AROUND_RE.sub(r"\1", text.strip())
 
 
-_AROUND_RE = re.compile(f"[{_SPACES}]*([;:%])[{_SPACES}]*")
+#: Spaces on one line (line breaks separate list values, so they are kept).
+_HSPACE = "(?:[^\\S\\r\\n]|[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff])"
+_AROUND_RE = re.compile(f"{_HSPACE}*([;:%]){_HSPACE}*")
 
 
 def shorten(value: str, limit: int = 200) -> str:

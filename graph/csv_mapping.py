@@ -817,18 +817,20 @@ def read_tabular(batch: Batch, table: Table, progress: Progress | None = None) -
     its warnings join the batch's; `batch.inputs` gets `table.info()`. Reports `progress` as rows
     read and checked.
     """
-    headers = [c.header for c in table.columns]
-    if not table.problems or table.columns:
-        mapped = _map_header(batch, table, headers)
-    else:
-        mapped = None
+    problems, warnings = len(batch.problems), len(batch.warnings)
+    mapped = _map_header(batch, table, [c.header for c in table.columns])
     if mapped is not None:
         kind, names = mapped
         table.join_tail = names[-1] in FREE_TEXT
         _read_rows(batch, table, kind, names, progress)
-    batch.problems += table.problems
-    batch.warnings += table.warnings
+    # this file's problems and warnings, in line order (reading and mapping interleave)
+    batch.problems[problems:] = sorted(batch.problems[problems:] + table.problems, key=_by_line)
+    batch.warnings[warnings:] = sorted(batch.warnings[warnings:] + table.warnings, key=_by_line)
     batch.inputs.append(table.info())
+
+
+def _by_line(p: Problem) -> int:
+    return p.line or 0
 
 
 def _read_rows(

@@ -169,7 +169,7 @@ class Table:
             else:
                 values = [cells[i] if i < len(cells) else "" for i in keep]
             if self._clean:
-                values = self._cleaned(line, values)
+                values = self._cleaned(line, values, raw)
             self.rows += 1
             yield Record(line, values)
 
@@ -266,21 +266,24 @@ class Table:
             f"valeur dans la colonne {letter}, qui n'a pas d'en-tête",
         )
 
-    def _cleaned(self, line: int, values: list[str]) -> list[str]:
+    def _cleaned(self, line: int, values: list[str], raw: list[str]) -> list[str]:
+        """NFC, and XML-illegal characters removed with a warning (looked for in the raw cell,
+        since trimming alone would drop a trailing U+000B silently)."""
         out = []
         for column, value in zip(self.columns, values, strict=True):
             if value and not value.isascii():
                 value = unicodedata.normalize("NFC", value)
-            if XML_ILLEGAL.search(value):
-                value, removed = strip_xml_illegal(value)
-                value = value.strip()
+            cell = raw[column.index] if column.index < len(raw) else ""
+            found = XML_ILLEGAL.findall(cell) or XML_ILLEGAL.findall(value)
+            if found:
+                value = strip_xml_illegal(value)[0].strip()
+                removed = ", ".join(dict.fromkeys(f"U+{ord(c):04X}" for c in found))
                 self.warning(
                     line,
                     column.header,
                     value,
-                    f"control character(s) {', '.join(removed)} removed "
-                    "(XML 1.0 cannot carry them)",
-                    f"caractère(s) de contrôle {', '.join(removed)} supprimé(s) "
+                    f"control character(s) {removed} removed (XML 1.0 cannot carry them)",
+                    f"caractère(s) de contrôle {removed} supprimé(s) "
                     "(XML 1.0 ne peut pas les porter)",
                 )
             out.append(value)

@@ -48,7 +48,8 @@ class CliProgress:
     """Progress on `stream` (stderr by default); see the module docstring.
 
     `terminal` forces the bar (True) or the plain lines (False); by default rich decides from the
-    stream (a TTY, or FORCE_COLOR set).
+    stream (a TTY, or FORCE_COLOR set). `width` fixes the bar's line width (default: the
+    terminal's).
     """
 
     def __init__(
@@ -57,9 +58,12 @@ class CliProgress:
         *,
         terminal: bool | None = None,
         interval: float = 5.0,
+        width: int | None = None,
     ) -> None:
         self.stream = stream if stream is not None else sys.stderr
-        self.console = Console(file=self.stream, force_terminal=terminal, highlight=False)
+        self.console = Console(
+            file=self.stream, force_terminal=terminal, highlight=False, width=width
+        )
         self.terminal = self.console.is_terminal if terminal is None else terminal
         self.interval = interval
 
