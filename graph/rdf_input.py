@@ -101,7 +101,7 @@ def clean_source(name: str, data: bytes, warnings: list[Problem]) -> bytes:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
         return data
-    lines = text.splitlines(keepends=True)
+    lines = text.split("\n")  # not splitlines(), which also breaks at U+000B and U+001C-E
     for number, line in enumerate(lines, 1):
         if XML_ILLEGAL.search(line):
             at = XML_ILLEGAL.search(line)
@@ -119,7 +119,7 @@ def clean_source(name: str, data: bytes, warnings: list[Problem]) -> bytes:
                     f"caractère {at.start() + 1 if at else 1} ; XML 1.0 ne peut pas les porter)",
                 )
             )
-    return "".join(lines).encode("utf-8")
+    return "\n".join(lines).encode("utf-8")
 
 
 _RAW_ILLEGAL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")

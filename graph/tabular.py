@@ -42,7 +42,9 @@ What is detected and cleaned
 - **Header**: the first non-empty row. Columns whose header and cells are all empty are ignored
   (a value under an empty header is a problem, naming the column letter). Rows whose cells are all
   empty are skipped. Rows shorter than the header are padded with empty cells; extra cells that are
-  empty are ignored, extra cells with a value are a problem.
+  empty are ignored, extra cells with a value are a problem, unless the caller sets
+  `Table.join_tail` (its last column is free text, which a hand-written CSV often cuts at
+  unquoted commas): then they are joined back into that column, with a warning.
 - **Cells**: trimmed of surrounding whitespace (any Unicode space), put in Unicode normal form NFC,
   and stripped of the characters XML 1.0 cannot carry (`graph/cleaning.py`), with a warning naming
   file, line, column and the code points removed.
