@@ -191,7 +191,7 @@ class Row:
         if not raw:
             return None
         level, sep, code = raw.partition(":")
-        value = f"{without_spaces(level)}:{compact_number(code)}" if sep else compact_number(raw)
+        value = f"{without_spaces(level)}:{_insee_code(code)}" if sep else _insee_code(raw)
         parsed = parse_territory(value)
         known = territories()
         if parsed is None or parsed not in known:
@@ -401,6 +401,16 @@ _FR_MONTH = re.compile(r"^(\d{1,2})[/.-](\d{4})$", re.ASCII)
 _ISO_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]00:00(:00(\.0+)?)?Z?$", re.ASCII)
 #: Length of an INSEE code at each level.
 _INSEE_LENGTH = {"commune": 5, "departement": 2, "region": 2}
+
+
+_INSEE_LIKE = re.compile(r"(?:[0-9]|2[ab])[0-9]{0,4}", re.ASCII | re.IGNORECASE)
+
+
+def _insee_code(text: str) -> str:
+    """`59 350`, `59.350`, `59\u202f350` → `59350`; anything that is not a code (a place name
+    such as `Villeneuve-d'Ascq`) is only trimmed."""
+    compact = compact_number(text)
+    return compact if _INSEE_LIKE.fullmatch(compact) else text.strip()
 
 
 def _sdg_parts(cell: str) -> list[str]:

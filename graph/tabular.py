@@ -34,7 +34,7 @@ What is detected and cleaned
   French at all (a Cyrillic or Greek file, say). Measured here: charset-normalizer alone calls a
   short French Windows-1252 file cp1250 and turns « œ » into « ś » and « ê » into « ę ».
 - **Delimiter** (CSV): `,` `;` or tab, whichever splits the first records into the most columns
-  consistently. Quoted cells (`"a;b"`), doubled quotes, CRLF, LF or CR line ends, any cell length
+  consistently (or the one an Excel `sep=;` first line names). Quoted cells (`"a;b"`), doubled quotes, CRLF, LF or CR line ends, any cell length
   (no field-size limit).
 - **Spreadsheets** (python-calamine, which reads xlsx, xlsm, xls and ods): the first visible
   worksheet; numbers as the text a person typed (`123456782`, not `123456782.0`; `11`; `0.3`, not
@@ -76,11 +76,14 @@ SPREADSHEET_SUFFIXES = frozenset({".xlsx", ".xlsm", ".xls", ".ods"})
 #: File name endings the reader accepts.
 TABULAR_SUFFIXES = CSV_SUFFIXES | SPREADSHEET_SUFFIXES
 
-#: Delimiters tried on CSV files, with their names for reports (FR, EN).
+#: Delimiters tried on CSV files.
+CANDIDATES = (",", ";", "\t")
+#: Names of delimiters for reports (FR, EN); `|` only when a `sep=|` line names it.
 DELIMITERS: dict[str, tuple[str, str]] = {
     ",": ("virgule", "comma"),
     ";": ("point-virgule", "semicolon"),
     "\t": ("tabulation", "tab"),
+    "|": ("barre verticale", "vertical bar"),
 }
 
 #: Encodings a CSV may be read in, with the names reports give them.
@@ -417,7 +420,7 @@ def detect_delimiter(text: str) -> str:
     if len(text) > len(sample):  # drop the last, probably cut, line
         sample = sample[: sample.rfind("\n") + 1] or sample
     best, best_key = ",", (0.0, 1)
-    for delimiter in DELIMITERS:
+    for delimiter in CANDIDATES:
         if delimiter not in sample:
             continue
         rows = _sample_rows(sample, delimiter)
@@ -464,16 +467,28 @@ def _read_csv(name: str, data: bytes) -> Table:
         return table
     text = text.removeprefix("\ufeff")
     table.encoding = encoding
-    table.delimiter = "\t" if table.format == "tsv" else detect_delimiter(text)
+    first = 1
+    hint = _SEP_LINE.match(text)
+    if hint:  # Excel's `sep=;` first line names the delimiter
+        table.delimiter = hint.group(1)
+        text, first = text[hint.end() :], 2
+    elif table.format == "tsv":
+        table.delimiter = "\t"
+    else:
+        table.delimiter = detect_delimiter(text)
     table._clean = bool(XML_ILLEGAL.search(text)) or not unicodedata.is_normalized("NFC", text)
     table.size_hint = text.count("\n")
-    _attach(table, _csv_records(table, text))
+    _attach(table, _csv_records(table, text, first))
     return table
 
 
-def _csv_records(table: Table, text: str) -> Iterator[tuple[int, list[str]]]:
+_SEP_LINE = re.compile(r"^sep=([,;\t|])\r?(?:\n|\r)")
+
+
+def _csv_records(table: Table, text: str, first: int = 1) -> Iterator[tuple[int, list[str]]]:
     reader = csv.reader(io.StringIO(text, newline=""), delimiter=table.delimiter or ",")
-    line = 1
+    offset = first - 1
+    line = first
     while True:
         try:
             cells = next(reader)
@@ -483,7 +498,7 @@ def _csv_records(table: Table, text: str) -> Iterator[tuple[int, list[str]]]:
             table.problem(line, None, None, f"malformed CSV: {exc}", f"CSV mal formé : {exc}")
             return
         yield line, cells
-        line = reader.line_num + 1
+        line = reader.line_num + 1 + offset
 
 
 # -- spreadsheets ----------------------------------------------------------------------------

@@ -80,6 +80,13 @@ def test_any_line_end_and_multiline_cells(newline: str) -> None:
     ]
 
 
+def test_excel_sep_line_names_the_delimiter() -> None:
+    table = read_table("x.csv", b"sep=|\r\nid|name\r\na|b, c; d\r\n")
+    assert table.delimiter == "|"
+    assert [(r.line, r.cells) for r in table.records()] == [(3, ["a", "b, c; d"])]
+    assert table.describe_fr() == "CSV, UTF-8, séparateur barre verticale"
+
+
 def test_no_field_size_limit() -> None:
     long = "é" * 300_000
     [(line, cells)] = _rows("actors.csv", f'id,description\na,"{long}"\n'.encode())
