@@ -34,8 +34,8 @@ What is detected and cleaned
   French at all (a Cyrillic or Greek file, say). Measured here: charset-normalizer alone calls a
   short French Windows-1252 file cp1250 and turns « œ » into « ś » and « ê » into « ę ».
 - **Delimiter** (CSV): `,` `;` or tab, whichever splits the first records into the most columns
-  consistently (or the one an Excel `sep=;` first line names). Quoted cells (`"a;b"`), doubled quotes, CRLF, LF or CR line ends, any cell length
-  (no field-size limit).
+  consistently (or the one an Excel `sep=;` first line names). Quoted cells (`"a;b"`), doubled
+  quotes, CRLF, LF or CR line ends, any cell length (no field-size limit).
 - **Spreadsheets** (python-calamine, which reads xlsx, xlsm, xls and ods): the first visible
   worksheet; numbers as the text a person typed (`123456782`, not `123456782.0`; `11`; `0.3`, not
   `0.30000000000000004`), dates as ISO 8601 (`2024-03-01`), times of day dropped at midnight.
