@@ -36,6 +36,11 @@ _SPACE_RE = re.compile(f"[{_SPACES}]+")
 _NUMBER_PUNCT_RE = re.compile(f"[{_SPACES}.,'’_\\-/]+")
 
 
+def _plain(text: str) -> bool:
+    """ASCII without any space, tab, line break or control: nothing to clean (the fast path)."""
+    return text.isascii() and text.isprintable() and " " not in text
+
+
 def has_xml_illegal(text: str) -> bool:
     """Whether `text` holds a character that XML 1.0 cannot carry."""
     return XML_ILLEGAL.search(text) is not None
@@ -62,6 +67,8 @@ def without_spaces(text: str) -> str:
 
     For codes whose punctuation is meaningful (SDG `12.3`, INSEE `2A004`, `code:60`).
     """
+    if _plain(text):
+        return text
     return _SPACE_RE.sub("", text)
 
 
@@ -70,11 +77,15 @@ def compact_number(text: str) -> str:
 
     `'123 456 782'` (U+00A0), `'123.456.782'`, `'123-456-782'` → `'123456782'`.
     """
+    if text.isascii() and text.isalnum():
+        return text
     return _NUMBER_PUNCT_RE.sub("", text)
 
 
 def tidy_separators(text: str) -> str:
     """Remove the spaces around `;`, `:` and `%`: `'a : 60 % ; b : 40 %'` → `'a:60%;b:40%'`."""
+    if _plain(text):
+        return text
     return _AROUND_RE.sub(r"\1", text.strip())
 
 
