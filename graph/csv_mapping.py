@@ -875,7 +875,7 @@ def _map_header(batch: Batch, table: Table, headers: list[str]) -> tuple[str, li
     guess = detect_kind(f"{Path(table.file.split('#')[0]).stem} {table.sheet or ''}", headers)
     if guess.kind is None:
         table.problem(
-            1,
+            table.header_line,
             None,
             None,
             "cannot tell which file of the contract this is (actors, alliances, tools, "
@@ -895,7 +895,7 @@ def _map_header(batch: Batch, table: Table, headers: list[str]) -> tuple[str, li
         if name is None:
             ok = False
             table.problem(
-                1,
+                table.header_line,
                 column.header,
                 column.header,
                 f"unknown column for {kind} (column {column.letter}); expected: {expected(kind)}",
@@ -906,7 +906,7 @@ def _map_header(batch: Batch, table: Table, headers: list[str]) -> tuple[str, li
         if name in seen:
             ok = False
             table.problem(
-                1,
+                table.header_line,
                 column.header,
                 column.header,
                 f"column {names_of(kind, name)} appears twice "
@@ -921,7 +921,7 @@ def _map_header(batch: Batch, table: Table, headers: list[str]) -> tuple[str, li
         if required and name not in seen:
             ok = False
             table.problem(
-                1,
+                table.header_line,
                 names_of(kind, name),
                 None,
                 f"required column missing: {names_of(kind, name)}",

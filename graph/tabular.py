@@ -16,6 +16,7 @@ column, value and reason in English and French.
     table = read_table("actors.csv", data)
     table.format, table.encoding, table.delimiter    # 'csv', 'cp1252', ';'
     [c.header for c in table.columns]                # ['id', 'nom', ...] as written, trimmed
+    table.header_line                                # where the header row is
     for record in table.records():                   # data rows, empty rows skipped
         record.line                                  # 1-based line (CSV) or row (spreadsheet)
         record.cells                                 # one str per column, '' when empty
@@ -139,6 +140,8 @@ class Table:
     columns: list[Column] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
+    #: Line (CSV) or row (spreadsheet) of the header.
+    header_line: int = 1
     #: Rough number of data rows, for progress bars (exact for spreadsheets).
     size_hint: int | None = None
     #: Data rows yielded so far by `records()`.
@@ -603,6 +606,7 @@ def _attach(table: Table, raw: Iterator[tuple[int, list[str]]]) -> None:
         headers = [_clean_header(c) for c in cells]
         if any(headers):
             table.columns = [Column(i, column_letter(i), h) for i, h in enumerate(headers) if h]
+            table.header_line = line
             table._raw = raw
             if table.size_hint is not None:
                 table.size_hint = max(table.size_hint - line, 0)
