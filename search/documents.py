@@ -57,6 +57,8 @@ VOCABULARY_KINDS: dict[str, tuple[str, ...]] = {
     "vocabulary-territories": ("territory", "actor", "alliance", "tool"),
     "vocabulary-sdg": ("sdg", "actor", "alliance", "tool"),
     "vocabulary-ontology": ("actor", "alliance", "tool"),
+    # SKOS code lists that no document shows (mapped actors carry our types and competences)
+    "vocabulary-data-inclusion": (),
 }
 #: Concept schemes that are facets, by scheme name.
 SCHEME_FACETS = {

@@ -30,11 +30,14 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--no-demo", is_flag=True, help="Do not load the bundled datasets.")
+@click.option("--no-demo", is_flag=True,
+              help="Do not load the fictional demo dataset (vocabularies and real data only).")
 @click.pass_context
 @friendly_errors
 def init(ctx: click.Context, no_demo: bool) -> None:
-    """Create the instance: vocabularies (SDG, COG, ontology) and, unless --no-demo, the data.
+    """Create the instance: vocabularies (SDG, COG, ontology, data-inclusion code lists), the real
+    data (CIS 2019, « Petites villes de demain », France services, digital-inclusion places of
+    Charente) and, unless --no-demo, the fictional demo.
 
     Shows its progress on stderr (a bar on a terminal, plain lines otherwise)."""
     inst = open_instance(ctx, create=False)

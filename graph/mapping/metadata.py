@@ -43,6 +43,10 @@ from ontology.namespaces import ALL
 
 from ..errors import BadRequest
 
+#: Prefixes of CURIEs in mappings: the RDFa 1.1 initial context (what CSVW uses), except that
+#: `schema:` is schema.org's https namespace, which the whole project uses.
+PREFIXES: dict[str, str] = {**NAMESPACES, "schema": "https://schema.org/"}
+
 SOURCE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 JSON_FORMAT = "application/json"
 _RULES = str(ALL.rules)
@@ -93,8 +97,8 @@ class Mapping:
 def expand_name(name: str) -> URIRef | None:
     """`dc:title` → the dcterms IRI (RDFa initial context); an absolute IRI stays as it is."""
     prefix, sep, local = name.partition(":")
-    if sep and prefix in NAMESPACES:
-        return URIRef(NAMESPACES[prefix] + local)
+    if sep and prefix in PREFIXES:
+        return URIRef(PREFIXES[prefix] + local)
     if name.startswith(("http://", "https://")):
         return URIRef(name)
     return None
@@ -189,6 +193,16 @@ def _table(path: Path, table: Any) -> TableSpec:
                 message_fr=f"{path.name} : la colonne virtuelle {c.name!r} demande un valueUrl, "
                 "un default ou all:placeFrom",
             )
+    for c in (table.tableSchema, *columns):
+        for attr in ("aboutUrl", "propertyUrl", "valueUrl"):
+            _check_prefix(path, getattr(c, attr), c)
+    for c in columns:
+        if not c.suppressOutput and c.propertyUrl is None:
+            raise BadRequest(
+                f"{path.name}: column {c.name!r} needs a propertyUrl (or suppressOutput)",
+                message_fr=f"{path.name} : la colonne {c.name!r} demande un propertyUrl "
+                "(ou suppressOutput)",
+            )
     return TableSpec(
         url=url,
         path=(path.parent / url).resolve(),
@@ -196,6 +210,24 @@ def _table(path: Path, table: Any) -> TableSpec:
         table=table,
         columns=columns,
     )
+
+
+_CURIE = re.compile(r"^([A-Za-z][A-Za-z0-9_-]*):(?!//)")
+
+
+def _check_prefix(path: Path, template: Any, where: Any) -> None:
+    """A template starting with `prefix:` must use a prefix of the RDFa initial context."""
+    if template is None:
+        return
+    m = _CURIE.match(str(template.uri))
+    if m and m.group(1) not in PREFIXES and m.group(1) not in ("urn", "http", "https"):
+        raise BadRequest(
+            f"{path.name}: unknown prefix {m.group(1)!r} in {template.uri!r} (CSVW knows the "
+            "RDFa initial context: write other IRIs in full)",
+            message_fr=f"{path.name} : préfixe inconnu {m.group(1)!r} dans {template.uri!r} "
+            "(CSVW connaît le contexte initial RDFa : écrivez les autres IRI en entier)",
+        )
+    del where
 
 
 def place_template(column: Column) -> str | None:
