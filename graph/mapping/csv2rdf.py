@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal
 from typing import Any
-from urllib.parse import quote, urljoin
+from urllib.parse import quote, unquote, urljoin
 
 from csvw.metadata import Column
 from rdflib import BNode, Literal, URIRef
@@ -142,7 +142,7 @@ class RowMapper:
         if not sep or kind not in INSTANCE_KINDS:
             return iri
         ident, hash_, fragment = rest.partition("#")
-        return f"{self.base}{kind}/{normalise_id(ident)}{hash_}{fragment}"
+        return f"{self.base}{kind}/{normalise_id(unquote(ident))}{hash_}{fragment}"
 
     # -- cells -------------------------------------------------------------------------------
     def problem(self, line: int, column: Column, value: str | None, en: str, fr: str) -> None:
@@ -172,9 +172,13 @@ class RowMapper:
             except ValueError as exc:
                 base = column.inherit("datatype")
                 kind = base.base if base is not None else "string"
+                fmt = getattr(base, "format", None) if base is not None else None
                 if "required" in str(exc):
                     self.problem(line, column, text, "a value is required",
                                  "une valeur est obligatoire")
+                elif fmt and "invalid lexical value" in str(exc):
+                    self.problem(line, column, text, f"does not match the format {fmt}",
+                                 f"ne respecte pas le format attendu {fmt}")
                 else:
                     self.problem(line, column, text, f"not a valid {kind}: {exc}",
                                  f"valeur invalide pour le type {kind} : {exc}")

@@ -170,12 +170,9 @@ class Plan:
     uncertain: list[Pair] = field(default_factory=list)
 
     def canonical(self, iri: URIRef) -> URIRef:
-        """The actor a record was merged into (following chains), else itself."""
-        seen = set()
-        while iri in self.merged and iri not in seen:
-            seen.add(iri)
-            iri = self.merged[iri].first.iri
-        return iri
+        """The actor a record was merged into, else itself."""
+        pair = self.merged.get(iri)
+        return pair.first.iri if pair is not None else iri
 
 
 def compare(a: ActorKey, b: ActorKey) -> Pair | None:
@@ -226,10 +223,21 @@ def candidate_pairs(keys: list[ActorKey]) -> Iterator[tuple[ActorKey, ActorKey]]
 
 def recognise(batch: dict[URIRef, ActorKey], published: list[ActorKey]) -> Plan:
     """Merge plan for the actors of a batch, against themselves and the published actors of
-    other sources. Published actors are canonical before batch ones, then row order."""
+    other sources. Records found the same organisation form groups (transitively); each group's
+    canonical actor is its first member, published actors before batch ones, then row order;
+    every other batch member is merged into it (published actors are never merged here)."""
     plan = Plan()
     everyone = [*published, *sorted(batch.values(), key=lambda k: k.order)]
     rank = {k.iri: i for i, k in enumerate(everyone)}
+    parent: dict[URIRef, URIRef] = {}
+
+    def root(x: URIRef) -> URIRef:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
+            x = parent[x]
+        return x
+
+    pairs: dict[URIRef, Pair] = {}
     for a, b in candidate_pairs(everyone):
         if a.iri not in batch and b.iri not in batch:
             continue
@@ -237,10 +245,24 @@ def recognise(batch: dict[URIRef, ActorKey], published: list[ActorKey]) -> Plan:
         pair = compare(first, second)
         if pair is None:
             continue
-        if pair.score >= 1.0 and second.iri in batch and second.iri not in plan.merged:
-            plan.merged[second.iri] = pair
-        elif pair.score < 1.0:
+        if pair.score < 1.0:
             plan.uncertain.append(pair)
+            continue
+        ra, rb = root(first.iri), root(second.iri)
+        if ra != rb:
+            keep, drop = (ra, rb) if rank[ra] < rank[rb] else (rb, ra)
+            parent[drop] = keep
+        pairs.setdefault(second.iri, pair)
+    by_iri = {k.iri: k for k in everyone}
+    for iri in batch:
+        canonical = root(iri)
+        if canonical != iri:
+            why = pairs.get(iri) or next(p for p in pairs.values() if p.first.iri == iri)
+            plan.merged[iri] = Pair(by_iri[canonical], by_iri[iri], why.reason, why.reason_fr, 1.0)
+    merged_pairs = {(p.first.iri, p.second.iri) for p in plan.merged.values()}
+    plan.uncertain = [p for p in plan.uncertain
+                      if root(p.first.iri) != root(p.second.iri)
+                      and (p.first.iri, p.second.iri) not in merged_pairs]
     return plan
 
 

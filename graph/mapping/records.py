@@ -53,16 +53,20 @@ def _titles(column: Column) -> list[str]:
 
 
 def _match_headers(
-    spec: TableSpec, name: str, headers: list[str], out: Rows, line: int | None
+    spec: TableSpec, name: str, headers: list[str], out: Rows, line: int | None,
+    strict: bool = True,
 ) -> dict[str, int]:
     """Column name → position in the file; a described column absent from the file is a
-    problem, a column of the file nobody describes a warning."""
+    problem (unless not `strict`: a JSON record may leave a key out), a column of the file
+    nobody describes a warning."""
     keys = {h.strip().casefold(): i for i, h in enumerate(headers)}
     found: dict[str, int] = {}
     for c in spec.columns:
         if c.virtual:
             continue
         where = next((keys[t.casefold()] for t in _titles(c) if t.casefold() in keys), None)
+        if where is None and not strict:
+            continue
         if where is None:
             out.problems.append(Problem(
                 name, line, _titles(c)[0], None,
@@ -118,7 +122,7 @@ def _json_rows(spec: TableSpec, name: str, data: bytes) -> Rows:
                                     f"pas un tableau JSON d'enregistrements : {exc}"))
         return out
     keys = list(dict.fromkeys(k for _, r in records if isinstance(r, dict) for k in r))
-    positions = _match_headers(spec, name, keys, out, None)
+    positions = _match_headers(spec, name, keys, out, None, strict=False)
     by_key = {keys[pos]: col for col, pos in positions.items()}
     for offset, record in records:
         line = _line_of(text, offset)
@@ -127,7 +131,7 @@ def _json_rows(spec: TableSpec, name: str, data: bytes) -> Rows:
                                         "a record must be a JSON object",
                                         "un enregistrement doit être un objet JSON"))
             continue
-        values = dict.fromkeys(positions, "")
+        values = {c.name: "" for c in spec.columns if not c.virtual}
         for key, value in record.items():
             col = by_key.get(key)
             if col is None:
