@@ -134,4 +134,10 @@ def _load(store: Store, base: str, b: Bundled, progress: Callable[[str], None] |
         source=b.source,
         metadata=b.metadata(),  # type: ignore[arg-type]
         progress=progress,
+        resource_triples=_fictional if b.fictional else None,
     )
+
+
+def _fictional(iri: URIRef) -> list[tuple[Node, Node, Node]]:
+    """Each resource of a fictional dataset says so itself (kept in every export of it)."""
+    return [(iri, ALL.fictional, Literal(True))]

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -249,12 +249,15 @@ def import_paths(
     source: str | None = None,
     metadata: Iterable[tuple[Node | None, Node, Node]] = (),
     progress: Progress | None = None,
+    resource_triples: Callable[[URIRef], Iterable[tuple[Node, Node, Node]]] | None = None,
 ) -> Report:
     """Import a file set as source `source` (all-or-nothing; idempotent).
 
     Reads and checks every file (`read`), raises ValidationFailed with every problem and warning
     if anything is wrong, and otherwise writes the whole set in one transaction. `progress`
     receives the steps: rows read and checked per file, reference and SHACL checks, the write.
+    `resource_triples(iri)` adds triples about each resource defined (the demo's
+    `all:fictional true`).
     """
     source = source or default_source(paths)
     if not SOURCE_RE.match(source):
@@ -273,6 +276,8 @@ def import_paths(
         report.version = store.version
         return report
     meta = list(metadata)
+    if resource_triples is not None:
+        batch.triples += [t for r in sorted(batch.resources) for t in resource_triples(r)]
     say(progress, f"écriture de {len(batch.triples)} triplets")
     version = store.write(
         Write(

@@ -25,6 +25,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 
 from graph.queries.resources import values_block
+from graph.queries.sources import fictional_sources
 from graph.reference import LEVEL_NAMES, territories, territory_ancestors, territory_iri
 from graph.store import Store
 from ontology.namespaces import (
@@ -176,6 +177,7 @@ class Documents:
         self._chains: dict[str, list[Territory]] = {}  # per territory IRI, for these tables
         self._sdgs: dict[str, Sdg] = {}
         self._sources: dict[str, str] = {}
+        self._fictional: set[str] = set()
 
     # -- public ----------------------------------------------------------------------------
     def count(self, kind: str) -> int:
@@ -208,6 +210,7 @@ class Documents:
     def _refresh(self) -> None:
         graphs = self.store.graphs()
         self._sources = {str(g.iri): g.source for g in graphs}
+        self._fictional = fictional_sources(self.store)
         key = tuple(sorted(f"{g.iri} {self.store.source_checksum(g.source)}"
                            for g in graphs if g.source in VOCABULARY_KINDS))
         if key == self._tables_key:
@@ -279,9 +282,10 @@ class Documents:
                     if t.level in TERRITORY_FACETS:
                         facets.setdefault(t.level, set()).add(t.code)
         label = row.get("label") or row.get("label_any") or row["id"]
+        source = self._sources.get(str(row["g"]), "")
         return Doc(
-            iri=str(row["r"]), id=str(row["id"]), kind=kind,
-            source=self._sources.get(str(row["g"]), ""),
+            iri=str(row["r"]), id=str(row["id"]), kind=kind, source=source,
+            fictional=source in self._fictional,
             label=str(label), description=str(row.get("description", "")),
             place=" ".join(dict.fromkeys(places)),
             facets={k: tuple(sorted(v)) for k, v in facets.items()},

@@ -37,6 +37,7 @@ from .pages_ego import ego_network
 from .pages_resources import downloads, evaluation_page, raw_rows, tool_page
 from .pages_views import actor_page, alliance_page
 from .sparql.mediatypes import GRAPHS
+from .sources import of_resource
 
 bp = Blueprint("pages", __name__)
 
@@ -91,7 +92,7 @@ def render_resource(kind: str, ident: str) -> str:
     inst = get_instance()
     lang = current_lang()
     common = {"kind": kind, "ident": ident, "res": res, "raw_rows": raw_rows(res, inst.base),
-              "downloads": downloads(kind, ident)}
+              "downloads": downloads(kind, ident), "sources": of_resource(inst.store, res.iri)}
     if kind == "actor":
         page = actor_page(inst, res, ident, lang)
         ego = ego_network(recommender_for(inst).network.get(), res.iri, page.label, inst.base,

@@ -6,6 +6,7 @@ données du 1er août 2024 »).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -15,6 +16,7 @@ from ontology.namespaces import ALL, DCT, FOAF
 
 from ..store import Store
 from .publishing import cached
+from .resources import values_block
 
 #: Licences by IRI: short French and English names (the IRIs are those data.gouv.fr recognises
 #: in DCAT `dct:license`, see docs/model.md).
@@ -156,3 +158,21 @@ def resource_sources(store: Store, iri: URIRef) -> list[SourceInfo]:
              for r in rows if r.get("g") in known]
     found = [(d, i) for d, i in found if not i.source.startswith("vocabulary-")]
     return [i for _, i in sorted(found, key=lambda x: (not x[0], x[1].source))]
+
+
+def defining_sources(store: Store, iris: Iterable[URIRef]) -> dict[URIRef, SourceInfo]:
+    """The source that defines (`dct:identifier`) each of `iris` (those found)."""
+    wanted = sorted(set(iris))
+    if not wanted:
+        return {}
+    known = sources(store)
+    out: dict[URIRef, SourceInfo] = {}
+    for i in range(0, len(wanted), 500):
+        block = values_block("r", wanted[i : i + 500])
+        for row in store.select(
+            f"SELECT ?r ?g WHERE {{ {block} GRAPH ?g {{ ?r {DCT.identifier.n3()} ?id }} }}"
+        ):
+            info = known.get(row["g"])  # type: ignore[arg-type]
+            if info is not None:
+                out.setdefault(row["r"], info)  # type: ignore[arg-type]
+    return out
