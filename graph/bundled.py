@@ -108,15 +108,17 @@ def load_bundled(
     progress: Callable[[str], None] | None = None,
     *,
     demo: bool = True,
+    real: bool = True,
 ) -> list[Report]:
     """Import the bundled datasets (idempotent): the CIS organisations, unless `demo` is false
-    the fictional demo (which may cite CIS), then the real datasets through their mappings."""
+    the fictional demo (which may cite CIS), then, unless `real` is false, the real datasets
+    through their mappings."""
     reports = []
     for b in BUNDLED:
         if (b.fictional and not demo) or not any(b.folder.glob("*.csv")):
             continue
         reports.append(_load(store, base, b, progress))
-    for mapping in REAL_MAPPINGS:
+    for mapping in REAL_MAPPINGS if real else ():
         if progress:
             progress(f"données réelles {mapping.parent.name}")
         # shipped and tested in full against the shapes (tests/test_realdata.py): no pyshacl here

@@ -6,6 +6,7 @@ test gets its own copy (a RocksDB checkpoint, made in milliseconds).
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Iterator
 from pathlib import Path
@@ -16,6 +17,13 @@ from graph.store import OxigraphStore
 from graph.vocabularies import load_vocabularies
 
 BASE = "https://w3id.org/alliances/id/"
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Instances made by tests leave the real open datasets out (`ALLIANCES_REAL_DATA`): they
+    add a minute to every `init`; tests/test_realdata.py builds its own instance with them."""
+    del config
+    os.environ.setdefault("ALLIANCES_REAL_DATA", "false")
 
 
 @pytest.fixture(scope="session")

@@ -16,9 +16,11 @@ from rdflib import Graph, Literal, URIRef
 
 from graph.bundled import LICENCE_OUVERTE, MIT
 from graph.queries.catalog import SourceFacts, source_facts
+from graph.queries.sources import LICENCE_NAMES, SourceInfo, sources
 from graph.queries.publishing import class_counts, distinct_count, last_modified
 from graph.store import source_iri
 from ontology.namespaces import (
+    ALL,
     DCAT,
     DCT,
     EU_COUNTRY,
@@ -84,6 +86,7 @@ AGENTS = {
     "un": "Division de statistique des Nations unies (UNSD) / United Nations Statistics Division",
     "insee": "Institut national de la statistique et des études économiques (INSEE)",
     "cis": "Carrefour des Innovations Sociales (Entrepreneurs d'Intérêt Général, Etalab)",
+    "gip-inclusion": "GIP Plateforme de l'inclusion (data·inclusion)",
 }
 
 VOCABULARIES = {
@@ -124,6 +127,19 @@ VOCABULARIES = {
         "insee",
         "lo",
         ("REGI", "GOVE"),
+    ),
+    "vocabulary-data-inclusion": VocabMeta(
+        "Référentiels de l'inclusion (data·inclusion) et correspondances SKOS",
+        "French inclusion code lists (data·inclusion) and SKOS mappings",
+        "Les typologies de structures, thématiques et labels nationaux de data·inclusion (GIP "
+        "Plateforme de l'inclusion, licence MIT) en SKOS, les services de médiation numérique, "
+        "et leurs correspondances SKOS vers les types d'acteurs et compétences d'Alliances.",
+        "The structure types, themes and national labels of data·inclusion (GIP Plateforme de "
+        "l'inclusion, MIT licence) in SKOS, the digital-inclusion services, and their SKOS "
+        "mappings onto Alliances' actor types and competences.",
+        "gip-inclusion",
+        "mit",
+        ("SOCI", "GOVE"),
     ),
 }
 SOURCE_PUBLISHER = {"cis-2019": "cis"}
@@ -169,6 +185,42 @@ class CatalogBuilder:
         self.g.add((iri, RDF.type, DCT.LicenseDocument))
         self.g.set((iri, RDFS.label, Literal(label)))
         return iri
+
+    def licence_document(self, iri: URIRef) -> URIRef:
+        """Any licence IRI, typed and labelled (`graph.queries.sources.LICENCE_NAMES`)."""
+        if iri == LICENCE_OUVERTE:
+            return self.licence("lo")
+        if iri == MIT:
+            return self.licence("mit")
+        names = LICENCE_NAMES.get(str(iri))
+        self.g.add((iri, RDF.type, DCT.LicenseDocument))
+        self.g.set((iri, RDFS.label, Literal(names[1] if names else str(iri))))
+        return iri
+
+    def origin(self, ds: URIRef, info: SourceInfo | None) -> None:
+        """What the provenance of a source says about its origin: its publisher (an agent
+        with its own IRI and name), the attribution it requires (`dct:rights`), the date of
+        its data (`dct:issued`), where it comes from (`dct:source`), and `all:fictional`."""
+        if info is None:
+            return
+        g = self.g
+        if info.publisher_iri is not None:
+            g.add((info.publisher_iri, RDF.type, FOAF.Agent))
+            g.set((info.publisher_iri, FOAF.name, Literal(info.publisher or str(info.publisher_iri))))
+            g.add((ds, DCT.publisher, info.publisher_iri))
+        if info.rights:
+            rights = URIRef(f"{ds}#rights")
+            g.add((ds, DCT.rights, rights))
+            g.add((rights, RDF.type, DCT.RightsStatement))
+            g.add((rights, RDFS.label, Literal(info.rights, lang="fr")))
+        if info.modified is not None:
+            g.add((ds, DCT.issued, Literal(info.modified.isoformat(), datatype=XSD.date)))
+        for origin in self.inst.store.select(
+            f"SELECT ?o WHERE {{ ?g {DCT.source.n3()} ?o FILTER(isIRI(?o)) }}", g=info.graph
+        ):
+            g.add((ds, DCT.source, origin["o"]))
+        if info.fictional:
+            g.add((ds, ALL.fictional, Literal(True)))
 
     def theme(self, code: str) -> URIRef:
         """An EU data theme, typed skos:Concept with its labels and scheme."""
@@ -379,9 +431,11 @@ class CatalogBuilder:
             self.texts(ds, titles, descriptions)
             publisher = SOURCE_PUBLISHER.get(f.source, "alliances")
             licence = f.licence or LICENCE_OUVERTE
-            self.licence("mit" if licence == MIT else "lo")
+            self.licence_document(licence)
             themes = ("SOCI", "REGI", "ECON")
-        g.add((ds, DCT.publisher, self.agent(publisher)))
+            self.origin(ds, sources(self.inst.store).get(f.graph))
+        if ds not in set(g.subjects(DCT.publisher, None)):
+            g.add((ds, DCT.publisher, self.agent(publisher)))
         g.add((ds, DCT.license, licence))
         for code in themes:
             g.add((ds, DCAT.theme, self.theme(code)))

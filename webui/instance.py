@@ -50,13 +50,17 @@ class Instance:
         """Whether `init` has run (the vocabularies are loaded)."""
         return any(g.source == "vocabulary-ontology" for g in self.store.graphs())
 
-    def init(self, *, demo: bool = True, progress: Progress | None = None) -> None:
+    def init(
+        self, *, demo: bool = True, real: bool | None = None, progress: Progress | None = None
+    ) -> None:
         """Load the vocabularies, the real datasets (CIS 2019, France services, « Petites villes
         de demain », digital-inclusion places) and, unless `demo` is false, the fictional demo."""
         load_vocabularies(
             self.store, progress=progress and (lambda s: progress(f"vocabulaire {s}"))
         )
-        load_bundled(self.store, self.base, progress=progress, demo=demo)
+        if real is None:
+            real = bool(self.config.get("REAL_DATA", True))
+        load_bundled(self.store, self.base, progress=progress, demo=demo, real=real)
         if not self._search_attached:
             self.extensions["search"].attach()
             self._search_attached = True

@@ -53,6 +53,12 @@ SETTINGS: tuple[Setting, ...] = (
     ),
     Setting("SECRET_KEY", "", "Flask secret key (generated into the instance when empty)."),
     Setting("DEFAULT_LOCALE", "fr", "Default interface language (fr or en)."),
+    Setting(
+        "REAL_DATA",
+        True,
+        "Load the real open datasets at init (France services, Petites villes de demain, "
+        "digital-inclusion places); false gives a small instance (tests).",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -77,6 +83,21 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     return check(values)
 
 
+_TRUE = {"1", "true", "yes", "on", "oui", "vrai"}
+_FALSE = {"0", "false", "no", "off", "non", "faux", ""}
+
+
+def _boolean(name: str, value: Any) -> bool:
+    """A yes/no setting from TOML (a boolean) or the environment (`true`, `0`, `oui`…)."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE or text in _FALSE:
+        return text in _TRUE
+    raise ConfigError(f"{name} must be true or false, not {value!r}",
+                      message_fr=f"{name} vaut true ou false, pas {value!r}")
+
+
 def check(values: dict[str, Any]) -> dict[str, Any]:
     """Coerce types and refuse bad values with a clear message."""
     for name in values:
@@ -84,7 +105,9 @@ def check(values: dict[str, Any]) -> dict[str, Any]:
             raise ConfigError(f"unknown setting {name}", message_fr=f"réglage inconnu {name}")
     for s in SETTINGS:
         v = values[s.name]
-        if isinstance(s.default, float | int) and not isinstance(s.default, bool):
+        if isinstance(s.default, bool):
+            values[s.name] = _boolean(s.name, v)
+        elif isinstance(s.default, float | int):
             try:
                 values[s.name] = type(s.default)(v)
             except (TypeError, ValueError) as exc:
