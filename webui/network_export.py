@@ -19,8 +19,10 @@ from pathlib import Path
 import networkx as nx
 from flask import Blueprint, Flask, Response, abort, redirect, request, send_file, url_for
 from networkx.algorithms import bipartite
+from rdflib import URIRef
 
 from graph.queries.network import membership_network
+from graph.queries.sources import defining_sources
 from graph.xml_text import xml_safe
 
 from .app_context import get_instance
@@ -33,8 +35,16 @@ _lock = threading.Lock()
 
 
 def bipartite_graph() -> nx.Graph:
-    """The actor–alliance network of the current store."""
-    return membership_network(get_instance().store)
+    """The actor–alliance network of the current store; each node says its `source` and
+    whether it is `fictional` (the demo data, `webui.sources`)."""
+    store = get_instance().store
+    g = membership_network(store)
+    found = defining_sources(store, [n for n in g.nodes if isinstance(n, URIRef)])
+    for n, d in g.nodes(data=True):
+        info = found.get(n)
+        d["source"] = info.source if info is not None else ""
+        d["fictional"] = bool(info is not None and info.fictional)
+    return g
 
 
 def actor_graph(g: nx.Graph) -> nx.Graph:
@@ -47,7 +57,7 @@ def actor_graph(g: nx.Graph) -> nx.Graph:
 
 
 def _csv_nodes(g: nx.Graph) -> bytes:
-    keys = ["id", "label", "kind", "type", "territory", "status"]
+    keys = ["id", "label", "kind", "type", "territory", "status", "source", "fictional"]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(keys)

@@ -26,6 +26,7 @@ from graph.queries.describe import Resource, describe
 from graph.queries.pages import cached_stats, pages_index
 from graph.reference import LEVELS as TERRITORY_LEVELS
 from graph.reference import territory_iri
+from graph.queries.duplicates import canonical_of
 from ontology.namespaces import SDG
 
 from . import i18n, pages_about, pages_geo, pages_reco, pages_sdg, pages_search, present
@@ -76,8 +77,15 @@ def load_resource(kind: str, ident: str) -> Resource:
     """Describe a resource, or 404 when the kind or id is unknown or malformed."""
     if kind not in KINDS or not iris.is_id(ident):
         abort(404)
-    res = describe(get_instance().store, resource_iri(kind, ident), current_lang())
+    store = get_instance().store
+    iri = resource_iri(kind, ident)
+    res = describe(store, iri, current_lang())
     if res is None:
+        canonical = canonical_of(store, iri)  # a record merged into another actor
+        parsed = iris.parse(get_instance().base, canonical) if canonical is not None else None
+        if parsed is not None:
+            target = url_for("pages.resource_page", kind=parsed.kind, ident=parsed.ident)
+            abort(redirect(target, 301))
         raise NotFound(**both(NOT_FOUND[kind], id=ident))
     return res
 

@@ -43,3 +43,10 @@ def same_as_links(store: Store) -> list[tuple[URIRef, URIRef, URIRef]]:
     """(canonical actor, merged record IRI, graph recording the link)."""
     return [(r["canonical"], r["other"], r["g"])  # type: ignore[misc]
             for r in store.select(SAME_AS)]
+
+
+def canonical_of(store: Store, record: URIRef) -> URIRef | None:
+    """The actor a merged record's IRI stands for (`?actor owl:sameAs <record>`), if any."""
+    rows = store.select(f"SELECT ?c WHERE {{ ?c {OWL.sameAs.n3()} ?r }} LIMIT 1", r=record)
+    found = rows[0]["c"] if rows else None
+    return found if isinstance(found, URIRef) else None
