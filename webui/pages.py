@@ -100,7 +100,8 @@ def render_resource(kind: str, ident: str) -> str:
     inst = get_instance()
     lang = current_lang()
     common = {"kind": kind, "ident": ident, "res": res, "raw_rows": raw_rows(res, inst.base),
-              "downloads": downloads(kind, ident), "sources": of_resource(inst.store, res.iri)}
+              "downloads": downloads(kind, ident),
+              "record_sources": of_resource(inst.store, res.iri)}
     if kind == "actor":
         page = actor_page(inst, res, ident, lang)
         ego = ego_network(recommender_for(inst).network.get(), res.iri, page.label, inst.base,
