@@ -142,6 +142,7 @@ class RowMapper:
         if not sep or kind not in INSTANCE_KINDS:
             return iri
         ident, hash_, fragment = rest.partition("#")
+        fragment = normalise_id(unquote(fragment)) if fragment else ""
         return f"{self.base}{kind}/{normalise_id(unquote(ident))}{hash_}{fragment}"
 
     # -- cells -------------------------------------------------------------------------------

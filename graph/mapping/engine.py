@@ -125,6 +125,7 @@ def _normalised(base: str, term: Node) -> Node:
     if not sep or kind not in INSTANCE_KINDS:
         return term
     ident, hash_, fragment = rest.partition("#")
+    fragment = normalise_id(fragment) if fragment else ""
     return URIRef(f"{base}{kind}/{normalise_id(ident)}{hash_}{fragment}")
 
 
