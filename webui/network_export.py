@@ -39,9 +39,9 @@ def bipartite_graph() -> nx.Graph:
     whether it is `fictional` (the demo data, `webui.sources`)."""
     store = get_instance().store
     g = membership_network(store)
-    found = defining_sources(store, [n for n in g.nodes if isinstance(n, URIRef)])
+    found = defining_sources(store, [URIRef(n) for n in g.nodes])
     for n, d in g.nodes(data=True):
-        info = found.get(n)
+        info = found.get(URIRef(n))
         d["source"] = info.source if info is not None else ""
         d["fictional"] = bool(info is not None and info.fictional)
     return g
@@ -128,7 +128,7 @@ NETWORK_TYPES = (
 
 
 #: Bumped whenever the writers change, so files cached by an older release are not served.
-WRITER_VERSION = 2
+WRITER_VERSION = 3  # 3: nodes say their source and whether they are fictional
 
 
 def _path(name: str) -> Path:

@@ -162,7 +162,7 @@ def resource_sources(store: Store, iri: URIRef) -> list[SourceInfo]:
 
 def defining_sources(store: Store, iris: Iterable[URIRef]) -> dict[URIRef, SourceInfo]:
     """The source that defines (`dct:identifier`) each of `iris` (those found)."""
-    wanted = sorted(set(iris))
+    wanted = sorted({URIRef(i) for i in iris})
     if not wanted:
         return {}
     known = sources(store)
