@@ -363,6 +363,7 @@ def test_default_instance_shows_real_actors(vocab_template, tmp_path: Path) -> N
     from .conftest import copy_store
 
     home = tmp_path / "home"
+    home.mkdir()
     copy_store(vocab_template, home / "store").close()
     shutil.rmtree(home / "index", ignore_errors=True)
     inst = Instance.open({"HOME": str(home), "REAL_DATA": True})

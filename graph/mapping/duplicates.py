@@ -253,11 +253,12 @@ def recognise(batch: dict[URIRef, ActorKey], published: list[ActorKey]) -> Plan:
             keep, drop = (ra, rb) if rank[ra] < rank[rb] else (rb, ra)
             parent[drop] = keep
         pairs.setdefault(second.iri, pair)
+        pairs.setdefault(first.iri, pair)
     by_iri = {k.iri: k for k in everyone}
     for iri in batch:
         canonical = root(iri)
         if canonical != iri:
-            why = pairs.get(iri) or next(p for p in pairs.values() if p.first.iri == iri)
+            why = pairs[iri]
             plan.merged[iri] = Pair(by_iri[canonical], by_iri[iri], why.reason, why.reason_fr, 1.0)
     merged_pairs = {(p.first.iri, p.second.iri) for p in plan.merged.values()}
     plan.uncertain = [p for p in plan.uncertain
