@@ -47,12 +47,13 @@ def bench_mapping() -> None:
     `validate --mapping`), against the demo CSV files read and checked by the contract importer."""
     from graph.importer import collect_files, read
     from graph.mapping import load_mapping, map_files
-    from graph.mapping.importing import validate_mapped
     from graph.mapping.engine import rule_vocabulary
+    from graph.mapping.importing import validate_mapped
     from graph.reference import territories
 
     territories()  # shared tables, loaded once, not counted
     rule_vocabulary()
+
     def measure(run):  # type: ignore[no-untyped-def]
         """(wall s, CPU s, triples) of a timed run, then peak MB of a second run under
         tracemalloc (which slows Python down, so it is not timed)."""
@@ -65,22 +66,36 @@ def bench_mapping() -> None:
         tracemalloc.stop()
         return wall, cpu, peak, n
 
-    rows = [("demo CSV: read + SHACL (contract importer, baseline)",
-             *measure(lambda: len(read(collect_files([DEMO_DIR]), BASE, None)[0].triples)))]
+    rows = [
+        (
+            "demo CSV: read + SHACL (contract importer, baseline)",
+            *measure(lambda: len(read(collect_files([DEMO_DIR]), BASE, None)[0].triples)),
+        )
+    ]
     for path in REAL_MAPPINGS:
         mapping = load_mapping(path)
-        rows.append((f"{mapping.source}: map (as init)",
-                     *measure(lambda m=mapping: len(map_files(m, None, BASE)[0].triples))))
-        rows.append((f"{mapping.source}: map + SHACL (validate --mapping)",
-                     *measure(lambda m=mapping: validate_mapped(m, None, None, BASE).triples)))
+        rows.append(
+            (
+                f"{mapping.source}: map (as init)",
+                *measure(lambda m=mapping: len(map_files(m, None, BASE)[0].triples)),
+            )
+        )
+        rows.append(
+            (
+                f"{mapping.source}: map + SHACL (validate --mapping)",
+                *measure(lambda m=mapping: validate_mapped(m, None, None, BASE).triples),
+            )
+        )
     per_k = rows[0][1] / max(rows[0][4], 1) * 1000
     print("\n### Mapping (in process)\n")
     print("| dataset | wall s | CPU s | peak MB | triples | s / 1,000 triples | ratio |")
     print("|---|---|---|---|---|---|---|")
     for name, wall, cpu, peak, n in rows:
         k = wall / max(n, 1) * 1000
-        print(f"| {name} | {wall:.2f} | {cpu:.2f} | {peak / 2**20:.0f} | {n:,} | {k:.3f} | "
-              f"{k / per_k:.2f} |")
+        print(
+            f"| {name} | {wall:.2f} | {cpu:.2f} | {peak / 2**20:.0f} | {n:,} | {k:.3f} | "
+            f"{k / per_k:.2f} |"
+        )
 
 
 def _child_init(home: Path, real: bool) -> tuple[float, float, float]:
@@ -88,8 +103,13 @@ def _child_init(home: Path, real: bool) -> tuple[float, float, float]:
     env = {**os.environ, "ALLIANCES_HOME": str(home), "ALLIANCES_REAL_DATA": str(real).lower()}
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
-    subprocess.run([sys.executable, "-m", "webui.cli", "init"], env=env, check=True,
-                   capture_output=True, cwd=ROOT)
+    subprocess.run(
+        [sys.executable, "-m", "webui.cli", "init"],
+        env=env,
+        check=True,
+        capture_output=True,
+        cwd=ROOT,
+    )
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
     cpu = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
@@ -101,14 +121,20 @@ def bench_init(work: Path) -> None:
     small = _child_init(work / "init-small", real=False)
     full = _child_init(work / "init-real", real=True)
     load = os.getloadavg()[0]
-    print(f"\n### `init` in a fresh folder (child process; load average {load:.1f} on "
-          f"{os.cpu_count()} cores)\n")
+    print(
+        f"\n### `init` in a fresh folder (child process; load average {load:.1f} on "
+        f"{os.cpu_count()} cores)\n"
+    )
     print("| instance | wall s | CPU s | peak RSS MB | wall ratio |")
     print("|---|---|---|---|---|")
-    print(f"| vocabularies + demo + CIS (baseline) | {small[0]:.1f} | {small[1]:.1f} | "
-          f"{small[2]:.0f} | 1.00 |")
-    print(f"| + real data (default) | {full[0]:.1f} | {full[1]:.1f} | {full[2]:.0f} | "
-          f"{full[0] / small[0]:.2f} |")
+    print(
+        f"| vocabularies + demo + CIS (baseline) | {small[0]:.1f} | {small[1]:.1f} | "
+        f"{small[2]:.0f} | 1.00 |"
+    )
+    print(
+        f"| + real data (default) | {full[0]:.1f} | {full[1]:.1f} | {full[2]:.0f} | "
+        f"{full[0] / small[0]:.2f} |"
+    )
 
 
 def _instance(home: Path, real: bool):  # type: ignore[no-untyped-def]
@@ -150,24 +176,34 @@ def bench_latency(work: Path, repeat: int) -> None:
 
     results = {}
     for label, real, actor, alliance in (
-        ("small (baseline)", False, "banque-alimentaire-metropole-lilloise",
-         "zero-invendu-metropole-lilloise"),
+        (
+            "small (baseline)",
+            False,
+            "banque-alimentaire-metropole-lilloise",
+            "zero-invendu-metropole-lilloise",
+        ),
         ("real", True, "fs-1", "pvd-16005"),
     ):
         inst = _instance(work / f"latency-{'real' if real else 'small'}", real)
         app = create_app(instance=inst)
         client = app.test_client()
-        results[label] = {name: _timed(client, url.format(actor=actor, alliance=alliance),
-                                       repeat) for name, url in URLS.items()}
+        results[label] = {
+            name: _timed(client, url.format(actor=actor, alliance=alliance), repeat)
+            for name, url in URLS.items()
+        }
         inst.close()
-    print(f"\n### Latency through the app ({repeat} requests each after one warm-up; load "
-          f"average {os.getloadavg()[0]:.1f})\n")
+    print(
+        f"\n### Latency through the app ({repeat} requests each after one warm-up; load "
+        f"average {os.getloadavg()[0]:.1f})\n"
+    )
     print("| request | small p50 ms | real p50 ms | real p95 ms | p50 ratio |")
     print("|---|---|---|---|---|")
     small, real = results["small (baseline)"], results["real"]
     for name in URLS:
-        print(f"| {name} | {small[name][0]:.1f} | {real[name][0]:.1f} | {real[name][1]:.1f} | "
-              f"{real[name][0] / small[name][0]:.2f} |")
+        print(
+            f"| {name} | {small[name][0]:.1f} | {real[name][0]:.1f} | {real[name][1]:.1f} | "
+            f"{real[name][0] / small[name][0]:.2f} |"
+        )
 
 
 def main() -> None:

@@ -40,8 +40,16 @@ LO = URIRef("https://www.etalab.gouv.fr/licence-ouverte-open-licence")
 def as_graph(triples: list[tuple[object, object, object]]) -> Graph:
     g = Graph()
     for t in triples:
-        g.add(tuple(x if isinstance(x, URIRef | Literal) or hasattr(x, "n3") and not
-                    type(x).__module__.startswith("pyoxigraph") else from_ox(x) for x in t))
+        g.add(
+            tuple(
+                x
+                if isinstance(x, URIRef | Literal)
+                or hasattr(x, "n3")
+                and not type(x).__module__.startswith("pyoxigraph")
+                else from_ox(x)
+                for x in t
+            )
+        )
     return g
 
 
@@ -50,8 +58,11 @@ def as_graph(triples: list[tuple[object, object, object]]) -> Graph:
 
 @pytest.mark.parametrize(
     ("mapping", "extract", "expected"),
-    [(FS, "france-services.csv", "france-services"), (PVD, "pvd.csv", "pvd"),
-     (LIEUX, "lieux.json", "lieux")],
+    [
+        (FS, "france-services.csv", "france-services"),
+        (PVD, "pvd.csv", "pvd"),
+        (LIEUX, "lieux.json", "lieux"),
+    ],
     ids=["france-services", "petites-villes-de-demain", "mediation-numerique"],
 )
 def test_mapping_gives_the_expected_graph(mapping: Path, extract: str, expected: str) -> None:
@@ -105,7 +116,8 @@ def test_bad_rows_are_reported_and_nothing_is_written(store, tmp_path: Path) -> 
     lines = {p.column: p.line for p in caught.value.problems}
     text = (tmp_path / "lieux.json").read_text(encoding="utf-8").splitlines()
     assert '"latitude": 145.2' in text[lines["latitude"] - 1] or any(
-        '"latitude": 145.2' in line for line in text[lines["latitude"] - 1:lines["latitude"] + 25])
+        '"latitude": 145.2' in line for line in text[lines["latitude"] - 1 : lines["latitude"] + 25]
+    )
     assert all(p.reason and p.reason_fr for p in caught.value.problems)
     with pytest.raises(ValidationFailed) as caught:
         import_mapped(FS, [_bad_csv(tmp_path)], store, BASE)
@@ -113,8 +125,9 @@ def test_bad_rows_are_reported_and_nothing_is_written(store, tmp_path: Path) -> 
     assert (3, "longitude") in problems and (4, "insee_com") in problems
     assert "territoire inconnu" in problems[(4, "insee_com")].reason_fr
     assert store.version == version
-    assert not [g for g in store.graphs() if g.source in ("france-services",
-                                                           "mediation-numerique-charente")]
+    assert not [
+        g for g in store.graphs() if g.source in ("france-services", "mediation-numerique-charente")
+    ]
 
 
 # -- the CLI, end to end -----------------------------------------------------------------------
@@ -141,8 +154,9 @@ def test_import_and_validate_with_a_mapping(runner: CliRunner, tmp_path: Path) -
     assert "pvd-2a041" in [r["id"] for r in found["results"]]
     hit = next(r for r in found["results"] if r["id"] == "pvd-2a041")
     assert hit["fictional"] is False and hit["source"] == "petites-villes-de-demain"
-    bad = runner.invoke(main, ["validate", "--mapping", str(LIEUX), str(_bad_json(tmp_path)),
-                               "--json"])
+    bad = runner.invoke(
+        main, ["validate", "--mapping", str(LIEUX), str(_bad_json(tmp_path)), "--json"]
+    )
     assert bad.exit_code == 1
     error = json.loads(bad.stdout)
     assert error["error"] == "validation_failed" and len(error["problems"]) == 2
@@ -167,8 +181,7 @@ def real_app(instance):  # type: ignore[no-untyped-def]
     """The small demo instance with the three extracts imported through their mappings."""
     from webui.app import create_app
 
-    for mapping, extract in ((PVD, "pvd.csv"), (FS, "france-services.csv"),
-                             (LIEUX, "lieux.json")):
+    for mapping, extract in ((PVD, "pvd.csv"), (FS, "france-services.csv"), (LIEUX, "lieux.json")):
         import_mapped(mapping, [DATA / extract], instance.store, instance.base)
     app = create_app(instance=instance)
     app.config["TESTING"] = True
@@ -180,15 +193,19 @@ def test_provenance_of_a_mapped_source(real_app) -> None:  # type: ignore[no-unt
     info = next(i for i in sources(store).values() if i.source == "france-services")
     assert info.licence == LO and info.modified is not None and not info.fictional
     assert info.publisher and "ANCT" in info.publisher
-    assert info.line("fr") == ("Source : Agence nationale de la cohésion des territoires (ANCT), "
-                               "Licence Ouverte 2.0, données du 1er août 2024")
+    assert info.line("fr") == (
+        "Source : Agence nationale de la cohésion des territoires (ANCT), "
+        "Licence Ouverte 2.0, données du 1er août 2024"
+    )
 
 
 def test_real_record_page_and_api_name_their_source(real_app) -> None:  # type: ignore[no-untyped-def]
     client = real_app.test_client()
     page = client.get("/actor/fs-2").get_data(as_text=True)
-    assert "Source : Agence nationale de la cohésion des territoires (ANCT), Licence Ouverte " \
-           "2.0, données du 1er août 2024" in page
+    assert (
+        "Source : Agence nationale de la cohésion des territoires (ANCT), Licence Ouverte "
+        "2.0, données du 1er août 2024" in page
+    )
     assert "Données fictives" not in page
     answer = client.get("/api/actors/fs-2158/partners?limit=20").get_json()
     assert answer["results"]
@@ -198,14 +215,16 @@ def test_real_record_page_and_api_name_their_source(real_app) -> None:  # type: 
 
 
 def test_catalogue_has_one_dataset_per_source_with_its_licence(real_app) -> None:  # type: ignore[no-untyped-def]
-    g = Graph().parse(data=real_app.test_client().get("/catalog.ttl").get_data(as_text=True),
-                      format="turtle")
+    g = Graph().parse(
+        data=real_app.test_client().get("/catalog.ttl").get_data(as_text=True), format="turtle"
+    )
     for source in ("france-services", "petites-villes-de-demain", "mediation-numerique-charente"):
         ds = URIRef(f"{BASE}graph/{source}")
         assert (ds, DCT.license, LO) in g
         publisher = g.value(ds, DCT.publisher)
-        assert publisher is not None and "ANCT" in str(g.value(publisher, URIRef(
-            "http://xmlns.com/foaf/0.1/name")))
+        assert publisher is not None and "ANCT" in str(
+            g.value(publisher, URIRef("http://xmlns.com/foaf/0.1/name"))
+        )
     assert (URIRef(f"{BASE}graph/demo"), ALL.fictional, Literal(True)) in g
 
 
@@ -216,8 +235,10 @@ def test_duplicates_are_merged_into_one_actor(real_app) -> None:  # type: ignore
     assert store.ask("ASK { ?c ?same ?r }", c=canonical, same=OWL.sameAs, r=record)
     labels = store.select("SELECT ?l WHERE { ?c ?p ?l }", c=canonical, p=SKOS.prefLabel)
     assert len(labels) == 1  # one actor, one name: the merged record gave up its own
-    offers = {str(r["o"]).rsplit("/", 1)[-1] for r in store.select(
-        "SELECT ?o WHERE { ?c ?p ?o }", c=canonical, p=ALL.offers)}
+    offers = {
+        str(r["o"]).rsplit("/", 1)[-1]
+        for r in store.select("SELECT ?o WHERE { ?c ?p ?o }", c=canonical, p=ALL.offers)
+    }
     assert "formation" in offers  # from the digital-inclusion record's services
     client = real_app.test_client()
     moved = client.get("/actor/" + str(record).rsplit("/", 1)[-1])
@@ -241,21 +262,36 @@ def test_duplicates_command_lists_merged_and_uncertain(real_app, monkeypatch) ->
 @pytest.mark.parametrize(
     ("a", "b", "score", "reason"),
     [
-        (dict(sirets={"85140647000019"}, sirens={"851406470"}, label="Asso A"),
-         dict(sirets={"85140647000019"}, sirens={"851406470"}, label="Autre nom"), 1.0,
-         "same SIRET"),
-        (dict(sirens={"200070514"}, label="CA du Grand Cognac", places={"epci:200070514"}),
-         dict(sirets={"20007051400012"}, sirens={"200070514"}, label="CA DU GRAND COGNAC"), 1.0,
-         "SIRET of the same legal entity (SIREN), same name"),
-        (dict(label="Mairie de Bonnes", places={"commune:16046"}),
-         dict(label="Commune de Bonnes", places={"commune:16046", "epci:200070282"}), 1.0,
-         "same name, same place"),
-        (dict(sirets={"21160015100013"}, sirens={"211600151"}, label="Mairie d'Angoulême"),
-         dict(sirets={"21160015100021"}, sirens={"211600151"}, label="Médiathèque"), 0.6,
-         "same SIREN, other establishment (SIRET)"),
-        (dict(label="France Service Jarnac", places={"commune:16167"}),
-         dict(label="France services Jarnac", places={"commune:16167"}), 0.98,
-         "close names, same place"),
+        (
+            dict(sirets={"85140647000019"}, sirens={"851406470"}, label="Asso A"),
+            dict(sirets={"85140647000019"}, sirens={"851406470"}, label="Autre nom"),
+            1.0,
+            "same SIRET",
+        ),
+        (
+            dict(sirens={"200070514"}, label="CA du Grand Cognac", places={"epci:200070514"}),
+            dict(sirets={"20007051400012"}, sirens={"200070514"}, label="CA DU GRAND COGNAC"),
+            1.0,
+            "SIRET of the same legal entity (SIREN), same name",
+        ),
+        (
+            dict(label="Mairie de Bonnes", places={"commune:16046"}),
+            dict(label="Commune de Bonnes", places={"commune:16046", "epci:200070282"}),
+            1.0,
+            "same name, same place",
+        ),
+        (
+            dict(sirets={"21160015100013"}, sirens={"211600151"}, label="Mairie d'Angoulême"),
+            dict(sirets={"21160015100021"}, sirens={"211600151"}, label="Médiathèque"),
+            0.6,
+            "same SIREN, other establishment (SIRET)",
+        ),
+        (
+            dict(label="France Service Jarnac", places={"commune:16167"}),
+            dict(label="France services Jarnac", places={"commune:16167"}),
+            0.98,
+            "close names, same place",
+        ),
     ],
     ids=["siret", "siren-entity", "name-place", "other-establishment", "close-names"],
 )
@@ -274,21 +310,40 @@ def test_no_pair_for_the_same_name_elsewhere() -> None:
 
 
 def test_recognise_groups_and_rewrites_the_batch() -> None:
-    published = [ActorKey(URIRef(BASE + "actor/epci"), "pvd", label="CC Val",
-                          sirens={"200043016"}, places={"epci:200043016"})]
+    published = [
+        ActorKey(
+            URIRef(BASE + "actor/epci"),
+            "pvd",
+            label="CC Val",
+            sirens={"200043016"},
+            places={"epci:200043016"},
+        )
+    ]
     batch = {
-        URIRef(BASE + "actor/x"): ActorKey(URIRef(BASE + "actor/x"), "n", label="CC VAL",
-                                           sirets={"20004301600015"}, sirens={"200043016"},
-                                           order=0),
-        URIRef(BASE + "actor/y"): ActorKey(URIRef(BASE + "actor/y"), "n", label="Maison",
-                                           sirets={"20004301600015"}, sirens={"200043016"},
-                                           order=1),
+        URIRef(BASE + "actor/x"): ActorKey(
+            URIRef(BASE + "actor/x"),
+            "n",
+            label="CC VAL",
+            sirets={"20004301600015"},
+            sirens={"200043016"},
+            order=0,
+        ),
+        URIRef(BASE + "actor/y"): ActorKey(
+            URIRef(BASE + "actor/y"),
+            "n",
+            label="Maison",
+            sirets={"20004301600015"},
+            sirens={"200043016"},
+            order=1,
+        ),
     }
     plan = recognise(batch, published)
     assert {plan.canonical(i) for i in batch} == {URIRef(BASE + "actor/epci")}
-    triples = [(URIRef(BASE + "actor/y"), SKOS.prefLabel, Literal("Maison")),
-               (URIRef(BASE + "actor/y"), ALL.offers, URIRef("urn:x")),
-               (URIRef(BASE + "actor/y#address"), SKOS.note, Literal("gone"))]
+    triples = [
+        (URIRef(BASE + "actor/y"), SKOS.prefLabel, Literal("Maison")),
+        (URIRef(BASE + "actor/y"), ALL.offers, URIRef("urn:x")),
+        (URIRef(BASE + "actor/y#address"), SKOS.note, Literal("gone")),
+    ]
     out = apply_plan(triples, plan, {URIRef(BASE + "actor/epci")})
     assert (URIRef(BASE + "actor/epci"), ALL.offers, URIRef("urn:x")) in out
     assert (URIRef(BASE + "actor/epci"), OWL.sameAs, URIRef(BASE + "actor/y")) in out
@@ -310,11 +365,11 @@ def test_demo_is_marked_fictional(readonly_app) -> None:  # type: ignore[no-unty
     html = client.get("/recherche?q=banque alimentaire").get_data(as_text=True)
     assert "Fictif (démonstration)" in html
     partners = client.get(f"/api/actors/{DEMO_ACTOR}/partners").get_json()["results"]
-    assert partners and all(p["fictional"] is (p["source"]["source"] == "demo")
-                            for p in partners)
+    assert partners and all(p["fictional"] is (p["source"]["source"] == "demo") for p in partners)
     assert any(p["fictional"] for p in partners)
-    doc = Graph().parse(data=client.get(f"/id/actor/{DEMO_ACTOR}.ttl").get_data(as_text=True),
-                        format="turtle")
+    doc = Graph().parse(
+        data=client.get(f"/id/actor/{DEMO_ACTOR}.ttl").get_data(as_text=True), format="turtle"
+    )
     assert (URIRef(BASE + f"actor/{DEMO_ACTOR}"), ALL.fictional, Literal(True)) in doc
     resp = client.get("/export/network/bipartite-nodes.csv")
     nodes = resp.get_data(as_text=True)

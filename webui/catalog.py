@@ -16,8 +16,8 @@ from rdflib import Graph, Literal, URIRef
 
 from graph.bundled import LICENCE_OUVERTE, MIT
 from graph.queries.catalog import SourceFacts, source_facts
-from graph.queries.sources import LICENCE_NAMES, SourceInfo, sources
 from graph.queries.publishing import class_counts, distinct_count, last_modified
+from graph.queries.sources import LICENCE_NAMES, SourceInfo, sources
 from graph.store import source_iri
 from ontology.namespaces import (
     ALL,
@@ -206,7 +206,8 @@ class CatalogBuilder:
         g = self.g
         if info.publisher_iri is not None:
             g.add((info.publisher_iri, RDF.type, FOAF.Agent))
-            g.set((info.publisher_iri, FOAF.name, Literal(info.publisher or str(info.publisher_iri))))
+            name = info.publisher or str(info.publisher_iri)
+            g.set((info.publisher_iri, FOAF.name, Literal(name)))
             g.add((ds, DCT.publisher, info.publisher_iri))
         if info.rights:
             rights = URIRef(f"{ds}#rights")

@@ -13,9 +13,12 @@ from .cli_common import friendly_errors, open_instance
 
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print JSON: {merged, uncertain}.")
-@click.option("--all", "show_all", is_flag=True,
-              help="Also list the records merged into an actor (owl:sameAs), not only the "
-              "uncertain pairs.")
+@click.option(
+    "--all",
+    "show_all",
+    is_flag=True,
+    help="Also list the records merged into an actor (owl:sameAs), not only the uncertain pairs.",
+)
 @click.pass_context
 @friendly_errors
 def duplicates(ctx: click.Context, as_json: bool, show_all: bool) -> None:

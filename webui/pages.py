@@ -23,10 +23,10 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from graph import iris
 from graph.errors import NotFound
 from graph.queries.describe import Resource, describe
+from graph.queries.duplicates import canonical_of
 from graph.queries.pages import cached_stats, pages_index
 from graph.reference import LEVELS as TERRITORY_LEVELS
 from graph.reference import territory_iri
-from graph.queries.duplicates import canonical_of
 from ontology.namespaces import SDG
 
 from . import i18n, pages_about, pages_geo, pages_reco, pages_sdg, pages_search, present
@@ -37,8 +37,8 @@ from .i18n import N_, both, current_lang
 from .pages_ego import ego_network
 from .pages_resources import downloads, evaluation_page, raw_rows, tool_page
 from .pages_views import actor_page, alliance_page
-from .sparql.mediatypes import GRAPHS
 from .sources import of_resource
+from .sparql.mediatypes import GRAPHS
 
 bp = Blueprint("pages", __name__)
 

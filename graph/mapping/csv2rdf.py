@@ -49,10 +49,21 @@ from .records import Rows
 Triple = tuple[Node, Node, Node]
 INSTANCE_KINDS = ("actor", "alliance", "tool", "evaluation")
 _XSD_BASES = {
-    "integer": XSD.integer, "int": XSD.int, "long": XSD.long, "decimal": XSD.decimal,
-    "double": XSD.double, "number": XSD.double, "float": XSD.float, "boolean": XSD.boolean,
-    "date": XSD.date, "datetime": XSD.dateTime, "dateTime": XSD.dateTime, "time": XSD.time,
-    "gYear": XSD.gYear, "gYearMonth": XSD.gYearMonth, "anyURI": XSD.anyURI,
+    "integer": XSD.integer,
+    "int": XSD.int,
+    "long": XSD.long,
+    "decimal": XSD.decimal,
+    "double": XSD.double,
+    "number": XSD.double,
+    "float": XSD.float,
+    "boolean": XSD.boolean,
+    "date": XSD.date,
+    "datetime": XSD.dateTime,
+    "dateTime": XSD.dateTime,
+    "time": XSD.time,
+    "gYear": XSD.gYear,
+    "gYearMonth": XSD.gYearMonth,
+    "anyURI": XSD.anyURI,
 }
 _NON_ID = re.compile(r"[^a-z0-9]+")
 _SIMPLE = re.compile(r"[^{}]*(?:\{[A-Za-z0-9_]+\}[^{}]*)*")
@@ -89,9 +100,13 @@ class RowMapper:
         self._cache: dict[tuple[int, tuple[Any, ...]], URIRef | None] = {}
         #: Null values of the columns read as plain text (csvw's `read` is not needed there).
         self._plain: dict[str, frozenset[str]] = {
-            c.name: frozenset(c.inherit_null()) for c in self.columns
-            if not c.virtual and c.inherit("datatype") is None and not c.inherit("separator")
-            and not c.inherit("required") and not c.inherit("default")
+            c.name: frozenset(c.inherit_null())
+            for c in self.columns
+            if not c.virtual
+            and c.inherit("datatype") is None
+            and not c.inherit("separator")
+            and not c.inherit("required")
+            and not c.inherit("default")
         }
         self._last_origin: URIRef | None = None
 
@@ -114,7 +129,9 @@ class RowMapper:
         self._cache[key] = result
         return result
 
-    def _expand(self, template: Any, names: tuple[str, ...], values: tuple[Any, ...]) -> URIRef | None:
+    def _expand(
+        self, template: Any, names: tuple[str, ...], values: tuple[Any, ...]
+    ) -> URIRef | None:
         if any(v in (None, "", []) for v in values):
             return None
         uri = str(template.uri)
@@ -130,15 +147,18 @@ class RowMapper:
                 warnings.simplefilter("ignore")
                 expanded = template.expand(**dict(zip(names, values, strict=True)))
         if not expanded.startswith(("http://", "https://", "urn:")):
-            expanded = (self.base + expanded if not expanded.startswith(("/", ".", "#", "?"))
-                        else urljoin(self.base, expanded))
+            expanded = (
+                self.base + expanded
+                if not expanded.startswith(("/", ".", "#", "?"))
+                else urljoin(self.base, expanded)
+            )
         return URIRef(self.instance(expanded))
 
     def instance(self, iri: str) -> str:
         """Normalise the identifier part of an instance IRI (`{base}{kind}/{id}#fragment`)."""
         if not iri.startswith(self.base):
             return iri
-        kind, sep, rest = iri[len(self.base):].partition("/")
+        kind, sep, rest = iri[len(self.base) :].partition("/")
         if not sep or kind not in INSTANCE_KINDS:
             return iri
         ident, hash_, fragment = rest.partition("#")
@@ -148,13 +168,29 @@ class RowMapper:
     # -- cells -------------------------------------------------------------------------------
     def problem(self, line: int, column: Column, value: str | None, en: str, fr: str) -> None:
         """Record a problem of a cell."""
-        self.out.problems.append(Problem(self.file, line, self.header(column),
-                                         None if value is None else shorten(value), en, fr))
+        self.out.problems.append(
+            Problem(
+                self.file,
+                line,
+                self.header(column),
+                None if value is None else shorten(value),
+                en,
+                fr,
+            )
+        )
 
     def warn(self, line: int, column: Column, value: str | None, en: str, fr: str) -> None:
         """Record a warning on a cell."""
-        self.out.warnings.append(Problem(self.file, line, self.header(column),
-                                         None if value is None else shorten(value), en, fr))
+        self.out.warnings.append(
+            Problem(
+                self.file,
+                line,
+                self.header(column),
+                None if value is None else shorten(value),
+                en,
+                fr,
+            )
+        )
 
     def header(self, column: Column) -> str:
         """The column as the file's header names it (its name for a virtual column)."""
@@ -175,14 +211,25 @@ class RowMapper:
                 kind = base.base if base is not None else "string"
                 fmt = getattr(base, "format", None) if base is not None else None
                 if "required" in str(exc):
-                    self.problem(line, column, text, "a value is required",
-                                 "une valeur est obligatoire")
+                    self.problem(
+                        line, column, text, "a value is required", "une valeur est obligatoire"
+                    )
                 elif fmt and "invalid lexical value" in str(exc):
-                    self.problem(line, column, text, f"does not match the format {fmt}",
-                                 f"ne respecte pas le format attendu {fmt}")
+                    self.problem(
+                        line,
+                        column,
+                        text,
+                        f"does not match the format {fmt}",
+                        f"ne respecte pas le format attendu {fmt}",
+                    )
                 else:
-                    self.problem(line, column, text, f"not a valid {kind}: {exc}",
-                                 f"valeur invalide pour le type {kind} : {exc}")
+                    self.problem(
+                        line,
+                        column,
+                        text,
+                        f"not a valid {kind}: {exc}",
+                        f"valeur invalide pour le type {kind} : {exc}",
+                    )
                 return None
 
     # -- rows --------------------------------------------------------------------------------
@@ -232,9 +279,13 @@ class RowMapper:
             return None
         place = read_commune(place_text)
         if place is None:
-            self.problem(line, column, place_text,
-                         "no commune matches this place (name and postal code)",
-                         "aucune commune ne correspond à ce lieu (nom et code postal)")
+            self.problem(
+                line,
+                column,
+                place_text,
+                "no commune matches this place (name and postal code)",
+                "aucune commune ne correspond à ce lieu (nom et code postal)",
+            )
             return None
         if place.note_en:
             self.warn(line, column, place_text, place.note_en, place.note_fr)
@@ -244,15 +295,25 @@ class RowMapper:
         """Two rows must not give the same row subject (after normalisation)."""
         first = self._row_subjects.setdefault(subject, line)
         if first != line:
-            self.out.problems.append(Problem(
-                self.file, line, None, str(subject)[len(self.base):],
-                f"same identifier as line {first}",
-                f"même identifiant que la ligne {first}",
-            ))
+            self.out.problems.append(
+                Problem(
+                    self.file,
+                    line,
+                    None,
+                    str(subject)[len(self.base) :],
+                    f"same identifier as line {first}",
+                    f"même identifiant que la ligne {first}",
+                )
+            )
 
     def cell_triples(
-        self, line: int, c: Column, value: Any, variables: dict[str, Any],
-        row_subject: URIRef | None, blank: BNode,
+        self,
+        line: int,
+        c: Column,
+        value: Any,
+        variables: dict[str, Any],
+        row_subject: URIRef | None,
+        blank: BNode,
     ) -> Iterator[Triple]:
         """The triples of one cell (one per item of a list cell)."""
         subject: Node | None = row_subject
@@ -293,12 +354,21 @@ class RowMapper:
         now = current_commune(key[1]) if key is not None and key[0] == "commune" else None
         if now is not None:
             name = self._known[("commune", now)].name
-            self.warn(line, c, key[1],  # type: ignore[index]
-                      f"former commune, now part of {name} ({now})",
-                      f"ancienne commune, aujourd'hui partie de {name} ({now})")
+            self.warn(
+                line,
+                c,
+                key[1],  # type: ignore[index]
+                f"former commune, now part of {name} ({now})",
+                f"ancienne commune, aujourd'hui partie de {name} ({now})",
+            )
             return territory_iri("commune", now)
-        self.problem(line, c, str(iri), "unknown territory (not in the INSEE COG 2026)",
-                     "territoire inconnu (absent du COG 2026 de l'Insee)")
+        self.problem(
+            line,
+            c,
+            str(iri),
+            "unknown territory (not in the INSEE COG 2026)",
+            "territoire inconnu (absent du COG 2026 de l'Insee)",
+        )
         return None
 
     def origin(self, subject: URIRef, line: int) -> None:
@@ -307,13 +377,15 @@ class RowMapper:
             return
         self._last_origin = subject
         iri = str(subject).split("#", 1)[0]
-        if iri.startswith(self.base) and iri[len(self.base):].split("/", 1)[0] in INSTANCE_KINDS:
+        if iri.startswith(self.base) and iri[len(self.base) :].split("/", 1)[0] in INSTANCE_KINDS:
             self.out.resources.setdefault(URIRef(iri), Origin(self.file, line))
 
 
 def _text(value: Any) -> str:
     if isinstance(value, datetime):
-        return value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        return (
+            value.date().isoformat() if value.time() == datetime.min.time() else value.isoformat()
+        )
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, bool):

@@ -38,7 +38,7 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from ontology.namespaces import ADMS, DCT, OWL, ORG, RDF, SCHEMA, SKOS
+from ontology.namespaces import ADMS, DCT, ORG, OWL, RDF, SCHEMA, SKOS
 
 from ..places import normalise
 from ..reference import territories, territory_key
@@ -47,13 +47,25 @@ from ..terms import from_ox
 #: Words that only say « a local authority » or are articles: left out of name keys.
 _GENERIC = re.compile(r"\b(?:mairie|commune|ville|de|d|du|des|la|le|les|l|et)\b")
 #: Predicates whose values a merged record gives up to the canonical actor's.
-SINGLE_VALUED = frozenset({
-    RDF.type, SKOS.prefLabel, DCT.identifier, ORG.classification, SCHEMA.areaServed,
-    DCT.description, SCHEMA.url, SCHEMA.email, SCHEMA.telephone, SCHEMA.address,
-    SCHEMA.contactPoint, URIRef("http://www.w3.org/2003/01/geo/wgs84_pos#lat"),
-    URIRef("http://www.w3.org/2003/01/geo/wgs84_pos#long"), URIRef("http://xmlns.com/foaf/0.1/name"),
-    DCT.modified,
-})
+SINGLE_VALUED = frozenset(
+    {
+        RDF.type,
+        SKOS.prefLabel,
+        DCT.identifier,
+        ORG.classification,
+        SCHEMA.areaServed,
+        DCT.description,
+        SCHEMA.url,
+        SCHEMA.email,
+        SCHEMA.telephone,
+        SCHEMA.address,
+        SCHEMA.contactPoint,
+        URIRef("http://www.w3.org/2003/01/geo/wgs84_pos#lat"),
+        URIRef("http://www.w3.org/2003/01/geo/wgs84_pos#long"),
+        URIRef("http://xmlns.com/foaf/0.1/name"),
+        DCT.modified,
+    }
+)
 CLOSE_NAMES = 0.85
 
 
@@ -81,8 +93,13 @@ class ActorKey:
 
     def to_dict(self) -> dict[str, object]:
         """JSON shape: {iri, id, label, source, places}."""
-        return {"iri": str(self.iri), "id": str(self.iri).rsplit("/", 1)[-1],
-                "label": self.label, "source": self.source, "places": sorted(self.places)}
+        return {
+            "iri": str(self.iri),
+            "id": str(self.iri).rsplit("/", 1)[-1],
+            "label": self.label,
+            "source": self.source,
+            "places": sorted(self.places),
+        }
 
 
 @dataclass(frozen=True)
@@ -97,8 +114,13 @@ class Pair:
 
     def to_dict(self) -> dict[str, object]:
         """JSON shape: {first, second, reason, reason_fr, score}."""
-        return {"first": self.first.to_dict(), "second": self.second.to_dict(),
-                "reason": self.reason, "reason_fr": self.reason_fr, "score": round(self.score, 3)}
+        return {
+            "first": self.first.to_dict(),
+            "second": self.second.to_dict(),
+            "reason": self.reason,
+            "reason_fr": self.reason_fr,
+            "score": round(self.score, 3),
+        }
 
 
 def add_place(key: ActorKey, area: Node | None) -> None:
@@ -129,9 +151,11 @@ def add_identifier(key: ActorKey, kind: str | None, number: str | None) -> None:
         key.sirens.add(number)
 
 
-def keys_of_triples(triples: Iterable[tuple[Node, Node, Node]], resources: Iterable[URIRef],
-                    source: str) -> dict[URIRef, ActorKey]:
+def keys_of_triples(
+    triples: Iterable[tuple[Node, Node, Node]], resources: Iterable[URIRef], source: str
+) -> dict[URIRef, ActorKey]:
     """The keys of the actors among `resources`, read from a batch's triples (in row order)."""
+
     def term(x: object) -> Node:
         return x if isinstance(x, Node) else from_ox(x)  # type: ignore[return-value]
 
@@ -184,13 +208,28 @@ def compare(a: ActorKey, b: ActorKey) -> Pair | None:
     if shared_siren:
         names_agree = a.key == b.key or (a.key and b.key and (a.key in b.key or b.key in a.key))
         if (not a.sirets or not b.sirets) and names_agree:
-            return Pair(a, b, "SIRET of the same legal entity (SIREN), same name",
-                        "SIRET de la même entité (SIREN), même nom", 1.0)
+            return Pair(
+                a,
+                b,
+                "SIRET of the same legal entity (SIREN), same name",
+                "SIRET de la même entité (SIREN), même nom",
+                1.0,
+            )
         if not a.sirets or not b.sirets:
-            return Pair(a, b, "SIRET of the same legal entity (SIREN), other name",
-                        "SIRET de la même entité juridique (SIREN), autre nom", 0.7)
-        return Pair(a, b, "same SIREN, other establishment (SIRET)",
-                    "même SIREN, autre établissement (SIRET)", 0.6)
+            return Pair(
+                a,
+                b,
+                "SIRET of the same legal entity (SIREN), other name",
+                "SIRET de la même entité juridique (SIREN), autre nom",
+                0.7,
+            )
+        return Pair(
+            a,
+            b,
+            "same SIREN, other establishment (SIRET)",
+            "même SIREN, autre établissement (SIRET)",
+            0.6,
+        )
     if not (a.places & b.places) or not a.key or not b.key:
         return None
     if a.key == b.key:
@@ -205,16 +244,19 @@ def candidate_pairs(keys: list[ActorKey]) -> Iterator[tuple[ActorKey, ActorKey]]
     """Pairs worth comparing: sharing an identifier, a reduced name or a commune."""
     buckets: dict[str, list[ActorKey]] = {}
     for k in keys:
-        for token in (*(f"siret:{s}" for s in k.sirets), *(f"siren:{s}" for s in k.sirens),
-                      *(f"name:{k.key}" for _ in (0,) if k.key),
-                      *(p for p in k.places if p.startswith("commune:"))):
+        for token in (
+            *(f"siret:{s}" for s in k.sirets),
+            *(f"siren:{s}" for s in k.sirens),
+            *(f"name:{k.key}" for _ in (0,) if k.key),
+            *(p for p in k.places if p.startswith("commune:")),
+        ):
             buckets.setdefault(token, []).append(k)
     seen: set[tuple[URIRef, URIRef]] = set()
     for group in buckets.values():
         if len(group) > 400:  # a name or place shared by hundreds says nothing
             continue
         for i, a in enumerate(group):
-            for b in group[i + 1:]:
+            for b in group[i + 1 :]:
                 pair = (a.iri, b.iri) if str(a.iri) < str(b.iri) else (b.iri, a.iri)
                 if a.iri != b.iri and pair not in seen:
                     seen.add(pair)
@@ -261,14 +303,18 @@ def recognise(batch: dict[URIRef, ActorKey], published: list[ActorKey]) -> Plan:
             why = pairs[iri]
             plan.merged[iri] = Pair(by_iri[canonical], by_iri[iri], why.reason, why.reason_fr, 1.0)
     merged_pairs = {(p.first.iri, p.second.iri) for p in plan.merged.values()}
-    plan.uncertain = [p for p in plan.uncertain
-                      if root(p.first.iri) != root(p.second.iri)
-                      and (p.first.iri, p.second.iri) not in merged_pairs]
+    plan.uncertain = [
+        p
+        for p in plan.uncertain
+        if root(p.first.iri) != root(p.second.iri)
+        and (p.first.iri, p.second.iri) not in merged_pairs
+    ]
     return plan
 
 
-def apply_plan(triples: list[tuple[Node, Node, Node]], plan: Plan,
-               published: set[URIRef]) -> list[tuple[Node, Node, Node]]:
+def apply_plan(
+    triples: list[tuple[Node, Node, Node]], plan: Plan, published: set[URIRef]
+) -> list[tuple[Node, Node, Node]]:
     """Rewrite a batch's triples: a merged record's IRI becomes its canonical actor's (its hash
     nodes too); a record merged into a published actor gives up its single-valued facts, one
     merged into another record of the batch keeps only those its canonical lacks; each

@@ -33,8 +33,10 @@ Vocabulary = Callable[[], Iterable[tuple[object, object, object]]]
 
 @cache
 def _schemes() -> tuple[tuple[object, object, object], ...]:
-    return tuple((q.subject, q.predicate, q.object)
-                 for q in ox.parse(path=str(SCHEMES_TTL), format=ox.RdfFormat.TURTLE))
+    return tuple(
+        (q.subject, q.predicate, q.object)
+        for q in ox.parse(path=str(SCHEMES_TTL), format=ox.RdfFormat.TURTLE)
+    )
 
 
 def rule_vocabulary() -> list[tuple[object, object, object]]:
@@ -48,8 +50,11 @@ def rule_vocabulary() -> list[tuple[object, object, object]]:
 @cache
 def _intercommunalities() -> tuple[tuple[object, object, object], ...]:
     """`?epci a igeo:Intercommunalite` for every EPCI of the COG (rules check an EPCI exists)."""
-    return tuple((t.iri, RDF.type, IGEO.Intercommunalite)
-                 for t in territories().values() if t.level == "epci")
+    return tuple(
+        (t.iri, RDF.type, IGEO.Intercommunalite)
+        for t in territories().values()
+        if t.level == "epci"
+    )
 
 
 def table_files(mapping: Mapping, files: Sequence[Path] | None) -> list[tuple[TableSpec, Path]]:
@@ -121,7 +126,7 @@ def map_files(
 def _normalised(base: str, term: Node) -> Node:
     if not isinstance(term, URIRef) or not str(term).startswith(base):
         return term
-    kind, sep, rest = str(term)[len(base):].partition("/")
+    kind, sep, rest = str(term)[len(base) :].partition("/")
     if not sep or kind not in INSTANCE_KINDS:
         return term
     ident, hash_, fragment = rest.partition("#")
@@ -133,7 +138,7 @@ def _record(batch: Batch, subject: Node, origin: Origin) -> None:
     if not isinstance(subject, URIRef):
         return
     iri = str(subject).split("#", 1)[0]
-    if iri.startswith(batch.base) and iri[len(batch.base):].split("/", 1)[0] in INSTANCE_KINDS:
+    if iri.startswith(batch.base) and iri[len(batch.base) :].split("/", 1)[0] in INSTANCE_KINDS:
         batch.resources.setdefault(URIRef(iri), origin)
 
 
@@ -143,12 +148,17 @@ def _check_references(batch: Batch) -> None:
     for s, _, o in batch.triples:
         if not isinstance(o, URIRef) or "#" in str(o) or not str(o).startswith(batch.base):
             continue
-        if str(o)[len(batch.base):].split("/", 1)[0] not in INSTANCE_KINDS:
+        if str(o)[len(batch.base) :].split("/", 1)[0] not in INSTANCE_KINDS:
             continue
         if o not in batch.resources:
             origin = batch.resources.get(URIRef(str(s).split("#", 1)[0]), Origin("?", 0))
-            batch.problems.append(Problem(
-                origin.file, origin.line or None, None, str(o)[len(batch.base):],
-                "refers to a resource the mapping does not define",
-                "désigne une ressource que la correspondance ne définit pas",
-            ))
+            batch.problems.append(
+                Problem(
+                    origin.file,
+                    origin.line or None,
+                    None,
+                    str(o)[len(batch.base) :],
+                    "refers to a resource the mapping does not define",
+                    "désigne une ressource que la correspondance ne définit pas",
+                )
+            )

@@ -54,8 +54,13 @@ def _mapping(mapping: Mapping | Path | str) -> Mapping:
     return mapping if isinstance(mapping, Mapping) else load_mapping(mapping)
 
 
-def _read(mapping: Mapping, files: Sequence[Path] | None, base: str,
-          progress: Progress | None, shacl: bool = True) -> tuple[Batch, dict[str, str]]:
+def _read(
+    mapping: Mapping,
+    files: Sequence[Path] | None,
+    base: str,
+    progress: Progress | None,
+    shacl: bool = True,
+) -> tuple[Batch, dict[str, str]]:
     batch, sums = map_files(mapping, files, base, say=lambda m: say(progress, m))
     if shacl and not batch.problems and len(batch.triples) <= SHACL_MAX_TRIPLES:
         say(progress, "contrôle SHACL")
@@ -73,15 +78,14 @@ def published_keys(store: Store | None, source: str) -> list[ActorKey]:
     skip = fictional_sources(store) | {source}
     keys: dict[URIRef, ActorKey] = {}
     for row in actor_rows(store):
-        g = graphs.get(row["g"])  # type: ignore[arg-type]
+        g = graphs.get(row.graph)
         if g is None or g in skip:
             continue
-        iri = row["a"]
-        k = keys.setdefault(iri, ActorKey(iri, g, order=len(keys)))  # type: ignore[arg-type]
-        if row["label"]:
-            k.label = str(row["label"])
-        add_place(k, row["area"])  # type: ignore[arg-type]
-        add_identifier(k, row["kind"], row["number"])  # type: ignore[arg-type]
+        k = keys.setdefault(row.actor, ActorKey(row.actor, g, order=len(keys)))
+        if row.label:
+            k.label = row.label
+        add_place(k, row.area)
+        add_identifier(k, row.kind, row.number)
     return list(keys.values())
 
 
@@ -92,19 +96,29 @@ def recognise(batch: Batch, store: Store | None, source: str) -> tuple[Plan, set
     return plan, {k.iri for k in published}
 
 
-def _report(mapping: Mapping, source: str, files: list[str], batch: Batch,
-            plan: Plan) -> MappedReport:
+def _report(
+    mapping: Mapping, source: str, files: list[str], batch: Batch, plan: Plan
+) -> MappedReport:
     return MappedReport(
-        source, files, len(batch.triples), _count(batch), warnings=batch.warnings,
-        inputs=batch.inputs, mapping=mapping.path.name,
+        source,
+        files,
+        len(batch.triples),
+        _count(batch),
+        warnings=batch.warnings,
+        inputs=batch.inputs,
+        mapping=mapping.path.name,
         merged=[p.to_dict() for p in plan.merged.values()],
         uncertain=[p.to_dict() for p in plan.uncertain],
     )
 
 
 def validate_mapped(
-    mapping: Mapping | Path | str, files: Sequence[Path] | None, store: Store | None, base: str,
-    *, progress: Progress | None = None,
+    mapping: Mapping | Path | str,
+    files: Sequence[Path] | None,
+    store: Store | None,
+    base: str,
+    *,
+    progress: Progress | None = None,
 ) -> MappedReport:
     """Run every check of `import_mapped`; write nothing. Raises ValidationFailed on problems."""
     m = _mapping(mapping)
@@ -114,8 +128,14 @@ def validate_mapped(
 
 
 def import_mapped(
-    mapping: Mapping | Path | str, files: Sequence[Path] | None, store: Store, base: str,
-    *, source: str | None = None, progress: Progress | None = None, shacl: bool = True,
+    mapping: Mapping | Path | str,
+    files: Sequence[Path] | None,
+    store: Store,
+    base: str,
+    *,
+    source: str | None = None,
+    progress: Progress | None = None,
+    shacl: bool = True,
 ) -> MappedReport:
     """Import foreign files through `mapping` as one source (all-or-nothing, idempotent).
 

@@ -123,8 +123,13 @@ def jsonld_values(
         if "@value" in value:
             typ = value.get("@type")
             datatype = expand_name(typ) if typ else None
-            return [(subject, predicate, Literal(value["@value"], lang=value.get("@language"),
-                                                 datatype=datatype))]
+            return [
+                (
+                    subject,
+                    predicate,
+                    Literal(value["@value"], lang=value.get("@language"), datatype=datatype),
+                )
+            ]
         return []
     return [(subject, predicate, Literal(value))]
 
@@ -136,7 +141,8 @@ def load_mapping(path: Path | str) -> Mapping:
         doc = json.loads(path.read_text(encoding="utf-8"))
     except FileNotFoundError as exc:
         raise BadRequest(
-            f"no such mapping file: {path}", message_fr=f"fichier de correspondance introuvable : {path}"
+            f"no such mapping file: {path}",
+            message_fr=f"fichier de correspondance introuvable : {path}",
         ) from exc
     except (OSError, ValueError) as exc:
         raise BadRequest(
@@ -189,7 +195,8 @@ def _table(path: Path, table: Any) -> TableSpec:
     for c in columns:
         if c.virtual and not (c.valueUrl or c.default or c.common_props.get(_PLACE)):
             raise BadRequest(
-                f"{path.name}: virtual column {c.name!r} needs a valueUrl, a default or all:placeFrom",
+                f"{path.name}: virtual column {c.name!r} needs a valueUrl, a default or "
+                "all:placeFrom",
                 message_fr=f"{path.name} : la colonne virtuelle {c.name!r} demande un valueUrl, "
                 "un default ou all:placeFrom",
             )

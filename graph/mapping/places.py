@@ -78,7 +78,8 @@ def read_commune(text: str) -> Place | None:
     if len(same) == 1:
         t = same[0]
         return Place(
-            "commune", t.code,
+            "commune",
+            t.code,
             f"code postal {postal} lu comme celui de {t.name} ({' '.join(t.postal_codes)})",
             f"postal code {postal} read as {t.name}'s ({' '.join(t.postal_codes)})",
         )
@@ -86,15 +87,20 @@ def read_commune(text: str) -> Place | None:
     epcis = {t.epci for t in communes}
     if len(epcis) == 1 and None not in epcis:
         siren = next(iter(epcis))
-        return Place("epci", str(siren),
-                     f"commune introuvable : l'intercommunalité de toutes les communes du code "
-                     f"postal {postal}",
-                     f"commune not found: the intercommunality of every commune of postal code "
-                     f"{postal}")
+        return Place(
+            "epci",
+            str(siren),
+            f"commune introuvable : l'intercommunalité de toutes les communes du code "
+            f"postal {postal}",
+            f"commune not found: the intercommunality of every commune of postal code {postal}",
+        )
     if ("departement", dep) in table:
-        return Place("departement", dep,
-                     f"commune introuvable : le département du code postal {postal}",
-                     f"commune not found: the département of postal code {postal}")
+        return Place(
+            "departement",
+            dep,
+            f"commune introuvable : le département du code postal {postal}",
+            f"commune not found: the département of postal code {postal}",
+        )
     return None
 
 

@@ -53,7 +53,11 @@ def _titles(column: Column) -> list[str]:
 
 
 def _match_headers(
-    spec: TableSpec, name: str, headers: list[str], out: Rows, line: int | None,
+    spec: TableSpec,
+    name: str,
+    headers: list[str],
+    out: Rows,
+    line: int | None,
     strict: bool = True,
 ) -> dict[str, int]:
     """Column name → position in the file; a described column absent from the file is a
@@ -68,33 +72,45 @@ def _match_headers(
         if where is None and not strict:
             continue
         if where is None:
-            out.problems.append(Problem(
-                name, line, _titles(c)[0], None,
-                "column described by the mapping is missing from the file",
-                "colonne décrite par la correspondance absente du fichier",
-            ))
+            out.problems.append(
+                Problem(
+                    name,
+                    line,
+                    _titles(c)[0],
+                    None,
+                    "column described by the mapping is missing from the file",
+                    "colonne décrite par la correspondance absente du fichier",
+                )
+            )
             continue
         found[c.name] = where
         out.headers[c.name] = headers[where]
     described = set(found.values())
     for i, h in enumerate(headers):
         if i not in described and h.strip():
-            out.warnings.append(Problem(
-                name, line, h, None,
-                "column not described by the mapping: ignored",
-                "colonne non décrite par la correspondance : ignorée",
-            ))
+            out.warnings.append(
+                Problem(
+                    name,
+                    line,
+                    h,
+                    None,
+                    "column not described by the mapping: ignored",
+                    "colonne non décrite par la correspondance : ignorée",
+                )
+            )
     return found
 
 
 def _tabular_rows(spec: TableSpec, name: str, data: bytes) -> Rows:
     table = read_table(name, data)
     out = Rows(name, {})
-    positions = _match_headers(spec, name, [c.header for c in table.columns], out,
-                               table.header_line)
+    positions = _match_headers(
+        spec, name, [c.header for c in table.columns], out, table.header_line
+    )
     for record in table.records():
-        values = {col: record.cells[k] if k < len(record.cells) else ""
-                  for col, k in positions.items()}
+        values = {
+            col: record.cells[k] if k < len(record.cells) else "" for col, k in positions.items()
+        }
         out.rows.append((record.line, values))
     out.problems = table.problems + out.problems
     out.warnings = table.warnings + out.warnings
@@ -104,22 +120,41 @@ def _tabular_rows(spec: TableSpec, name: str, data: bytes) -> Rows:
 
 def _json_rows(spec: TableSpec, name: str, data: bytes) -> Rows:
     out = Rows(name, {})
-    out.info = {"file": name, "format": "json", "encoding": "utf-8", "delimiter": None,
-                "sheet": None, "rows": 0}
+    out.info = {
+        "file": name,
+        "format": "json",
+        "encoding": "utf-8",
+        "delimiter": None,
+        "sheet": None,
+        "rows": 0,
+    }
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        out.problems.append(Problem(name, None, None, None,
-                                    f"JSON must be UTF-8 ({exc.reason} at byte {exc.start})",
-                                    f"le JSON doit être en UTF-8 ({exc.reason} à l'octet "
-                                    f"{exc.start})"))
+        out.problems.append(
+            Problem(
+                name,
+                None,
+                None,
+                None,
+                f"JSON must be UTF-8 ({exc.reason} at byte {exc.start})",
+                f"le JSON doit être en UTF-8 ({exc.reason} à l'octet {exc.start})",
+            )
+        )
         return out
     try:
         records = list(_records(text))
     except ValueError as exc:
-        out.problems.append(Problem(name, _line_of(text, getattr(exc, "pos", 0)), None, None,
-                                    f"not a JSON array of records: {exc}",
-                                    f"pas un tableau JSON d'enregistrements : {exc}"))
+        out.problems.append(
+            Problem(
+                name,
+                _line_of(text, getattr(exc, "pos", 0)),
+                None,
+                None,
+                f"not a JSON array of records: {exc}",
+                f"pas un tableau JSON d'enregistrements : {exc}",
+            )
+        )
         return out
     keys = list(dict.fromkeys(k for _, r in records if isinstance(r, dict) for k in r))
     positions = _match_headers(spec, name, keys, out, None, strict=False)
@@ -127,9 +162,16 @@ def _json_rows(spec: TableSpec, name: str, data: bytes) -> Rows:
     for offset, record in records:
         line = _line_of(text, offset)
         if not isinstance(record, dict):
-            out.problems.append(Problem(name, line, None, shorten_json(record),
-                                        "a record must be a JSON object",
-                                        "un enregistrement doit être un objet JSON"))
+            out.problems.append(
+                Problem(
+                    name,
+                    line,
+                    None,
+                    shorten_json(record),
+                    "a record must be a JSON object",
+                    "un enregistrement doit être un objet JSON",
+                )
+            )
             continue
         values = {c.name: "" for c in spec.columns if not c.virtual}
         for key, value in record.items():
@@ -138,10 +180,16 @@ def _json_rows(spec: TableSpec, name: str, data: bytes) -> Rows:
                 continue
             cell = _cell(value)
             if cell is None:
-                out.problems.append(Problem(name, line, key, shorten_json(value),
-                                            "nested value: records must be flat",
-                                            "valeur imbriquée : les enregistrements doivent être "
-                                            "plats"))
+                out.problems.append(
+                    Problem(
+                        name,
+                        line,
+                        key,
+                        shorten_json(value),
+                        "nested value: records must be flat",
+                        "valeur imbriquée : les enregistrements doivent être plats",
+                    )
+                )
                 continue
             values[col] = _clean(out, line, key, cell)
         out.rows.append((line, values))
@@ -201,10 +249,16 @@ def _clean(out: Rows, line: int, key: str, cell: str) -> str:
         cell = unicodedata.normalize("NFC", cell)
     if XML_ILLEGAL.search(cell):
         cell = strip_xml_illegal(cell)[0].strip()
-        out.warnings.append(Problem(out.file, line, key, cell,
-                                    "control character(s) removed (XML 1.0 cannot carry them)",
-                                    "caractère(s) de contrôle supprimé(s) (XML 1.0 ne peut pas "
-                                    "les porter)"))
+        out.warnings.append(
+            Problem(
+                out.file,
+                line,
+                key,
+                cell,
+                "control character(s) removed (XML 1.0 cannot carry them)",
+                "caractère(s) de contrôle supprimé(s) (XML 1.0 ne peut pas les porter)",
+            )
+        )
     return cell
 
 

@@ -38,8 +38,14 @@ def review(store: Store) -> Review:
     graphs = {g.iri: g.source for g in store.graphs()}
     out = Review()
     for canonical, record, graph in sorted(same_as_links(store)):
-        out.merged.append({"canonical": str(canonical), "canonical_label": labels.get(canonical, ""),
-                           "record": str(record), "source": graphs.get(graph, "")})
+        out.merged.append(
+            {
+                "canonical": str(canonical),
+                "canonical_label": labels.get(canonical, ""),
+                "record": str(record),
+                "source": graphs.get(graph, ""),
+            }
+        )
     pairs = [p for a, b in candidate_pairs(keys) if (p := compare(a, b)) is not None]
     out.uncertain = sorted(pairs, key=lambda p: (-p.score, p.first.label, p.second.label))
     return out

@@ -37,8 +37,8 @@ def run_rules(
         return []
     store = ox.Store()
     graph = ox.DefaultGraph()
-    store.bulk_extend(ox.Quad(*_ox3(t), graph) for t in triples)  # type: ignore[misc]
-    store.bulk_extend(ox.Quad(*_ox3(t), graph) for t in vocabulary)  # type: ignore[misc]
+    store.bulk_extend(_quad(t, graph) for t in triples)
+    store.bulk_extend(_quad(t, graph) for t in vocabulary)
     added: list[Triple] = []
     for rule in rules:
         query = rule.read_text(encoding="utf-8")
@@ -60,7 +60,10 @@ def run_rules(
     return added
 
 
-def _ox3(t: tuple[object, object, object]) -> tuple[object, object, object]:
-    s, p, o = t
-    return tuple(x if isinstance(x, ox.NamedNode | ox.BlankNode | ox.Literal) else to_ox(x)  # type: ignore[arg-type]
-                 for x in (s, p, o))  # type: ignore[return-value]
+def _quad(t: tuple[object, object, object], graph: ox.DefaultGraph) -> ox.Quad:
+    """A quad of the default graph from rdflib or pyoxigraph terms."""
+    s, p, o = (
+        x if isinstance(x, ox.NamedNode | ox.BlankNode | ox.Literal) else to_ox(x)  # type: ignore[arg-type]
+        for x in t
+    )
+    return ox.Quad(s, p, o, graph)  # type: ignore[arg-type]

@@ -3,6 +3,8 @@ and official identifiers, with the source that defines it; and the `owl:sameAs` 
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from rdflib import Literal, URIRef
 
 from ontology.namespaces import ADMS, DCT, ORG, OWL, SCHEMA, SKOS
@@ -24,25 +26,46 @@ SELECT ?canonical ?other ?g WHERE {{ GRAPH ?g {{ ?canonical {OWL.sameAs.n3()} ?o
 """
 
 
-def actor_rows(store: Store) -> list[dict[str, object]]:
-    """One row per actor, label, place and identifier: {a, g, label, area, kind, number}
-    (`g` the graph defining the actor; `kind` "SIREN" / "SIRET" / "RNA")."""
+@dataclass(frozen=True)
+class ActorRow:
+    """One actor with one of its labels, places and identifiers (rows repeat an actor)."""
+
+    actor: URIRef
+    graph: URIRef
+    label: str | None
+    area: URIRef | None
+    kind: str | None  # "SIREN", "SIRET", "RNA"
+    number: str | None
+
+
+def actor_rows(store: Store) -> list[ActorRow]:
+    """One row per actor, label, place and identifier (`graph` is the graph defining it)."""
     out = []
     for row in store.select(ACTOR_KEYS):
-        out.append({
-            "a": row["a"], "g": row["g"],
-            "label": str(row["label"]) if isinstance(row.get("label"), Literal) else None,
-            "area": row.get("area") if isinstance(row.get("area"), URIRef) else None,
-            "kind": str(row["kind"]) if row.get("kind") is not None else None,
-            "number": str(row["number"]) if row.get("number") is not None else None,
-        })
+        actor, graph = row["a"], row["g"]
+        if not isinstance(actor, URIRef) or not isinstance(graph, URIRef):
+            continue
+        label, area = row.get("label"), row.get("area")
+        kind, number = row.get("kind"), row.get("number")
+        out.append(
+            ActorRow(
+                actor,
+                graph,
+                str(label) if isinstance(label, Literal) else None,
+                area if isinstance(area, URIRef) else None,
+                str(kind) if kind is not None else None,
+                str(number) if number is not None else None,
+            )
+        )
     return out
 
 
 def same_as_links(store: Store) -> list[tuple[URIRef, URIRef, URIRef]]:
     """(canonical actor, merged record IRI, graph recording the link)."""
-    return [(r["canonical"], r["other"], r["g"])  # type: ignore[misc]
-            for r in store.select(SAME_AS)]
+    return [
+        (r["canonical"], r["other"], r["g"])  # type: ignore[misc]
+        for r in store.select(SAME_AS)
+    ]
 
 
 def canonical_of(store: Store, record: URIRef) -> URIRef | None:

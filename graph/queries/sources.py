@@ -21,15 +21,42 @@ from .resources import values_block
 #: Licences by IRI: short French and English names (the IRIs are those data.gouv.fr recognises
 #: in DCAT `dct:license`, see docs/model.md).
 LICENCE_NAMES: dict[str, tuple[str, str]] = {
-    "https://www.etalab.gouv.fr/licence-ouverte-open-licence": ("Licence Ouverte 2.0", "Open Licence 2.0"),
+    "https://www.etalab.gouv.fr/licence-ouverte-open-licence": (
+        "Licence Ouverte 2.0",
+        "Open Licence 2.0",
+    ),
     "https://opensource.org/licenses/MIT": ("licence MIT", "MIT licence"),
     "https://spdx.org/licenses/MIT": ("licence MIT", "MIT licence"),
     "https://creativecommons.org/licenses/by/4.0/": ("CC BY 4.0", "CC BY 4.0"),
 }
-_MONTHS = ("janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre",
-           "octobre", "novembre", "décembre")
-_MONTHS_EN = ("January", "February", "March", "April", "May", "June", "July", "August",
-              "September", "October", "November", "December")
+_MONTHS = (
+    "janvier",
+    "février",
+    "mars",
+    "avril",
+    "mai",
+    "juin",
+    "juillet",
+    "août",
+    "septembre",
+    "octobre",
+    "novembre",
+    "décembre",
+)
+_MONTHS_EN = (
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+)
 
 
 @dataclass
@@ -48,8 +75,11 @@ class SourceInfo:
 
     def title(self, lang: str = "fr") -> str:
         """The title in `lang` (else French, else any, else the source name)."""
-        return self.titles.get(lang) or self.titles.get("fr") or next(
-            iter(self.titles.values()), self.source)
+        return (
+            self.titles.get(lang)
+            or self.titles.get("fr")
+            or next(iter(self.titles.values()), self.source)
+        )
 
     def licence_name(self, lang: str = "fr") -> str | None:
         """Short name of the licence (« Licence Ouverte 2.0 »), else its IRI."""
@@ -126,8 +156,11 @@ def _sources(store: Store) -> dict[URIRef, SourceInfo]:
         elif p == DCT.publisher:
             info.publisher_iri = o if isinstance(o, URIRef) else None
             name = row.get("name")
-            info.publisher = str(name) if name is not None else (
-                str(o) if isinstance(o, Literal) else info.publisher)
+            info.publisher = (
+                str(name)
+                if name is not None
+                else (str(o) if isinstance(o, Literal) else info.publisher)
+            )
         elif p == DCT.license and isinstance(o, URIRef):
             info.licence = o
         elif p == DCT.modified and isinstance(o, Literal):
@@ -154,8 +187,11 @@ def resource_sources(store: Store, iri: URIRef) -> list[SourceInfo]:
         r=iri,
     )
     known = sources(store)
-    found = [(bool(r.get("d") and r["d"].toPython()), known[r["g"]])  # type: ignore[union-attr]
-             for r in rows if r.get("g") in known]
+    found = []
+    for r in rows:
+        g, d = r.get("g"), r.get("d")
+        if isinstance(g, URIRef) and g in known:
+            found.append((isinstance(d, Literal) and bool(d.toPython()), known[g]))
     found = [(d, i) for d, i in found if not i.source.startswith("vocabulary-")]
     return [i for _, i in sorted(found, key=lambda x: (not x[0], x[1].source))]
 
