@@ -35,6 +35,7 @@ from .cleaning import compact_number, shorten, tidy_separators, without_spaces
 from .codes import match_code, split_multi
 from .csv_columns import COLUMNS, KINDS, column_for, detect_kind, expected, names_of
 from .errors import Problem
+from .places import resolve_place
 from .progress import Progress, task
 from .reference import SDG_GOALS, parse_territory, sdg_iri, sdg_targets, territories, territory_iri
 from .tabular import Table, read_table
@@ -181,11 +182,13 @@ class Row:
         return out
 
     def territory(self, column: str = "territory") -> URIRef | None:
-        """`region:32`, `departement:59`, `commune:59350` → INSEE IRI, checked against the COG.
+        """`region:32`, `departement:59`, `epci:200093201`, `commune:59350` → INSEE IRI, checked
+        against the COG (and the DGCL list of EPCI, by SIREN).
 
         Spaces and thousands separators in the code are dropped (`59 350`); a numeric code that
         lost its leading zero in a spreadsheet (`commune:1053`, `departement:1`, a bare `1053`)
-        is padded when the padded code exists, with a warning.
+        is padded when the padded code exists, with a warning. An unknown value gets the place
+        `graph.places.resolve_place` finds for it as a hint.
         """
         raw = self.get(column)
         if not raw:
@@ -207,13 +210,16 @@ class Row:
                 )
                 parsed = padded
         if parsed is None or parsed not in known:
+            hint = resolve_place(raw) if ":" not in raw else None
+            best = hint.best if hint is not None else None
+            guess = f" ({best.territory.ident} : {best.territory.name} ?)" if best else ""
             self.problem(
                 column,
                 raw,
-                "unknown territory: expected region:CODE, departement:CODE or "
-                "commune:CODE with an INSEE COG code",
-                "territoire inconnu : attendu region:CODE, departement:CODE ou commune:CODE "
-                "avec un code INSEE du COG",
+                "unknown territory: expected region:CODE, departement:CODE, epci:SIREN or "
+                f"commune:CODE with an INSEE COG code{guess}",
+                "territoire inconnu : attendu region:CODE, departement:CODE, epci:SIREN ou "
+                f"commune:CODE avec un code INSEE du COG{guess}",
             )
             return None
         return territory_iri(*parsed)
@@ -403,12 +409,13 @@ _ISO_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]00:00(:00(\.0+)?)?Z?$", re.
 _INSEE_LENGTH = {"commune": 5, "departement": 2, "region": 2}
 
 
-_INSEE_LIKE = re.compile(r"(?:[0-9]|2[ab])[0-9]{0,4}", re.ASCII | re.IGNORECASE)
+#: A commune, département or région code, or an EPCI's SIREN (9 digits).
+_INSEE_LIKE = re.compile(r"(?:[0-9]|2[ab])[0-9]{0,4}|[0-9]{9}", re.ASCII | re.IGNORECASE)
 
 
 def _insee_code(text: str) -> str:
-    """`59 350`, `59.350`, `59\u202f350` → `59350`; anything that is not a code (a place name
-    such as `Villeneuve-d'Ascq`) is only trimmed."""
+    """`59 350`, `59.350`, `59\u202f350` → `59350` (`200 093 201` → an EPCI's SIREN); anything
+    that is not a code (a place name such as `Villeneuve-d'Ascq`) is only trimmed."""
     compact = compact_number(text)
     return compact if _INSEE_LIKE.fullmatch(compact) else text.strip()
 

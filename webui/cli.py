@@ -21,6 +21,7 @@ from .cli_common import (
     friendly_errors,
     open_instance,
 )
+from .progress import CliProgress
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,6 +75,12 @@ Every problem of the whole file set is reported at once (file, line, column, val
 reason in French and English); nothing is written unless everything is valid."""
 
 
+def _progress(as_json: bool) -> CliProgress | None:
+    """Progress on stderr; with `--json` only on a terminal (a script's log stays JSON only)."""
+    bar = cli_progress()
+    return bar if bar.terminal or not as_json else None
+
+
 @main.command("import", epilog=ACCEPTED)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--source", help="Name of the source graph (default: folder or file name).")
@@ -92,7 +99,7 @@ def import_cmd(
     inst = open_instance(ctx)
     with errors_as_json(as_json):
         report = import_paths(
-            list(paths), inst.store, inst.base, source=source, progress=cli_progress()
+            list(paths), inst.store, inst.base, source=source, progress=_progress(as_json)
         )
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
@@ -125,9 +132,9 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> 
     with errors_as_json(as_json):
         if (Path(config["HOME"]) / "store").exists():
             inst = open_instance(ctx, create=False)
-            report = validate(list(paths), inst.store, inst.base, progress=cli_progress())
+            report = validate(list(paths), inst.store, inst.base, progress=_progress(as_json))
         else:
-            report = validate(list(paths), None, config["BASE_IRI"], progress=cli_progress())
+            report = validate(list(paths), None, config["BASE_IRI"], progress=_progress(as_json))
     if as_json:
         data = report.to_dict()
         data["valid"] = True
@@ -204,6 +211,11 @@ for _command in cli_reco.COMMANDS:
 from . import cli_search  # noqa: E402 - its commands use the helpers above
 
 for _command in cli_search.COMMANDS:
+    main.add_command(_command)
+
+from . import cli_places  # noqa: E402
+
+for _command in cli_places.COMMANDS:
     main.add_command(_command)
 
 

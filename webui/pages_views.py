@@ -7,7 +7,9 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
+from graph.iris import local_name
 from graph.queries.describe import Resource, Value
+from graph.reference import territory_key
 from ontology.namespaces import ALL, DCT, INSEE_GEO, ORG, RDFS, SCHEMA, SDG, SKOS
 
 from .api_reco import recommender_for
@@ -32,12 +34,32 @@ class Share:
 
 
 @dataclass
+class SdgTarget:
+    """A target of an SDG goal: its code and page."""
+
+    code: str
+    href: str
+
+
+@dataclass
+class SdgGroup:
+    """An SDG goal with its short name and the targets of it a resource is tagged with."""
+
+    goal: str
+    name: str
+    href: str
+    targets: list[SdgTarget] = field(default_factory=list)
+
+
+@dataclass
 class Page:
     """What the actor and alliance templates show."""
 
     label: str
     description: str = ""
     types: list[str] = field(default_factory=list)
+    type_codes: list[tuple[str, str]] = field(default_factory=list)
+    sdg_groups: list[SdgGroup] = field(default_factory=list)
     territories: list[Link] = field(default_factory=list)
     sdgs: list[Link] = field(default_factory=list)
     offers: list[str] = field(default_factory=list)
@@ -48,6 +70,7 @@ class Page:
     evaluations: list[Link] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)
     status: str = ""
+    period: str = ""
     url: str = ""
     reco: dict[str, Any] = field(default_factory=dict)
 
@@ -59,8 +82,9 @@ def href(iri: object, base: str) -> str:
         return "/" + s[len(base):]
     if s.startswith(str(SDG)):
         return "/sdg/" + s[len(str(SDG)):]
-    if s.startswith(str(INSEE_GEO)):
-        return "/territoire/" + s[len(str(INSEE_GEO)):]
+    place = territory_key(s)
+    if place is not None:
+        return f"/territoire/{place[0]}/{place[1]}"
     return s
 
 
@@ -76,6 +100,27 @@ def _sdg_links(values: list[Value], base: str) -> list[Link]:
         out.append((tuple(int(p) if p.isdigit() else 99 for p in code.split(".")) if code else (),
                     Link(f"{code} · {v.label}" if code else v.label, href(v.term, base))))
     return [link for _, link in sorted(out, key=lambda pair: pair[0])]
+
+
+def _sdg_key(code: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 100 + ord(p[0]) for p in code.split("."))
+
+
+def sdg_groups(values: list[Value], names: dict[str, str]) -> list[SdgGroup]:
+    """SDG goals and targets grouped by goal, in order: « 12 Consommation… — cibles 12.3, 12.5 ».
+
+    `names` maps goal codes to their short names in the page's language.
+    """
+    prefix = str(SDG)
+    codes = sorted({str(v.term)[len(prefix):] for v in values
+                    if str(v.term).startswith(prefix)}, key=_sdg_key)
+    groups: dict[str, SdgGroup] = {}
+    for code in codes:
+        goal = code.split(".")[0]
+        group = groups.setdefault(goal, SdgGroup(goal, names.get(goal, ""), f"/sdg/{goal}"))
+        if "." in code:
+            group.targets.append(SdgTarget(code, f"/sdg/{code}"))
+    return sorted(groups.values(), key=lambda g: _sdg_key(g.goal))
 
 
 def _text(res: Resource, pred: URIRef, lang: str) -> str:
@@ -103,6 +148,12 @@ def _common(res: Resource, lang: str, base: str) -> Page:
         status=", ".join(_labels(res, ALL.status)), url=str(url.term) if url else "",
     )
     page.shares = resource_mix(res)
+    page.type_codes = [(str(v.term).rsplit("/", 1)[-1], v.label)
+                       for v in res.props.get(ORG.classification, [])]
+    from .present import sdg_goal_name
+
+    page.sdg_groups = sdg_groups(res.props.get(DCT.subject, []),
+                                 {str(g): sdg_goal_name(str(g)) for g in range(1, 18)})
     return page
 
 
@@ -144,10 +195,26 @@ def alliance_page(inst: Instance, res: Resource, ident: str, lang: str) -> Page:
             roles = ", ".join(v.label for v in node.get(ORG.role, []))
             page.members += [Link(m.label, href(m.term, inst.base), roles) for m in members]
     page.members.sort(key=lambda m: (m.extra != page_lead(m.extra), m.label))
+    page.period = period(res)
     page.tools = _links(res.props.get(ALL.usesTool, []), inst.base)
     page.evaluations = evaluations_of(inst, res.iri)
     page.reco = recommender_for(inst).analogues(ident, 5)
     return page
+
+
+def period(res: Resource) -> str:
+    """« depuis mars 2021 », « de 2019 à juin 2023 » from schema:startDate / schema:endDate."""
+    from .i18n import _, format_day
+
+    start, end = res.first(SCHEMA.startDate), res.first(SCHEMA.endDate)
+    if start and end:
+        return _("from %(start)s to %(end)s", start=format_day(str(start.term)),
+                 end=format_day(str(end.term)))
+    if start:
+        return _("since %(start)s", start=format_day(str(start.term)))
+    if end:
+        return _("until %(end)s", end=format_day(str(end.term)))
+    return ""
 
 
 def page_lead(roles: str) -> str:
@@ -166,6 +233,6 @@ SELECT DISTINCT ?e (SAMPLE(?l) AS ?label) WHERE {{
 def evaluations_of(inst: Instance, iri: URIRef) -> list[Link]:
     """The evaluations that refer to `iri`."""
     rows = inst.store.select(EVALUATIONS, cls=ALL.Evaluation, r=iri)
-    return sorted((Link(str(row.get("label") or str(row["e"]).rsplit("/", 1)[-1]).strip(),
+    return sorted((Link(str(row.get("label") or local_name(row["e"])).strip(),
                         href(row["e"], inst.base))
                    for row in rows), key=lambda link: link.label)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 
+from graph.places import resolve_place
 from graph.queries.pages import cached_stats, pages_index
 from graph.store import Change
 
@@ -27,6 +28,8 @@ def warm(instance: Instance) -> None:
     rec = recommender_for(instance)
     for cache in (rec.labels, rec.network, rec.links, rec.actors, rec.alliances, rec.tools):
         cache.get()
+    rec.warm_analogues_and_sdgs()
+    resolve_place("Lyon")  # builds the place-name tables once per process (0.7 s)
 
 
 class Warmer:
