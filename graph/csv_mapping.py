@@ -187,7 +187,8 @@ class Row:
 
         Spaces and thousands separators in the code are dropped (`59 350`); a numeric code that
         lost its leading zero in a spreadsheet (`commune:1053`, `departement:1`, a bare `1053`)
-        is padded when the padded code exists, with a warning.
+        is padded when the padded code exists, with a warning. An unknown value gets the place
+        `graph.places.resolve_place` finds for it as a hint.
         """
         raw = self.get(column)
         if not raw:
@@ -408,12 +409,13 @@ _ISO_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]00:00(:00(\.0+)?)?Z?$", re.
 _INSEE_LENGTH = {"commune": 5, "departement": 2, "region": 2}
 
 
+#: A commune, département or région code, or an EPCI's SIREN (9 digits).
 _INSEE_LIKE = re.compile(r"(?:[0-9]|2[ab])[0-9]{0,4}|[0-9]{9}", re.ASCII | re.IGNORECASE)
 
 
 def _insee_code(text: str) -> str:
-    """`59 350`, `59.350`, `59\u202f350` → `59350`; anything that is not a code (a place name
-    such as `Villeneuve-d'Ascq`) is only trimmed."""
+    """`59 350`, `59.350`, `59\u202f350` → `59350` (`200 093 201` → an EPCI's SIREN); anything
+    that is not a code (a place name such as `Villeneuve-d'Ascq`) is only trimmed."""
     compact = compact_number(text)
     return compact if _INSEE_LIKE.fullmatch(compact) else text.strip()
 

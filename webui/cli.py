@@ -23,6 +23,7 @@ from .cli_common import (
     friendly_errors,
     open_instance,
 )
+from .progress import CliProgress
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -86,6 +87,12 @@ MAPPING_HELP = (
 )
 
 
+def _progress(as_json: bool) -> CliProgress | None:
+    """Progress on stderr; with `--json` only on a terminal (a script's log stays JSON only)."""
+    bar = cli_progress()
+    return bar if bar.terminal or not as_json else None
+
+
 @main.command("import", epilog=ACCEPTED)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @click.option("--source", help="Name of the source graph (default: folder or file name, or the "
@@ -109,11 +116,11 @@ def import_cmd(
     with errors_as_json(as_json):
         if mapping is not None:
             report: Report = import_mapped(mapping, list(paths) or None, inst.store, inst.base,
-                                           source=source, progress=cli_progress())
+                                           source=source, progress=_progress(as_json))
         else:
             report = import_paths(
                 list(_required(paths)), inst.store, inst.base, source=source,
-                progress=cli_progress()
+                progress=_progress(as_json),
             )
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
@@ -154,9 +161,9 @@ def validate_cmd(
             store, base = inst.store, inst.base
         if mapping is not None:
             report: Report = validate_mapped(mapping, list(paths) or None, store, base,
-                                             progress=cli_progress())
+                                             progress=_progress(as_json))
         else:
-            report = validate(list(_required(paths)), store, base, progress=cli_progress())
+            report = validate(list(_required(paths)), store, base, progress=_progress(as_json))
     if as_json:
         data = report.to_dict()
         data["valid"] = True
