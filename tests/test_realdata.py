@@ -292,8 +292,22 @@ def test_duplicates_command_lists_merged_and_uncertain(real_app, monkeypatch) ->
             0.98,
             "close names, same place",
         ),
+        (
+            dict(
+                label="France services Saint-Amand-Montrond",
+                places={"commune:18197"},
+                point=(46.7228, 2.5050),
+            ),
+            dict(
+                label="France services de Saint-Amand-Montrond",
+                places={"commune:18197"},
+                point=(46.7300, 2.5150),
+            ),
+            0.9,
+            "same name, same place, 1.1 km apart",
+        ),
     ],
-    ids=["siret", "siren-entity", "name-place", "other-establishment", "close-names"],
+    ids=["siret", "siren-entity", "name-place", "other-establishment", "close-names", "two-sites"],
 )
 def test_compare_constructed_pairs(a: dict, b: dict, score: float, reason: str) -> None:  # type: ignore[type-arg]
     first = ActorKey(URIRef(BASE + "actor/a"), "s1", **a)

@@ -11,7 +11,8 @@ EPCI, or the EPCI it serves). Two actors are **the same organisation** when
    the other); or
 3. they have the same `name_key` and share a place (« Mairie de Bonnes » in Bonnes and the
    « Commune de Bonnes » of « Petites villes de demain »; a France services site and the
-   digital-inclusion place of the same name in the same commune).
+   digital-inclusion place of the same name in the same commune), unless both have coordinates
+   more than `FAR_KM` apart (two sites of one name in a town: an uncertain pair).
 
 They are **an uncertain pair**, listed for review by `alliances duplicates` and never merged, when
 they have the same SIREN but different SIRETs (two establishments of one legal entity), when a
@@ -31,6 +32,7 @@ and SPARQL users see which records it gathers (docs/model.md).
 from __future__ import annotations
 
 import difflib
+import math
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
@@ -38,7 +40,7 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from ontology.namespaces import ADMS, DCT, ORG, OWL, RDF, SCHEMA, SKOS
+from ontology.namespaces import ADMS, DCT, FOAF, ORG, OWL, RDF, SCHEMA, SKOS, WGS84
 
 from ..places import normalise
 from ..reference import territories, territory_key
@@ -60,13 +62,26 @@ SINGLE_VALUED = frozenset(
         SCHEMA.telephone,
         SCHEMA.address,
         SCHEMA.contactPoint,
-        URIRef("http://www.w3.org/2003/01/geo/wgs84_pos#lat"),
-        URIRef("http://www.w3.org/2003/01/geo/wgs84_pos#long"),
-        URIRef("http://xmlns.com/foaf/0.1/name"),
+        WGS84.lat,
+        WGS84.long,
+        FOAF.name,
         DCT.modified,
     }
 )
 CLOSE_NAMES = 0.85
+#: Two records of one name and place whose coordinates are further apart than this (km) are two
+#: sites: an uncertain pair, not a merge (France services lists two « Saint-Amand-Montrond »).
+FAR_KM = 0.5
+
+
+def distance_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """Great-circle distance in km (haversine, Earth radius 6,371 km)."""
+    lat1, lon1, lat2, lon2 = map(math.radians, (*a, *b))
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 2 * 6371 * math.asin(math.sqrt(h))
 
 
 def name_key(label: str | None) -> str:
@@ -85,6 +100,8 @@ class ActorKey:
     sirets: set[str] = field(default_factory=set)
     sirens: set[str] = field(default_factory=set)
     order: int = 0
+    #: WGS84 (latitude, longitude) when known.
+    point: tuple[float, float] | None = None
 
     @property
     def key(self) -> str:
@@ -162,6 +179,7 @@ def keys_of_triples(
     actors: dict[URIRef, ActorKey] = {}
     ids: dict[Node, tuple[str | None, str | None]] = {}
     links: list[tuple[URIRef, Node]] = []
+    coords: dict[URIRef, dict[str, float]] = {}
     wanted = set(resources)
     for raw in triples:
         s, p, o = (term(x) for x in raw)
@@ -177,11 +195,17 @@ def keys_of_triples(
                 add_place(k, o)
             elif p == ADMS.identifier:
                 links.append((s, o))  # type: ignore[arg-type]
+            elif p in (WGS84.lat, WGS84.long) and isinstance(o, Literal):
+                axis = "lat" if p == WGS84.lat else "long"
+                coords.setdefault(s, {})[axis] = float(o)  # type: ignore[arg-type]
         elif p in (DCT.type, SKOS.notation) and isinstance(o, Literal):
             kind, number = ids.get(s, (None, None))
             ids[s] = (str(o), number) if p == DCT.type else (kind, str(o))
     for actor, node in links:
         add_identifier(actors[actor], *ids.get(node, (None, None)))
+    for actor, c in coords.items():
+        if len(c) == 2:
+            actors[actor].point = (c["lat"], c["long"])
     return actors
 
 
@@ -233,6 +257,14 @@ def compare(a: ActorKey, b: ActorKey) -> Pair | None:
     if not (a.places & b.places) or not a.key or not b.key:
         return None
     if a.key == b.key:
+        if a.point and b.point and (km := distance_km(a.point, b.point)) > FAR_KM:
+            return Pair(
+                a,
+                b,
+                f"same name, same place, {km:.1f} km apart",
+                f"même nom, même lieu, à {km:.1f} km l'un de l'autre",
+                0.9,
+            )
         return Pair(a, b, "same name, same place", "même nom, même lieu", 1.0)
     ratio = difflib.SequenceMatcher(None, a.key, b.key).ratio()
     if ratio >= CLOSE_NAMES:

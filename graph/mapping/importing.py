@@ -86,6 +86,7 @@ def published_keys(store: Store | None, source: str) -> list[ActorKey]:
             k.label = row.label
         add_place(k, row.area)
         add_identifier(k, row.kind, row.number)
+        k.point = k.point or row.point
     return list(keys.values())
 
 

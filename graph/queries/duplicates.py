@@ -7,14 +7,15 @@ from dataclasses import dataclass
 
 from rdflib import Literal, URIRef
 
-from ontology.namespaces import ADMS, DCT, ORG, OWL, SCHEMA, SKOS
+from ontology.namespaces import ADMS, DCT, ORG, OWL, SCHEMA, SKOS, WGS84
 
 from ..store import Store
 
 ACTOR_KEYS = f"""
-SELECT ?a ?g ?label ?area ?kind ?number WHERE {{
+SELECT ?a ?g ?label ?area ?kind ?number ?lat ?long WHERE {{
   GRAPH ?g {{ ?a a {ORG.FormalOrganization.n3()} ; {DCT.identifier.n3()} ?id }}
   OPTIONAL {{ ?a {SKOS.prefLabel.n3()} ?label }}
+  OPTIONAL {{ ?a {WGS84.lat.n3()} ?lat ; {WGS84.long.n3()} ?long }}
   OPTIONAL {{ ?a {SCHEMA.areaServed.n3()} ?area }}
   OPTIONAL {{ ?a {ADMS.identifier.n3()} ?n . ?n {DCT.type.n3()} ?kind ;
                 {SKOS.notation.n3()} ?number }}
@@ -36,6 +37,7 @@ class ActorRow:
     area: URIRef | None
     kind: str | None  # "SIREN", "SIRET", "RNA"
     number: str | None
+    point: tuple[float, float] | None = None
 
 
 def actor_rows(store: Store) -> list[ActorRow]:
@@ -47,6 +49,12 @@ def actor_rows(store: Store) -> list[ActorRow]:
             continue
         label, area = row.get("label"), row.get("area")
         kind, number = row.get("kind"), row.get("number")
+        lat, long = row.get("lat"), row.get("long")
+        point = (
+            (float(lat), float(long))
+            if isinstance(lat, Literal) and isinstance(long, Literal)
+            else None
+        )
         out.append(
             ActorRow(
                 actor,
@@ -55,6 +63,7 @@ def actor_rows(store: Store) -> list[ActorRow]:
                 area if isinstance(area, URIRef) else None,
                 str(kind) if kind is not None else None,
                 str(number) if number is not None else None,
+                point,
             )
         )
     return out
