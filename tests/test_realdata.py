@@ -376,6 +376,8 @@ def test_demo_is_marked_fictional(readonly_app) -> None:  # type: ignore[no-unty
     hits = client.get("/api/search?q=banque alimentaire").get_json()["results"]
     demo = [h for h in hits if h["id"] == DEMO_ACTOR]
     assert demo and demo[0]["fictional"] is True and demo[0]["source"] == "demo"
+    territory = client.get("/territoire/departement/59").get_data(as_text=True)
+    assert "Cette instance contient aussi un jeu de démonstration" in territory  # every page
     html = client.get("/recherche?q=banque alimentaire").get_data(as_text=True)
     assert "Fictif (démonstration)" in html
     partners = client.get(f"/api/actors/{DEMO_ACTOR}/partners").get_json()["results"]

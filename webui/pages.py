@@ -37,6 +37,7 @@ from .i18n import N_, both, current_lang
 from .pages_ego import ego_network
 from .pages_resources import downloads, evaluation_page, raw_rows, tool_page
 from .pages_views import actor_page, alliance_page
+from . import sources
 from .sources import of_resource
 from .sparql.mediatypes import GRAPHS
 
@@ -165,3 +166,4 @@ def init_app(app: Flask) -> None:
     pages_sdg.init_app(app)
     pages_geo.init_app(app)
     pages_about.init_app(app)
+    sources.init_app(app)

@@ -12,13 +12,31 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from flask import Flask
 from rdflib import URIRef
 
 from graph import iris
-from graph.queries.sources import SourceInfo, defining_sources, resource_sources
+from graph.queries.sources import (
+    SourceInfo,
+    defining_sources,
+    fictional_sources,
+    resource_sources,
+)
 from graph.store import Store
 
 from .i18n import current_lang
+
+
+def instance_has_fictional() -> bool:
+    """Whether the instance holds a fictional source (then every page says so in its footer)."""
+    from .app_context import get_instance
+
+    return bool(fictional_sources(get_instance().store))
+
+
+def init_app(app: Flask) -> None:
+    """Templates get `has_fictional_data()` (the footer notice)."""
+    app.jinja_env.globals["has_fictional_data"] = instance_has_fictional
 
 
 def of_resource(store: Store, iri: URIRef) -> list[SourceInfo]:
