@@ -29,7 +29,7 @@ from graph.reference import LEVELS as TERRITORY_LEVELS
 from graph.reference import territory_iri
 from ontology.namespaces import SDG
 
-from . import i18n, pages_about, pages_geo, pages_reco, pages_sdg, pages_search, present
+from . import i18n, pages_about, pages_geo, pages_reco, pages_sdg, pages_search, present, sources
 from .api_reco import recommender_for
 from .app_context import get_instance
 from .conneg import HTML, negotiate
@@ -37,7 +37,6 @@ from .i18n import N_, both, current_lang
 from .pages_ego import ego_network
 from .pages_resources import downloads, evaluation_page, raw_rows, tool_page
 from .pages_views import actor_page, alliance_page
-from . import sources
 from .sources import of_resource
 from .sparql.mediatypes import GRAPHS
 
