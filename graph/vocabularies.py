@@ -12,7 +12,14 @@ import pyoxigraph as ox
 from rdflib import Literal
 from rdflib.term import Node
 
-from data import COG_DIR, DATA_INCLUSION_MAPPINGS, SDG_GOALS_EN_YML, SDG_GOALS_FR_YML, SDG_KOS_TTL
+from data import (
+    COG_DIR,
+    DATA_INCLUSION_MAPPINGS,
+    REAL_DIR,
+    SDG_GOALS_EN_YML,
+    SDG_GOALS_FR_YML,
+    SDG_KOS_TTL,
+)
 from ontology import ONTOLOGY_TTL, SCHEMES_TTL
 from ontology.namespaces import (
     DCT,
@@ -228,10 +235,11 @@ def data_inclusion_triples() -> Iterator[Triple]:
 
 def data_inclusion_files() -> tuple[Path, ...]:
     """Files the data·inclusion vocabulary is built from (mappings, code lists, alignment)."""
-    from .mapping.metadata import load_mapping
-
-    tables = [t.path for p in DATA_INCLUSION_MAPPINGS_FILES for t in load_mapping(p).tables]
-    return (*DATA_INCLUSION_MAPPINGS_FILES, *tables, DATA_INCLUSION_ALIGNMENT)
+    return (
+        *DATA_INCLUSION_MAPPINGS_FILES,
+        *sorted((REAL_DIR / "data-inclusion").glob("*.csv")),
+        DATA_INCLUSION_ALIGNMENT,
+    )
 
 
 @dataclass(frozen=True)
