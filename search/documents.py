@@ -22,7 +22,6 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
-from graph.queries.resources import values_block
 from graph.store import Store
 from ontology.namespaces import (
     ALL,
@@ -98,7 +97,6 @@ INSTANCE_DOCS = f"""
 SELECT ?r ?g (SAMPLE(?ident) AS ?id) (SAMPLE(?lab) AS ?label) (SAMPLE(?anylab) AS ?label_any)
        (SAMPLE(?desc) AS ?description) (GROUP_CONCAT(DISTINCT STR(?x); separator=" ") AS ?links)
 WHERE {{
-  __VALUES__
   GRAPH ?g {{ ?r {DCT.identifier.n3()} ?ident }}
   ?r {RDF.type.n3()} ?class .
   OPTIONAL {{ ?r {SKOS.prefLabel.n3()} ?lab FILTER(LANGMATCHES(LANG(?lab), "fr")) }}
@@ -240,9 +238,9 @@ class Documents:
     def _instance_docs(self, kind: str, iris: list[URIRef]) -> Iterator[Doc]:
         for i in range(0, len(iris), BATCH):
             batch = iris[i:i + BATCH]
-            sparql = INSTANCE_DOCS.replace("__VALUES__", values_block("r", batch))
             seen: set[str] = set()
-            for row in self.store.select(sparql, **{"class": INSTANCE_CLASSES[kind]}):
+            for row in self.store.select(INSTANCE_DOCS, r=batch,
+                                         **{"class": INSTANCE_CLASSES[kind]}):
                 if str(row["r"]) not in seen:
                     seen.add(str(row["r"]))
                     yield self._instance_doc(kind, row)

@@ -50,10 +50,11 @@ class Resource:
 
 DESCRIBE = f"""
 SELECT ?s ?p ?o (SAMPLE(?lfr) AS ?labfr) (SAMPLE(?lany) AS ?lab) WHERE {{
-  {{ BIND(?r AS ?s) ?s ?p ?o }}
+  {{ ?r ?p ?o BIND(?r AS ?s) }}
   UNION
-  {{ {{ ?r ?q ?s }} UNION {{ ?s ?q ?r }}
-     FILTER(isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR(?r), "#"))) ?s ?p ?o }}
+  {{ ?r ?q ?s FILTER(isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR(?r), "#"))) ?s ?p ?o }}
+  UNION
+  {{ ?s ?q ?r FILTER(isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR(?r), "#"))) ?s ?p ?o }}
   OPTIONAL {{ ?o {SKOS.prefLabel.n3()} ?lfr FILTER(LANGMATCHES(LANG(?lfr), ?lang)) }}
   OPTIONAL {{ ?o {SKOS.prefLabel.n3()}|{RDFS.label.n3()}|{DCT.title.n3()} ?lany }}
 }} GROUP BY ?s ?p ?o
