@@ -104,20 +104,37 @@ def parse(data: bytes | IO[bytes], fmt: str, *, base_iri: str | None = None) -> 
         yield from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
 
 
+def parse_quads(data: bytes | IO[bytes], fmt: str) -> Iterator[Quad]:
+    """Quads of an N-Quads or TriG document as rdflib terms (graph None: the default graph)."""
+    for q in ox.parse(data, FORMATS[fmt]._ox):
+        g = q.graph_name
+        yield (
+            from_ox(q.subject),
+            from_ox(q.predicate),
+            from_ox(q.object),
+            None if isinstance(g, ox.DefaultGraph) else from_ox(g),
+        )
+
+
 def ntriples(triples: Iterable[tuple[Node | Any, Node | Any, Node | Any]]) -> bytes:
     """N-Triples of rdflib (or pyoxigraph) terms: one triple per line, UTF-8."""
     return ox.serialize(_ox_triples(triples), format=ox.RdfFormat.N_TRIPLES) or b""
 
 
-def convert(source: IO[bytes] | bytes, source_fmt: str, output: IO[bytes], fmt: str, *,
-            graph: Any = None) -> None:
+def convert(
+    source: IO[bytes] | bytes, source_fmt: str, output: IO[bytes], fmt: str, *, graph: Any = None
+) -> None:
     """Re-serialise a document, streaming (`graph`, an IRI, names the graph of quad formats)."""
     parsed = ox.parse(source, FORMATS[source_fmt]._ox)
     f = FORMATS[fmt]
     pfx = PREFIXES if f.prefixed else None
     if f.quads:
         g: Any = as_ox(graph) if graph is not None else ox.DefaultGraph()
-        ox.serialize((ox.Quad(q.subject, q.predicate, q.object, g) for q in parsed), output,
-                     f._ox, prefixes=pfx)
+        ox.serialize(
+            (ox.Quad(q.subject, q.predicate, q.object, g) for q in parsed),
+            output,
+            f._ox,
+            prefixes=pfx,
+        )
     else:
         ox.serialize((q.triple for q in parsed), output, f._ox, prefixes=pfx)

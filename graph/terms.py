@@ -20,8 +20,15 @@ XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _BAD_IRI = re.compile(r'[<>"{}|^`\\\x00-\x20]')
 _LANG = re.compile(r"^[a-zA-Z]+(-[a-zA-Z0-9]+)*$")
 _BNODE_LABEL = re.compile(r"^[A-Za-z0-9_][A-Za-z0-9_.-]*$")
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t", "\b": "\\b",
-            "\f": "\\f"}
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
 _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 
 

@@ -76,8 +76,10 @@ class Server:
         """Every named graph on the server that the application may have written."""
         c = self.client()
         try:
-            resp = c.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
-                           accept="application/sparql-results+json")
+            resp = c.query(
+                "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+                accept="application/sparql-results+json",
+            )
             rows = resp.json()["results"]["bindings"]
         finally:
             c.close()
@@ -121,14 +123,16 @@ def _wait(url: str, process: subprocess.Popen[bytes], seconds: float, log: Path)
             pass
         time.sleep(0.3)
     process.kill()
-    raise RuntimeError(f"the server did not answer within {seconds:g} s:\n"
-                       f"{log.read_text()[-2000:]}")
+    raise RuntimeError(
+        f"the server did not answer within {seconds:g} s:\n{log.read_text()[-2000:]}"
+    )
 
 
 def oxigraph_binary() -> str:
     """The `oxigraph` server program (PyPI package `oxigraph`), or Unavailable."""
-    found = shutil.which("oxigraph") or shutil.which("oxigraph", path=str(Path(sys.executable)
-                                                                          .parent))
+    found = shutil.which("oxigraph") or shutil.which(
+        "oxigraph", path=str(Path(sys.executable).parent)
+    )
     if not found:
         raise Unavailable("the Oxigraph server program is not installed (pip install oxigraph)")
     return found
@@ -143,11 +147,18 @@ def start_oxigraph(folder: Path) -> Server:
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [binary, "serve", "--location", str(folder / "data"), "--bind", f"127.0.0.1:{port}"],
-            stdout=out, stderr=subprocess.STDOUT)
+            stdout=out,
+            stderr=subprocess.STDOUT,
+        )
     url = f"http://127.0.0.1:{port}"
     _wait(f"{url}/query", proc, 60, log)
-    return Server("oxigraph-server", Endpoints(f"{url}/query", f"{url}/update", f"{url}/store"),
-                  proc, folder, log=log)
+    return Server(
+        "oxigraph-server",
+        Endpoints(f"{url}/query", f"{url}/update", f"{url}/store"),
+        proc,
+        folder,
+        log=log,
+    )
 
 
 VIRTUOSO_INI = """[Database]
@@ -193,17 +204,20 @@ MaxQueryExecutionTime = 3600
 """
 
 #: SQL run once at start: anonymous SPARQL update and Graph Store Protocol writes, on loopback.
-VIRTUOSO_GRANTS = ('GRANT SPARQL_UPDATE TO "SPARQL"; '
-                   "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7); "
-                   "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('dba', 15);")
+VIRTUOSO_GRANTS = (
+    'GRANT SPARQL_UPDATE TO "SPARQL"; '
+    "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('nobody', 7); "
+    "DB.DBA.RDF_DEFAULT_USER_PERMS_SET ('dba', 15);"
+)
 
 
 def virtuoso_binaries() -> tuple[str, str]:
     """`virtuoso-t` and `isql-vt` (Debian `virtuoso-opensource`), or Unavailable."""
     server, isql = shutil.which("virtuoso-t"), shutil.which("isql-vt")
     if not server or not isql:
-        raise Unavailable("Virtuoso Open Source is not installed "
-                          "(apt-get install virtuoso-opensource)")
+        raise Unavailable(
+            "Virtuoso Open Source is not installed (apt-get install virtuoso-opensource)"
+        )
     return server, isql
 
 
@@ -218,27 +232,40 @@ def start_virtuoso(folder: Path, *, buffers: int = 20_000) -> Server:
         (folder / "vsp").mkdir(exist_ok=True)
         vsp = folder / "vsp"
     sql, http = free_port(), free_port()
-    (folder / "virtuoso.ini").write_text(VIRTUOSO_INI.format(
-        d=folder, sql=sql, http=http, vsp=vsp, buffers=buffers, dirty=buffers * 3 // 4))
+    (folder / "virtuoso.ini").write_text(
+        VIRTUOSO_INI.format(
+            d=folder, sql=sql, http=http, vsp=vsp, buffers=buffers, dirty=buffers * 3 // 4
+        )
+    )
     log = folder / "server.log"
     with log.open("wb") as out:
         proc = subprocess.Popen(
             [server, "+foreground", "+configfile", str(folder / "virtuoso.ini")],
-            stdout=out, stderr=subprocess.STDOUT, cwd=folder)
+            stdout=out,
+            stderr=subprocess.STDOUT,
+            cwd=folder,
+        )
     url = f"http://127.0.0.1:{http}"
     _wait(f"{url}/sparql", proc, 120, log)
     user, password = VIRTUOSO_DBA
-    done = subprocess.run([isql, f"127.0.0.1:{sql}", user, password, f"exec={VIRTUOSO_GRANTS}"],
-                          capture_output=True, timeout=60, check=False)
+    done = subprocess.run(
+        [isql, f"127.0.0.1:{sql}", user, password, f"exec={VIRTUOSO_GRANTS}"],
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
     if done.returncode != 0:
         proc.kill()
         raise RuntimeError(f"isql failed: {done.stdout.decode()} {done.stderr.decode()}")
     return Server(
         "virtuoso",
         Endpoints(f"{url}/sparql", f"{url}/sparql", f"{url}/sparql-graph-crud"),
-        proc, folder, log=log,
-        auth_endpoints=Endpoints(f"{url}/sparql-auth", f"{url}/sparql-auth",
-                                 f"{url}/sparql-graph-crud-auth"),
+        proc,
+        folder,
+        log=log,
+        auth_endpoints=Endpoints(
+            f"{url}/sparql-auth", f"{url}/sparql-auth", f"{url}/sparql-graph-crud-auth"
+        ),
         extra={"credentials": Credentials(user, password, "digest"), "sql_port": sql},
     )
 

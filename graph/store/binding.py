@@ -63,7 +63,7 @@ def bind(sparql: str, bindings: Mapping[str, Binding]) -> str:
     if not bindings:
         return sparql
     pos = where_group(sparql)
-    return f"{sparql[:pos + 1]} {values(**bindings)}\n{sparql[pos + 1:]}"
+    return f"{sparql[: pos + 1]} {values(**bindings)}\n{sparql[pos + 1 :]}"
 
 
 def query_form(sparql: str) -> str:

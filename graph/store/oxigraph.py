@@ -69,9 +69,14 @@ def _json_term(t: Any) -> dict[str, Any]:
         if dt != XSD_STRING:
             return {"type": "literal", "value": t.value, "datatype": dt}
         return {"type": "literal", "value": t.value}
-    return {"type": "triple", "value": {"subject": _json_term(t.subject),
-                                        "predicate": _json_term(t.predicate),
-                                        "object": _json_term(t.object)}}
+    return {
+        "type": "triple",
+        "value": {
+            "subject": _json_term(t.subject),
+            "predicate": _json_term(t.predicate),
+            "object": _json_term(t.object),
+        },
+    }
 
 
 class OxigraphStore(Store):
@@ -132,8 +137,14 @@ class OxigraphStore(Store):
     @property
     def capabilities(self) -> Capabilities:
         """On disk, one process, bulk loads, transactions; no query deadline."""
-        return Capabilities(on_disk=self.path is not None, shared=False, bulk_load=True,
-                            full_text=False, transactions=True, query_timeout=False)
+        return Capabilities(
+            on_disk=self.path is not None,
+            shared=False,
+            bulk_load=True,
+            full_text=False,
+            transactions=True,
+            query_timeout=False,
+        )
 
     # -- state -----------------------------------------------------------------------------
     def _load_state(self) -> None:
@@ -163,16 +174,23 @@ class OxigraphStore(Store):
         return self._state.checksums.get(g) if g is not None else None
 
     # -- reading ---------------------------------------------------------------------------
-    def _dataset(self, default_graph: Sequence[URIRef] | None,
-                 named_graphs: Sequence[URIRef] | None) -> dict[str, Any]:
+    def _dataset(
+        self, default_graph: Sequence[URIRef] | None, named_graphs: Sequence[URIRef] | None
+    ) -> dict[str, Any]:
         published = [ox.NamedNode(str(g)) for g in self._state.published]
         dg = [ox.NamedNode(str(g)) for g in default_graph] if default_graph is not None else None
         ng = [ox.NamedNode(str(g)) for g in named_graphs] if named_graphs is not None else None
-        return {"default_graph": dg if dg is not None else (published or [ox.DefaultGraph()]),
-                "named_graphs": ng if ng is not None else published}
+        return {
+            "default_graph": dg if dg is not None else (published or [ox.DefaultGraph()]),
+            "named_graphs": ng if ng is not None else published,
+        }
 
-    def _query(self, sparql: str, default_graph: Sequence[URIRef] | None = None,
-               named_graphs: Sequence[URIRef] | None = None) -> Any:
+    def _query(
+        self,
+        sparql: str,
+        default_graph: Sequence[URIRef] | None = None,
+        named_graphs: Sequence[URIRef] | None = None,
+    ) -> Any:
         try:
             return self._ox.query(sparql, **self._dataset(default_graph, named_graphs))
         except SyntaxError as exc:
@@ -238,21 +256,32 @@ class OxigraphStore(Store):
             if isinstance(result, ox.QuerySolutions):
                 names = [v.value for v in result.variables]
                 rows = list(islice(result, max_rows + 1))
-                table = [[None if sol[n] is None else _json_term(sol[n]) for n in names]
-                         for sol in rows[:max_rows]]
+                table = [
+                    [None if sol[n] is None else _json_term(sol[n]) for n in names]
+                    for sol in rows[:max_rows]
+                ]
                 return write_solutions(names, table, result_format, len(rows) > max_rows)
             triples = list(islice(result, max_rows + 1))
             if graph_format not in GRAPH_FORMATS:
                 raise ValueError(graph_format)
-            body = ox.serialize(triples[:max_rows], format=FORMATS[graph_format]._ox,
-                                prefixes=PREFIXES if graph_format != "nt" else None)
-            return Serialized("graph", body or b"", min(len(triples), max_rows),
-                              len(triples) > max_rows)
+            body = ox.serialize(
+                triples[:max_rows],
+                format=FORMATS[graph_format]._ox,
+                prefixes=PREFIXES if graph_format != "nt" else None,
+            )
+            return Serialized(
+                "graph", body or b"", min(len(triples), max_rows), len(triples) > max_rows
+            )
         except (RuntimeError, ValueError) as exc:  # raised while iterating
             raise QueryError.failed(str(exc)) from exc
 
-    def raw_query(self, sparql: str, *, default_graph: Sequence[URIRef] | None = None,
-                  named_graphs: Sequence[URIRef] | None = None) -> Any:
+    def raw_query(
+        self,
+        sparql: str,
+        *,
+        default_graph: Sequence[URIRef] | None = None,
+        named_graphs: Sequence[URIRef] | None = None,
+    ) -> Any:
         """Transitional, for webui/ until its endpoint and dumps use `run` and `dump`: the
         engine's own result object. Not part of the `Store` interface."""
         return self._query(sparql, default_graph, named_graphs)
@@ -266,8 +295,9 @@ class OxigraphStore(Store):
     # -- writing ---------------------------------------------------------------------------
     def _writable(self) -> None:
         if self.read_only:
-            raise Conflict("this store was opened read-only",
-                           message_fr="ce stock est ouvert en lecture seule")
+            raise Conflict(
+                "this store was opened read-only", message_fr="ce stock est ouvert en lecture seule"
+            )
 
     def write(self, write: Write) -> int:
         """Fill a new graph, publish it in one update, then drop the source's previous graph."""
@@ -277,7 +307,11 @@ class OxigraphStore(Store):
             target = graph_iri(self.base, write.source, st.version + 1)
             old = st.graph_of(write.source)
             self._drop(ox.NamedNode(str(target)))  # a leftover of a crash
-            self._fill(ox.NamedNode(str(target)), write.triples)
+            try:
+                self._fill(ox.NamedNode(str(target)), write.triples)
+            except BaseException:
+                self._drop(ox.NamedNode(str(target)))
+                raise
             prov = list(write.provenance(target)) if write.provenance else []
             checksum = next(
                 (o for _, p, o in prov if p == ALL.sha256 and isinstance(o, Literal)), None
@@ -285,11 +319,19 @@ class OxigraphStore(Store):
             others = [g for g in st.published if g != old and not _is_vocabulary(g)]
             replaced = self._replaced(write.replaces, others)
             self._update(ENSURE_VERSION)
-            self._update(publish_update(
-                base=self.base, target=target, source=write.source,
-                expected_version=st.version, old=old, checksum=checksum, provenance=prov,
-                replaced=replaced, replaced_in=others,
-            ))
+            self._update(
+                publish_update(
+                    base=self.base,
+                    target=target,
+                    source=write.source,
+                    expected_version=st.version,
+                    old=old,
+                    checksum=checksum,
+                    provenance=prov,
+                    replaced=replaced,
+                    replaced_in=others,
+                )
+            )
             self._load_state()
             if old is not None:
                 self._drop(ox.NamedNode(str(old)))
@@ -304,8 +346,9 @@ class OxigraphStore(Store):
         found: list[URIRef] = []
         ordered = sorted(resources)
         for i in range(0, len(ordered), 5_000):
-            rows = self._select(bind(replaced_query(), {"r": ordered[i:i + 5_000]}),
-                                named_graphs=graphs)
+            rows = self._select(
+                bind(replaced_query(), {"r": ordered[i : i + 5_000]}), named_graphs=graphs
+            )
             found += [r["r"] for r in rows if isinstance(r["r"], URIRef)]
         return found
 
@@ -316,8 +359,9 @@ class OxigraphStore(Store):
             old = self._state.graph_of(source)
             if old is None:
                 return self._state.version
-            self._update(retire_update(base=self.base, old=old,
-                                       expected_version=self._state.version))
+            self._update(
+                retire_update(base=self.base, old=old, expected_version=self._state.version)
+            )
             self._load_state()
             self._drop(ox.NamedNode(str(old)))
             version = self._state.version
@@ -328,8 +372,10 @@ class OxigraphStore(Store):
         try:
             self._ox.update(sparql)
         except (SyntaxError, RuntimeError, ValueError, OSError) as exc:
-            raise StoreError(f"the store refused an update: {exc}",
-                             message_fr=f"le stock a refusé une mise à jour : {exc}") from exc
+            raise StoreError(
+                f"the store refused an update: {exc}",
+                message_fr=f"le stock a refusé une mise à jour : {exc}",
+            ) from exc
 
     def _fill(self, target: ox.NamedNode, triples: Iterable[tuple[Any, Any, Any]]) -> None:
         batch: list[ox.Quad] = []
@@ -366,8 +412,10 @@ class OxigraphStore(Store):
         """Stream published graphs in `fmt` (a key of `graph.rdfio.FORMATS`)."""
         f = FORMATS[fmt]
         chosen = list(self._state.published) if graphs is None else list(graphs)
-        names = sorted((ox.NamedNode(str(g)) for g in chosen if g in self._state.published),
-                       key=lambda n: n.value)
+        names = sorted(
+            (ox.NamedNode(str(g)) for g in chosen if g in self._state.published),
+            key=lambda n: n.value,
+        )
         quads = (q for g in names for q in self._ox.quads_for_pattern(None, None, None, g))
         items: Iterator[Any] = quads if f.quads else (q.triple for q in quads)
         ox.serialize(items, output, f._ox, prefixes=PREFIXES if f.prefixed else None)

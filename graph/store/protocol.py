@@ -61,9 +61,17 @@ class Credentials:
 class SparqlClient:
     """Calls to one SPARQL server, pooled, timed out, retried where safe."""
 
-    def __init__(self, endpoints: Endpoints, *, credentials: Credentials | None = None,
-                 timeout: float = 120.0, retries: int = 2, backoff: float = 0.5) -> None:
+    def __init__(
+        self,
+        endpoints: Endpoints,
+        *,
+        credentials: Credentials | None = None,
+        timeout: float = 120.0,
+        retries: int = 2,
+        backoff: float = 0.5,
+    ) -> None:
         self.endpoints = endpoints
+        self.credentials = credentials
         self.timeout = timeout
         self.retries = max(0, retries)
         self.backoff = backoff
@@ -80,48 +88,93 @@ class SparqlClient:
         self.session.close()
 
     # -- the SPARQL protocol ---------------------------------------------------------------
-    def query(self, sparql: str, *, accept: str, default_graph: Sequence[str] = (),
-              named_graphs: Sequence[str] = (), timeout: float | None = None,
-              params: Mapping[str, str] | None = None,
-              stream: bool = False) -> requests.Response:
+    def query(
+        self,
+        sparql: str,
+        *,
+        accept: str,
+        default_graph: Sequence[str] = (),
+        named_graphs: Sequence[str] = (),
+        timeout: float | None = None,
+        params: Mapping[str, str] | None = None,
+        stream: bool = False,
+    ) -> requests.Response:
         """POST a query (form-encoded, so that long queries fit) and return the response."""
         data: list[tuple[str, str]] = [("query", sparql)]
         data += [("default-graph-uri", g) for g in default_graph]
         data += [("named-graph-uri", g) for g in named_graphs]
         data += list((params or {}).items())
-        return self._call("POST", self.endpoints.query, read=True, timeout=timeout,
-                          data=data, headers={"Accept": accept}, stream=stream, what="query")
+        return self._call(
+            "POST",
+            self.endpoints.query,
+            read=True,
+            timeout=timeout,
+            data=data,
+            headers={"Accept": accept},
+            stream=stream,
+            what="query",
+        )
 
     def update(self, sparql: str, *, timeout: float | None = None) -> None:
         """POST an update (form-encoded)."""
-        self._call("POST", self.endpoints.update, read=False, timeout=timeout,
-                   data={"update": sparql}, what="update")
+        self._call(
+            "POST",
+            self.endpoints.update,
+            read=False,
+            timeout=timeout,
+            data={"update": sparql},
+            what="update",
+        )
 
     # -- the Graph Store Protocol ----------------------------------------------------------
-    def gsp_post(self, graph: str, body: bytes, content_type: str,
-                 timeout: float | None = None) -> None:
+    def gsp_post(
+        self, graph: str, body: bytes, content_type: str, timeout: float | None = None
+    ) -> None:
         """Add the triples of `body` to `graph` (RDF merge)."""
         assert self.endpoints.gsp is not None
-        self._call("POST", self.endpoints.gsp, read=False, timeout=timeout,
-                   params={"graph": graph}, data=body,
-                   headers={"Content-Type": content_type}, what="graph store")
+        self._call(
+            "POST",
+            self.endpoints.gsp,
+            read=False,
+            timeout=timeout,
+            params={"graph": graph},
+            data=body,
+            headers={"Content-Type": content_type},
+            what="graph store",
+        )
 
     def gsp_get(self, graph: str, accept: str, *, stream: bool = True) -> requests.Response:
         """The triples of `graph` (streamed)."""
         assert self.endpoints.gsp is not None
-        return self._call("GET", self.endpoints.gsp, read=True, timeout=None,
-                          params={"graph": graph}, headers={"Accept": accept}, stream=stream,
-                          what="graph store", missing_ok=True)
+        return self._call(
+            "GET",
+            self.endpoints.gsp,
+            read=True,
+            timeout=None,
+            params={"graph": graph},
+            headers={"Accept": accept},
+            stream=stream,
+            what="graph store",
+            missing_ok=True,
+        )
 
     # -- plumbing --------------------------------------------------------------------------
-    def _call(self, method: str, url: str, *, read: bool, timeout: float | None, what: str,
-              missing_ok: bool = False, **kwargs: Any) -> requests.Response:
+    def _call(
+        self,
+        method: str,
+        url: str,
+        *,
+        read: bool,
+        timeout: float | None,
+        what: str,
+        missing_ok: bool = False,
+        **kwargs: Any,
+    ) -> requests.Response:
         limit = self.timeout if timeout is None else timeout
         attempts = 1 + self.retries
         for attempt in range(1, attempts + 1):
             try:
-                resp = self.session.request(method, url, timeout=(CONNECT_TIMEOUT, limit),
-                                            **kwargs)
+                resp = self.session.request(method, url, timeout=(CONNECT_TIMEOUT, limit), **kwargs)
             except requests.ConnectionError as exc:
                 if isinstance(exc, requests.ReadTimeout):
                     raise _timeout(url, limit) from exc
@@ -152,14 +205,22 @@ class SparqlClient:
 def _was_sent(exc: requests.ConnectionError) -> bool:
     """Whether the request may have reached the server (else a retry cannot write twice)."""
     text = repr(exc)
-    return not any(s in text for s in ("NewConnectionError", "Connection refused",
-                                       "Name or service not known", "NameResolutionError"))
+    return not any(
+        s in text
+        for s in (
+            "NewConnectionError",
+            "Connection refused",
+            "Name or service not known",
+            "NameResolutionError",
+        )
+    )
 
 
 def _timeout(url: str, seconds: float) -> QueryTimeout:
     return QueryTimeout(
         f"the SPARQL server {url} did not answer within {seconds:g} s",
-        message_fr=f"le serveur SPARQL {url} n'a pas répondu en {seconds:g} s")
+        message_fr=f"le serveur SPARQL {url} n'a pas répondu en {seconds:g} s",
+    )
 
 
 def unreachable(url: str, exc: Exception) -> StoreError:
@@ -169,7 +230,8 @@ def unreachable(url: str, exc: Exception) -> StoreError:
         f"the SPARQL server {url} cannot be reached ({reason}): is it running, and is "
         "ALLIANCES_SPARQL_QUERY_URL right?",
         message_fr=f"le serveur SPARQL {url} est injoignable ({reason}) : est-il démarré, et "
-        "ALLIANCES_SPARQL_QUERY_URL est-il juste ?")
+        "ALLIANCES_SPARQL_QUERY_URL est-il juste ?",
+    )
 
 
 def refused(url: str, resp: requests.Response, what: str) -> Exception:
@@ -181,20 +243,23 @@ def refused(url: str, resp: requests.Response, what: str) -> Exception:
             f"the SPARQL server {url} refused the {what} (HTTP {status}): check "
             "ALLIANCES_SPARQL_USER, ALLIANCES_SPARQL_PASSWORD and the server's permissions",
             message_fr=f"le serveur SPARQL {url} a refusé l'opération ({what}, HTTP {status}) : "
-            "vérifiez ALLIANCES_SPARQL_USER, ALLIANCES_SPARQL_PASSWORD et les droits du serveur")
+            "vérifiez ALLIANCES_SPARQL_USER, ALLIANCES_SPARQL_PASSWORD et les droits du serveur",
+        )
     if status == 404:
         return StoreError(
             f"no SPARQL {what} service at {url} (HTTP 404): check the ALLIANCES_SPARQL_*_URL "
             "settings",
             message_fr=f"aucun service SPARQL ({what}) à l'adresse {url} (HTTP 404) : vérifiez "
-            "les réglages ALLIANCES_SPARQL_*_URL")
+            "les réglages ALLIANCES_SPARQL_*_URL",
+        )
     if status == 400 and what == "query":
         return QueryError.syntax(detail) if _is_syntax(detail) else QueryError.failed(detail)
     if what == "query" and status == 500 and detail:
         return QueryError.failed(detail)
     return StoreError(
         f"the SPARQL server {url} failed ({what}, HTTP {status}): {detail}",
-        message_fr=f"le serveur SPARQL {url} a échoué ({what}, HTTP {status}) : {detail}")
+        message_fr=f"le serveur SPARQL {url} a échoué ({what}, HTTP {status}) : {detail}",
+    )
 
 
 def _detail(resp: requests.Response) -> str:
@@ -221,4 +286,5 @@ def _check_partial(resp: requests.Response) -> None:
             f"the SPARQL server stopped the query and offered partial results ({state} "
             f"{message}); they are refused",
             message_fr=f"le serveur SPARQL a arrêté la requête et proposé des résultats "
-            f"partiels ({state} {message}) ; ils sont refusés")
+            f"partiels ({state} {message}) ; ils sont refusés",
+        )

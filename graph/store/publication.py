@@ -50,8 +50,9 @@ class State:
 
     def graphs(self) -> list[GraphInfo]:
         """The published graphs, sorted by source."""
-        return sorted((GraphInfo(g, s) for g, s in self.published.items()),
-                      key=lambda gi: gi.source)
+        return sorted(
+            (GraphInfo(g, s) for g, s in self.published.items()), key=lambda gi: gi.source
+        )
 
     def graph_of(self, source: str) -> URIRef | None:
         """The published graph holding `source`."""
@@ -96,8 +97,10 @@ updates here anchor on the counter and use `{ } UNION { … }` where OPTIONAL wo
 
 
 def _guard(expected_version: int, lease: str | None) -> str:
-    out = (f"GRAPH {_SYS} {{ {_SYS} {_t(ALL.version)} ?cur "
-           f"FILTER(?cur = {_t(Literal(expected_version))}) }}")
+    out = (
+        f"GRAPH {_SYS} {{ {_SYS} {_t(ALL.version)} ?cur "
+        f"FILTER(?cur = {_t(Literal(expected_version))}) }}"
+    )
     if lease is not None:
         out += f" GRAPH {_SYS} {{ {_SYS} {_t(SYSTEM.lease)} {_t(Literal(lease))} }}"
     return out
@@ -125,9 +128,11 @@ def publish_update(
     """
     prov = provenance_graph(base)
     new = expected_version + 1
-    inserts = [f"{_SYS} {_t(ALL.version)} {_t(Literal(new))} .",
-               f"{_SYS} {_t(SYSTEM.published)} {_t(target)} .",
-               f"{_t(target)} {_t(SYSTEM.source)} {_t(Literal(source))} ."]
+    inserts = [
+        f"{_SYS} {_t(ALL.version)} {_t(Literal(new))} .",
+        f"{_SYS} {_t(SYSTEM.published)} {_t(target)} .",
+        f"{_t(target)} {_t(SYSTEM.source)} {_t(Literal(source))} .",
+    ]
     if checksum is not None:
         inserts.append(f"{_t(target)} {_t(ALL.sha256)} {_t(checksum)} .")
     if lease is not None and old is not None:
@@ -141,8 +146,10 @@ def publish_update(
         f"{{ GRAPH {_SYS} {{ {_t(target)} {_t(SYSTEM.filling)} ?fill }} }}",
     ]
     if provenance:
-        prov_published = f"{_SYS} {_t(SYSTEM.published)} {_t(prov)} . " \
-                         f"{_t(prov)} {_t(SYSTEM.source)} {_t(Literal('provenance'))} ."
+        prov_published = (
+            f"{_SYS} {_t(SYSTEM.published)} {_t(prov)} . "
+            f"{_t(prov)} {_t(SYSTEM.source)} {_t(Literal('provenance'))} ."
+        )
         inserts.append(prov_published)
     if old is not None:
         branches += [
@@ -171,12 +178,17 @@ def publish_update(
         "}\nINSERT {\n"
         f"  GRAPH {_SYS} {{ {' '.join(inserts)} }}\n"
         + (f"  GRAPH {_t(prov)} {{ {prov_triples} }}\n" if provenance else "")
-        + "}\nWHERE {\n  " + guard + "\n  " + "\n  UNION ".join(branches) + "\n}"
+        + "}\nWHERE {\n  "
+        + guard
+        + "\n  "
+        + "\n  UNION ".join(branches)
+        + "\n}"
     )
 
 
-def retire_update(*, base: str, old: URIRef, expected_version: int,
-                  lease: str | None = None) -> str:
+def retire_update(
+    *, base: str, old: URIRef, expected_version: int, lease: str | None = None
+) -> str:
     """The one update unpublishing `old` (dropping a source): a publication of nothing."""
     prov = provenance_graph(base)
     new = expected_version + 1
@@ -240,13 +252,15 @@ def release_update(token: str) -> str:
 
 def mark_filling(graph: URIRef, token: str) -> str:
     """Record that the write `token` fills `graph` (so that a crash leaves a trace to clean)."""
-    return (f"INSERT DATA {{ GRAPH {_SYS} {{ {_t(graph)} {_t(SYSTEM.filling)} "
-            f"{_t(Literal(token))} }} }}")
+    return (
+        f"INSERT DATA {{ GRAPH {_SYS} {{ {_t(graph)} {_t(SYSTEM.filling)} "
+        f"{_t(Literal(token))} }} }}"
+    )
 
 
 def unmark_filling(graph: URIRef) -> str:
     """Forget the filling mark of `graph` (after it was dropped)."""
-    return (f"DELETE WHERE {{ GRAPH {_SYS} {{ {_t(graph)} {_t(SYSTEM.filling)} ?t }} }}")
+    return f"DELETE WHERE {{ GRAPH {_SYS} {{ {_t(graph)} {_t(SYSTEM.filling)} ?t }} }}"
 
 
 def replaced_query(graph_var: str = "g") -> str:

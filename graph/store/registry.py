@@ -21,8 +21,10 @@ def store_class(name: str) -> type[Store]:
     """The store class registered as `name`; raises ConfigError for an unknown name."""
     if name not in STORES:
         known = ", ".join(sorted(STORES))
-        raise ConfigError(f"unknown store {name!r}; known: {known}",
-                          message_fr=f"stock inconnu {name!r} ; stocks connus : {known}")
+        raise ConfigError(
+            f"unknown store {name!r}; known: {known}",
+            message_fr=f"stock inconnu {name!r} ; stocks connus : {known}",
+        )
     module, cls = STORES[name]
     return getattr(importlib.import_module(module), cls)  # type: ignore[no-any-return]
 

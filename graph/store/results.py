@@ -79,8 +79,10 @@ def write_boolean(value: bool, fmt: str) -> bytes:
     if fmt == "json":
         return json.dumps({"head": {}, "boolean": value}).encode()
     if fmt == "xml":
-        return (f'<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="{RESULTS_NS}"><head/>'
-                f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n").encode()
+        return (
+            f'<?xml version="1.0" encoding="UTF-8"?>\n<sparql xmlns="{RESULTS_NS}"><head/>'
+            f"<boolean>{'true' if value else 'false'}</boolean></sparql>\n"
+        ).encode()
     if fmt == "csv":
         return f"_askResult\r\n{'true' if value else 'false'}\r\n".encode()
     return f"?_askResult\n{'true' if value else 'false'}\n".encode()
@@ -88,8 +90,7 @@ def write_boolean(value: bool, fmt: str) -> bytes:
 
 def write_json(names: Sequence[str], table: Table) -> bytes:
     """SPARQL 1.1 Query Results JSON Format."""
-    bindings = [{n: v for n, v in zip(names, row, strict=True) if v is not None}
-                for row in table]
+    bindings = [{n: v for n, v in zip(names, row, strict=True) if v is not None} for row in table]
     doc = {"head": {"vars": list(names)}, "results": {"bindings": bindings}}
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
 
@@ -101,9 +102,11 @@ def _xml_term(t: JsonTerm) -> str:
     if kind == "bnode":
         return f"<bnode>{escape(value)}</bnode>"
     if kind == "triple":
-        return (f"<triple><subject>{_xml_term(value['subject'])}</subject><predicate>"
-                f"{_xml_term(value['predicate'])}</predicate><object>"
-                f"{_xml_term(value['object'])}</object></triple>")
+        return (
+            f"<triple><subject>{_xml_term(value['subject'])}</subject><predicate>"
+            f"{_xml_term(value['predicate'])}</predicate><object>"
+            f"{_xml_term(value['object'])}</object></triple>"
+        )
     if "xml:lang" in t:
         return f"<literal xml:lang={quoteattr(t['xml:lang'])}>{escape(value)}</literal>"
     if "datatype" in t:
@@ -118,8 +121,11 @@ def write_xml(names: Sequence[str], table: Table) -> bytes:
     out.append("</head><results>")
     for row in table:
         out.append("<result>")
-        out += [f"<binding name={quoteattr(n)}>{_xml_term(v)}</binding>"
-                for n, v in zip(names, row, strict=True) if v is not None]
+        out += [
+            f"<binding name={quoteattr(n)}>{_xml_term(v)}</binding>"
+            for n, v in zip(names, row, strict=True)
+            if v is not None
+        ]
         out.append("</result>")
     out.append("</results></sparql>\n")
     return "".join(out).encode()
@@ -154,8 +160,11 @@ def _tsv_value(t: JsonTerm | None) -> str:
     if kind == "bnode":
         return f"_:{value}"
     if kind == "triple":
-        return ("<< " + " ".join(_tsv_value(value[k]) for k in ("subject", "predicate", "object"))
-                + " >>")
+        return (
+            "<< "
+            + " ".join(_tsv_value(value[k]) for k in ("subject", "predicate", "object"))
+            + " >>"
+        )
     return literal_syntax(value, language=t.get("xml:lang"), datatype=t.get("datatype"))
 
 

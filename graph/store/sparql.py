@@ -16,12 +16,13 @@ command-line import) share it:
 
 from __future__ import annotations
 
+import functools
 import json
 import logging
 import threading
 import time
 import uuid
-from collections.abc import Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
@@ -77,8 +78,15 @@ class SparqlStore(Store):
 
     name = "sparql"
 
-    def __init__(self, client: SparqlClient, *, base: str, state_ttl: float = 1.0,
-                 lease_seconds: float = 300.0, chunk: int = BULK_THRESHOLD) -> None:
+    def __init__(
+        self,
+        client: SparqlClient,
+        *,
+        base: str,
+        state_ttl: float = 1.0,
+        lease_seconds: float = 300.0,
+        chunk: int = BULK_THRESHOLD,
+    ) -> None:
         super().__init__()
         self.client = client
         self.base = base
@@ -101,23 +109,64 @@ class SparqlStore(Store):
                 "STORE = sparql needs ALLIANCES_SPARQL_QUERY_URL (and usually "
                 "ALLIANCES_SPARQL_UPDATE_URL)",
                 message_fr="STORE = sparql demande ALLIANCES_SPARQL_QUERY_URL (et en général "
-                "ALLIANCES_SPARQL_UPDATE_URL)")
+                "ALLIANCES_SPARQL_UPDATE_URL)",
+            )
         user = str(settings.get("SPARQL_USER") or "")
-        creds = (Credentials(user, str(settings.get("SPARQL_PASSWORD") or ""),
-                             str(settings.get("SPARQL_AUTH") or "basic")) if user else None)
-        client = SparqlClient(
+        creds = (
+            Credentials(
+                user,
+                str(settings.get("SPARQL_PASSWORD") or ""),
+                str(settings.get("SPARQL_AUTH") or "basic"),
+            )
+            if user
+            else None
+        )
+        return cls.connect(
             Endpoints(query, update, str(settings.get("SPARQL_GSP_URL") or "") or None),
-            credentials=creds, timeout=float(settings.get("SPARQL_HTTP_TIMEOUT") or 120.0),
-            retries=int(settings.get("SPARQL_RETRIES", 2)))
-        return cls(client, base=str(settings["BASE_IRI"]))
+            base=str(settings["BASE_IRI"]),
+            credentials=creds,
+            timeout=float(settings.get("SPARQL_HTTP_TIMEOUT") or 120.0),
+            retries=int(settings.get("SPARQL_RETRIES", 2)),
+        )
+
+    @classmethod
+    def connect(
+        cls,
+        endpoints: Endpoints,
+        *,
+        base: str,
+        credentials: Credentials | None = None,
+        timeout: float = 120.0,
+        retries: int = 2,
+    ) -> SparqlStore:
+        """A store on the server at `endpoints`."""
+        client = SparqlClient(endpoints, credentials=credentials, timeout=timeout, retries=retries)
+        return cls(client, base=base)
+
+    def reader(self) -> Callable[[], Store] | None:
+        """Another connection to the same server (the server serves readers in parallel)."""
+        c = self.client
+        return functools.partial(
+            type(self).connect,
+            c.endpoints,
+            base=self.base,
+            credentials=c.credentials,
+            timeout=c.timeout,
+            retries=c.retries,
+        )
 
     @property
     def capabilities(self) -> Capabilities:
         """Shared by processes; bulk loads with the Graph Store Protocol; the HTTP deadline
         frees the caller when a query runs too long."""
-        return Capabilities(on_disk=False, shared=True,
-                            bulk_load=self.client.endpoints.gsp is not None, full_text=False,
-                            transactions=True, query_timeout=True)
+        return Capabilities(
+            on_disk=False,
+            shared=True,
+            bulk_load=self.client.endpoints.gsp is not None,
+            full_text=False,
+            transactions=True,
+            query_timeout=True,
+        )
 
     # -- state -----------------------------------------------------------------------------
     def _read_state(self) -> State:
@@ -149,17 +198,29 @@ class SparqlStore(Store):
         g = st.graph_of(source)
         return st.checksums.get(g) if g is not None else None
 
-    def _query(self, sparql: str, accept: str, *, default_graph: Sequence[URIRef] | None = None,
-               named_graphs: Sequence[URIRef] | None = None, timeout: float | None = None,
-               params: Mapping[str, str] | None = None) -> Any:
+    def _query(
+        self,
+        sparql: str,
+        accept: str,
+        *,
+        default_graph: Sequence[URIRef] | None = None,
+        named_graphs: Sequence[URIRef] | None = None,
+        timeout: float | None = None,
+        params: Mapping[str, str] | None = None,
+    ) -> Any:
         """POST a query over the published graphs (or the given ones; never an empty list,
         which a server would read as "its whole dataset")."""
         published = [str(g) for g in self.state().published]
         dg = [str(g) for g in default_graph] if default_graph is not None else published
         ng = [str(g) for g in named_graphs] if named_graphs is not None else published
-        return self.client.query(sparql, accept=accept, default_graph=dg or [str(EMPTY_GRAPH)],
-                                 named_graphs=ng or [str(EMPTY_GRAPH)], timeout=timeout,
-                                 params=params)
+        return self.client.query(
+            sparql,
+            accept=accept,
+            default_graph=dg or [str(EMPTY_GRAPH)],
+            named_graphs=ng or [str(EMPTY_GRAPH)],
+            timeout=timeout,
+            params=params,
+        )
 
     # -- reading ---------------------------------------------------------------------------
     def select(self, sparql: str, **bindings: Binding) -> list[Row]:
@@ -213,25 +274,34 @@ class SparqlStore(Store):
         """Run a read query on the server and serialise its result (see `Store.run`)."""
         form = query_form(query)
         graph = form in ("CONSTRUCT", "DESCRIBE")
-        resp = self._query(query, NTRIPLES if graph else JSON_RESULTS,
-                           default_graph=default_graph, named_graphs=named_graphs,
-                           timeout=timeout, params=self._timeout_params(timeout))
+        resp = self._query(
+            query,
+            NTRIPLES if graph else JSON_RESULTS,
+            default_graph=default_graph,
+            named_graphs=named_graphs,
+            timeout=timeout,
+            params=self._timeout_params(timeout),
+        )
         if graph:
             if graph_format not in GRAPH_FORMATS:
                 raise ValueError(graph_format)
             lines = [line for line in resp.content.splitlines() if line.strip()]
             kept = b"\n".join(lines[:max_rows]) + b"\n"
-            body = ox.serialize(ox.parse(kept, ox.RdfFormat.N_TRIPLES),
-                                format=FORMATS[graph_format]._ox,
-                                prefixes=PREFIXES if graph_format != "nt" else None) or b""
+            body = (
+                ox.serialize(
+                    ox.parse(kept, ox.RdfFormat.N_TRIPLES),
+                    format=FORMATS[graph_format]._ox,
+                    prefixes=PREFIXES if graph_format != "nt" else None,
+                )
+                or b""
+            )
             return Serialized("graph", body, min(len(lines), max_rows), len(lines) > max_rows)
         doc = _json(resp.content)
         if form == "ASK":
             return Serialized("boolean", write_boolean(_boolean(doc), result_format), 1, False)
         names = list(doc.get("head", {}).get("vars", []))
         bindings = doc.get("results", {}).get("bindings", [])
-        table = [[json_term(b[n]) if n in b else None for n in names]
-                 for b in bindings[:max_rows]]
+        table = [[json_term(b[n]) if n in b else None for n in names] for b in bindings[:max_rows]]
         return write_solutions(names, table, result_format, len(bindings) > max_rows)
 
     def _timeout_params(self, timeout: float | None) -> dict[str, str]:  # noqa: ARG002
@@ -248,17 +318,30 @@ class SparqlStore(Store):
             old = st.graph_of(write.source)
             self.client.update(mark_filling(target, lease.token))
             self._drop(target)
-            self._fill(target, write.triples, lease)
+            try:
+                self._fill(target, write.triples, lease)
+            except BaseException:
+                self._drop_quietly(target)
+                raise
             prov = list(write.provenance(target)) if write.provenance else []
             checksum = next(
-                (o for _, p, o in prov if p == ALL.sha256 and isinstance(o, Literal)), None)
+                (o for _, p, o in prov if p == ALL.sha256 and isinstance(o, Literal)), None
+            )
             others = [g for g in st.published if g != old and "/graph/vocabulary-" not in str(g)]
             replaced = self._replaced(write.replaces, others)
             lease.renew()
             update = publish_update(
-                base=self.base, target=target, source=write.source,
-                expected_version=st.version, old=old, checksum=checksum, provenance=prov,
-                replaced=replaced, replaced_in=others, lease=lease.token)
+                base=self.base,
+                target=target,
+                source=write.source,
+                expected_version=st.version,
+                old=old,
+                checksum=checksum,
+                provenance=prov,
+                replaced=replaced,
+                replaced_in=others,
+                lease=lease.token,
+            )
             self.client.update(update)
             lease.released = True
             after = self.state(fresh=True)
@@ -268,7 +351,8 @@ class SparqlStore(Store):
                     "another write was published while this one ran (or its lease expired); "
                     "nothing was written: try again",
                     message_fr="une autre écriture a été publiée pendant celle-ci (ou son bail a "
-                    "expiré) ; rien n'a été écrit : réessayez")
+                    "expiré) ; rien n'a été écrit : réessayez",
+                )
         if old is not None:
             self._drop(old)
             self.client.update(unmark_filling(old))
@@ -282,9 +366,11 @@ class SparqlStore(Store):
             if old is None:
                 return lease.state.version
             self.client.update(mark_filling(old, lease.token))
-            self.client.update(retire_update(base=self.base, old=old,
-                                             expected_version=lease.state.version,
-                                             lease=lease.token))
+            self.client.update(
+                retire_update(
+                    base=self.base, old=old, expected_version=lease.state.version, lease=lease.token
+                )
+            )
             lease.released = True
             after = self.state(fresh=True)
         self._drop(old)
@@ -302,13 +388,13 @@ class SparqlStore(Store):
         found: list[URIRef] = []
         ordered = sorted(resources)
         for i in range(0, len(ordered), 2_000):
-            rows = self._select(bind(replaced_query(), {"r": ordered[i:i + 2_000]}),
-                                named_graphs=graphs)
+            rows = self._select(
+                bind(replaced_query(), {"r": ordered[i : i + 2_000]}), named_graphs=graphs
+            )
             found += [r["r"] for r in rows if isinstance(r["r"], URIRef)]
         return found
 
-    def _fill(self, target: URIRef, triples: Iterable[tuple[Any, Any, Any]],
-              lease: _Lease) -> None:
+    def _fill(self, target: URIRef, triples: Iterable[tuple[Any, Any, Any]], lease: _Lease) -> None:
         """Send the triples to `target` in chunks; triples sharing blank nodes go together
         (each request is a separate document, where a blank node label means a new node)."""
         gsp = self.client.endpoints.gsp is not None
@@ -319,7 +405,8 @@ class SparqlStore(Store):
                 self.client.gsp_post(str(target), body, NTRIPLES)
             else:
                 self.client.update(
-                    f"INSERT DATA {{ GRAPH {term_syntax(target)} {{\n{body.decode()}\n}} }}")
+                    f"INSERT DATA {{ GRAPH {term_syntax(target)} {{\n{body.decode()}\n}} }}"
+                )
             lease.renew_if_due()
 
     def _drop(self, graph: URIRef) -> None:
@@ -328,11 +415,21 @@ class SparqlStore(Store):
         while True:
             self.client.update(
                 f"DELETE {{ GRAPH {g} {{ ?s ?p ?o }} }} WHERE {{ {{ SELECT ?s ?p ?o WHERE "
-                f"{{ GRAPH {g} {{ ?s ?p ?o }} }} LIMIT {DROP_CHUNK} }} }}")
+                f"{{ GRAPH {g} {{ ?s ?p ?o }} }} LIMIT {DROP_CHUNK} }} }}"
+            )
             resp = self.client.query(f"ASK {{ GRAPH {g} {{ ?s ?p ?o }} }}", accept=JSON_RESULTS)
             if not _boolean(_json(resp.content)):
                 break
         self.client.update(f"DROP SILENT GRAPH {g}")
+
+    def _drop_quietly(self, graph: URIRef) -> None:
+        """Drop an unpublished graph after a failure; if that fails too, the next writer
+        will (the graph keeps its mark)."""
+        try:
+            self._drop(graph)
+            self.client.update(unmark_filling(graph))
+        except StoreError:
+            log.warning("could not drop %s now; the next write will", graph)
 
     def collect_garbage(self, token: str) -> None:
         """Drop the graphs marked as being filled by writes other than `token` (crashed)."""
@@ -348,8 +445,11 @@ class SparqlStore(Store):
         f = FORMATS[fmt]
         published = self.state(fresh=True).published
         chosen = [g for g in (published if graphs is None else graphs) if g in published]
-        quads = (ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(g)))
-                 for g in sorted(chosen) for t in self._graph_triples(g))
+        quads = (
+            ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(g)))
+            for g in sorted(chosen)
+            for t in self._graph_triples(g)
+        )
         items: Iterator[Any] = quads if f.quads else (q.triple for q in quads)
         ox.serialize(items, output, f._ox, prefixes=PREFIXES if f.prefixed else None)
 
@@ -359,7 +459,9 @@ class SparqlStore(Store):
         else:
             resp = self.client.query(
                 f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {term_syntax(graph)} {{ ?s ?p ?o }} }}",
-                accept=NTRIPLES, stream=True)
+                accept=NTRIPLES,
+                stream=True,
+            )
         with resp:
             if resp.status_code == 404:
                 return
@@ -398,7 +500,8 @@ class _Lease:
             raise Conflict(
                 f"another write holds the store (its lease runs until {when}); try again later",
                 message_fr=f"une autre écriture occupe le stock (son bail court jusqu'à {when}) ; "
-                "réessayez plus tard")
+                "réessayez plus tard",
+            )
         self.store.collect_garbage(self.token)
         return self
 
@@ -479,10 +582,12 @@ def _json(body: bytes) -> dict[str, Any]:
         raise StoreError(
             f"the SPARQL server answered something that is not SPARQL JSON results: {exc}",
             message_fr=f"le serveur SPARQL a répondu autre chose que des résultats SPARQL "
-            f"JSON : {exc}") from exc
+            f"JSON : {exc}",
+        ) from exc
     if not isinstance(doc, dict):
-        raise StoreError("unexpected SPARQL JSON results",
-                         message_fr="résultats SPARQL JSON inattendus")
+        raise StoreError(
+            "unexpected SPARQL JSON results", message_fr="résultats SPARQL JSON inattendus"
+        )
     return doc
 
 
@@ -495,6 +600,7 @@ def _boolean(doc: dict[str, Any]) -> bool:
     rows: list[dict[str, JsonTerm]] = doc.get("results", {}).get("bindings", [])
     if len(names) == 1 and len(rows) <= 1:
         return bool(rows) and str(rows[0].get(names[0], {}).get("value")).lower() in ("1", "true")
-    raise StoreError("the SPARQL server did not answer the ASK query with a boolean",
-                     message_fr="le serveur SPARQL n'a pas répondu à la requête ASK par un "
-                     "booléen")
+    raise StoreError(
+        "the SPARQL server did not answer the ASK query with a boolean",
+        message_fr="le serveur SPARQL n'a pas répondu à la requête ASK par un booléen",
+    )

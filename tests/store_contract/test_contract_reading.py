@@ -61,22 +61,38 @@ def test_literal_comes_back_as_written_and_binds(any_store: Store, value: Litera
     assert isinstance(got, Literal)
     # language tags are case-insensitive (RDF 1.1); every engine here writes them in lower case
     assert (str(got), (got.language or "").lower(), got.datatype) == (
-        str(value), (value.language or "").lower(), value.datatype)
+        str(value),
+        (value.language or "").lower(),
+        value.datatype,
+    )
     assert [r["s"] for r in any_store.select("SELECT ?s WHERE { ?s ?p ?o }", o=value)] == [s]
 
 
 def test_bindings_single_several_and_in_filters(any_store: Store) -> None:
     a, b, c = (URIRef(EX + n) for n in "abc")
-    _write(any_store, [(a, LABEL, Literal("A", lang="fr")), (b, LABEL, Literal("B", lang="en")),
-                       (c, RDF.type, SKOS.Concept)])
+    _write(
+        any_store,
+        [
+            (a, LABEL, Literal("A", lang="fr")),
+            (b, LABEL, Literal("B", lang="en")),
+            (c, RDF.type, SKOS.Concept),
+        ],
+    )
     both = any_store.select("SELECT ?s WHERE { ?s ?p ?o }", s={a, b}, p=LABEL)
     assert sorted(r["s"] for r in both) == [a, b]
-    fr = any_store.select("SELECT ?s WHERE { ?s ?p ?o FILTER(LANGMATCHES(LANG(?o), ?lang)) }",
-                          p=LABEL, lang=Literal("fr"))
+    fr = any_store.select(
+        "SELECT ?s WHERE { ?s ?p ?o FILTER(LANGMATCHES(LANG(?o), ?lang)) }",
+        p=LABEL,
+        lang=Literal("fr"),
+    )
     assert [r["s"] for r in fr] == [a]
     opt = any_store.select(
         "SELECT ?s ?l WHERE { ?s ?t ?c OPTIONAL { ?s ?p ?l FILTER(LANG(?l) = ?lang) } }",
-        t=RDF.type, c=SKOS.Concept, p=LABEL, lang=Literal("fr"))
+        t=RDF.type,
+        c=SKOS.Concept,
+        p=LABEL,
+        lang=Literal("fr"),
+    )
     assert opt == [{"s": c}]
     assert any_store.select("SELECT ?s WHERE { ?s ?p ?o }", s=[], p=LABEL) == []
 
@@ -111,12 +127,15 @@ def test_ask_and_construct(any_store: Store) -> None:
 
 
 def test_aggregates_and_grouping(any_store: Store) -> None:
-    triples = [(URIRef(f"{EX}r{i}"), URIRef(EX + ("even" if i % 2 == 0 else "odd")),
-                Literal(i)) for i in range(10)]
+    triples = [
+        (URIRef(f"{EX}r{i}"), URIRef(EX + ("even" if i % 2 == 0 else "odd")), Literal(i))
+        for i in range(10)
+    ]
     _write(any_store, triples)
     rows = any_store.select(
         "SELECT ?p (COUNT(*) AS ?n) (GROUP_CONCAT(STR(?o); separator=' ') AS ?all) "
-        "WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p")
+        "WHERE { ?s ?p ?o } GROUP BY ?p ORDER BY ?p"
+    )
     assert [(str(r["p"]), int(r["n"])) for r in rows] == [(EX + "even", 5), (EX + "odd", 5)]
     assert sorted(str(rows[0]["all"]).split()) == ["0", "2", "4", "6", "8"]
     assert any_store.count_triples() == 10
