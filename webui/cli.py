@@ -10,7 +10,7 @@ import click
 
 from graph.importer import import_paths, validate
 from graph.queries.stats import stats as graph_stats
-from graph.store import FORMATS
+from graph.store import FORMATS, store_class
 
 from . import settings as settings_mod
 from .cli_common import friendly_errors, open_instance, progress
@@ -61,7 +61,7 @@ def import_cmd(ctx: click.Context, paths: tuple[Path, ...], source: str | None,
 def validate_cmd(ctx: click.Context, paths: tuple[Path, ...]) -> None:
     """Check files as `import` would, writing nothing (not even a new instance)."""
     config = settings_mod.load()
-    if (Path(config["HOME"]) / "store").exists():
+    if store_class(config["STORE"]).present(config, Path(config["HOME"])):
         inst = open_instance(ctx, create=False)
         report = validate(list(paths), inst.store, inst.base)
     else:
