@@ -19,6 +19,7 @@ from typing import Any
 import requests
 
 from graph.store.protocol import Credentials, Endpoints, SparqlClient
+from graph.store.publication import SYSTEM_TRIPLES
 from graph.store.sparql import SparqlStore
 from ontology.namespaces import SYSTEM_GRAPH
 
@@ -86,10 +87,19 @@ class Server:
         return {r["g"]["value"] for r in rows if _ours(r["g"]["value"])}
 
     def reset(self) -> None:
-        """Drop every graph the application may have written."""
+        """Drop every graph the application wrote: those its system graph names (published,
+        being filled or retired), then the system graph itself."""
         c = self.client()
         try:
-            for g in self.named_graphs() | {str(SYSTEM_GRAPH)}:
+            resp = c.query(SYSTEM_TRIPLES, accept="application/sparql-results+json")
+            rows = resp.json()["results"]["bindings"]
+            graphs = {
+                r[k]["value"]
+                for r in rows
+                for k in ("s", "o")
+                if r[k]["type"] == "uri" and _ours(r[k]["value"])
+            }
+            for g in graphs | {str(SYSTEM_GRAPH)}:
                 c.update(f"DROP SILENT GRAPH <{g}>")
         finally:
             c.close()
