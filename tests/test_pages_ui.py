@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
 
 import pytest
@@ -44,7 +45,7 @@ def test_english_switch_is_remembered(client) -> None:  # type: ignore[no-untype
 
 def test_search_results_facets_and_snippets(client) -> None:  # type: ignore[no-untyped-def]
     page = html(client, "/recherche?q=num%C3%A9rique")
-    assert "résultat(s)" in page and "<mark>" in page
+    assert re.search(r"<h2 id=\"results-h\">\d+ résultats</h2>", page) and "<mark>" in page
     assert 'type="checkbox"' in page and 'name="kind" value="actor"' in page
     assert 'rel="next"' in page  # more than one page of results
 
@@ -92,7 +93,7 @@ def test_actor_page(client) -> None:  # type: ignore[no-untyped-def]
 def test_alliance_page(client) -> None:  # type: ignore[no-untyped-def]
     page = html(client, f"/alliance/{ALLIANCE}")
     assert "Somme connectée" in page and "Chef de file" in page
-    assert "<table class=\"mix\">" in page and "40 %" in page  # subvention publique 0.4
+    assert "<table class=\"mix\">" in page and "40\u00a0%" in page  # subvention publique 0.4
     assert "Alliances analogues" in page and "Points communs" in page
     assert "Carte collaborative des tiers-lieux" in page
     assert "Similar alliances" in html(client, f"/alliance/{ALLIANCE}?lang=en")
@@ -150,6 +151,10 @@ def test_self_assessment(client, app) -> None:  # type: ignore[no-untyped-def]
     query = "&".join(f"{q['id']}={q['options'][1]['code']}" for q in questions)
     result = html(client, f"/ou-en-etes-vous?{query}")
     assert "Votre niveau : 1er pas" in result and "/tool/" in result
+    now = result[result.index('id="h-now"'):result.index('id="h-next"')]
+    assert 5 <= now.count('href="/tool/') <= 8
+    assert "Pour passer au niveau « Actif »" in result and 'aria-current="true"' in result
+    assert '<svg class="pillars"' in result and "Vos réponses par pilier" in result
     assert "Your level" in html(client, f"/ou-en-etes-vous?{query}&lang=en")
     html(client, "/ou-en-etes-vous?conviction=nonsense")
 

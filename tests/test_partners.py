@@ -197,7 +197,7 @@ def test_reasons_name_the_competences_and_targets(store, tmp_path, base):
         "Propose du financement et de l'expertise juridique, dont vous avez besoin",
         "Cherche du bénévolat, que vous proposez",
         "Partage la cible 12.3",
-        "Partage l'ODD 2 (Faim \"zéro\")",
+        "Partage l'ODD 2 (Faim « zéro »)",
     ]
     assert r["reasons_en"][:3] == [
         "Offers funding and legal expertise, which you need",
@@ -235,7 +235,7 @@ def test_described_need_without_an_actor(store, tmp_path, base):
     assert ranking(data)[:2] == ["funder-59", "funder-33"]
     assert data["need"]["needs"] == ["financement"]
     assert data["need"]["territory"] == "http://id.insee.fr/geo/departement/59"
-    assert "Partage l'ODD 2 (Faim \"zéro\")" in data["results"][0]["reasons"]
+    assert "Partage l'ODD 2 (Faim « zéro »)" in data["results"][0]["reasons"]
 
 
 @pytest.mark.parametrize(("need", "message"), [

@@ -289,7 +289,11 @@ def test_browsers_get_the_query_page_and_shared_links(server: dict[str, Any]) ->
     accept = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
     status, headers, data = request(server, "GET", headers={"Accept": accept})
     assert status == 200 and headers["content-type"].startswith("text/html")
-    assert b"yasgui.min.js" in data and data.count(b'class="en"') >= 24
+    # examples in the page's language: French by default, English from Accept-Language
+    assert b"yasgui.min.js" in data and data.count(b"data-example=") >= 12
+    assert "Exemples de requêtes".encode() in data
+    _, _, data_en = request(server, "GET", headers={"Accept": accept, "Accept-Language": "en"})
+    assert b"Example queries" in data_en and data_en.count(b"data-example=") >= 12
     status, _, data = get(server, [("query", "SELECT ?zzzshared WHERE {}")], accept)
     assert status == 200 and b"?zzzshared" in data
 

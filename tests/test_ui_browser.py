@@ -35,6 +35,7 @@ PAGE_TYPES = {
     "actor-network": "/actor/departement-somme",
     "alliance": f"/alliance/{ALLIANCE}",
     "tool": f"/tool/{TOOL}",
+    "evaluation": "/evaluation/eval-zero-invendu-2023",
     "sdg-goals": "/odd",
     "sdg-goal": "/sdg/6",
     "sdg-target": "/sdg/6.1",
@@ -45,6 +46,9 @@ PAGE_TYPES = {
     "tools-panorama": "/outils",
     "self-assessment": "/ou-en-etes-vous",
     "about": "/a-propos",
+    "sparql": "/sparql",
+    "catalog": "/catalog",
+    "search-filtered": "/recherche?q=&facet=sdg%3D8&kind=actor",
 }
 
 pytestmark = [
@@ -87,7 +91,7 @@ def browser() -> Iterator[object]:
 def page(browser):  # type: ignore[no-untyped-def]
     """A fresh page (own context: no cookies from other tests)."""
     OUTPUT.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
     p = context.new_page()
     yield p
     context.close()
@@ -95,7 +99,7 @@ def page(browser):  # type: ignore[no-untyped-def]
 
 def test_search_actor_partners_alliance_analogues_journey(server: str, browser) -> None:  # type: ignore[no-untyped-def]
     OUTPUT.mkdir(exist_ok=True)
-    context = browser.new_context(viewport={"width": 360, "height": 800})
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="fr-FR")
     page = context.new_page()
     page.goto(server + "/")
     assert page.locator("html").get_attribute("lang") == "fr"
@@ -103,9 +107,10 @@ def test_search_actor_partners_alliance_analogues_journey(server: str, browser) 
     page.get_by_role("button", name="Rechercher").click()
     page.wait_for_url("**/recherche?*")
     assert page.locator("mark").count() > 0
-    page.get_by_label("Acteur (").check()  # the kind facet, submitted with the GET form
-    page.get_by_role("button", name="Appliquer").click()
+    page.get_by_text("Filtres").click()  # on a phone the filters start folded
+    page.get_by_label("Acteur (").check()  # the kind facet: applies as soon as it changes
     page.wait_for_url("**kind=actor**")
+    assert page.locator(".chips .chip").first.inner_text().startswith("Acteur")
     page.locator(".hits h3 a").first.click()
     page.wait_for_url("**/actor/**")
     assert page.get_by_role("heading", name="Partenaires complémentaires").is_visible()
@@ -171,7 +176,9 @@ def test_self_assessment_to_tools(server: str, page) -> None:  # type: ignore[no
     page.wait_for_url("**/ou-en-etes-vous?*")
     assert page.get_by_role("heading", name="Votre niveau").is_visible()
     page.screenshot(path=str(OUTPUT / "self-assessment.png"), full_page=True)
-    page.locator("section.result a[href^='/tool/']").first.click()
+    assert page.locator("svg.pillars[role=img]").is_visible()
+    assert page.get_by_role("heading", name="Pour passer au niveau").is_visible()
+    page.locator("section[aria-labelledby=h-now] a[href^='/tool/']").first.click()
     page.wait_for_url("**/tool/**")
     assert page.locator("h1").inner_text()
 
@@ -187,7 +194,7 @@ def test_language_switch_is_remembered(server: str, page) -> None:  # type: igno
     page.wait_for_url("**/territoires")
     assert page.locator("html").get_attribute("lang") == "en"
     page.get_by_role("link", name="Français").click()
-    assert page.get_by_role("heading", level=1).inner_text() == "Les territoires"
+    assert page.get_by_role("heading", level=1).inner_text() == "Territoires"
 
 
 def test_keyboard_reaches_search_box_with_visible_focus(server: str, page) -> None:  # type: ignore[no-untyped-def]
@@ -238,13 +245,71 @@ def test_axe_no_serious_violation(server: str, page, name: str) -> None:  # type
     assert not bad, json.dumps(bad, ensure_ascii=False, indent=1)
 
 
-@pytest.mark.parametrize("url", ["/", "/odd", "/sdg/6", "/sdg/6.1", "/territoires",
-                                 "/territoire/region/32", "/a-propos",
-                                 "/actor/marche-frais-france"])
-def test_no_horizontal_scroll_at_360(server: str, browser, url: str) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 360, "height": 800})
+@pytest.mark.parametrize("name", [*PAGE_TYPES, "not-found"])
+def test_every_page_fits_360_and_has_lang_title_h1(server: str, browser, name: str) -> None:  # type: ignore[no-untyped-def]
+    url = PAGE_TYPES.get(name, "/actor/nobody-here")
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="fr-FR")
     page = context.new_page()
     page.goto(server + url)
+    page.wait_for_load_state("load")
     width = page.evaluate("document.documentElement.scrollWidth")
+    facts = page.evaluate("({lang: document.documentElement.lang, title: document.title,"
+                          " h1: document.querySelectorAll('h1').length})")
+    if name in ("tools-panorama", "sparql", "actor-network", "search"):
+        page.screenshot(path=str(OUTPUT / f"phone-{name}.png"), full_page=True)
     context.close()
     assert width <= 360, f"{url}: horizontal scroll at 360 px ({width})"
+    assert facts["lang"] in ("fr", "en") and facts["title"].endswith("· Alliances"), facts
+    assert facts["h1"] == 1, facts
+
+
+def test_menu_button_on_a_phone(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(server + "/")
+    nav = page.get_by_role("navigation", name="Navigation principale")
+    assert not nav.is_visible()  # folded behind the menu button
+    menu = page.get_by_role("button", name="Menu")
+    assert menu.get_attribute("aria-expanded") == "false"
+    menu.click()
+    assert nav.is_visible() and menu.get_attribute("aria-expanded") == "true"
+    nav.get_by_role("link", name="Outils").click()
+    page.wait_for_url("**/outils")
+    context.close()
+
+
+def test_menu_works_without_javascript(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="fr-FR",
+                                  java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/")
+    page.get_by_role("link", name="Menu").click()  # a link to #menu: the :target opens it
+    page.get_by_role("navigation", name="Navigation principale").get_by_role(
+        "link", name="Territoires").click()
+    page.wait_for_url("**/territoires")
+    context.close()
+
+
+def test_sparql_editor_speaks_french(server: str, page) -> None:  # type: ignore[no-untyped-def]
+    page.goto(server + "/sparql")
+    run = page.locator("#yasgui button[title='Exécuter la requête']")
+    run.wait_for(timeout=10000)
+    assert page.locator("#plain-form").is_hidden()
+    run.click()
+    page.locator("#yasgui .yasr").wait_for(timeout=10000)
+    page.locator("#yasgui [placeholder='Filtrer les résultats']").wait_for(timeout=10000)
+    page.screenshot(path=str(OUTPUT / "sparql-fr.png"), full_page=True)
+
+
+def test_search_filters_without_javascript(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR",
+                                  java_script_enabled=False)
+    page = context.new_page()
+    page.goto(server + "/recherche?q=eau")
+    page.get_by_label("Acteur (").check()
+    page.get_by_role("button", name="Appliquer").click()
+    page.wait_for_url("**kind=actor**")
+    chip = page.locator(".chips .chip").first
+    chip.click()  # removing the chip drops the filter
+    page.wait_for_url(lambda u: "kind=actor" not in u)
+    context.close()

@@ -9,6 +9,15 @@ from werkzeug.exceptions import HTTPException
 
 from graph.errors import AlliancesError
 
+from .i18n import N_, both
+
+#: Messages for HTTP errors raised without a description of their own (werkzeug's defaults are
+#: English only).
+HTTP_MESSAGES = {
+    404: N_("This page does not exist, or no longer exists."),
+    405: N_("This address does not accept this kind of request."),
+}
+
 log = logging.getLogger(__name__)
 
 
@@ -36,12 +45,16 @@ def init_app(app: Flask) -> None:
     @app.errorhandler(HTTPException)
     def handle_http(exc: HTTPException):  # type: ignore[no-untyped-def]
         code = exc.code or 500
-        payload = {"error": (exc.name or "error").lower().replace(" ", "_"),
-                   "message": exc.description or exc.name, "message_fr": exc.description or ""}
+        payload: dict[str, object] = {"error": (exc.name or "error").lower().replace(" ", "_")}
+        if exc.description and exc.description != type(exc).description:
+            payload.update(message=exc.description, message_fr=exc.description)
+        elif code in HTTP_MESSAGES:
+            payload.update(both(HTTP_MESSAGES[code]))
+        else:
+            payload.update(message=exc.description or exc.name, message_fr=exc.description or "")
         return _respond(code, payload)
 
     @app.errorhandler(Exception)
     def handle_unexpected(exc: Exception):  # type: ignore[no-untyped-def]
         log.exception("unexpected error")
-        return _respond(500, {"error": "internal_error", "message": "Internal error",
-                              "message_fr": "Erreur interne"})
+        return _respond(500, {"error": "internal_error", **both(N_("Internal error"))})

@@ -1,160 +1,162 @@
-"""A tiny FR/EN translation helper: `t(key)` in templates, French by default.
+"""Interface language, translations and locale formatting: gettext catalogues through Flask-Babel.
 
-Chosen over Flask-Babel for now: one dict, no extraction step. The language comes from `?lang=`,
-then the `lang` cookie (set whenever `?lang=` is given), then French.
+Source language: **English msgids**, translated in the French catalogue
+`webui/translations/fr/LC_MESSAGES/messages.po` (compiled to `messages.mo`, committed next to it so
+that an install from a clean checkout needs no build step; a test checks the two agree). English
+needs no catalogue: it is the msgid. Every string a page shows goes through `_` / `gettext` /
+`ngettext` (templates and views alike); `tests/test_i18n.py` fails when a template holds text
+outside them or when a msgid has no French translation.
+
+Language: `?lang=fr|en` (remembered in the `lang` cookie), then the cookie, then the browser's
+`Accept-Language`, then French.
+
+Numbers and dates are formatted with Babel (CLDR): « 35 039 » with a narrow no-break space in
+French, « 35,039 » in English; dates « 1er août 2024 » / « August 1, 2024 ». Counts with words use
+`ngettext("%(num)s actor", "%(num)s actors", n)`, which formats `num` the same way.
+
+Data that comes in both languages (SKOS labels, explanations from the recommender) is not a
+message: `pick(fr, en)` chooses between the two values.
 """
 
 from __future__ import annotations
 
+import datetime as dt
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
 from urllib.parse import urlencode
 
+import flask_babel
+from babel.dates import format_date
+from babel.numbers import format_decimal, format_percent
 from flask import Flask, Response, request
+from flask_babel import Babel, force_locale, get_locale, lazy_gettext
 
 LANGS = ("fr", "en")
+DEFAULT_LANG = "fr"
+COOKIE = "lang"
 
-MESSAGES: dict[str, tuple[str, str]] = {
-    "skip": ("Aller au contenu", "Skip to content"),
-    "nav": ("Navigation principale", "Main navigation"),
-    "home": ("Accueil", "Home"),
-    "search": ("Rechercher", "Search"),
-    "search_label": ("Rechercher un acteur, une alliance, un outil, un territoire…",
-                     "Search an actor, an alliance, a tool, a territory…"),
-    "tagline": ("Trouvez des partenaires complémentaires pour vos projets de territoire",
-                "Find complementary partners for your local projects"),
-    "find_partners": ("Trouver des partenaires", "Find partners"),
-    "find_partners_help": ("Décrivez vos besoins, nous proposons des acteurs qui y répondent.",
-                           "Describe your needs; we suggest actors who meet them."),
-    "examples": ("Exemples d'alliances", "Alliance examples"),
-    "examples_help": ("Partez d'une idée de projet et découvrez des alliances qui lui ressemblent.",
-                      "Start from a project idea and discover similar alliances."),
-    "tools": ("Outils", "Tools"),
-    "tools_help": ("Guides, méthodes et formations par niveau de maturité.",
-                   "Guides, methods and training by maturity level."),
-    "where_are_you": ("Où en êtes-vous ?", "Where do you stand?"),
-    "where_help": ("Sept questions pour situer votre pratique des alliances.",
-                   "Seven questions to assess your alliance practice."),
-    "actors": ("acteurs", "actors"), "alliances": ("alliances", "alliances"),
-    "tools_n": ("outils", "tools"), "evaluations": ("évaluations", "evaluations"),
-    "sdg_targets": ("cibles ODD", "SDG targets"), "territories": ("territoires", "territories"),
-    "results_for": ("Résultats pour", "Results for"),
-    "all_results": ("Tous les contenus", "Everything"),
-    "n_results": ("résultat(s)", "result(s)"),
-    "did_you_mean": ("Vouliez-vous dire", "Did you mean"),
-    "relaxed": ("Aucun résultat avec tous les mots : voici les résultats avec une partie "
-                "d'entre eux.",
-                "No result with every word: here are results with some of them."),
-    "more_values": ("Plus de choix", "More choices"),
-    "filter": ("Filtrer", "Filter"), "apply": ("Appliquer", "Apply"),
-    "clear_filters": ("Effacer les filtres", "Clear filters"),
-    "no_results": ("Aucun résultat.", "No results."),
-    "empty_help": ("Essayez un mot plus général (« eau », « numérique »), retirez des filtres, ou "
-                   "partez d'un des parcours ci-dessous.",
-                   "Try a broader word (\"water\", \"digital\"), remove filters, or start from one "
-                   "of the journeys below."),
-    "empty_query": ("Saisissez un mot pour lancer une recherche, ou parcourez les contenus.",
-                    "Type a word to search, or browse the content."),
-    "bad_filter": ("Un filtre n'est pas reconnu ; il a été ignoré.",
-                   "A filter was not recognised and was ignored."),
-    "previous": ("Page précédente", "Previous page"), "next": ("Page suivante", "Next page"),
-    "page": ("Page", "Page"), "pagination": ("Pagination", "Pagination"),
-    "kind.actor": ("Acteur", "Actor"), "kind.alliance": ("Alliance", "Alliance"),
-    "kind.tool": ("Outil", "Tool"), "kind.evaluation": ("Évaluation", "Evaluation"),
-    "kind.sdg": ("ODD", "SDG"), "kind.territory": ("Territoire", "Territory"),
-    "kind.region": ("Région", "Region"), "kind.departement": ("Département", "Département"),
-    "kind.commune": ("Commune", "Municipality"),
-    "facet.kind": ("Type de contenu", "Content type"),
-    "facet.actor_type": ("Type d'acteur", "Actor type"), "facet.sdg": ("ODD", "SDG"),
-    "facet.region": ("Région", "Region"), "facet.departement": ("Département", "Département"),
-    "facet.maturity": ("Maturité", "Maturity"), "facet.pillar": ("Pilier", "Pillar"),
-    "facet.resource_type": ("Ressources", "Resources"), "facet.status": ("Statut", "Status"),
-    "facet.tool_kind": ("Type d'outil", "Tool kind"),
-    "profile": ("Profil", "Profile"), "type": ("Type", "Type"),
-    "territory": ("Territoire", "Territory"), "sdgs": ("ODD", "SDGs"),
-    "offers": ("Ce qu'il propose", "What it offers"),
-    "needs": ("Ce qu'il recherche", "What it needs"),
-    "member_of": ("Alliances", "Alliances"),
-    "resource_mix": ("Modèle socio-économique", "Socio-economic model"),
-    "share": ("Part du budget", "Share of budget"), "resource": ("Ressource", "Resource"),
-    "partners": ("Partenaires complémentaires", "Complementary partners"),
-    "reasons": ("Pourquoi", "Why"),
-    "introducers": ("Peuvent vous présenter", "Can introduce you"),
-    "none": ("Aucun élément pour l'instant.", "Nothing yet."),
-    "members": ("Membres et rôles", "Members and roles"), "role": ("Rôle", "Role"),
-    "member": ("Membre", "Member"),
-    "tools_used": ("Outils utilisés", "Tools used"),
-    "analogues": ("Alliances analogues", "Similar alliances"),
-    "alike": ("Points communs", "Alike"), "differs": ("Différences", "Differs"),
-    "status": ("Statut", "Status"), "description": ("Description", "Description"),
-    "website": ("Site web", "Website"), "more": ("Toutes les propriétés", "All properties"),
-    "data": ("Données", "Data"),
-    "partner_form_intro": ("Vous n'êtes pas encore dans le graphe ? Décrivez votre structure et "
-                           "vos besoins.",
-                           "Not in the graph yet? Describe your organisation and your needs."),
-    "your_type": ("Votre type de structure", "Your kind of organisation"),
-    "any": ("— indifférent —", "— any —"),
-    "territory_code": ("Votre territoire (code INSEE de commune, département ou région)",
-                       "Your area (INSEE code of a municipality, département or region)"),
-    "territory_hint": ("Par exemple departement:80 (Somme), region:32 ou commune:59350 (Lille) ; "
-                       "la liste propose départements et régions.",
-                       "For example departement:80 (Somme), region:32 or commune:59350 (Lille); "
-                       "the list offers départements and regions."),
-    "your_needs": ("Vos besoins", "Your needs"), "your_offers": ("Ce que vous proposez",
-                                                                 "What you offer"),
-    "your_sdgs": ("Vos ODD (numéros séparés par des espaces, ex. « 6 12.3 »)",
-                  "Your SDGs (numbers separated by spaces, e.g. \"6 12.3\")"),
-    "find": ("Chercher", "Find"), "ranked_partners": ("Partenaires proposés", "Suggested partners"),
-    "score": ("Score", "Score"),
-    "idea": ("Votre idée de projet", "Your project idea"),
-    "idea_hint": ("En quelques phrases, en français : ce que vous voulez faire, pour qui, où.",
-                  "A few sentences, in French: what you want to do, for whom, where."),
-    "suggested_sdgs": ("Cibles ODD suggérées", "Suggested SDG targets"),
-    "matched_words": ("mots reconnus", "matched words"),
-    "similar_alliances": ("Alliances qui ressemblent à votre idée",
-                          "Alliances similar to your idea"),
-    "panorama": ("Panorama des outils", "Tools panorama"),
-    "panorama_intro": ("Chaque outil est classé par niveau de maturité (colonnes) et par pilier "
-                       "(lignes).", "Each tool is placed by maturity level (columns) and pillar "
-                       "(rows)."),
-    "pillar": ("Pilier", "Pillar"),
-    "tool_kind": ("Type d'outil", "Kind of tool"),
-    "tool_audience": ("Pour qui", "For whom"),
-    "self_assessment": ("Auto-diagnostic", "Self-assessment"),
-    "see_level": ("Voir mon niveau", "See my level"),
-    "your_level": ("Votre niveau", "Your level"),
-    "your_path": ("Les outils pour progresser", "Tools to progress"),
-    "answer_all": ("Répondez aux questions pour obtenir votre niveau.",
-                   "Answer the questions to get your level."),
-    "about": ("Données : ONU (ODD), INSEE (COG), Carrefour des Innovations Sociales (2019) ; jeu "
-              "de démonstration fictif.",
-              "Data: UN (SDGs), INSEE (COG), Carrefour des Innovations Sociales (2019); fictional "
-              "demonstration data."),
-    "footer": ("Alliances — graphe de connaissances des alliances territoriales pour les ODD.",
-               "Alliances — a knowledge graph of territorial alliances for the SDGs."),
-    "switch_lang": ("English", "Français"),
-    "switch_lang_label": ("Read in English", "Lire en français"),
-    "error": ("Erreur", "Error"), "back_home": ("Retour à l'accueil", "Back to the home page"),
-    "invalid_input": ("Certaines valeurs n'ont pas été comprises : ", "Some values were not "
-                      "understood: "),
-}
+__all__ = [
+    "LANGS",
+    "N_",
+    "_",
+    "both",
+    "current_lang",
+    "format_number",
+    "gettext",
+    "init_app",
+    "lazy_gettext",
+    "ngettext",
+    "pick",
+    "switch_url",
+    "url_with",
+]
+
+
+def select_locale() -> str:
+    """The interface language: `?lang=`, then the `lang` cookie, then `Accept-Language`, then fr."""
+    for lang in (request.args.get("lang"), request.cookies.get(COOKIE)):
+        if lang in LANGS:
+            return str(lang)
+    return request.accept_languages.best_match(LANGS) or DEFAULT_LANG
 
 
 def current_lang() -> str:
-    """Interface language: ?lang=, then the cookie, then French."""
-    lang = request.args.get("lang") or request.cookies.get("lang") or "fr"
-    return lang if lang in LANGS else "fr"
+    """The language of the current request (`fr` or `en`); French outside a request."""
+    locale = get_locale()
+    return locale.language if locale is not None and locale.language in LANGS else DEFAULT_LANG
 
 
-def t(key: str) -> str:
-    """The message `key` in the current language (the key itself when unknown)."""
-    pair = MESSAGES.get(key)
-    if pair is None:
-        return key
-    return pair[1] if current_lang() == "en" else pair[0]
+def gettext(msgid: str, **variables: Any) -> str:
+    """`msgid` translated to the current language, `%(name)s` variables filled in."""
+    return flask_babel.gettext(msgid, **variables)
 
 
-def pick(fr: str | None, en: str | None) -> str:
-    """The English text in English when there is one, else the French."""
-    return (en or fr or "") if current_lang() == "en" else (fr or en or "")
+_ = gettext
+
+
+def N_(msgid: str) -> str:  # noqa: N802 - the gettext convention for "mark, translate later"
+    """Mark `msgid` for extraction without translating it now (see `both`)."""
+    return msgid
+
+
+def ngettext(singular: str, plural: str, num: int, **variables: Any) -> str:
+    """The singular or plural form for `num` (French: 0 and 1 are singular), `%(num)s` formatted
+    as a localised number (« 35 039 »)."""
+    variables.setdefault("num", format_number(num))
+    text = flask_babel.get_domain().get_translations().ungettext(singular, plural, num)
+    return str(text % variables)
+
+
+def format_number(value: float | int | None) -> str:
+    """A number with the locale's grouping (« 35 039 », with U+202F in French; « 35,039 »)."""
+    if value is None:
+        return ""
+    return format_decimal(value, locale=current_lang())
+
+
+def format_share(fraction: float) -> str:
+    """A fraction 0–1 as a percentage (« 40 % » with a narrow no-break space in French)."""
+    return format_percent(fraction, locale=current_lang())
+
+
+def format_day(value: dt.date | str | None) -> str:
+    """A date in words: « 1er août 2024 », « 14 juillet 2025 », « August 1, 2024 ».
+
+    Accepts a date or an ISO string `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (the partial forms give
+    « 2024 » and « août 2024 »); anything else is returned unchanged.
+    """
+    if value is None or value == "":
+        return ""
+    lang = current_lang()
+    if isinstance(value, str):
+        parts = value.split("-")
+        try:
+            if len(parts) == 1:
+                return str(int(parts[0]))
+            if len(parts) == 2:
+                return format_date(dt.date(int(parts[0]), int(parts[1]), 1), "LLLL y", locale=lang)
+            value = dt.date.fromisoformat(value[:10])
+        except ValueError:
+            return value
+    text = format_date(value, "long", locale=lang)
+    if lang == "fr" and value.day == 1:  # CLDR writes « 1 août »; French usage is « 1er août »
+        text = "1er" + text[1:]
+    return text
+
+
+def pick(fr: Any, en: Any) -> Any:
+    """The English value in English when there is one, else the French (data in two languages)."""
+    if current_lang() == "en":
+        return en or fr or ""
+    return fr or en or ""
+
+
+@contextmanager
+def language(lang: str) -> Iterator[None]:
+    """Translate in `lang` inside the block (Flask-Babel's `force_locale`)."""
+    with force_locale(lang):
+        yield
+
+
+def both(msgid: str, **variables: Any) -> dict[str, str]:
+    """`{"message": English, "message_fr": French}` of a msgid, for errors whose JSON shape carries
+    both languages (the published API contract). Needs an application context."""
+    with force_locale("en"):
+        message = gettext(msgid, **variables)
+    with force_locale("fr"):
+        message_fr = gettext(msgid, **variables)
+    return {"message": message, "message_fr": message_fr}
+
+
+#: Each language named in itself (endonyms: not translated).
+LANGUAGE_NAMES = {"fr": "Français", "en": "English"}
+
+
+def other_lang() -> dict[str, str]:
+    """The language the switch offers: `{"code": "en", "name": "English"}` on a French page."""
+    code = "fr" if current_lang() == "en" else "en"
+    return {"code": code, "name": LANGUAGE_NAMES[code]}
 
 
 def switch_url() -> str:
@@ -173,15 +175,45 @@ def url_with(**changes: object) -> str:
     return f"{request.path}?{urlencode(args)}" if args else request.path
 
 
+def url_without(name: str, value: str) -> str:
+    """The current URL without one value of a repeated parameter (and back to page 1)."""
+    args = [
+        (k, v)
+        for k, v in request.args.items(multi=True)
+        if not (k == name and v == value) and k != "page"
+    ]
+    return f"{request.path}?{urlencode(args)}" if args else request.path
+
+
 def _remember(response: Response) -> Response:
+    """Set the cookie when `?lang=` is given; pages vary with the language they were chosen by."""
     lang = request.args.get("lang")
-    if lang in LANGS and request.cookies.get("lang") != lang:
-        response.set_cookie("lang", lang, max_age=365 * 24 * 3600, samesite="Lax")
+    if lang in LANGS and request.cookies.get(COOKIE) != lang:
+        response.set_cookie(COOKIE, lang, max_age=365 * 24 * 3600, samesite="Lax")
+    if response.mimetype == "text/html":
+        response.vary.add("Accept-Language")
+        response.vary.add("Cookie")
     return response
 
 
 def init_app(app: Flask) -> None:
-    """Make `t`, `pick`, `lang`, `switch_url`, `url_with` available to templates."""
-    app.jinja_env.globals.update(t=t, pick=pick, switch_url=switch_url, url_with=url_with)
+    """Attach Flask-Babel (catalogues in `webui/translations`) and the template helpers:
+    `_`, `gettext`, `ngettext`, `pick`, `switch_url`, `url_with`, `url_without`, `lang`, and the
+    filters `number`, `share` and `day`."""
+    app.config.setdefault("BABEL_DEFAULT_LOCALE", DEFAULT_LANG)
+    app.config.setdefault("BABEL_TRANSLATION_DIRECTORIES", "translations")
+    Babel(app, locale_selector=select_locale)
+    # Our own callables, not Jinja's "newstyle" ones: `ngettext` formats `num` for the locale.
+    app.jinja_env.globals.update(
+        _=gettext,
+        gettext=gettext,
+        ngettext=ngettext,
+        pick=pick,
+        switch_url=switch_url,
+        other_lang=other_lang,
+        url_with=url_with,
+        url_without=url_without,
+    )
+    app.jinja_env.filters.update(number=format_number, share=format_share, day=format_day)
     app.context_processor(lambda: {"lang": current_lang()})
     app.after_request(_remember)

@@ -7,19 +7,21 @@ the SDG pages in `pages_sdg`, the territory pages and the map in `pages_geo`, th
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, abort, render_template
+from flask import Blueprint, Flask, Response, abort, redirect, render_template, url_for
 from rdflib import URIRef
 
+from graph.errors import NotFound
 from graph.queries.describe import Resource, describe
 from graph.queries.pages import cached_stats, pages_index
 from ontology.namespaces import INSEE_GEO, SDG
 
-from . import i18n, pages_about, pages_geo, pages_reco, pages_sdg, pages_search
+from . import i18n, pages_about, pages_geo, pages_reco, pages_sdg, pages_search, present
 from .api_reco import recommender_for
 from .app_context import get_instance
-from .i18n import current_lang
+from .i18n import N_, both, current_lang
 from .pages_ego import ego_network
-from .pages_views import actor_page, alliance_page, href
+from .pages_resources import downloads, evaluation_page, raw_rows, tool_page
+from .pages_views import actor_page, alliance_page
 
 bp = Blueprint("pages", __name__)
 
@@ -32,7 +34,7 @@ __all__ = ["KINDS", "current_lang", "render_resource", "resource_iri", "init_app
 def home() -> str:
     """Home page: search box, counts and entry points."""
     inst = get_instance()
-    return render_template("home.html", counts=cached_stats(inst.store), lang=current_lang(),
+    return render_template("home.html", counts=cached_stats(inst.store),
                            map_html=pages_geo.map_html())
 
 
@@ -45,13 +47,22 @@ def resource_iri(kind: str, ident: str) -> URIRef:
     return URIRef(f"{get_instance().base}{kind}/{ident}")
 
 
+#: What a missing resource page says, per kind.
+NOT_FOUND = {
+    "actor": N_("There is no actor « %(id)s »."),
+    "alliance": N_("There is no alliance « %(id)s »."),
+    "tool": N_("There is no tool « %(id)s »."),
+    "evaluation": N_("There is no evaluation « %(id)s »."),
+}
+
+
 def load_resource(kind: str, ident: str) -> Resource:
     """Describe a resource or 404."""
     if kind not in (*KINDS, "sdg", "region", "departement", "commune"):
         abort(404)
     res = describe(get_instance().store, resource_iri(kind, ident), current_lang())
     if res is None:
-        abort(404, description=f"{kind} {ident} introuvable / not found")
+        raise NotFound(**both(NOT_FOUND[kind], id=ident))
     return res
 
 
@@ -62,19 +73,28 @@ def render_resource(kind: str, ident: str) -> str:
     if kind in ("region", "departement", "commune"):
         return pages_geo.territory_page(kind, ident)
     res = load_resource(kind, ident)
+    inst = get_instance()
     lang = current_lang()
+    common = {"kind": kind, "ident": ident, "res": res, "raw_rows": raw_rows(res, inst.base),
+              "downloads": downloads(kind, ident)}
     if kind == "actor":
-        inst = get_instance()
         page = actor_page(inst, res, ident, lang)
         ego = ego_network(recommender_for(inst).network.get(), res.iri, page.label, inst.base,
                           lambda: pages_index(inst.store).labels)
-        return render_template("actor.html", kind=kind, ident=ident, res=res, page=page, ego=ego)
+        return render_template("actor.html", page=page, ego=ego, **common)
     if kind == "alliance":
-        page = alliance_page(get_instance(), res, ident, lang)
-        return render_template("alliance.html", kind=kind, ident=ident, res=res, page=page)
-    base = get_instance().base
-    return render_template("resource.html", kind=kind, ident=ident, res=res, lang=lang,
-                           href=lambda iri: href(iri, base))
+        return render_template("alliance.html", page=alliance_page(inst, res, ident, lang),
+                               **common)
+    if kind == "tool":
+        return render_template("tool.html", page=tool_page(res, inst.base), **common)
+    if kind == "evaluation":
+        return render_template("evaluation.html", page=evaluation_page(res, inst.base), **common)
+    return render_template("resource.html", label=res.label(lang), description="", **common)
+
+
+def favicon() -> Response:
+    """Browsers that ask for /favicon.ico get the SVG icon."""
+    return redirect(url_for("static", filename="favicon.svg"), code=301)
 
 
 @bp.route("/<any(actor, alliance, tool, evaluation, sdg):kind>/<ident>")
@@ -92,7 +112,9 @@ def territory_page(level: str, code: str) -> str:
 def init_app(app: Flask) -> None:
     """Register the pages and the translation helper."""
     i18n.init_app(app)
+    present.init_app(app)
     app.register_blueprint(bp)
+    app.add_url_rule("/favicon.ico", "favicon", favicon)
     pages_search.init_app(app)
     pages_reco.init_app(app)
     pages_sdg.init_app(app)

@@ -1,7 +1,8 @@
 """The ego-network of an actor, laid out server-side for an inline SVG (no JavaScript).
 
 The actor sits in the centre, its alliances on an inner circle and the other members of those
-alliances on an outer circle, each member next to the first alliance that links it. The lists of
+alliances on an outer circle, each member next to the first alliance that links it. Labels
+wrap on several lines instead of being cut. The lists of
 the actor page (alliances, partners) are the text alternative.
 """
 
@@ -19,6 +20,9 @@ MAX_ALLIANCES = 8
 MAX_MEMBERS = 18
 R_INNER, R_OUTER, SIZE = 125.0, 240.0, 560.0
 PAD = 170.0
+#: Characters per label line, and the line height in drawing units (15 px font × 1.15).
+LINE = 20
+LINE_HEIGHT = 17.25
 
 
 @dataclass
@@ -32,11 +36,36 @@ class Node:
     href: str
 
     @property
-    def short(self) -> str:
-        """The label cut to fit on the drawing (the full label is in the link's title)."""
-        if self.kind == "ego" or len(self.label) <= 22:
-            return self.label
-        return self.label[:21].rstrip() + "…"
+    def lines(self) -> list[str]:
+        """The label wrapped on lines of about 20 characters (never cut)."""
+        if self.kind == "ego":
+            return [self.label]
+        lines: list[str] = []
+        for word in self.label.split():
+            if lines and len(lines[-1]) + 1 + len(word) <= LINE:
+                lines[-1] += " " + word
+            else:
+                lines.append(word)
+        return lines or [self.label]
+
+    @property
+    def text_x(self) -> float:
+        """Where the label starts (beside the node, away from the centre)."""
+        shift = {"middle": 0, "start": 12, "end": -12}[self.anchor]
+        return round(self.x + shift, 1)
+
+    @property
+    def text_y(self) -> float:
+        """Baseline of the first line: below the centre node, above or below the top and
+        bottom nodes, beside the others (several lines are centred on the node)."""
+        n = len(self.lines)
+        if self.kind == "ego":
+            return round(self.y + 38, 1)
+        if self.anchor == "middle":
+            if self.y < SIZE / 2:
+                return round(self.y - 13 - (n - 1) * LINE_HEIGHT, 1)
+            return round(self.y + 24, 1)
+        return round(self.y + 5 - (n - 1) * LINE_HEIGHT / 2, 1)
 
     @property
     def anchor(self) -> str:
@@ -59,8 +88,8 @@ class Ego:
     @property
     def view_box(self) -> str:
         """The SVG viewBox: full width with room for labels, height fitted to the nodes."""
-        top = min(n.y for n in self.nodes) - 40
-        bottom = max(n.y for n in self.nodes) + 45
+        top = min(n.text_y - 15 for n in self.nodes)
+        bottom = max(n.text_y + (len(n.lines) - 1) * LINE_HEIGHT + 10 for n in self.nodes)
         return f"{-self.pad:.0f} {top:.0f} {self.size + 2 * self.pad:.0f} {bottom - top:.0f}"
 
 

@@ -15,16 +15,16 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from flask import Blueprint, Flask, abort, render_template
+from flask import Blueprint, Flask, render_template
 from markupsafe import Markup
 
 import data
+from graph.errors import NotFound
 from graph.queries.pages import Item, PagesIndex, pages_index
 from graph.reference import Territory, territories, territory_chain
 
-from . import pages_text  # noqa: F401 - registers the messages
 from .app_context import get_instance
-from .i18n import current_lang
+from .i18n import N_, both, current_lang
 
 WIDTH = 600.0
 #: Upper bounds (inclusive) of the colour classes of actors + alliances, and their colours.
@@ -212,7 +212,7 @@ def territories_page() -> str:
 def territory_page(level: str, code: str) -> str:
     """Name, chain, sub-territories, actors and alliances located in the territory or below."""
     if (level, code) not in territories():
-        abort(404, description=f"{level} {code} introuvable / not found")
+        raise NotFound(**both(N_("There is no territory with the code « %(code)s »."), code=code))
     index = pages_index(get_instance().store)
     chain = territory_chain(level, code)
     items = split(index.territory(level, code))

@@ -5,6 +5,7 @@ Every page is a GET form (state in the URL, no JavaScript needed) over `graph.re
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, Flask, current_app, render_template, request
@@ -15,6 +16,7 @@ from ontology.namespaces import IGEO, RDFS, SKOS, concept
 
 from .api_reco import recommender_for
 from .i18n import pick
+from .pages_resources import LEVEL_ORDER
 
 bp = Blueprint("reco_pages", __name__)
 
@@ -118,21 +120,91 @@ def tools_panorama() -> str:
                            audience_filter=audience_filter)
 
 
+#: How many tools the self-assessment recommends for now (per section).
+PICKS = 8
+
+
+@dataclass
+class PillarScore:
+    """The answers of one pillar as a share of the best answers (0–1), for the chart."""
+
+    code: str
+    label: str
+    fraction: float
+    questions: int
+
+
+def pillar_scores(questions: list[dict[str, Any]], answers: dict[str, str]) -> list[PillarScore]:
+    """Mean answer score per pillar (option index / 3), in the pillar scheme's order.
+
+    Questions without a pillar count for none. Source of the scale: `graph.reco.maturity`
+    (options are scored 0–3 in the order they are offered).
+    """
+    labels = _rec().labels.get()
+    sums: dict[str, list[float]] = {}
+    for q in questions:
+        options = [o["code"] for o in q["options"]]
+        if q.get("pillar") and answers.get(q["id"]) in options:
+            best = max(len(options) - 1, 1)
+            sums.setdefault(q["pillar"], []).append(options.index(answers[q["id"]]) / best)
+    out = []
+    for concept_label in labels.scheme("pillar"):
+        values = sums.get(concept_label.code)
+        if values:
+            out.append(PillarScore(concept_label.code, pick(concept_label.fr, concept_label.en),
+                                   sum(values) / len(values), len(values)))
+    return out
+
+
+def picks(groups: list[dict[str, Any]], order: list[str], limit: int = PICKS) -> list[Any]:
+    """Up to `limit` tools taken in turn from each pillar group, weakest pillars first.
+
+    `order` lists pillar codes from the weakest answers to the strongest; each tool is given once
+    with its pillar's label.
+    """
+    rank = {code: i for i, code in enumerate(order)}
+    queues = sorted(groups, key=lambda g: rank.get(g["pillar"], len(rank)))
+    chosen: list[dict[str, Any]] = []
+    seen: set[str] = set()
+    depth = 0
+    while len(chosen) < limit and any(depth < len(g["tools"]) for g in queues):
+        for g in queues:
+            if depth < len(g["tools"]) and len(chosen) < limit:
+                tool = g["tools"][depth]
+                if tool["id"] not in seen:
+                    seen.add(tool["id"])
+                    chosen.append({**tool, "pillar": g["pillar"],
+                                   "pillar_label": pick(g["label"], g["label_en"])})
+        depth += 1
+    return chosen
+
+
 @bp.get("/ou-en-etes-vous")
 def self_assessment() -> str:
-    """The maturity questionnaire; with answers, the level and the tools path."""
+    """The maturity questionnaire; with answers, the level explained, a chart of the answers by
+    pillar, up to eight tools for now (weakest pillars first) and the next level's tools."""
     rec = _rec()
     questions = rec.maturity_questions()["questions"]
     answers = {q["id"]: request.args[q["id"]] for q in questions if request.args.get(q["id"])}
     result: dict[str, Any] = {}
     error = ""
+    chart: list[PillarScore] = []
+    now: list[Any] = []
+    later: list[Any] = []
     if answers:
         try:
             result = rec.assess_maturity(answers)
         except AlliancesError as exc:
             error = _message(exc)
+        else:
+            chart = pillar_scores(questions, answers)
+            order = [p.code for p in sorted(chart, key=lambda p: p.fraction)]
+            now = picks(result["tools"], order)
+            later = picks(result["next_tools"], order)
+    levels = sorted(rec.labels.get().scheme("maturity"), key=lambda c: LEVEL_ORDER.get(c.code, 9))
     return render_template("assessment.html", questions=questions, answers=answers,
-                           result=result, error=error)
+                           result=result, error=error, chart=chart, now=now, later=later,
+                           levels=levels)
 
 
 def init_app(app: Flask) -> None:

@@ -7,19 +7,19 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 
-from flask import Blueprint, Flask, abort, render_template
+from flask import Blueprint, Flask, render_template
 
+from graph.errors import NotFound
 from graph.queries.pages import pages_index
 from graph.reference import SDG_GOALS, sdg_labels, sdg_targets
 
-from . import pages_text  # noqa: F401 - registers the messages
 from .app_context import get_instance
-from .i18n import current_lang
+from .i18n import N_, both, current_lang
 from .pages_geo import LIMIT, split
 
 bp = Blueprint("sdg_pages", __name__)
 
-#: The official colours of the 17 goals (used as a decorative band only; text stays dark on white).
+#: The official colours of the 17 goals (also in alliances.css as `.sdg-N`; text stays readable).
 COLOURS = ("#E5243B", "#DDA63A", "#4C9F38", "#C5192D", "#FF3A21", "#26BDE2", "#FCC30B",
            "#A21942", "#FD6925", "#DD1367", "#FD9D24", "#BF8B2E", "#3F7E44", "#0A97D9",
            "#56C02B", "#00689D", "#19486A")
@@ -71,7 +71,7 @@ def sdg_page(code: str) -> str:
     elif code in sdg_targets():
         goal, targets = code.split(".")[0], []
     else:
-        abort(404, description=f"ODD {code} introuvable / not found")
+        raise NotFound(**both(N_("There is no SDG goal or target « %(code)s »."), code=code))
     return render_template(
         "sdg.html", code=code, is_goal=code == goal, text=labels.get(code, ""),
         goal=Goal(goal, labels.get(goal, ""), 0, COLOURS[int(goal) - 1]), targets=targets,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from flask import Blueprint, Flask, current_app, render_template, request
 
 from graph.queries.features import concept_labels
@@ -11,8 +13,9 @@ from search.results import SearchResponse
 from search.schema import FACETS, KINDS
 
 from .api_search import index_of
-from .i18n import pick
+from .i18n import _, pick, url_without
 from .pages_views import href
+from .present import kind_label, sdg_goal_name
 
 bp = Blueprint("search_pages", __name__)
 
@@ -37,11 +40,40 @@ def facet_labels(facets: dict[str, dict[str, int]]) -> dict[tuple[str, str], str
         if scheme:
             labels = {c.code: pick(c.fr, c.en) for c in concept_labels(inst.store, scheme).values()}
             out.update({(name, v): labels.get(v, v) for v in counts})
+        elif name == "sdg":
+            out.update({(name, v): sdg_label(v) for v in counts})
         elif name in ("region", "departement"):
             for v in counts:
                 rows = inst.store.select(PLACE_LABEL, r=INSEE_GEO[f"{name}/{v}"])
                 label = rows[0].get("label") if rows else None
                 out[(name, v)] = f"{label} ({v})" if label else v
+    return out
+
+
+def sdg_label(code: str) -> str:
+    """« ODD 8 · Travail décent et croissance économique » (the code alone when unknown)."""
+    name = sdg_goal_name(code.split(".")[0]) if "." not in code else ""
+    return _("SDG %(code)s", code=code) + (f" · {name}" if name else "")
+
+
+@dataclass
+class Chip:
+    """An active filter shown above the results; following `href` removes it."""
+
+    label: str
+    href: str
+
+
+def chips(labels: dict[tuple[str, str], str]) -> list[Chip]:
+    """The active kind and facet filters of the URL, each with the URL that drops it."""
+    out = [Chip(kind_label(k), url_without("kind", k)) for k in request.args.getlist("kind")
+           if k in KINDS]
+    for arg in request.args.getlist("facet"):
+        name, sep, value = arg.partition("=")
+        if sep and name in FACETS and name != "kind" and value.strip():
+            label = labels.get((name, value.strip())) or (
+                sdg_label(value.strip()) if name == "sdg" else value.strip())
+            out.append(Chip(label, url_without("facet", arg)))
     return out
 
 
@@ -87,9 +119,17 @@ def search_page() -> str:
     selected = set(request.args.getlist("facet")) | {f"kind={k}" for k in
                                                       request.args.getlist("kind")}
     pages = max(1, -(-response.total // PAGE_SIZE))
+    labels = facet_labels(response.facets)
+
+    def value_label(name: str, value: str) -> str:
+        """The label of a facet value (a kind, an SDG, a concept or a place)."""
+        if name == "kind":
+            return kind_label(value)
+        return labels.get((name, value), value)
+
     return render_template("search.html", r=response, dropped=dropped, selected=selected,
                            pages=pages, q=request.args.get("q", ""), href=href,
-                           labels=facet_labels(response.facets),
+                           value_label=value_label, chips=chips(labels),
                            base=current_app.extensions["alliances"].base)
 
 

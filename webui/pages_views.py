@@ -32,12 +32,32 @@ class Share:
 
 
 @dataclass
+class SdgTarget:
+    """A target of an SDG goal: its code and page."""
+
+    code: str
+    href: str
+
+
+@dataclass
+class SdgGroup:
+    """An SDG goal with its short name and the targets of it a resource is tagged with."""
+
+    goal: str
+    name: str
+    href: str
+    targets: list[SdgTarget] = field(default_factory=list)
+
+
+@dataclass
 class Page:
     """What the actor and alliance templates show."""
 
     label: str
     description: str = ""
     types: list[str] = field(default_factory=list)
+    type_codes: list[tuple[str, str]] = field(default_factory=list)
+    sdg_groups: list[SdgGroup] = field(default_factory=list)
     territories: list[Link] = field(default_factory=list)
     sdgs: list[Link] = field(default_factory=list)
     offers: list[str] = field(default_factory=list)
@@ -48,6 +68,7 @@ class Page:
     evaluations: list[Link] = field(default_factory=list)
     shares: list[Share] = field(default_factory=list)
     status: str = ""
+    period: str = ""
     url: str = ""
     reco: dict[str, Any] = field(default_factory=dict)
 
@@ -78,6 +99,27 @@ def _sdg_links(values: list[Value], base: str) -> list[Link]:
     return [link for _, link in sorted(out, key=lambda pair: pair[0])]
 
 
+def _sdg_key(code: str) -> tuple[int, ...]:
+    return tuple(int(p) if p.isdigit() else 100 + ord(p[0]) for p in code.split("."))
+
+
+def sdg_groups(values: list[Value], names: dict[str, str]) -> list[SdgGroup]:
+    """SDG goals and targets grouped by goal, in order: « 12 Consommation… — cibles 12.3, 12.5 ».
+
+    `names` maps goal codes to their short names in the page's language.
+    """
+    prefix = str(SDG)
+    codes = sorted({str(v.term)[len(prefix):] for v in values
+                    if str(v.term).startswith(prefix)}, key=_sdg_key)
+    groups: dict[str, SdgGroup] = {}
+    for code in codes:
+        goal = code.split(".")[0]
+        group = groups.setdefault(goal, SdgGroup(goal, names.get(goal, ""), f"/sdg/{goal}"))
+        if "." in code:
+            group.targets.append(SdgTarget(code, f"/sdg/{code}"))
+    return sorted(groups.values(), key=lambda g: _sdg_key(g.goal))
+
+
 def _text(res: Resource, pred: URIRef, lang: str) -> str:
     values = res.props.get(pred, [])
     for v in values:
@@ -103,6 +145,12 @@ def _common(res: Resource, lang: str, base: str) -> Page:
         status=", ".join(_labels(res, ALL.status)), url=str(url.term) if url else "",
     )
     page.shares = resource_mix(res)
+    page.type_codes = [(str(v.term).rsplit("/", 1)[-1], v.label)
+                       for v in res.props.get(ORG.classification, [])]
+    from .present import sdg_goal_name
+
+    page.sdg_groups = sdg_groups(res.props.get(DCT.subject, []),
+                                 {str(g): sdg_goal_name(str(g)) for g in range(1, 18)})
     return page
 
 
@@ -144,10 +192,26 @@ def alliance_page(inst: Instance, res: Resource, ident: str, lang: str) -> Page:
             roles = ", ".join(v.label for v in node.get(ORG.role, []))
             page.members += [Link(m.label, href(m.term, inst.base), roles) for m in members]
     page.members.sort(key=lambda m: (m.extra != page_lead(m.extra), m.label))
+    page.period = period(res)
     page.tools = _links(res.props.get(ALL.usesTool, []), inst.base)
     page.evaluations = evaluations_of(inst, res.iri)
     page.reco = recommender_for(inst).analogues(ident, 5)
     return page
+
+
+def period(res: Resource) -> str:
+    """« depuis mars 2021 », « de 2019 à juin 2023 » from schema:startDate / schema:endDate."""
+    from .i18n import _, format_day
+
+    start, end = res.first(SCHEMA.startDate), res.first(SCHEMA.endDate)
+    if start and end:
+        return _("from %(start)s to %(end)s", start=format_day(str(start.term)),
+                 end=format_day(str(end.term)))
+    if start:
+        return _("since %(start)s", start=format_day(str(start.term)))
+    if end:
+        return _("until %(end)s", end=format_day(str(end.term)))
+    return ""
 
 
 def page_lead(roles: str) -> str:
