@@ -37,22 +37,19 @@ def cached(store: Store, key: str, compute: Any) -> Any:
     return value
 
 
-RESOURCE_DOC = """
-CONSTRUCT { ?s ?p ?o } WHERE {
-  { ?r ?p ?o BIND(?r AS ?s) }
-  UNION
-  { ?r ?q ?s FILTER(isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR(?r), "#"))) ?s ?p ?o }
-  UNION
-  { ?s ?q ?r FILTER(isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR(?r), "#"))) ?s ?p ?o }
-  UNION
-  { ?s ?p ?r BIND(?r AS ?o) FILTER(!STRSTARTS(STR(?s), CONCAT(STR(?r), "#"))) }
-}
+OWN_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+INCOMING = """
+CONSTRUCT { ?s ?p ?r } WHERE { ?s ?p ?r FILTER(!STRSTARTS(STR(?s), CONCAT(STR(?r), "#"))) }
 """
 
 
 def resource_document(store: Store, iri: URIRef) -> list[Triple]:
-    """The document of a resource: its triples, those of its hash parts, and links to it."""
-    return list(dict.fromkeys(store.triples(RESOURCE_DOC, r=iri)))
+    """The document of a resource: its triples, those of its hash parts, and links to it
+    (three small queries: see `describe.describe` for why not one UNION)."""
+    from .describe import parts
+
+    own = store.triples(OWN_TRIPLES, s=[iri, *parts(store, iri)])
+    return list(dict.fromkeys([*own, *store.triples(INCOMING, r=iri)]))
 
 
 VOCABULARY_DOC = """
