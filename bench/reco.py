@@ -339,6 +339,11 @@ def latency(n: int, queries: int, seed: int, workdir: Path) -> dict[str, object]
     builds = {
         "labels": timed(rec.labels.get), "network": timed(rec.network.get),
         "actors": timed(rec.actors.get), "alliances": timed(rec.alliances.get),
+        # random pairs behind the analogue levels, once per version
+        "analogue_levels": timed(lambda: rec.analogue_finder().null_similarities(
+            rec.analogue_weights)),
+        # UN texts, vocabulary and language identifier, once per process
+        "sdg_suggester": timed(lambda: rec.suggest_sdgs("gaspillage alimentaire")),
     }
     actor_ids = [a.id for a in rng.sample(net.actors, min(queries, n))]
     alliance_ids = [f"x{k}" for k in rng.sample(range(len(net.alliances)),
@@ -360,6 +365,7 @@ def latency(n: int, queries: int, seed: int, workdir: Path) -> dict[str, object]
         "analogues": percentiles([timed(partial(rec.analogues, i)) for i in alliance_ids]),
         "analogues_idea": percentiles([timed(partial(rec.analogues_for_idea, d))
                                        for d in ideas]),
+        "sdg_suggest": percentiles([timed(partial(rec.suggest_sdgs, d["text"])) for d in ideas]),
     }
     store.close()
     return result
@@ -469,15 +475,17 @@ def markdown(out: dict[str, object]) -> str:
     """The report as Markdown tables."""
     lines = [f"Run {out['date']} on {out['machine']}.", "",
              "| actors | alliances | triples | caches built (ms) | partners p50/p95 | "
-             "need p50/p95 | analogues p50/p95 | idea p50/p95 |",
-             "|---:|---:|---:|---|---:|---:|---:|---:|"]
+             "need p50/p95 | analogues p50/p95 | idea p50/p95 | SDG suggestions p50/p95 |",
+             "|---:|---:|---:|---|---:|---:|---:|---:|---:|"]
     for r in out["latency"]:  # type: ignore[attr-defined]
         b = r["build_ms"]
         lines.append(
             f"| {r['actors']:,} | {r['alliances']:,} | {r['triples']:,} | "
-            f"actors {b['actors']}, network {b['network']}, alliances {b['alliances']} | "
+            f"actors {b['actors']}, network {b['network']}, alliances {b['alliances']}, "
+            f"analogue levels {b['analogue_levels']}, SDG suggester {b['sdg_suggester']} | "
             + " | ".join(f"{r[q]['p50']} / {r[q]['p95']} ms"
-                         for q in ("partners", "partners_need", "analogues", "analogues_idea"))
+                         for q in ("partners", "partners_need", "analogues", "analogues_idea",
+                                   "sdg_suggest"))
             + " |")
     ev = out.get("evaluation")
     if ev:

@@ -40,6 +40,13 @@ class NotFound(AlliancesError):
     code = "not_found"
 
 
+class NotAcceptable(AlliancesError):
+    """No representation the client accepts can be produced (content negotiation, RFC 9110)."""
+
+    status = 406
+    code = "not_acceptable"
+
+
 class Conflict(AlliancesError):
     """Another writer holds the store, or the state forbids the operation."""
 

@@ -1,201 +1,52 @@
 """The French analysis shared by every backend: one specification, one implementation per step.
 
-Text is first *cleaned* (`clean`): Unicode NFKC, control characters and combining marks dropped,
-other numeric signs turned into spaces. Clean text is split into *tokens* by `TOKEN_PATTERN`
-(runs of letters and digits: apostrophes, hyphens and punctuation separate words; tokens of
-`MAX_TOKEN_BYTES` or more are dropped). Each token then goes through five steps, in this order:
+The specification and the code live in `graph/text_analysis.py` (cleaning, tokens, the five steps
+of `term()`: lower case, ASCII folding, stop words and elisions, plural and feminine marks,
+Snowball French stemming), because the analogues' text similarity and the SDG suggestions in
+`graph/` use the very same analysis and `graph/` may not import `search/` (DESIGN §1). This module
+re-exports it for the search backends, the query parser and the snippet highlighter, and adds what
+only the tantivy backend needs: `folding_analyzer()` for completion and spelling, which
+`tests/test_search_analysis.py` checks against `fold()`.
 
-1. lower case;
-2. ASCII folding (`coopération` → `cooperation`, `œuvre` → `oeuvre`);
-3. stop words: the Snowball French list, folded, plus the elided forms `l d j m n s t c qu jusqu
-   lorsqu puisqu quoiqu` (so `l'insertion` → `insertion`, `d'invendus` → `invendus`);
-4. plural and feminine marks (`light`): a final `s` or `x` and the `e` of a final `ee` go, which
-   Snowball French leaves alone in many words (`vélos`, `invendus`, `lieux`, `réfugiées`);
-5. Snowball French stemming (`jardins partagés` → `jardin partag`).
-
-Steps 1–2 are tantivy's `Filter.lowercase` and `Filter.ascii_fold` and step 5 its
-`Filter.stemmer("french")` (rust-stemmers), applied to one token at a time by `term()` (cached).
 `term()` is the single implementation: whoosh calls it from its analyzer, tantivy receives its
 output as pre-tokenized text, and the query parser and the snippet highlighter use it too. Both
-backends therefore index the same terms at the same positions. Completion and spelling use the
-folded words of steps 1–2 only (`fold()`, and `folding_analyzer()` for tantivy, which
-`tests/test_search_analysis.py` checks against `fold()`).
+backends therefore index the same terms at the same positions.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from collections.abc import Iterator
-from dataclasses import dataclass
-from functools import lru_cache
-
 import tantivy
 
-#: Words are runs of letters and digits (same meaning for Python's `re` and Rust's `regex` on
-#: clean text).
-TOKEN_PATTERN = r"[^\W_]+"
-TOKEN_RE = re.compile(TOKEN_PATTERN)
+from graph.text_analysis import (
+    APOSTROPHES,
+    ELISIONS,
+    MAX_TOKEN_BYTES,
+    QUOTES,
+    SNOWBALL_FRENCH_STOP_WORDS,
+    STOP_WORDS,
+    TOKEN_PATTERN,
+    TOKEN_RE,
+    Token,
+    analyzer_builder,
+    clean,
+    exact_key,
+    fold,
+    indexed,
+    is_word,
+    light,
+    term,
+    terms,
+    tokens,
+)
 
-#: Elided forms: `l'`, `d'`, `qu'`… become tokens of their own and are dropped as stop words.
-ELISIONS = ("l", "d", "j", "m", "n", "s", "t", "c", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu")
-
-#: The Snowball French stop word list.
-SNOWBALL_FRENCH_STOP_WORDS = (
-    "au aux avec ce ces dans de des du elle en et eux il ils je la le les leur lui ma mais me même "
-    "mes moi mon ne nos notre nous on ou par pas pour qu que qui sa se ses son sur ta te tes toi "
-    "ton tu un une vos votre vous c d j l à m n s t y été étée étées étés étant étante étants "
-    "étantes suis es est sommes êtes sont serai seras sera serons serez seront serais serait "
-    "serions seriez seraient étais était étions étiez étaient fus fut fûmes fûtes furent sois soit "
-    "soyons soyez soient fusse fusses fût fussions fussiez fussent ayant ayante ayantes ayants eu "
-    "eue eues eus ai as avons avez ont aurai auras aura aurons aurez auront aurais aurait aurions "
-    "auriez auraient avais avait avions aviez avaient eut eûmes eûtes eurent aie aies ait ayons "
-    "ayez aient eusse eusses eût eussions eussiez eussent"
-).split()
-
-#: Tokens of this many UTF-8 bytes or more are dropped (they are not words).
-MAX_TOKEN_BYTES = 64
-
-
-def _folded(words: list[str] | tuple[str, ...]) -> list[str]:
-    return sorted({_fold_word(w) for w in words})
-
-
-def _fold_word(word: str) -> str:
-    decomposed = unicodedata.normalize("NFKD", word.lower())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-#: Stop words as the filter sees them (after lower-casing and folding).
-STOP_WORDS: tuple[str, ...] = tuple(_folded([*SNOWBALL_FRENCH_STOP_WORDS, *ELISIONS]))
-
-
-def _builder(tokenizer: tantivy.Tokenizer) -> tantivy.TextAnalyzerBuilder:
-    return (
-        tantivy.TextAnalyzerBuilder(tokenizer)
-        .filter(tantivy.Filter.remove_long(MAX_TOKEN_BYTES))
-        .filter(tantivy.Filter.lowercase())
-        .filter(tantivy.Filter.ascii_fold())
-    )
+__all__ = [
+    "APOSTROPHES", "QUOTES", "ELISIONS", "MAX_TOKEN_BYTES", "SNOWBALL_FRENCH_STOP_WORDS",
+    "STOP_WORDS", "TOKEN_PATTERN",
+    "TOKEN_RE", "Token", "clean", "exact_key", "fold", "folding_analyzer", "indexed", "is_word",
+    "light", "term", "terms", "tokens",
+]
 
 
 def folding_analyzer() -> tantivy.TextAnalyzer:
     """Tokens lower-cased and folded, neither stemmed nor stopped (completion, spelling)."""
-    return _builder(tantivy.Tokenizer.regex(TOKEN_PATTERN)).build()
-
-
-_STOP = frozenset(STOP_WORDS)
-_FOLD = _builder(tantivy.Tokenizer.raw()).build()
-_STEM = tantivy.TextAnalyzerBuilder(tantivy.Tokenizer.raw()).filter(
-    tantivy.Filter.stemmer("french")).build()
-
-
-@lru_cache(maxsize=200_000)
-def term(token: str) -> str | None:
-    """The indexed term of one token (steps 1–5), or None for a stop word."""
-    word = fold(token)
-    if not word or word in _STOP:
-        return None
-    out = _STEM.analyze(light(word))
-    return out[0] if out else None
-
-
-def light(word: str) -> str:
-    """Drop plural and feminine marks of a folded word: a final s or x, the e of a final ee."""
-    if len(word) > 3:
-        if word[-1] == "x" or (word[-1] == "s" and word[-2] != "s"):
-            word = word[:-1]
-        if word.endswith("ee"):
-            word = word[:-1]
-    return word
-
-
-@lru_cache(maxsize=200_000)
-def fold(token: str) -> str:
-    """One token lower-cased and folded (steps 1–2): the form used for completion and spelling."""
-    out = _FOLD.analyze(token)
-    return out[0] if out else ""
-
-
-# -- cleaning --------------------------------------------------------------------------------
-
-class _CleanTable(dict[int, str]):
-    """`str.translate` table of `clean`, filled on first sight of each character."""
-
-    def __missing__(self, code: int) -> str:
-        c = chr(code)
-        cat = unicodedata.category(c)
-        if cat[0] == "M" or cat in ("Cf", "Cs", "Co", "Cn"):
-            out = ""
-        elif cat in ("Cc", "No", "Nl") or cat[0] == "Z":
-            out = " "
-        else:
-            out = c
-        if len(self) < 200_000:
-            self[code] = out
-        return out
-
-
-_TABLE = _CleanTable({i: chr(i) for i in range(32, 127)})
-_TABLE.update({i: " " for i in (*range(0, 32), 127)})
-_TABLE.update({9: "\t", 10: "\n", 13: "\r"})
-
-
-def clean(text: str) -> str:
-    """Text as both backends index it: NFKC, no control characters nor stray combining marks."""
-    if not text:
-        return ""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    return text.translate(_TABLE)
-
-
-# -- tokens ----------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Token:
-    """One word of a clean text: its characters, where it is, and its indexed term."""
-
-    text: str
-    start: int
-    end: int
-    position: int
-    term: str | None
-
-
-def tokens(text: str) -> Iterator[Token]:
-    """The tokens of clean text, with character offsets and positions (stop words included)."""
-    for position, m in enumerate(TOKEN_RE.finditer(text)):
-        raw = m.group()
-        yield Token(raw, m.start(), m.end(), position, term(raw) if is_word(raw) else None)
-
-
-def indexed(text: str) -> list[tuple[str, int, int, int]]:
-    """(term, position, start, end) of the indexed words of clean text (the fast path)."""
-    out: list[tuple[str, int, int, int]] = []
-    append = out.append
-    for position, m in enumerate(TOKEN_RE.finditer(text)):
-        raw = m.group()
-        t = term(raw) if len(raw) < 16 or is_word(raw) else None
-        if t is not None:
-            start, end = m.span()
-            append((t, position, start, end))
-    return out
-
-
-def is_word(raw: str) -> bool:
-    """Whether a token is short enough to be indexed (fewer than MAX_TOKEN_BYTES in UTF-8)."""
-    n = len(raw)
-    return n * 4 < MAX_TOKEN_BYTES or (n < MAX_TOKEN_BYTES
-                                       and len(raw.encode("utf-8")) < MAX_TOKEN_BYTES)
-
-
-def terms(text: str) -> list[str]:
-    """The indexed terms of a text, in order (stop words dropped)."""
-    return [t.term for t in tokens(clean(text)) if t.term is not None]
-
-
-def exact_key(text: str) -> str:
-    """A whole label reduced for exact matching: folded words joined by single spaces."""
-    return " ".join(fold(m.group()) for m in TOKEN_RE.finditer(clean(text)) if is_word(m.group()))
+    return analyzer_builder(tantivy.Tokenizer.regex(TOKEN_PATTERN)).build()

@@ -42,7 +42,7 @@ EXACT_BOOST = 100.0
 CODE_BOOST = 80.0
 
 #: Bump when the document shape or the analysis changes: older indexes are rebuilt.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3  # 3: every apostrophe and quote read alike (issue 9)
 
 
 @dataclass

@@ -95,7 +95,7 @@ def test_alike_and_differs_say_what_matters(store, tmp_path, base):
     assert "Même modèle économique : surtout subvention publique" in twin["alike"]
     assert "Même échelle : département" in twin["alike"]
     words = next(a for a in twin["alike"] if a.startswith("Mots en commun : "))
-    assert "alimentaires" in words and "gaspillage" in words
+    assert "alimentaires" in words and "invendus" in words
     assert "Same SDG targets 2.1 and 12.3" in twin["alike_en"]
     assert "Même ODD 2 (Faim « zéro »)" in distant["alike"]
     assert "Ne vise pas l'ODD 12" in distant["differs"]

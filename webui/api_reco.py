@@ -113,11 +113,13 @@ def maturity_assess() -> Response:
 
 @bp.route("/sdg-suggest", methods=["GET", "POST"])
 def sdg_suggest() -> Response:
-    """SDG targets suggested for a French text, with the words that matched."""
+    """SDG targets suggested for a French or English text (language detected unless `lang` is
+    given), with the words that matched."""
     raw = _body() if request.method == "POST" else _args()
     data, limit = _split_limit(raw, default=5)
-    inputs.unknown_fields(data, ("text",))
+    inputs.unknown_fields(data, ("text", "lang"))
     text = inputs.text(data.get("text"), "text")
     if not text:
         raise BadRequest("text is required", message_fr="le texte (text) est requis")
-    return jsonify(_rec().suggest_sdgs(text, limit))
+    lang = inputs.text(data.get("lang"), "lang", max_length=10) or None
+    return jsonify(_rec().suggest_sdgs(text, limit, lang))

@@ -11,6 +11,7 @@ from . import (
     api_reco,
     api_search,
     catalog,
+    conneg,
     dumps,
     errors,
     linked_data,
@@ -35,6 +36,7 @@ def create_app(config: dict[str, Any] | None = None, *, instance: Instance | Non
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["alliances"] = instance
     errors.init_app(app)
+    conneg.init_app(app)
     pages.init_app(app)
     # Subsystems attach themselves here (one init_app each):
     sparql.init_app(app)

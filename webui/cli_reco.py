@@ -74,19 +74,24 @@ def analogues(ctx: click.Context, alliance_id: str, limit: int, as_json: bool) -
 @click.command("sdg-suggest")
 @click.argument("text")
 @click.option("--limit", default=5, show_default=True, type=click.IntRange(1, 100))
+@click.option("--lang", type=click.Choice(["fr", "en"]), default=None,
+              help="Language of TEXT (detected when omitted).")
 @click.option("--json", "as_json", is_flag=True, help="Print JSON.")
 @click.pass_context
 @friendly_errors
-def sdg_suggest(ctx: click.Context, text: str, limit: int, as_json: bool) -> None:
-    """SDG targets for a French description of TEXT, with the words that matched."""
-    data = _recommender(ctx).suggest_sdgs(text, limit)
+def sdg_suggest(ctx: click.Context, text: str, limit: int, lang: str | None,
+                as_json: bool) -> None:
+    """SDG targets for a French or English description TEXT, with the words that matched."""
+    data = _recommender(ctx).suggest_sdgs(text, limit, lang)
     if as_json:
         _echo_json(data)
         return
     if not data["targets"]:
         click.echo("Aucune cible ODD reconnue.")
+    english = data["language"] == "en"
     for t in data["targets"]:
-        click.echo(f"{t['code']}  ({', '.join(t['evidence'])})  {t['label']}")
+        label = t["label_en"] if english else t["label"]
+        click.echo(f"{t['code']}  ({', '.join(t['evidence'])})  {label}")
 
 
 @click.command()

@@ -4,7 +4,9 @@ The first request for a dump at a store version streams it while it is being wri
 thread serialises into a bounded queue, so memory stays bounded whatever the graph size) and tees
 it into `{home}/cache/dumps/v{version}/`; later requests for the same version get that file
 (with Range support). ETag and Last-Modified come from the store version, and a matching
-If-None-Match answers 304 before anything is generated.
+If-None-Match answers 304 before anything is generated. `/dump/alliances` and
+`/dump/source/{source}` without a suffix negotiate the format (`Accept` or `?format=`) and answer
+303 to the file.
 """
 
 from __future__ import annotations
@@ -13,7 +15,6 @@ import gzip
 import io
 import os
 import queue
-import re
 import shutil
 import threading
 from collections.abc import Callable, Iterator
@@ -21,13 +22,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any
 
-import pyoxigraph as ox
-from flask import Blueprint, Flask, Response, abort, send_file
+from flask import Blueprint, Flask, Response, abort, redirect, request, send_file, url_for
 
+from graph.iris import is_id
 from graph.queries.publishing import source_graph
-from ontology.namespaces import EU_FILE_TYPE, PREFIXES
+from ontology.namespaces import EU_FILE_TYPE
 
 from .app_context import get_instance
+from .conneg import MediaType, negotiate
 from .rdfdoc import finish, not_modified, validators
 
 bp = Blueprint("dumps", __name__)
@@ -58,9 +60,14 @@ DUMP_FORMATS: tuple[DumpFormat, ...] = (
 )
 SOURCE_FORMATS = tuple(f for f in DUMP_FORMATS if f.suffix in ("ttl", "nt.gz"))
 _BY_SUFFIX = {f.suffix: f for f in DUMP_FORMATS}
-_OX = {"ttl": ox.RdfFormat.TURTLE, "nt": ox.RdfFormat.N_TRIPLES, "jsonld": ox.RdfFormat.JSON_LD,
-       "nq": ox.RdfFormat.N_QUADS}
-_SOURCE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+_NAMES = {"ttl": ("ttl", "turtle"), "nt.gz": ("nt", "ntriples", "n-triples", "nt.gz"),
+          "jsonld": ("jsonld", "json-ld", "json"), "nq.gz": ("nq", "nquads", "n-quads", "nq.gz")}
+_ALIASES = {"ttl": ("application/x-turtle", "application/turtle", "text/n3"),
+            "nt.gz": ("text/plain",), "jsonld": ("application/json",), "nq.gz": ()}
+#: The negotiable representations of a dump, default (Turtle) first.
+DUMP_TYPES: tuple[MediaType, ...] = tuple(
+    MediaType(f.suffix, f.mime, _NAMES[f.suffix], _ALIASES[f.suffix], f.suffix)
+    for f in DUMP_FORMATS)
 _generating: set[Path] = set()
 _gen_lock = threading.Lock()
 
@@ -178,7 +185,7 @@ def _headers(resp: Response, fmt: DumpFormat, tag: str) -> Response:
         resp.headers["X-Content-Type"] = fmt.mime
     etag, _ = validators(tag)
     resp.set_etag(etag)
-    return finish(resp, tag, vary=False)
+    return finish(resp, tag)
 
 
 def _prune(root: Path, keep: str) -> None:
@@ -188,6 +195,26 @@ def _prune(root: Path, keep: str) -> None:
     for d in root.iterdir():
         if d.is_dir() and d.name != keep:
             shutil.rmtree(d, ignore_errors=True)
+
+
+def _see_other(endpoint: str, suffixes: tuple[str, ...], **values: str) -> Response:
+    """303 to the dump file in the format the client prefers (`Vary: Accept`)."""
+    media = negotiate([m for m in DUMP_TYPES if m.key in suffixes], request.args.get("format"))
+    return finish(redirect(url_for(endpoint, suffix=media.key, **values), code=303))
+
+
+@bp.route("/dump/alliances")
+def dump_negotiated() -> Response:
+    """The whole graph in the negotiated format: 303 to `/dump/alliances.{suffix}`."""
+    return _see_other("dumps.dump", tuple(_BY_SUFFIX))
+
+
+@bp.route("/dump/source/<source>")
+def source_dump_negotiated(source: str) -> Response:
+    """One source graph in the negotiated format: 303 to `/dump/source/{source}.{suffix}`."""
+    if not is_id(source) or source_graph(get_instance().store, source) is None:
+        abort(404)
+    return _see_other("dumps.source_dump", tuple(f.suffix for f in SOURCE_FORMATS), source=source)
 
 
 @bp.route("/dump/alliances.<any(ttl, 'nt.gz', jsonld, 'nq.gz'):suffix>")
@@ -202,7 +229,7 @@ def dump(suffix: str) -> Response:
 @bp.route("/dump/source/<source>.<any(ttl, 'nt.gz'):suffix>")
 def source_dump(source: str, suffix: str) -> Response:
     """One source graph (the bundled demo, CIS 2019, an import, a vocabulary)."""
-    if not _SOURCE_RE.match(source):
+    if not is_id(source):
         abort(404)
     store = get_instance().store
     graph = source_graph(store, source)
@@ -210,13 +237,9 @@ def source_dump(source: str, suffix: str) -> Response:
         abort(404, description=f"source {source} introuvable / not found")
     fmt = _BY_SUFFIX[suffix]
 
-    def produce(out: IO[bytes]) -> None:
-        triples = store.raw_query(
-            f"CONSTRUCT {{ ?s ?p ?o }} WHERE {{ GRAPH {graph.n3()} {{ ?s ?p ?o }} }}")
-        ox.serialize(triples, out, _OX[fmt.store_format],
-                     prefixes=PREFIXES if fmt.store_format == "ttl" else None)
-
-    return _stream(f"{source}.{suffix}", fmt, produce, f"source/{source}/{suffix}")
+    return _stream(f"{source}.{suffix}", fmt,
+                   lambda out: store.dump(out, fmt.store_format, graphs=[graph]),
+                   f"source/{source}/{suffix}")
 
 
 def init_app(app: Flask) -> None:

@@ -9,6 +9,7 @@ from werkzeug.exceptions import HTTPException
 
 from graph.errors import AlliancesError
 
+from .conneg import HTML, JSON, preferred
 from .i18n import N_, both
 
 #: Messages for HTTP errors raised without a description of their own (werkzeug's defaults are
@@ -22,11 +23,11 @@ log = logging.getLogger(__name__)
 
 
 def wants_json() -> bool:
-    """API paths, `.json` URLs and clients that prefer JSON get JSON errors."""
+    """API paths, `.json` URLs and clients that prefer JSON to HTML (`webui.conneg`) get JSON
+    errors."""
     if request.path.startswith("/api/") or request.path.endswith(".json"):
         return True
-    best = request.accept_mimetypes.best_match(["text/html", "application/json"])
-    return best == "application/json"
+    return preferred([HTML, JSON]) is JSON
 
 
 def _respond(status: int, payload: dict[str, object]) -> tuple[Response | str, int]:

@@ -10,17 +10,21 @@ version, and open CORS.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 import pyoxigraph as ox
 from flask import Blueprint, Flask, Response, abort, redirect, render_template, request, url_for
 from rdflib import URIRef
 
+from graph import iris
+from graph.errors import NotFound
 from graph.queries.publishing import resource_triples, vocabulary_triples
+from graph.serialize import can_write
 from ontology.namespaces import NS_BASE, SCHEMES, scheme_iri
 
 from .app_context import get_instance
-from .pages import KINDS, current_lang, render_resource
+from .pages import current_lang, render_resource
 from .rdfdoc import finish, negotiate_graph, not_modified, rdf_response, serialize_triples
 from .sparql.mediatypes import BY_EXTENSION, MediaType
 
@@ -30,12 +34,20 @@ EXTENSIONS = ("ttl", "jsonld", "rdf", "nt", "html")
 _EXT_RE = "|".join(EXTENSIONS)
 
 
-def _see_other(html_url: str, doc_endpoint: str, **values: Any) -> Response:
-    """303 to the representation the client prefers."""
-    media = negotiate_graph(request.args.get("format"))
+def _see_other(html_url: str, doc_endpoint: str, triples: Callable[[], list[Any]] | None = None,
+               **values: Any) -> Response:
+    """303 to the representation the client prefers (`Vary: Accept`).
+
+    When RDF/XML wins but cannot carry the document (`triples()`), the client's next choice is
+    taken instead, and 406 when it has none.
+    """
+    fmt = request.args.get("format")
+    media = negotiate_graph(fmt)
+    if media is not None and media.key == "rdfxml" and triples is not None \
+            and not can_write(triples(), media.key):
+        media = negotiate_graph(fmt, exclude=(media.key,))
     target = html_url if media is None else url_for(doc_endpoint, ext=media.extension, **values)
-    resp = redirect(target, code=303)
-    return finish(resp)
+    return finish(redirect(target, code=303))
 
 
 def _document(triples: list[Any], ext: str, tag: str) -> Response:
@@ -68,38 +80,50 @@ def _cell(term: Any) -> tuple[str, str, str]:
 # -- instances ---------------------------------------------------------------------------------
 @bp.route("/id/<path:rest>")
 def instance(rest: str) -> Response | str:
-    """An instance IRI `{base}{rest}`: 303 to its page or RDF document; suffix variants."""
+    """An IRI `{base}{rest}` under the instance base: 303 to its page or RDF document.
+
+    `rest` is checked segment by segment (`graph.iris.is_path`): anything else is a 404.
+    """
     stem, dot, ext = rest.rpartition(".")
     if dot and ext in EXTENSIONS and "/" in stem:
         return instance_document(stem, ext)
     if rest in ("catalog", "dataset"):
         return _see_other(url_for("catalog.catalog_page"), "catalog.catalog_document")
-    kind, _, ident = rest.partition("/")
-    if kind in KINDS and ident and "/" not in ident:
-        return _see_other(url_for("pages.resource_page", kind=kind, ident=ident),
-                          "linked_data.instance_doc", rest=rest)
-    _triples_or_404(rest)
+    if not iris.is_path(rest):
+        abort(404)
+    base = get_instance().base
+    found = iris.parse(base, base + rest)
+    if found is not None:
+        return _see_other(url_for("pages.resource_page", kind=found.kind, ident=found.ident),
+                          "linked_data.instance_doc",
+                          lambda: resource_triples(get_instance().store, iris.under(base, rest)),
+                          rest=rest)
+    triples = _triples_or_404(rest)
     return _see_other(url_for("linked_data.instance_doc", rest=rest, ext="html"),
-                      "linked_data.instance_doc", rest=rest)
+                      "linked_data.instance_doc", lambda: triples, rest=rest)
 
 
 @bp.route("/id/<path:rest>.<any(" + ",".join(EXTENSIONS) + "):ext>", endpoint="instance_doc")
 def instance_document(rest: str, ext: str) -> Response | str:
     """The document of an instance in one format (`.html`, `.ttl`, `.jsonld`, `.rdf`, `.nt`)."""
-    kind, _, ident = rest.partition("/")
-    if ext == "html" and kind in KINDS and ident and "/" not in ident:
-        return render_resource(kind, ident)
+    if not iris.is_path(rest):
+        abort(404)
+    base = get_instance().base
+    found = iris.parse(base, base + rest)
+    if ext == "html" and found is not None:
+        return render_resource(found.kind, found.ident)
     triples = _triples_or_404(rest)
     if ext == "html":
-        return _generic_html(URIRef(get_instance().base + rest), triples, rest)
+        return _generic_html(iris.under(base, rest), triples, rest)
     return _document(triples, ext, f"id/{rest}.")
 
 
 def _triples_or_404(rest: str) -> list[Any]:
-    iri = URIRef(get_instance().base + rest)
+    """The document of `{base}{rest}` (a path checked by `iris.is_path`), or 404 when empty."""
+    iri = iris.under(get_instance().base, rest)
     triples = resource_triples(get_instance().store, iri)
-    if not any(t.subject.value == str(iri) for t in triples):
-        abort(404, description=f"{rest} introuvable / not found")
+    if not any(str(getattr(t.subject, "value", "")) == str(iri) for t in triples):
+        raise NotFound(f"{rest} not found", message_fr=f"{rest} introuvable")
     return triples
 
 
@@ -127,9 +151,10 @@ def vocabulary(path: str) -> Response | str:
     stem, dot, ext = path.rpartition(".")
     if dot and ext in EXTENSIONS:
         return vocabulary_document(stem, ext)
-    _vocab(path)
+    iri, prefix, _title = _vocab(path)
     return _see_other(url_for("linked_data.vocabulary_doc", path=path, ext="html"),
-                      "linked_data.vocabulary_doc", path=path)
+                      "linked_data.vocabulary_doc",
+                      lambda: vocabulary_triples(get_instance().store, iri, prefix), path=path)
 
 
 @bp.route("/ns.<any(" + ",".join(EXTENSIONS) + "):ext>", defaults={"path": ""},

@@ -3,6 +3,9 @@
 Two networks: the bipartite actor–alliance network (one edge per membership, with the role), and
 its actor–actor projection (an edge between two actors per alliance they share, weighted by the
 number of shared alliances). Built with networkx from one query, cached on disk per store version.
+`/export/network/{bipartite|actors}` (no extension) negotiates GraphML, GEXF or the CSV edge
+list and answers 303 to the file. Text in GraphML and GEXF goes through `xml_safe`, so both are
+well-formed XML whatever the store holds.
 """
 
 from __future__ import annotations
@@ -14,12 +17,14 @@ from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
-from flask import Blueprint, Flask, Response, abort, send_file
+from flask import Blueprint, Flask, Response, abort, redirect, request, send_file, url_for
 from networkx.algorithms import bipartite
 
 from graph.queries.network import membership_network
+from graph.xml_text import xml_safe
 
 from .app_context import get_instance
+from .conneg import MediaType, negotiate
 from .rdfdoc import finish, not_modified
 
 bp = Blueprint("network_export", __name__)
@@ -60,15 +65,34 @@ def _csv_edges(g: nx.Graph, attrs: list[str]) -> bytes:
     return buf.getvalue().encode()
 
 
+def xml_ready(g: nx.Graph) -> nx.Graph:
+    """A copy of `g` whose text (node ids, attribute values) XML 1.0 can carry, line breaks as
+    LF (XML parsers turn a raw CR into LF anyway)."""
+
+    def clean(value: object) -> object:
+        if not isinstance(value, str):
+            return value
+        return xml_safe(value).replace("\r\n", "\n").replace("\r", "\n")
+
+    def attrs(d: dict[str, object]) -> dict[str, object]:
+        return {k: clean(v) for k, v in d.items()}
+
+    out = g.__class__()
+    out.graph.update(attrs(g.graph))
+    out.add_nodes_from((clean(n), attrs(d)) for n, d in g.nodes(data=True))
+    out.add_edges_from((clean(u), clean(v), attrs(d)) for u, v, d in g.edges(data=True))
+    return out
+
+
 def _graphml(g: nx.Graph) -> bytes:
     buf = io.BytesIO()
-    nx.write_graphml(g, buf, encoding="utf-8")
+    nx.write_graphml(xml_ready(g), buf, encoding="utf-8")
     return buf.getvalue()
 
 
 def _gexf(g: nx.Graph) -> bytes:
     buf = io.BytesIO()
-    nx.write_gexf(g, buf, encoding="utf-8")
+    nx.write_gexf(xml_ready(g), buf, encoding="utf-8")
     return buf.getvalue()
 
 
@@ -84,14 +108,33 @@ EXPORTS: dict[str, tuple[str, Callable[[nx.Graph], bytes], bool]] = {
 }
 
 
+#: The negotiable representations of a network (`/export/network/{network}`), default first.
+NETWORK_TYPES = (
+    MediaType("graphml", "application/graphml+xml", ("graphml",), ("application/xml", "text/xml"),
+              "graphml"),
+    MediaType("gexf", "application/gexf+xml", ("gexf",), ("application/xml", "text/xml"), "gexf"),
+    MediaType("csv", "text/csv", ("csv",), (), "csv"),
+)
+
+
+#: Bumped whenever the writers change, so files cached by an older release are not served.
+WRITER_VERSION = 2
+
+
 def _path(name: str) -> Path:
     inst = get_instance()
-    return inst.home / "cache" / "network" / f"v{inst.store.version}" / name
+    folder = f"v{inst.store.version}-w{WRITER_VERSION}"
+    return inst.home / "cache" / "network" / folder / name
 
 
 @bp.route("/export/network/<name>")
 def export(name: str) -> Response:
-    """One network export (cached per store version)."""
+    """One network export (cached per store version); `bipartite` or `actors` alone negotiates
+    its format and answers 303 to the file."""
+    if name in ("bipartite", "actors"):
+        media = negotiate(NETWORK_TYPES, request.args.get("format"))
+        target = f"{name}-edges.csv" if media.key == "csv" else f"{name}.{media.extension}"
+        return finish(redirect(url_for("network_export.export", name=target), code=303))
     if name not in EXPORTS:
         abort(404)
     tag = f"network/{name}"
@@ -111,7 +154,7 @@ def export(name: str) -> Response:
     resp = send_file(path, mimetype=mime, download_name=name, etag=False, conditional=True)
     if mime == "text/csv":
         resp.headers["Content-Type"] = "text/csv; charset=utf-8"
-    return finish(resp, tag, vary=False)
+    return finish(resp, tag)
 
 
 def init_app(app: Flask) -> None:

@@ -7,9 +7,19 @@ the SDG pages in `pages_sdg`, the territory pages and the map in `pages_geo`, th
 
 from __future__ import annotations
 
-from flask import Blueprint, Flask, Response, abort, redirect, render_template, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    abort,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from rdflib import URIRef
 
+from graph import iris
 from graph.errors import NotFound
 from graph.queries.describe import Resource, describe
 from graph.queries.pages import cached_stats, pages_index
@@ -18,14 +28,16 @@ from ontology.namespaces import INSEE_GEO, SDG
 from . import i18n, pages_about, pages_geo, pages_reco, pages_sdg, pages_search, present
 from .api_reco import recommender_for
 from .app_context import get_instance
+from .conneg import HTML, negotiate
 from .i18n import N_, both, current_lang
 from .pages_ego import ego_network
 from .pages_resources import downloads, evaluation_page, raw_rows, tool_page
 from .pages_views import actor_page, alliance_page
+from .sparql.mediatypes import GRAPHS
 
 bp = Blueprint("pages", __name__)
 
-KINDS = ("actor", "alliance", "tool", "evaluation")
+KINDS = iris.KINDS
 
 __all__ = ["KINDS", "current_lang", "render_resource", "resource_iri", "init_app"]
 
@@ -39,12 +51,12 @@ def home() -> str:
 
 
 def resource_iri(kind: str, ident: str) -> URIRef:
-    """IRI of an instance resource from its kind and local id."""
+    """IRI of an instance resource from its kind and local id (ValueError when malformed)."""
     if kind == "sdg":
         return SDG[ident]
     if kind in ("region", "departement", "commune"):
         return INSEE_GEO[f"{kind}/{ident}"]
-    return URIRef(f"{get_instance().base}{kind}/{ident}")
+    return iris.mint(get_instance().base, kind, ident)
 
 
 #: What a missing resource page says, per kind.
@@ -57,8 +69,8 @@ NOT_FOUND = {
 
 
 def load_resource(kind: str, ident: str) -> Resource:
-    """Describe a resource or 404."""
-    if kind not in (*KINDS, "sdg", "region", "departement", "commune"):
+    """Describe a resource, or 404 when the kind or id is unknown or malformed."""
+    if kind not in KINDS or not iris.is_id(ident):
         abort(404)
     res = describe(get_instance().store, resource_iri(kind, ident), current_lang())
     if res is None:
@@ -98,8 +110,20 @@ def favicon() -> Response:
 
 
 @bp.route("/<any(actor, alliance, tool, evaluation, sdg):kind>/<ident>")
-def resource_page(kind: str, ident: str) -> str:
-    """Page of an actor, alliance, tool, evaluation or SDG goal/target."""
+def resource_page(kind: str, ident: str) -> Response | str:
+    """Page of an actor, alliance, tool, evaluation or SDG goal/target.
+
+    The page of an instance has RDF alternates: a client that prefers one of them (`Accept:
+    text/turtle`, `?format=ttl`) gets 303 to `/id/{kind}/{id}.{ext}` (`webui.conneg`)."""
+    if kind in KINDS:
+        if not iris.is_id(ident):
+            abort(404)
+        media = negotiate([HTML, *GRAPHS], request.args.get("format"))
+        if media is not HTML:
+            load_resource(kind, ident)  # an unknown resource is a 404, in the error's shape
+            target = url_for("linked_data.instance_doc", rest=f"{kind}/{ident}",
+                             ext=media.extension)
+            return redirect(target, code=303)
     return render_resource(kind, ident)
 
 

@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
+from graph.iris import local_name
+
 from .pages_views import href
 
 MAX_ALLIANCES = 8
@@ -113,7 +115,7 @@ def ego_network(net: object, actor: URIRef, label: str, base: str,
         found = graph.nodes[node].get("label")
         if not found and labels is not None:
             found = labels().get(str(node))
-        return str(found or str(node).rsplit("/", 1)[-1])
+        return str(found or local_name(node))
 
     alliances = sorted(graph.adj[actor], key=name)
     if not alliances:

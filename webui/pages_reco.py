@@ -11,6 +11,7 @@ from typing import Any
 from flask import Blueprint, Flask, current_app, render_template, request
 
 from graph.errors import AlliancesError
+from graph.iris import local_name
 from graph.reco import Recommender
 from ontology.namespaces import IGEO, RDFS, SKOS, concept
 
@@ -111,7 +112,7 @@ def tools_panorama() -> str:
             continue
         for level in tool.levels:
             for pillar in tool.pillars:
-                key = (str(level).rsplit("/", 1)[-1], str(pillar).rsplit("/", 1)[-1])
+                key = (local_name(level), local_name(pillar))
                 grid.setdefault(key, []).append(tool)
     shown = [p for p in pillars if not pillar_filter or p.code == pillar_filter] or pillars
     return render_template("tools.html", levels=levels, pillars=shown, all_pillars=pillars,

@@ -7,6 +7,7 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
+from graph.iris import local_name
 from graph.queries.describe import Resource, Value
 from ontology.namespaces import ALL, DCT, INSEE_GEO, ORG, RDFS, SCHEMA, SDG, SKOS
 
@@ -230,6 +231,6 @@ SELECT DISTINCT ?e (SAMPLE(?l) AS ?label) WHERE {{
 def evaluations_of(inst: Instance, iri: URIRef) -> list[Link]:
     """The evaluations that refer to `iri`."""
     rows = inst.store.select(EVALUATIONS, cls=ALL.Evaluation, r=iri)
-    return sorted((Link(str(row.get("label") or str(row["e"]).rsplit("/", 1)[-1]).strip(),
+    return sorted((Link(str(row.get("label") or local_name(row["e"])).strip(),
                         href(row["e"], inst.base))
                    for row in rows), key=lambda link: link.label)

@@ -1,4 +1,4 @@
-"""Serving RDF documents: content negotiation, serialisation, validators and CORS.
+"""Serving RDF documents: negotiation among RDF formats, serialisation, validators and CORS.
 
 Shared by the SPARQL service description, the linked-data documents, the catalogue and VoID.
 Every document derived from the store carries an ETag and Last-Modified taken from the store
@@ -12,16 +12,16 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import Any
 
-import pyoxigraph as ox
 from flask import Response, request
 from rdflib import Graph
 
 from graph.queries.publishing import last_modified
-from graph.terms import to_ox
+from graph.serialize import serialize
 from ontology.namespaces import PREFIXES
 
 from .app_context import get_instance
-from .sparql.mediatypes import GRAPHS, RDF_FORMATS, MediaType, negotiate
+from .conneg import HTML, negotiate
+from .sparql.mediatypes import GRAPHS, MediaType
 
 READ_CORS = {
     "Access-Control-Allow-Origin": "*",
@@ -33,18 +33,20 @@ READ_CORS = {
 }
 
 
-def negotiate_graph(fmt: str | None = None, *, html: bool = True) -> MediaType | None:
-    """The RDF media type the request asks for; None when HTML is preferred."""
-    return negotiate(GRAPHS, request.accept_mimetypes, fmt, html=html)
+def negotiate_graph(fmt: str | None = None, *, html: bool = True,
+                    exclude: tuple[str, ...] = ()) -> MediaType | None:
+    """The RDF format the request asks for (`conneg.negotiate` over `GRAPHS`, then HTML when
+    `html`); None when the HTML page is the answer. Formats whose key is in `exclude` (those
+    that cannot carry the document) are not offered."""
+    offers = [m for m in GRAPHS if m.key not in exclude] + ([HTML] if html else [])
+    media = negotiate(offers, fmt)
+    return None if media is HTML else media
 
 
 def serialize_triples(triples: Iterable[Any], media: MediaType) -> bytes:
-    """Serialise pyoxigraph or rdflib triples in `media` (prefixes from `ontology.namespaces`)."""
-    ox_triples = (t if isinstance(t, ox.Triple) else ox.Triple(to_ox(t[0]), to_ox(t[1]),
-                                                               to_ox(t[2])) for t in triples)
-    fmt = RDF_FORMATS[media.key]
-    prefixes = PREFIXES if fmt != ox.RdfFormat.N_TRIPLES else None
-    return ox.serialize(ox_triples, format=fmt, prefixes=prefixes) or b""
+    """Serialise pyoxigraph or rdflib triples in `media` (prefixes from `ontology.namespaces`);
+    raises `graph.serialize.NotRepresentable` (406) when the format cannot carry them."""
+    return serialize(triples, media.key, PREFIXES)
 
 
 def serialize_graph(graph: Graph, media: MediaType) -> bytes:
@@ -71,16 +73,15 @@ def not_modified(tag: str) -> Response | None:
     return None
 
 
-def finish(resp: Response, tag: str | None = None, *, vary: bool = True) -> Response:
-    """Add validators (when `tag` is given), `Vary: Accept` and the read CORS headers."""
+def finish(resp: Response, tag: str | None = None) -> Response:
+    """Add validators (when `tag` is given) and the read CORS headers (`Vary: Accept` is added
+    by `conneg` to every negotiated answer)."""
     if tag is not None:
         etag, modified = validators(tag)
         resp.set_etag(etag)
         if modified is not None:
             resp.last_modified = modified
         resp.headers.setdefault("Cache-Control", "public, max-age=0, must-revalidate")
-    if vary:
-        resp.vary.add("Accept")
     resp.headers.update(READ_CORS)
     return resp
 

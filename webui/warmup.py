@@ -27,6 +27,7 @@ def warm(instance: Instance) -> None:
     rec = recommender_for(instance)
     for cache in (rec.labels, rec.network, rec.links, rec.actors, rec.alliances, rec.tools):
         cache.get()
+    rec.warm_analogues_and_sdgs()
 
 
 class Warmer:

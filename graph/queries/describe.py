@@ -9,6 +9,7 @@ from rdflib import Literal, URIRef
 
 from ontology.namespaces import DCT, RDFS, SKOS
 
+from ..iris import local_name
 from ..store import Store
 from ..terms import RdfTerm
 
@@ -45,7 +46,7 @@ class Resource:
         for v in values:
             if isinstance(v.term, Literal) and v.term.language == lang:
                 return str(v.term)
-        return values[0].label if values else str(self.iri).rsplit("/", 1)[-1]
+        return values[0].label if values else local_name(self.iri)
 
 
 #: The hash-IRI parts of `?r` (`<r#share-1>`…) linked to it in either direction.

@@ -19,6 +19,7 @@ from rdflib import Literal, URIRef
 
 from ontology.namespaces import ALL, DCT, FOAF, ORG, RDF, SCHEMA, SKOS, scheme_iri
 
+from ..iris import local_name
 from ..store import Store
 
 Pairs = list[tuple[URIRef, URIRef]]
@@ -249,7 +250,7 @@ class ToolRow:
 def tools(store: Store) -> list[ToolRow]:
     """Every tool with its maturity levels, pillars, kind and URL."""
     cls = instances(store, ALL.Tool)
-    ids = {t: str(t).rstrip("/").rsplit("/", 1)[-1] for t in cls}
+    ids = {t: local_name(t) for t in cls}
     labels = best_literals(store, ALL.Tool, SKOS.prefLabel)
     descriptions = best_literals(store, ALL.Tool, DCT.description)
     kinds = dict(links(store, cls, DCT.type))

@@ -16,6 +16,7 @@ from rdflib import URIRef
 
 from ontology.namespaces import ALL, DCT, FOAF, INSEE_GEO, ORG, SCHEMA, SDG, SKOS
 
+from ..iris import local_name
 from ..reference import territories
 from ..store import Store
 from .features import instances, links
@@ -153,7 +154,7 @@ def build_index(store: Store) -> PagesIndex:
     names = _names(store, set(kinds))
     items: dict[URIRef, Item] = {}
     for iri, kind in kinds.items():
-        ident = str(iri).rsplit("/", 1)[-1]
+        ident = local_name(iri)
         items[iri] = Item(names.get(iri, ident), kind, ident, str(iri))
     index.labels.update((item.iri, item.label) for item in items.values())
     subjects = set(items)

@@ -83,6 +83,12 @@ class Recommender:
         """Alliances similar to a project idea (text, sdgs, types, territory)."""
         return self.analogue_finder().for_idea(idea, limit)
 
+    def warm_analogues_and_sdgs(self) -> None:
+        """Draw the random pairs behind the analogue levels for the current version, and load
+        the SDG suggester (UN texts, vocabulary, language model), so no visitor waits for them."""
+        self.analogue_finder().null_similarities(self.analogue_weights)
+        sdg_suggest.default().warm()
+
     # -- maturity and SDGs -------------------------------------------------------------------
     def maturity_questions(self) -> dict[str, Any]:
         """The self-assessment questionnaire (FR and EN)."""
@@ -92,6 +98,7 @@ class Recommender:
         """Level for the answers, with the tools of that level and of the next one by pillar."""
         return maturity.assess(answers, self.tools.get(), self.labels.get())
 
-    def suggest_sdgs(self, text: str, limit: int = 5) -> dict[str, Any]:
-        """SDG targets suggested for a French description, with the words that matched."""
-        return sdg_suggest.suggest(text, limit)
+    def suggest_sdgs(self, text: str, limit: int = 5, lang: str | None = None) -> dict[str, Any]:
+        """SDG targets suggested for a French or English description (`lang` 'fr' or 'en',
+        detected when None), with the words that matched."""
+        return sdg_suggest.suggest(text, limit, lang)

@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 import numpy as np
 from rdflib import URIRef
 
+from ..iris import local_name
 from ..queries.features import Links, actor_profiles
 from ..store import Store
 from .coding import LEVELS, TARGET_WORDS, Place, Sdgs, mask_of, scheme_index
@@ -109,7 +110,7 @@ _EMPTY = np.zeros(0, dtype=np.int64)
 
 def local_id(iri: URIRef) -> str:
     """The local identifier of a resource: the last path segment of its IRI."""
-    return str(iri).rstrip("/").rsplit("/", 1)[-1]
+    return local_name(iri)
 
 
 def _bits(mask: int) -> list[int]:

@@ -46,6 +46,7 @@ class AllianceTable:
     by_id: dict[str, int] = field(default_factory=dict)
     place_codes: dict[str, np.ndarray] = field(default_factory=dict)  # level → code, -1 none
     _codes: dict[tuple[str, str], int] = field(default_factory=dict)
+    null: np.ndarray | None = None  # factor values of random pairs (analogues.null_factors)
 
     @classmethod
     def build(cls, store: Store, actors: ActorTable, network: NetworkViews,

@@ -1,11 +1,19 @@
 """Analogous examples (DESIGN §5): alliances like a given one, or like a project idea.
 
 Candidates are the alliances sharing a word of the text (TF-IDF) or an SDG goal; each factor is a
-similarity in [0, 1] and the score is their weighted sum, multiplied by `same_territory` (default
-0.8) when the example is in the same département (or région, for région-wide ones) as the query:
-examples from elsewhere are preferred, as they are what a visitor does not know yet.
+similarity in [0, 1]. The *similarity* is their weighted mean over the factors the query says
+something about (an idea without actor types is not compared on composition: that factor leaves
+the denominator instead of counting 0):
 
-- text: cosine of TF-IDF vectors (title + description, French stems).
+    similarity = Σ_f∈known w_f · v_f / Σ_f∈known w_f ∈ [0, 1]
+
+The ranking *score* is the similarity multiplied by `same_territory` (default 0.8) when the example
+is in the same département (or région, for région-wide ones) as the query: examples from elsewhere
+are preferred, as they are what a visitor does not know yet. The similarity reads as a *level*
+(`LEVELS_TABLE`): « très proche », « proche », « lointain », calibrated as
+docs/recommendation.md says.
+
+- text: cosine of TF-IDF vectors (title + description, the terms of the search analysis).
 - sdgs: weighted Jaccard, targets 1 and goals 0.5: (Tx∩Ty + ½ Gx∩Gy) / (Tx∪Ty + ½ Gx∪Gy).
 - composition: cosine of the member counts per actor type.
 - resources: overlap of the resource mixes, Σ min(p, q).
@@ -42,7 +50,31 @@ from .weights import ANALOGUE_FACTORS
 
 IDEA_FIELDS = ("text", "sdgs", "types", "territory", "resources", "limit")
 SUGGESTED_SDGS = 3
+#: Multiplier of the `sdgs` weight when the idea's SDGs were suggested from its own text: they are
+#: inferred from the words the text factor already compares, so counting them fully would let an
+#: example sharing the targets but doing something else outrank one doing the same thing.
+SUGGESTED_SDGS_WEIGHT = 0.5
 MAX_LISTED = 3
+
+#: Similarity levels, from the closest: (code, French, English, percentile). A result is at the
+#: first level whose percentile its similarity exceeds, among the similarities of pairs of
+#: alliances of the same graph taken at random and compared on the same factors as the query
+#: (`null_factors`): « très proche » is more alike than 99 pairs out of 100, « proche » than 9 out
+#: of 10, « lointain » no more alike than most pairs.
+LEVELS_TABLE = (
+    ("tres-proche", "très proche", "very close", 99.0),
+    ("proche", "proche", "close", 90.0),
+    ("lointain", "lointain", "distant", 0.0),
+)
+#: Random pairs drawn once per graph version for the levels: this many alliances (queries)…
+NULL_QUERIES = 200
+#: …each compared with this many others (all pairs when the graph is smaller).
+NULL_CANDIDATES = 20
+#: Fewest random pairs a level is measured against before pairs lacking a factor are kept.
+MIN_NULL = 50
+#: « Très proche » also needs a text similarity above this percentile of random pairs' (when the
+#: query has a text).
+TEXT_PERCENTILE = 90.0
 
 
 @dataclass
@@ -56,11 +88,18 @@ class Query:
     place: Place
     index: int | None = None
     iri: URIRef | None = None
+    sdgs_suggested: bool = False
 
     @property
     def scale(self) -> int:
         """Index of the territory level in LEVELS, -1 unknown."""
         return LEVELS.index(self.place.level) if self.place.level else -1
+
+    def known(self) -> dict[str, bool]:
+        """Which factors the query says something about."""
+        return {"text": self.text.nnz > 0, "sdgs": bool(self.sdgs.goals),
+                "composition": bool(self.composition.any()),
+                "resources": bool(self.resources.any()), "scale": self.scale >= 0}
 
 
 class AnalogueFinder:
@@ -113,7 +152,8 @@ class AnalogueFinder:
         echo = {"text": text, "sdgs": sorted(sdgs.goals | sdgs.targets, key=target_sort_key),
                 "sdgs_suggested": suggested, "types": types,
                 "territory": str(place.iri) if place.iri else None}
-        return Query(self.t.text.vector(text), sdgs, comp, resources, place), echo
+        return Query(self.t.text.vector(text), sdgs, comp, resources, place,
+                     sdgs_suggested=bool(suggested)), echo
 
     # -- ranking ---------------------------------------------------------------------------
     def rank(self, q: Query, limit: int) -> list[dict[str, Any]]:
@@ -125,16 +165,73 @@ class AnalogueFinder:
         if cands.size == 0:
             return []
         values = self.factor_values(q, cands, text)
-        score = sum(self.weights[f] * values[f] for f in ANALOGUE_FACTORS)
+        weights = self.effective_weights(q)
+        similarity = np.sum([weights[f] * values[f] for f in ANALOGUE_FACTORS], axis=0)
         same = self.same_place(q, cands)
-        score = np.where(same, score * self.same_territory, score)
+        score = np.where(same, similarity * self.same_territory, similarity)
         keep = score > 0
-        cands, score, same = cands[keep], score[keep], same[keep]
+        cands, score, same, similarity = cands[keep], score[keep], same[keep], similarity[keep]
         values = {f: v[keep] for f, v in values.items()}
         order = np.lexsort((cands, -np.round(score, 9)))[:limit]
+        null = self.null_similarities(weights)
+        text_null = self.null_text() if weights["text"] > 0 else None
         return [self.result(q, int(cands[k]), float(score[k]),
+                            level(float(similarity[k]), null, float(values["text"][k]), text_null),
                             {f: float(values[f][k]) for f in ANALOGUE_FACTORS}, bool(same[k]))
                 for k in order]
+
+    def null_similarities(self, weights: dict[str, float]) -> np.ndarray:
+        """Similarities of the random pairs of `null_factors` under `weights`, sorted. Pairs whose
+        first alliance lacks a factor the weights use are left out, unless fewer than MIN_NULL
+        pairs would remain (that factor then counts 0 for them)."""
+        if self.t.null is None:
+            self.t.null = self.null_factors()
+        v = self.t.null
+        w = np.array([weights[f] for f in ANALOGUE_FACTORS])
+        ok = ~np.isnan(v[:, w > 0]).any(axis=1)
+        rows = v[ok] if ok.sum() >= MIN_NULL else v
+        return np.sort(np.nan_to_num(rows) @ w)
+
+    def null_text(self) -> np.ndarray:
+        """Text similarities of the random pairs, sorted."""
+        if self.t.null is None:
+            self.t.null = self.null_factors()
+        text = self.t.null[:, ANALOGUE_FACTORS.index("text")]
+        return np.sort(text[~np.isnan(text)])
+
+    def null_factors(self, seed: int = 11) -> np.ndarray:
+        """Factor values (pairs × factors) of random pairs of alliances: NULL_QUERIES alliances
+        each against NULL_CANDIDATES others, NaN where the first one lacks the factor."""
+        t, rng = self.t, np.random.default_rng(seed)
+        n = len(t)
+        rows: list[np.ndarray] = []
+        for i in rng.permutation(n)[:NULL_QUERIES]:
+            others = np.delete(np.arange(n), i)
+            c = np.sort(rng.choice(others, min(NULL_CANDIDATES, len(others)), replace=False))
+            if c.size == 0:
+                continue
+            q = Query(t.text.row(int(i)), t.sdgs[i], t.composition[i], t.resources[i],
+                      t.places[i], index=int(i))
+            text = np.asarray((t.text.matrix[c] @ q.text.T).todense()).ravel()
+            values = self.factor_values(q, c, text)
+            known = q.known()
+            rows.append(np.column_stack([values[f] if known[f] else np.full(c.size, np.nan)
+                                         for f in ANALOGUE_FACTORS]))
+        return np.vstack(rows) if rows else np.zeros((0, len(ANALOGUE_FACTORS)))
+
+    def effective_weights(self, q: Query) -> dict[str, float]:
+        """The weights of the factors the query knows (`sdgs` × SUGGESTED_SDGS_WEIGHT when its
+        SDGs were suggested from its text), scaled to sum to 1 (all factors when it knows none,
+        which `idea` refuses)."""
+        known = q.known()
+        weights = dict(self.weights)
+        if q.sdgs_suggested:
+            weights["sdgs"] *= SUGGESTED_SDGS_WEIGHT
+        total = sum(w for f, w in weights.items() if known[f])
+        if total <= 0:
+            total = sum(weights.values())
+            return {f: w / total for f, w in weights.items()}
+        return {f: (w / total if known[f] else 0.0) for f, w in weights.items()}
 
     def candidates(self, q: Query) -> tuple[np.ndarray, np.ndarray]:
         """Alliances sharing a word or an SDG goal (all, when the query has neither), and the
@@ -181,15 +278,15 @@ class AnalogueFinder:
         return np.where(dep >= 0, dep == t.place_code(q.place.departement), same_reg)
 
     # -- explaining ------------------------------------------------------------------------
-    def result(self, q: Query, j: int, score: float, values: dict[str, float],
-               same: bool) -> dict[str, Any]:
-        """One example with what is alike and what differs (FR and EN)."""
+    def result(self, q: Query, j: int, score: float, lvl: dict[str, Any],
+               values: dict[str, float], same: bool) -> dict[str, Any]:
+        """One example with its level, what is alike and what differs (FR and EN)."""
         t = self.t
         alike, differs = self.compare(q, j, values, same)
         place = t.places[j]
         return {
             "id": t.ids[j], "iri": str(t.iris[j]), "label": t.labels[j],
-            "score": round(score, 4),
+            "score": round(score, 4), "similarity": lvl.pop("similarity"), "level": lvl,
             "factors": {f: round(v, 4) for f, v in values.items()},
             "territory": str(place.iri) if place.iri else None,
             "alike": [x.fr for x in alike], "differs": [x.fr for x in differs],
@@ -259,6 +356,32 @@ class AnalogueFinder:
         return [], [Text(
             f"Financée surtout par {lower_first(o.fr)} plutôt que {lower_first(m.fr)}",
             f"Funded mainly by {lower_first(o.en)} rather than {lower_first(m.en)}")]
+
+
+def percentile(value: float, null: np.ndarray) -> float:
+    """Share (in %) of the sorted values `null` that are no greater than `value`."""
+    below = np.searchsorted(null, value + 1e-9, side="right")
+    return 100.0 * float(below) / len(null) if len(null) else 0.0
+
+
+def level(similarity: float, null: np.ndarray, text: float = 0.0,
+          text_null: np.ndarray | None = None) -> dict[str, Any]:
+    """The level of `similarity` against the sorted similarities `null` of random pairs:
+    {"code", "label", "label_en", "percentile"} (share of random pairs no more alike, in %), with
+    the rounded similarity under "similarity". When the query has a text (`text_null` given),
+    « très proche » also needs more words in common than TEXT_PERCENTILE % of random pairs:
+    sharing SDG targets and partners' types is not yet doing the same thing."""
+    pct = percentile(similarity, null)
+    code, fr, en, _ = LEVELS_TABLE[-1]
+    if similarity > 0:
+        for c, f, e, lowest in LEVELS_TABLE:
+            words_ok = c != "tres-proche" or text_null is None or (
+                percentile(text, text_null) >= TEXT_PERCENTILE and text > 0)
+            if pct >= lowest and words_ok:
+                code, fr, en = c, f, e
+                break
+    return {"code": code, "label": fr, "label_en": en, "percentile": round(float(pct), 1),
+            "similarity": round(similarity, 4)}
 
 
 def same_area(a: Place, b: Place) -> bool:

@@ -5,16 +5,15 @@ Every problem raises `BadRequest` naming the field and the value, in French and 
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from ..codes import match_code, split_multi
 from ..errors import BadRequest
+from ..iris import ID_PATTERN, is_id
 from ..reference import SDG_GOALS, sdg_targets
 from .coding import Place, Sdgs
 
 MAX_LIMIT = 100
-_ID = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 
 
 def as_list(value: object, field: str) -> list[str]:
@@ -94,10 +93,12 @@ def limit(value: object, default: int = 10) -> int:
 
 
 def local_id(value: str, kind: str) -> str:
-    """Check the syntax of a local identifier (`[a-z0-9][a-z0-9-]*`)."""
-    if not _ID.match(value or ""):
-        raise BadRequest(f"invalid {kind} identifier {value!r}",
-                         message_fr=f"identifiant de {kind} invalide {value!r}")
+    """Check the syntax of a local identifier (`[a-z0-9][a-z0-9-]*`, `graph.iris.is_id`)."""
+    if not is_id(value):
+        shown = value if len(value or "") <= 80 else value[:80] + "…"
+        raise BadRequest(f"invalid {kind} identifier {shown!r} (expected {ID_PATTERN})",
+                         message_fr=f"identifiant de {kind} invalide {shown!r} "
+                         f"(attendu : {ID_PATTERN})")
     return value
 
 

@@ -8,6 +8,7 @@ from rdflib import URIRef
 
 from ontology.namespaces import concept, scheme_codes
 
+from ..iris import local_name
 from ..queries.features import ConceptLabel, concept_labels
 from ..store import Store
 
@@ -33,7 +34,7 @@ class Labels:
         found = self.concepts.get(iri)
         if found is not None:
             return found
-        code = str(iri).rsplit("/", 1)[-1]
+        code = local_name(iri)
         return ConceptLabel(iri, code, code, code)
 
     def code(self, scheme: str, code: str) -> ConceptLabel:

@@ -1,74 +1,35 @@
-"""French text analysis for similarity (graph-side, independent of the search index).
+"""Text similarity of alliances: TF-IDF over the terms of the search analysis.
 
-Tokens are lower-cased, elisions dropped (l', d', qu'…), stop words removed, stemmed with the
-French Snowball stemmer shipped by whoosh, then accent-folded: « Alimentaires » and « alimentaire »
-give the same stem. `analyze` keeps each stem's first surface form so results can quote real words.
+Words are the terms of `graph.text_analysis`, the analysis the search index uses (cleaning,
+elisions, stop words, plural marks, Snowball French stemming, accent folding): « Alimentaires »
+and « alimentaire » give the same term, as they do in search. `analyze` keeps each term's first
+surface form so results can quote real words.
 """
 
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import lru_cache
 
 import numpy as np
 from scipy import sparse
-from whoosh.lang import stopwords_for_language
-from whoosh.lang.snowball.french import FrenchStemmer
 
-_WORD = re.compile(r"[^\W\d_]+(?:['’][^\W\d_]+)?")
-_ELISION = re.compile(r"^(?:l|d|j|m|n|s|t|c|qu|jusqu|lorsqu|puisqu|quoiqu)['’]", re.I)
-
-#: Words too common in project descriptions and UN targets to mean anything on their own.
-EXTRA_STOPWORDS = frozenset("""
-ici afin ainsi aussi autre autres avant bien cela celle celles celui ceux chaque comme compris dont
-entre faire fait font leur leurs lors moins non notamment où par parmi partout peu plus pour sans
-selon sorte sous sur tant tous tout toute toutes très vers via être avoir peut peuvent doit
-celle-ci ceux-ci cette ces mettre place mise permettre favoriser assurer garantir veiller
-contre lutte lutter œuvre oeuvre mesures mesure renforcer améliorer promouvoir adopter nettement
-elles ils nous vous pied alliance alliances projet projets forme formes monde
-""".split())
-
-_STOP = frozenset(stopwords_for_language("fr")) | EXTRA_STOPWORDS
-_stemmer = FrenchStemmer()
-
-
-def fold(text: str) -> str:
-    """Strip accents and lower-case."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
-
-
-@lru_cache(maxsize=200_000)
-def stem(word: str) -> str:
-    """Stem of a lower-case French word, accent-folded."""
-    return fold(_stemmer.stem(word))
-
-
-def words(text: str) -> list[str]:
-    """The meaningful lower-case words of `text` (elisions and stop words removed)."""
-    out = []
-    for raw in _WORD.findall(unicodedata.normalize("NFC", text)):
-        w = _ELISION.sub("", raw.casefold())
-        if len(w) >= 3 and w not in _STOP and fold(w) not in _STOP:
-            out.append(w)
-    return out
+from .. import text_analysis
 
 
 def analyze(text: str) -> tuple[Counter[str], dict[str, str]]:
-    """Stem counts of `text`, and the first surface word seen for each stem."""
+    """Term counts of `text`, and the first surface word (lower case) seen for each term."""
     counts: Counter[str] = Counter()
     forms: dict[str, str] = {}
-    for w in words(text):
-        s = stem(w)
-        if len(s) < 3:
+    clean = text_analysis.clean(text)
+    for term, _, start, end in text_analysis.indexed(clean):
+        if term.isdigit():
             continue
-        counts[s] += 1
-        forms.setdefault(s, w)
+        counts[term] += 1
+        if term not in forms:
+            forms[term] = clean[start:end].lower()
     return counts, forms
 
 

@@ -17,10 +17,11 @@ from graph.store import OxigraphStore, source_iri
 from ontology.namespaces import PREFIXES
 
 from ..app_context import get_instance
+from ..conneg import HTML, negotiate, preferred
 from ..errors import wants_json
 from ..rdfdoc import READ_CORS, finish, serialize_graph
 from .examples import examples
-from .mediatypes import GRAPHS, RESULTS, MediaType, NotAcceptable, negotiate, prefers_html
+from .mediatypes import GRAPHS, RESULTS, MediaType, NotAcceptable
 from .protocol import read_request
 from .safety import check_query
 from .service import service_description
@@ -131,13 +132,13 @@ def local_graphs() -> tuple[dict[str, str], set[str]]:
 def sparql() -> Response | str:
     """SPARQL 1.1 Protocol endpoint; without a query, the service description (or query page)."""
     if request.method == "OPTIONS":
-        return finish(Response(status=204), vary=False)
+        return finish(Response(status=204))
     ep = get_endpoint()
     preq = read_request(request, max_body=ep.max_length * 4 + 4096)
-    fmt = preq.first("format") or preq.first("output")
+    fmt = preq.params.get("format", []) + preq.params.get("output", [])
     if preq.query is None:
-        media = negotiate(GRAPHS, request.accept_mimetypes, fmt, html=True)
-        if media is None:
+        media = negotiate([*GRAPHS, HTML], fmt)
+        if media is HTML:
             return query_page("")
         sd = service_description(get_instance().store, URIRef(endpoint_url()),
                                  limits=ep.limits())
@@ -146,8 +147,8 @@ def sparql() -> Response | str:
     checked = check_query(preq.query, local_graphs=set(default_map) | named,
                           max_length=ep.max_length)
     table = GRAPHS if checked.returns_graph else RESULTS
-    media = negotiate(table, request.accept_mimetypes, fmt, html=request.method != "POST")
-    if media is None:
+    media = negotiate([*table, HTML] if request.method != "POST" else table, fmt)
+    if media is HTML:
         return query_page(preq.query)
     if preq.dataset_given:
         default_uris, named_uris = preq.default_graph_uris, preq.named_graph_uris
@@ -218,8 +219,7 @@ def _error_response(exc: AlliancesError) -> Any:
         from flask import jsonify
 
         resp = jsonify(exc.to_dict())
-    elif prefers_html(request.accept_mimetypes, request.accept_mimetypes.best_match(
-            [m.mime for m in (*RESULTS, *GRAPHS)])):
+    elif _prefers_html():
         resp = Response(render_template("error.html", status=exc.status, error=exc.to_dict()),
                         content_type="text/html; charset=utf-8")
     else:
@@ -231,6 +231,11 @@ def _error_response(exc: AlliancesError) -> Any:
         resp.headers["Retry-After"] = "5"
     resp.headers.update(READ_CORS)
     return resp
+
+
+def _prefers_html() -> bool:
+    """Whether the client ranks HTML above every SPARQL result and RDF format (a browser)."""
+    return preferred([*RESULTS, *GRAPHS, HTML]) is HTML
 
 
 @bp.errorhandler(AlliancesError)

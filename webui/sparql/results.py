@@ -2,8 +2,10 @@
 
 SELECT results are written here (JSON, XML, CSV, TSV per the W3C result formats) because the cap
 must stop reading the engine's iterator, which its own serialiser would drain; ASK results and RDF
-graphs go through pyoxigraph's serialisers. This module runs inside the query worker processes, so
-it imports nothing heavier than pyoxigraph.
+graphs go through pyoxigraph's serialisers, except RDF/XML, written by `graph.serialize` (the
+engine's RDF/XML writer can produce broken XML). Text in the XML results goes through
+`xml_safe`, so the document is well-formed whatever the store holds. This module runs inside
+the query worker processes, so it imports nothing heavier than pyoxigraph until RDF/XML is asked.
 """
 
 from __future__ import annotations
@@ -18,13 +20,15 @@ from xml.sax.saxutils import escape, quoteattr
 
 import pyoxigraph as ox
 
+from graph.xml_text import xml_safe
+
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_LANG_STRING = "http://www.w3.org/1999/02/22-rdf-syntax-ns#langString"
 RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 RESULT_FORMATS = {"json": ox.QueryResultsFormat.JSON, "xml": ox.QueryResultsFormat.XML,
                   "csv": ox.QueryResultsFormat.CSV, "tsv": ox.QueryResultsFormat.TSV}
 RDF_FORMATS = {"ttl": ox.RdfFormat.TURTLE, "jsonld": ox.RdfFormat.JSON_LD,
-               "nt": ox.RdfFormat.N_TRIPLES, "rdfxml": ox.RdfFormat.RDF_XML}
+               "nt": ox.RdfFormat.N_TRIPLES}
 
 
 @dataclass
@@ -54,7 +58,12 @@ def serialize(result: Any, result_format: str, graph_format: str, max_rows: int,
     triples = list(islice(result, max_rows + 1))
     truncated = len(triples) > max_rows
     triples = triples[:max_rows]
-    body = ox.serialize(triples, format=RDF_FORMATS[graph_format], prefixes=prefixes or None)
+    if graph_format == "rdfxml":
+        from graph.serialize import rdf_xml  # rdflib, loaded only when RDF/XML is asked
+
+        body = rdf_xml(triples, prefixes)
+    else:
+        body = ox.serialize(triples, format=RDF_FORMATS[graph_format], prefixes=prefixes or None)
     return Serialized("graph", body or b"", len(triples), truncated)
 
 
@@ -86,17 +95,23 @@ def write_json(names: list[str], table: Table) -> bytes:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+def escape_xml(text: str) -> str:
+    """`text` escaped for XML content, without the characters XML 1.0 cannot carry."""
+    return escape(xml_safe(text))
+
+
 def _xml_term(t: Any) -> str:
     if isinstance(t, ox.NamedNode):
-        return f"<uri>{escape(t.value)}</uri>"
+        return f"<uri>{escape_xml(t.value)}</uri>"
     if isinstance(t, ox.BlankNode):
-        return f"<bnode>{escape(t.value)}</bnode>"
+        return f"<bnode>{escape_xml(t.value)}</bnode>"
     if isinstance(t, ox.Literal):
+        text = escape_xml(t.value).replace("\r", "&#13;")
         if t.language:
-            return f"<literal xml:lang={quoteattr(t.language)}>{escape(t.value)}</literal>"
+            return f"<literal xml:lang={quoteattr(t.language)}>{text}</literal>"
         if t.datatype.value != XSD_STRING:
-            return f"<literal datatype={quoteattr(t.datatype.value)}>{escape(t.value)}</literal>"
-        return f"<literal>{escape(t.value)}</literal>"
+            return f"<literal datatype={quoteattr(t.datatype.value)}>{text}</literal>"
+        return f"<literal>{text}</literal>"
     return (f"<triple><subject>{_xml_term(t.subject)}</subject><predicate>"
             f"{_xml_term(t.predicate)}</predicate><object>{_xml_term(t.object)}</object></triple>")
 

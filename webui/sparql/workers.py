@@ -24,7 +24,7 @@ from multiprocessing.connection import Connection
 from pathlib import Path
 from typing import Any
 
-from graph.errors import AlliancesError, BadRequest
+from graph.errors import AlliancesError, BadRequest, NotAcceptable
 
 from .results import Serialized, serialize
 
@@ -64,8 +64,9 @@ class Outcome:
     """What a worker answers: a serialised result, or an error kind and message."""
 
     result: Serialized | None = None
-    error: str = ""  # "syntax" or "runtime"
+    error: str = ""  # "syntax", "runtime" or "not_acceptable"
     message: str = ""
+    message_fr: str = ""
 
 
 def execute(store: Any, task: Task) -> Outcome:
@@ -82,6 +83,8 @@ def execute(store: Any, task: Task) -> Outcome:
                                  task.max_rows, task.prefixes))
     except SyntaxError as exc:
         return Outcome(error="syntax", message=str(exc))
+    except NotAcceptable as exc:
+        return Outcome(error="not_acceptable", message=exc.message, message_fr=exc.message_fr)
     except (RuntimeError, ValueError) as exc:
         return Outcome(error="runtime", message=str(exc))
 
@@ -223,6 +226,9 @@ class InlineExecutor:
                              task.prefixes)
         except SyntaxError as exc:
             return unwrap(Outcome(error="syntax", message=str(exc)))
+        except NotAcceptable as exc:
+            return unwrap(Outcome(error="not_acceptable", message=exc.message,
+                                  message_fr=exc.message_fr))
 
     def close(self) -> None:
         """Nothing to release."""
@@ -232,6 +238,8 @@ def unwrap(outcome: Outcome) -> Serialized:
     """The result of an Outcome, or the error it carries raised."""
     if outcome.result is not None:
         return outcome.result
+    if outcome.error == "not_acceptable":
+        raise NotAcceptable(outcome.message, message_fr=outcome.message_fr)
     if outcome.error == "syntax":
         raise BadRequest(f"SPARQL syntax error: {outcome.message}",
                          message_fr=f"erreur de syntaxe SPARQL : {outcome.message}")
