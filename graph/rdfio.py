@@ -53,49 +53,40 @@ def _ox_triples(triples: Iterable[Triple]) -> Iterator[ox.Triple]:
     for t in triples:
         if isinstance(t, ox.Triple):
             yield t
+        elif isinstance(t, ox.Quad):
+            yield t.triple
         else:
             yield ox.Triple(as_ox(t[0]), as_ox(t[1]), as_ox(t[2]))  # type: ignore[arg-type]
 
 
 def _ox_quads(quads: Iterable[Quad]) -> Iterator[ox.Quad]:
-    for s, p, o, g in quads:
-        yield ox.Quad(as_ox(s), as_ox(p), as_ox(o), as_ox(g))  # type: ignore[arg-type]
+    for q in quads:
+        if isinstance(q, ox.Quad):
+            yield q
+        else:
+            yield ox.Quad(as_ox(q[0]), as_ox(q[1]), as_ox(q[2]), as_ox(q[3]))  # type: ignore[arg-type]
 
 
-def serialize(
-    triples: Iterable[Triple],
-    fmt: str,
-    output: IO[bytes] | None = None,
-    *,
-    prefixes: dict[str, str] | None = None,
-) -> bytes | None:
-    """Write triples (of rdflib terms) in `fmt`; to `output` as they come, else as bytes.
-
-    Prefixed syntaxes use `prefixes` (default: the project's, `ontology.namespaces.PREFIXES`).
-    """
+def write(items: Iterable[Any], fmt: str, output: IO[bytes]) -> None:
+    """Stream quads (subject, predicate, object, graph IRI; pyoxigraph or rdflib terms) to
+    `output` in `fmt`: quad formats keep the graph names, triple formats drop them. RDF/XML goes
+    through `graph.serialize` (in memory: the engine's RDF/XML writer can produce XML that no
+    parser accepts), the others stream through the codec."""
     f = FORMATS[fmt]
-    if f.quads:
-        raise ValueError(f"{fmt} holds quads: use serialize_quads")
-    pfx = (PREFIXES if prefixes is None else prefixes) if f.prefixed else None
-    if output is None:
-        return ox.serialize(_ox_triples(triples), format=f._ox, prefixes=pfx) or b""
-    ox.serialize(_ox_triples(triples), output, f._ox, prefixes=pfx)
-    return None
+    if fmt == "rdfxml":
+        from .serialize import serialize as write_document
 
-
-def serialize_quads(
-    quads: Iterable[Quad], fmt: str, output: IO[bytes] | None = None
-) -> bytes | None:
-    """Write quads (subject, predicate, object, graph IRI) in `fmt` (`nq` or `trig`), or the
-    triples of them in a triple format."""
-    f = FORMATS[fmt]
-    if not f.quads:
-        return serialize(((s, p, o) for s, p, o, _ in quads), fmt, output)
+        output.write(write_document([_triple(q) for q in items], fmt, PREFIXES))
+        return
     pfx = PREFIXES if f.prefixed else None
-    if output is None:
-        return ox.serialize(_ox_quads(quads), format=f._ox, prefixes=pfx) or b""
-    ox.serialize(_ox_quads(quads), output, f._ox, prefixes=pfx)
-    return None
+    if f.quads:
+        ox.serialize(_ox_quads(items), output, f._ox, prefixes=pfx)
+    else:
+        ox.serialize(_ox_triples(_triple(q) for q in items), output, f._ox, prefixes=pfx)
+
+
+def _triple(quad: Any) -> Any:
+    return quad.triple if isinstance(quad, ox.Quad) else tuple(quad[:3])
 
 
 def parse(data: bytes | IO[bytes], fmt: str, *, base_iri: str | None = None) -> Iterator[Triple]:
@@ -119,22 +110,3 @@ def parse_quads(data: bytes | IO[bytes], fmt: str) -> Iterator[Quad]:
 def ntriples(triples: Iterable[tuple[Node | Any, Node | Any, Node | Any]]) -> bytes:
     """N-Triples of rdflib (or pyoxigraph) terms: one triple per line, UTF-8."""
     return ox.serialize(_ox_triples(triples), format=ox.RdfFormat.N_TRIPLES) or b""
-
-
-def convert(
-    source: IO[bytes] | bytes, source_fmt: str, output: IO[bytes], fmt: str, *, graph: Any = None
-) -> None:
-    """Re-serialise a document, streaming (`graph`, an IRI, names the graph of quad formats)."""
-    parsed = ox.parse(source, FORMATS[source_fmt]._ox)
-    f = FORMATS[fmt]
-    pfx = PREFIXES if f.prefixed else None
-    if f.quads:
-        g: Any = as_ox(graph) if graph is not None else ox.DefaultGraph()
-        ox.serialize(
-            (ox.Quad(q.subject, q.predicate, q.object, g) for q in parsed),
-            output,
-            f._ox,
-            prefixes=pfx,
-        )
-    else:
-        ox.serialize((q.triple for q in parsed), output, f._ox, prefixes=pfx)

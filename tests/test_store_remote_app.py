@@ -146,3 +146,49 @@ def test_validate_import_reimport(remote: Remote, embedded: OxigraphStore, tmp_p
     # an actor already in the demo data is replaced, not added
     assert after["actors"] == before["actors"] + first["resources"]["actor"] - len(known)
     assert after["triples"] > before["triples"]
+
+
+def test_sparql_endpoint(remote: Remote) -> None:
+    from webui.app import create_app
+    from webui.instance import Instance
+
+    settings = {"HOME": str(remote.home), "SPARQL_MAX_ROWS": 5, **remote.server.settings()}
+    inst = Instance.open(settings)
+    try:
+        client = create_app(instance=inst).test_client()
+        count = client.post(
+            "/sparql",
+            data={
+                "query": "SELECT (COUNT(*) AS ?n) "
+                "WHERE { ?s a <http://www.w3.org/ns/org#FormalOrganization> }"
+            },
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        assert count.status_code == 200
+        n = int(count.get_json()["results"]["bindings"][0]["n"]["value"])
+        assert n == json.loads(remote.cli("stats", "--json"))["actors"]
+        capped = client.post(
+            "/sparql", data={"query": "SELECT * WHERE { ?s ?p ?o }"}, headers={"Accept": "text/csv"}
+        )
+        assert capped.status_code == 200 and capped.headers["X-SPARQL-MaxRows"] == "5"
+        assert len(capped.data.decode().strip().splitlines()) == 6
+        graph = client.get(
+            "/sparql",
+            query_string={"query": "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o } LIMIT 3"},
+            headers={"Accept": "text/turtle"},
+        )
+        assert graph.status_code == 200 and graph.content_type.startswith("text/turtle")
+        hidden = client.post(
+            "/sparql",
+            data={"query": "ASK { GRAPH <urn:x-alliances:system> { ?s ?p ?o } }"},
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        assert hidden.status_code in (200, 400)
+        assert hidden.status_code == 400 or hidden.get_json()["boolean"] is False
+        remote_call = client.post(
+            "/sparql",
+            data={"query": "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }"},
+        )
+        assert remote_call.status_code == 400
+    finally:
+        inst.close()

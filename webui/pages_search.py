@@ -6,8 +6,9 @@ from dataclasses import dataclass
 
 from flask import Blueprint, Flask, current_app, render_template, request
 
+from graph.queries import labels as labels_q
 from graph.queries.features import concept_labels
-from ontology.namespaces import INSEE_GEO, RDFS, SKOS
+from ontology.namespaces import INSEE_GEO
 from search.errors import SearchError
 from search.results import SearchResponse
 from search.schema import FACETS, KINDS
@@ -26,11 +27,6 @@ SCHEME_OF = {"actor_type": "actor-type", "maturity": "maturity", "pillar": "pill
              "resource_type": "resource-type", "tool_kind": "tool-kind",
              "status": "alliance-status"}
 
-PLACE_LABEL = f"""
-SELECT (SAMPLE(?l) AS ?label) WHERE {{ ?r {SKOS.prefLabel.n3()}|{RDFS.label.n3()} ?l }}
-"""
-
-
 def facet_labels(facets: dict[str, dict[str, int]]) -> dict[tuple[str, str], str]:
     """Display labels of the facet values shown (concept labels, territory names)."""
     inst = current_app.extensions["alliances"]
@@ -44,8 +40,7 @@ def facet_labels(facets: dict[str, dict[str, int]]) -> dict[tuple[str, str], str
             out.update({(name, v): sdg_label(v) for v in counts})
         elif name in ("region", "departement"):
             for v in counts:
-                rows = inst.store.select(PLACE_LABEL, r=INSEE_GEO[f"{name}/{v}"])
-                label = rows[0].get("label") if rows else None
+                label = labels_q.label(inst.store, INSEE_GEO[f"{name}/{v}"])
                 out[(name, v)] = f"{label} ({v})" if label else v
     return out
 

@@ -9,13 +9,12 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
 from ontology.namespaces import NS_BASE, PROV, RDF
 
 from ..store import Store
-from ..terms import RdfTerm, to_ox
+from ..terms import RdfTerm
 
 Triple = tuple[RdfTerm, RdfTerm, RdfTerm]
 
@@ -70,20 +69,6 @@ def vocabulary_document(store: Store, root: URIRef, prefix: str) -> list[Triple]
     if prefix.startswith(NS_BASE + "/"):  # a scheme: blank nodes belong to the ontology
         triples = [t for t in triples if not isinstance(t[0], BNode)]
     return triples
-
-
-def resource_triples(store: Store, iri: URIRef) -> list[Any]:
-    """Transitional (until webui/ serialises rdflib triples): `resource_document` as
-    pyoxigraph triples."""
-    return [ox.Triple(to_ox(s), to_ox(p), to_ox(o))  # type: ignore[arg-type]
-            for s, p, o in resource_document(store, iri)]
-
-
-def vocabulary_triples(store: Store, root: URIRef, prefix: str) -> list[Any]:
-    """Transitional (until webui/ serialises rdflib triples): `vocabulary_document` as
-    pyoxigraph triples."""
-    return [ox.Triple(to_ox(s), to_ox(p), to_ox(o))  # type: ignore[arg-type]
-            for s, p, o in vocabulary_document(store, root, prefix)]
 
 
 def source_graph(store: Store, source: str) -> URIRef | None:

@@ -11,7 +11,7 @@ import fcntl
 import functools
 import logging
 import threading
-from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
 from typing import IO, Any
@@ -19,10 +19,10 @@ from typing import IO, Any
 import pyoxigraph as ox
 from rdflib import Literal, URIRef
 
-from ontology.namespaces import ALL, PREFIXES, SYSTEM_GRAPH
+from ontology.namespaces import ALL, SYSTEM_GRAPH
 
 from ..errors import Conflict, QueryError, StoreError
-from ..rdfio import FORMATS
+from ..rdfio import write
 from ..terms import RdfTerm, as_ox, from_ox
 from .base import (
     BULK_THRESHOLD,
@@ -43,12 +43,7 @@ from .publication import (
     replaced_query,
     retire_update,
 )
-from .results import (
-    GRAPH_FORMATS,
-    Serialized,
-    write_boolean,
-    write_solutions,
-)
+from .results import Serialized, write_boolean, write_graph, write_solutions
 
 log = logging.getLogger(__name__)
 
@@ -261,30 +256,9 @@ class OxigraphStore(Store):
                     for sol in rows[:max_rows]
                 ]
                 return write_solutions(names, table, result_format, len(rows) > max_rows)
-            triples = list(islice(result, max_rows + 1))
-            if graph_format not in GRAPH_FORMATS:
-                raise ValueError(graph_format)
-            body = ox.serialize(
-                triples[:max_rows],
-                format=FORMATS[graph_format]._ox,
-                prefixes=PREFIXES if graph_format != "nt" else None,
-            )
-            return Serialized(
-                "graph", body or b"", min(len(triples), max_rows), len(triples) > max_rows
-            )
+            return write_graph(list(islice(result, max_rows + 1)), graph_format, max_rows)
         except (RuntimeError, ValueError) as exc:  # raised while iterating
             raise QueryError.failed(str(exc)) from exc
-
-    def raw_query(
-        self,
-        sparql: str,
-        *,
-        default_graph: Sequence[URIRef] | None = None,
-        named_graphs: Sequence[URIRef] | None = None,
-    ) -> Any:
-        """Transitional, for webui/ until its endpoint and dumps use `run` and `dump`: the
-        engine's own result object. Not part of the `Store` interface."""
-        return self._query(sparql, default_graph, named_graphs)
 
     def reader(self) -> Callable[[], Store] | None:
         """Open the same folder read-only (None for an in-memory store)."""
@@ -410,15 +384,11 @@ class OxigraphStore(Store):
     # -- dumping ---------------------------------------------------------------------------
     def dump(self, output: IO[bytes], fmt: str, graphs: Sequence[URIRef] | None = None) -> None:
         """Stream published graphs in `fmt` (a key of `graph.rdfio.FORMATS`)."""
-        f = FORMATS[fmt]
         chosen = list(self._state.published) if graphs is None else list(graphs)
-        names = sorted(
-            (ox.NamedNode(str(g)) for g in chosen if g in self._state.published),
-            key=lambda n: n.value,
-        )
-        quads = (q for g in names for q in self._ox.quads_for_pattern(None, None, None, g))
-        items: Iterator[Any] = quads if f.quads else (q.triple for q in quads)
-        ox.serialize(items, output, f._ox, prefixes=PREFIXES if f.prefixed else None)
+        names = sorted((ox.NamedNode(str(g)) for g in chosen if g in self._state.published),
+                       key=lambda n: n.value)
+        write((q for g in names for q in self._ox.quads_for_pattern(None, None, None, g)),
+              fmt, output)
 
     def flush(self) -> None:
         """Flush the engine's buffers to disk."""

@@ -19,7 +19,10 @@ from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Literal, URIRef
 
+from ontology.namespaces import PREFIXES
+
 from ..terms import XSD_STRING, RdfTerm, iri_syntax, literal_syntax
+from ..xml_text import xml_safe
 
 RESULTS_NS = "http://www.w3.org/2005/sparql-results#"
 RESULT_FORMATS = ("json", "xml", "csv", "tsv")
@@ -69,11 +72,6 @@ def to_rdflib(term: JsonTerm) -> RdfTerm:
     raise ValueError(f"unsupported result term {term!r}")
 
 
-def solutions(kind: str, body: bytes, rows: int, truncated: bool) -> Serialized:
-    """Shorthand for a Serialized."""
-    return Serialized(kind, body, rows, truncated)
-
-
 def write_boolean(value: bool, fmt: str) -> bytes:
     """An ASK result in a result format."""
     if fmt == "json":
@@ -95,23 +93,29 @@ def write_json(names: Sequence[str], table: Table) -> bytes:
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":")).encode()
 
 
+def escape_xml(text: str) -> str:
+    """`text` escaped for XML content, without the characters XML 1.0 cannot carry."""
+    return escape(xml_safe(text))
+
+
 def _xml_term(t: JsonTerm) -> str:
     kind, value = t["type"], t["value"]
     if kind == "uri":
-        return f"<uri>{escape(value)}</uri>"
+        return f"<uri>{escape_xml(value)}</uri>"
     if kind == "bnode":
-        return f"<bnode>{escape(value)}</bnode>"
+        return f"<bnode>{escape_xml(value)}</bnode>"
     if kind == "triple":
         return (
             f"<triple><subject>{_xml_term(value['subject'])}</subject><predicate>"
             f"{_xml_term(value['predicate'])}</predicate><object>"
             f"{_xml_term(value['object'])}</object></triple>"
         )
+    text = escape_xml(value).replace("\r", "&#13;")
     if "xml:lang" in t:
-        return f"<literal xml:lang={quoteattr(t['xml:lang'])}>{escape(value)}</literal>"
+        return f"<literal xml:lang={quoteattr(t['xml:lang'])}>{text}</literal>"
     if "datatype" in t:
-        return f"<literal datatype={quoteattr(t['datatype'])}>{escape(value)}</literal>"
-    return f"<literal>{escape(value)}</literal>"
+        return f"<literal datatype={quoteattr(t['datatype'])}>{text}</literal>"
+    return f"<literal>{text}</literal>"
 
 
 def write_xml(names: Sequence[str], table: Table) -> bytes:
@@ -176,6 +180,19 @@ def write_tsv(names: Sequence[str], table: Table) -> bytes:
 
 
 WRITERS = {"json": write_json, "xml": write_xml, "csv": write_csv, "tsv": write_tsv}
+
+
+def write_graph(triples: Sequence[Any], fmt: str, max_rows: int) -> Serialized:
+    """A graph result (pyoxigraph triples or rdflib 3-tuples) in `fmt`, at most `max_rows`
+    triples, written by `graph.serialize` (which keeps RDF/XML well-formed, or raises
+    NotRepresentable)."""
+    from ..serialize import serialize
+
+    if fmt not in GRAPH_FORMATS:
+        raise ValueError(f"unknown graph format {fmt!r}")
+    kept = triples[:max_rows]
+    body = serialize(kept, fmt, PREFIXES if fmt != "nt" else None)
+    return Serialized("graph", body, len(kept), len(triples) > max_rows)
 
 
 def write_solutions(names: Sequence[str], table: Table, fmt: str, truncated: bool) -> Serialized:

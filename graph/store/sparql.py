@@ -29,10 +29,10 @@ from typing import IO, Any
 import pyoxigraph as ox
 from rdflib import BNode, Literal, URIRef
 
-from ontology.namespaces import ALL, PREFIXES
+from ontology.namespaces import ALL
 
 from ..errors import ConfigError, Conflict, QueryError, StoreError
-from ..rdfio import FORMATS, ntriples, parse
+from ..rdfio import ntriples, parse, write
 from ..terms import RdfTerm, as_ox, term_syntax
 from .base import BULK_THRESHOLD, Capabilities, Change, GraphInfo, Row, Store, Write, graph_iri
 from .binding import Binding, bind, query_form
@@ -52,12 +52,12 @@ from .publication import (
     unmark_filling,
 )
 from .results import (
-    GRAPH_FORMATS,
     JsonTerm,
     Serialized,
     json_term,
     to_rdflib,
     write_boolean,
+    write_graph,
     write_solutions,
 )
 
@@ -283,19 +283,11 @@ class SparqlStore(Store):
             params=self._timeout_params(timeout),
         )
         if graph:
-            if graph_format not in GRAPH_FORMATS:
-                raise ValueError(graph_format)
             lines = [line for line in resp.content.splitlines() if line.strip()]
-            kept = b"\n".join(lines[:max_rows]) + b"\n"
-            body = (
-                ox.serialize(
-                    ox.parse(kept, ox.RdfFormat.N_TRIPLES),
-                    format=FORMATS[graph_format]._ox,
-                    prefixes=PREFIXES if graph_format != "nt" else None,
-                )
-                or b""
-            )
-            return Serialized("graph", body, min(len(lines), max_rows), len(lines) > max_rows)
+            kept = b"\n".join(lines[: max_rows + 1]) + b"\n"
+            return write_graph([q.triple for q in ox.parse(kept, ox.RdfFormat.N_TRIPLES)],
+                               graph_format,
+                               max_rows)
         doc = _json(resp.content)
         if form == "ASK":
             return Serialized("boolean", write_boolean(_boolean(doc), result_format), 1, False)
@@ -442,16 +434,10 @@ class SparqlStore(Store):
     # -- dumping ---------------------------------------------------------------------------
     def dump(self, output: IO[bytes], fmt: str, graphs: Sequence[URIRef] | None = None) -> None:
         """Stream published graphs in `fmt`, one graph at a time from the server."""
-        f = FORMATS[fmt]
         published = self.state(fresh=True).published
         chosen = [g for g in (published if graphs is None else graphs) if g in published]
-        quads = (
-            ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(g)))
-            for g in sorted(chosen)
-            for t in self._graph_triples(g)
-        )
-        items: Iterator[Any] = quads if f.quads else (q.triple for q in quads)
-        ox.serialize(items, output, f._ox, prefixes=PREFIXES if f.prefixed else None)
+        write((ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(g)))
+               for g in sorted(chosen) for t in self._graph_triples(g)), fmt, output)
 
     def _graph_triples(self, graph: URIRef) -> Iterator[ox.Triple]:
         if self.client.endpoints.gsp is not None:
