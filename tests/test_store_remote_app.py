@@ -192,3 +192,43 @@ def test_sparql_endpoint(remote: Remote) -> None:
         assert remote_call.status_code == 400
     finally:
         inst.close()
+
+
+def test_serve(remote: Remote) -> None:
+    """`alliances serve` as a user starts it, on the server's graph."""
+    import os
+    import subprocess
+    import sys
+    import time
+
+    import requests
+
+    from .store_servers import free_port
+
+    port = free_port()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "webui.cli", "serve", "--port", str(port)],
+        env={**os.environ, **remote.env},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                page = requests.get(f"http://127.0.0.1:{port}/", timeout=30)
+                break
+            except requests.ConnectionError:
+                assert proc.poll() is None and time.monotonic() < deadline
+                time.sleep(0.5)
+        assert page.status_code == 200
+        answer = requests.post(
+            f"http://127.0.0.1:{port}/sparql",
+            timeout=60,
+            data={"query": "ASK { ?s ?p ?o }"},
+            headers={"Accept": "application/sparql-results+json"},
+        )
+        assert answer.json()["boolean"] is True
+    finally:
+        proc.terminate()
+        proc.wait(20)
