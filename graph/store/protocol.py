@@ -18,6 +18,7 @@ from typing import Any
 import requests
 from requests.adapters import HTTPAdapter
 from requests.auth import AuthBase, HTTPBasicAuth, HTTPDigestAuth
+from urllib3.exceptions import NewConnectionError
 
 from ..errors import QueryError, QueryTimeout, StoreError
 
@@ -203,17 +204,10 @@ class SparqlClient:
 
 
 def _was_sent(exc: requests.ConnectionError) -> bool:
-    """Whether the request may have reached the server (else a retry cannot write twice)."""
-    text = repr(exc)
-    return not any(
-        s in text
-        for s in (
-            "NewConnectionError",
-            "Connection refused",
-            "Name or service not known",
-            "NameResolutionError",
-        )
-    )
+    """Whether the request may have reached the server: not when the connection could not be
+    opened (refused, unknown host), so that a retry can never write twice."""
+    reason = getattr(exc.args[0], "reason", None) if exc.args else None
+    return not isinstance(reason, NewConnectionError)
 
 
 def _timeout(url: str, seconds: float) -> QueryTimeout:
