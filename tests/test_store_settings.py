@@ -59,7 +59,7 @@ def test_remote_settings_open_a_remote_store(tmp_path: Path) -> None:
     assert isinstance(store, SparqlStore)
     assert store.client.endpoints.update == url  # the update endpoint defaults to the query one
     assert "secret" not in repr(store.client.credentials)
-    assert store.capabilities.shared and not store.capabilities.on_disk
+    assert store.capabilities.multi_process and not store.capabilities.on_disk
     store.close()
 
 

@@ -36,9 +36,12 @@ class Capabilities:
 
     #: The data lives in a folder of the instance (else: on a server).
     on_disk: bool
-    #: Several processes may open the store at once (else one process holds it; its SPARQL
-    #: workers read through read-only handles, `reader()`).
-    shared: bool
+    #: Other processes can read while one writes, through `reader()` (query workers, web
+    #: workers).
+    parallel_readers: bool
+    #: Several processes may open the store read-write, their writes taking turns (else one
+    #: process holds it).
+    multi_process: bool
     #: Large writes stream through a bulk loader (the engine's, or the Graph Store Protocol).
     bulk_load: bool
     #: The engine has full-text search in SPARQL (not used by the application yet).

@@ -134,7 +134,8 @@ class OxigraphStore(Store):
         """On disk, one process, bulk loads, transactions; no query deadline."""
         return Capabilities(
             on_disk=self.path is not None,
-            shared=False,
+            parallel_readers=self.path is not None,
+            multi_process=False,
             bulk_load=True,
             full_text=False,
             transactions=True,

@@ -161,7 +161,8 @@ class SparqlStore(Store):
         frees the caller when a query runs too long."""
         return Capabilities(
             on_disk=False,
-            shared=True,
+            parallel_readers=True,
+            multi_process=True,
             bulk_load=self.client.endpoints.gsp is not None,
             full_text=False,
             transactions=True,
