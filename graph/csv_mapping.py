@@ -34,6 +34,7 @@ from ontology.namespaces import (
 
 from .codes import match_code, split_multi
 from .errors import Problem
+from .places import resolve_place
 from .reference import SDG_GOALS, parse_territory, sdg_iri, sdg_targets, territories, territory_iri
 
 Triple = tuple[Node, Node, Node]
@@ -187,19 +188,23 @@ class Row:
         return out
 
     def territory(self, column: str = "territory") -> URIRef | None:
-        """`region:32`, `departement:59`, `commune:59350` → INSEE IRI, checked against the COG."""
+        """`region:32`, `departement:59`, `epci:200093201`, `commune:59350` → INSEE IRI, checked
+        against the COG (and the DGCL list of EPCI, by SIREN)."""
         raw = self.get(column)
         if not raw:
             return None
         parsed = parse_territory(raw)
         if parsed is None or parsed not in territories():
+            hint = resolve_place(raw) if ":" not in raw else None
+            best = hint.best if hint is not None else None
+            guess = f" ({best.territory.ident} : {best.territory.name} ?)" if best else ""
             self.problem(
                 column,
                 raw,
-                "unknown territory: expected region:CODE, departement:CODE or "
-                "commune:CODE with an INSEE COG code",
-                "territoire inconnu : attendu region:CODE, departement:CODE ou commune:CODE "
-                "avec un code INSEE du COG",
+                "unknown territory: expected region:CODE, departement:CODE, epci:SIREN or "
+                f"commune:CODE with an INSEE COG code{guess}",
+                "territoire inconnu : attendu region:CODE, departement:CODE, epci:SIREN ou "
+                f"commune:CODE avec un code INSEE du COG{guess}",
             )
             return None
         return territory_iri(*parsed)

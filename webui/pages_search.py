@@ -6,9 +6,8 @@ from dataclasses import dataclass
 
 from flask import Blueprint, Flask, current_app, render_template, request
 
-from graph.queries import labels as labels_q
 from graph.queries.features import concept_labels
-from ontology.namespaces import INSEE_GEO
+from graph.reference import territories
 from search.errors import SearchError
 from search.results import SearchResponse
 from search.schema import FACETS, KINDS
@@ -27,6 +26,7 @@ SCHEME_OF = {"actor_type": "actor-type", "maturity": "maturity", "pillar": "pill
              "resource_type": "resource-type", "tool_kind": "tool-kind",
              "status": "alliance-status"}
 
+
 def facet_labels(facets: dict[str, dict[str, int]]) -> dict[tuple[str, str], str]:
     """Display labels of the facet values shown (concept labels, territory names)."""
     inst = current_app.extensions["alliances"]
@@ -38,10 +38,11 @@ def facet_labels(facets: dict[str, dict[str, int]]) -> dict[tuple[str, str], str
             out.update({(name, v): labels.get(v, v) for v in counts})
         elif name == "sdg":
             out.update({(name, v): sdg_label(v) for v in counts})
-        elif name in ("region", "departement"):
+        elif name in ("region", "departement", "epci"):
+            table = territories()
             for v in counts:
-                label = labels_q.label(inst.store, INSEE_GEO[f"{name}/{v}"])
-                out[(name, v)] = f"{label} ({v})" if label else v
+                t = table.get((name, v))
+                out[(name, v)] = f"{t.name} ({v})" if t and name != "epci" else (t.name if t else v)
     return out
 
 

@@ -35,9 +35,8 @@ SELECT DISTINCT ?r WHERE {{ ?r {RDF.type.n3()} ?class ; {DCT.identifier.n3()} ?i
 #: Territories of the territories vocabulary graph `?g` (restricting the query to that graph
 #: makes it several times faster than over the union of all graphs).
 TERRITORIES = f"""
-SELECT ?t ?type (STR(?c) AS ?code) (STR(?n) AS ?name) ?parent WHERE {{ GRAPH ?g {{
+SELECT ?t ?type (STR(?c) AS ?code) (STR(?n) AS ?name) WHERE {{ GRAPH ?g {{
   ?t {IGEO.codeINSEE.n3()} ?c ; {RDF.type.n3()} ?type ; {SKOS.prefLabel.n3()} ?n .
-  OPTIONAL {{ ?t {SKOS.broader.n3()} ?parent }}
 }} }}
 """
 
@@ -61,7 +60,7 @@ SELECT ?s ?p ?o WHERE {{
 
 
 def territories(store: Store, graph: URIRef) -> list[Row]:
-    """`t`, `type`, `code`, `name`, `parent` of each territory of the vocabulary graph `graph`."""
+    """`t`, `type`, `code`, `name` of each territory of the vocabulary graph `graph`."""
     return store.select(TERRITORIES, g=graph)
 
 
