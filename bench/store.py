@@ -32,8 +32,12 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "bench"))
 
 BASE = "https://w3id.org/alliances/id/"
-EXAMPLES = ["02-alliances-per-sdg-region", "03-resource-mix", "09-lead-actors",
-            "11-most-cited-sdg-targets"]
+EXAMPLES = [
+    "02-alliances-per-sdg-region",
+    "03-resource-mix",
+    "09-lead-actors",
+    "11-most-cited-sdg-targets",
+]
 
 
 def timed(fn: Callable[[], Any], repeat: int = 1) -> tuple[float, Any]:
@@ -84,6 +88,7 @@ def measure(kind: str, store: Any, triples: list[Any], repeat: int) -> dict[str,
         def call() -> Any:
             publishing._cache.clear()  # noqa: SLF001 - measure the query, not the cache
             return fn()
+
         return call
 
     actors = sorted(features.instances(store, ORG.FormalOrganization))
@@ -96,19 +101,20 @@ def measure(kind: str, store: Any, triples: list[Any], repeat: int) -> dict[str,
         "alliance profiles": lambda: features.alliance_profiles(store),
         "SDG/territory pages index": lambda: pages.build_index(store),
         "membership network": lambda: network.membership_network(store),
-        "search documents, 500 actors": lambda: instance_rows(store, ORG.FormalOrganization,
-                                                              actors[:500]),
+        "search documents, 500 actors": lambda: instance_rows(
+            store, ORG.FormalOrganization, actors[:500]
+        ),
         "existing ids, 1,000": lambda: existing_ids(store, set(actors[:1000])),
         "describe 50 actors": lambda: [describe(store, a) for a in sample],
-        "resource documents, 50": lambda: [publishing.resource_document(store, a)
-                                           for a in sample],
+        "resource documents, 50": lambda: [publishing.resource_document(store, a) for a in sample],
     }
     by_name = {e.name: e for e in examples()}
     for name in EXAMPLES:
         if name in by_name:
             q = by_name[name].query
-            queries[f"example {name[:2]} via run"] = (
-                lambda q=q: store.run(q, max_rows=10_000, timeout=600))  # type: ignore[misc]
+            queries[f"example {name[:2]} via run"] = lambda q=q: store.run(
+                q, max_rows=10_000, timeout=600
+            )  # type: ignore[misc]
     for label, fn in queries.items():
         out[label], _ = timed(fn, repeat)
         print(f"  {kind:16} {label:34} {out[label]:8.3f} s", flush=True)
@@ -129,8 +135,11 @@ def main() -> None:
 
     t0 = time.perf_counter()
     triples = list(synthetic(BASE, args.actors))
-    print(f"{len(triples):,} synthetic triples generated in {time.perf_counter() - t0:.1f} s "
-          f"(load average {os.getloadavg()[0]:.1f})", flush=True)
+    print(
+        f"{len(triples):,} synthetic triples generated in {time.perf_counter() - t0:.1f} s "
+        f"(load average {os.getloadavg()[0]:.1f})",
+        flush=True,
+    )
     results: dict[str, dict[str, float]] = {}
     with tempfile.TemporaryDirectory(prefix="bench-store-") as tmp:
         for kind in args.stores.split(","):

@@ -36,7 +36,10 @@ def test_term_syntax_is_read_back_as_the_same_term(lit: Literal) -> None:
     [quad] = ox.parse(doc, ox.RdfFormat.N_TRIPLES)
     back = from_ox(quad.object)
     assert (str(back), (back.language or "").lower(), back.datatype) == (  # type: ignore[union-attr]
-        str(lit), (lit.language or "").lower(), lit.datatype)
+        str(lit),
+        (lit.language or "").lower(),
+        lit.datatype,
+    )
 
 
 @pytest.fixture(scope="module")
@@ -45,8 +48,9 @@ def memory() -> OxigraphStore:
     return OxigraphStore(None, base=BASE)
 
 
-@settings(max_examples=60, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(lit=literals())
 def test_any_literal_binds_to_itself(memory: OxigraphStore, lit: Literal) -> None:
     s = URIRef(BASE + "s")
@@ -63,12 +67,17 @@ def test_any_literal_binds_to_itself(memory: OxigraphStore, lit: Literal) -> Non
         ("SELECT * { ?s ?p ?o }", "SELECT * "),
         ("ASK { ?s ?p ?o }", "ASK "),
         ("CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }", "CONSTRUCT { ?s ?p ?o } WHERE "),
-        ("PREFIX where: <http://x/a#>\n# WHERE { in a comment\nSELECT ?where WHERE { ?s "
-         "where:p '{ WHERE }' }", None),
+        (
+            "PREFIX where: <http://x/a#>\n# WHERE { in a comment\nSELECT ?where WHERE { ?s "
+            "where:p '{ WHERE }' }",
+            None,
+        ),
         ('SELECT ?s WHERE { ?s ?p """ { " } """ }', "SELECT ?s WHERE "),
         ("SELECT ?s WHERE { { SELECT ?s WHERE { ?s ?p ?o } } }", "SELECT ?s WHERE "),
-        ("SELECT (IF(?a < ?b, 1, 0) AS ?x) WHERE { ?s ?a ?b }",
-         "SELECT (IF(?a < ?b, 1, 0) AS ?x) WHERE "),
+        (
+            "SELECT (IF(?a < ?b, 1, 0) AS ?x) WHERE { ?s ?a ?b }",
+            "SELECT (IF(?a < ?b, 1, 0) AS ?x) WHERE ",
+        ),
     ],
 )
 def test_where_group_is_found(query: str, before: str | None) -> None:

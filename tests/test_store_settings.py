@@ -43,8 +43,9 @@ def test_default_store_is_embedded(tmp_path: Path) -> None:
         ({"SPARQL_AUTH": "kerberos"}, "basic or digest"),
     ],
 )
-def test_bad_store_settings_are_refused(tmp_path: Path, overrides: dict[str, str],
-                                        fragment: str) -> None:
+def test_bad_store_settings_are_refused(
+    tmp_path: Path, overrides: dict[str, str], fragment: str
+) -> None:
     with pytest.raises(ConfigError) as err:
         settings.load({"HOME": str(tmp_path), **overrides})
     assert fragment in err.value.message and err.value.message_fr
@@ -52,9 +53,16 @@ def test_bad_store_settings_are_refused(tmp_path: Path, overrides: dict[str, str
 
 def test_remote_settings_open_a_remote_store(tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{free_port()}/sparql"
-    config = settings.load({"HOME": str(tmp_path), "STORE": "sparql", "SPARQL_QUERY_URL": url,
-                            "SPARQL_USER": "me", "SPARQL_PASSWORD": "secret",
-                            "SPARQL_AUTH": "digest"})
+    config = settings.load(
+        {
+            "HOME": str(tmp_path),
+            "STORE": "sparql",
+            "SPARQL_QUERY_URL": url,
+            "SPARQL_USER": "me",
+            "SPARQL_PASSWORD": "secret",
+            "SPARQL_AUTH": "digest",
+        }
+    )
     store = open_store(config, tmp_path)
     assert isinstance(store, SparqlStore)
     assert store.client.endpoints.update == url  # the update endpoint defaults to the query one
@@ -65,8 +73,12 @@ def test_remote_settings_open_a_remote_store(tmp_path: Path) -> None:
 
 def test_cli_says_when_the_server_is_down(tmp_path: Path) -> None:
     url = f"http://127.0.0.1:{free_port()}/sparql"
-    env = {"ALLIANCES_HOME": str(tmp_path), "ALLIANCES_STORE": "sparql",
-           "ALLIANCES_SPARQL_QUERY_URL": url, "ALLIANCES_SPARQL_RETRIES": "0"}
+    env = {
+        "ALLIANCES_HOME": str(tmp_path),
+        "ALLIANCES_STORE": "sparql",
+        "ALLIANCES_SPARQL_QUERY_URL": url,
+        "ALLIANCES_SPARQL_RETRIES": "0",
+    }
     result = CliRunner().invoke(main, ["stats"], env=env)
     assert result.exit_code == 1
     assert "injoignable" in result.output and "cannot be reached" in result.output

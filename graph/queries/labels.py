@@ -43,5 +43,7 @@ def places(store: Store, cls: URIRef) -> list[tuple[str, str]]:
 def evaluations_of(store: Store, iri: URIRef) -> list[tuple[URIRef, str | None]]:
     """(IRI, label) of the evaluations that refer to `iri`."""
     rows = store.select(REFERRING, cls=ALL.Evaluation, r=iri)
-    return [(r["e"], str(r["label"]) if "label" in r else None)  # type: ignore[misc]
-            for r in rows]
+    return [
+        (r["e"], str(r["label"]) if "label" in r else None)  # type: ignore[misc]
+        for r in rows
+    ]

@@ -386,10 +386,13 @@ class OxigraphStore(Store):
     def dump(self, output: IO[bytes], fmt: str, graphs: Sequence[URIRef] | None = None) -> None:
         """Stream published graphs in `fmt` (a key of `graph.rdfio.FORMATS`)."""
         chosen = list(self._state.published) if graphs is None else list(graphs)
-        names = sorted((ox.NamedNode(str(g)) for g in chosen if g in self._state.published),
-                       key=lambda n: n.value)
-        write((q for g in names for q in self._ox.quads_for_pattern(None, None, None, g)),
-              fmt, output)
+        names = sorted(
+            (ox.NamedNode(str(g)) for g in chosen if g in self._state.published),
+            key=lambda n: n.value,
+        )
+        write(
+            (q for g in names for q in self._ox.quads_for_pattern(None, None, None, g)), fmt, output
+        )
 
     def flush(self) -> None:
         """Flush the engine's buffers to disk."""

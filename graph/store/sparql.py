@@ -286,9 +286,9 @@ class SparqlStore(Store):
         if graph:
             lines = [line for line in resp.content.splitlines() if line.strip()]
             kept = b"\n".join(lines[: max_rows + 1]) + b"\n"
-            return write_graph([q.triple for q in ox.parse(kept, ox.RdfFormat.N_TRIPLES)],
-                               graph_format,
-                               max_rows)
+            return write_graph(
+                [q.triple for q in ox.parse(kept, ox.RdfFormat.N_TRIPLES)], graph_format, max_rows
+            )
         doc = _json(resp.content)
         if form == "ASK":
             return Serialized("boolean", write_boolean(_boolean(doc), result_format), 1, False)
@@ -437,8 +437,15 @@ class SparqlStore(Store):
         """Stream published graphs in `fmt`, one graph at a time from the server."""
         published = self.state(fresh=True).published
         chosen = [g for g in (published if graphs is None else graphs) if g in published]
-        write((ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(g)))
-               for g in sorted(chosen) for t in self._graph_triples(g)), fmt, output)
+        write(
+            (
+                ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(str(g)))
+                for g in sorted(chosen)
+                for t in self._graph_triples(g)
+            ),
+            fmt,
+            output,
+        )
 
     def _graph_triples(self, graph: URIRef) -> Iterator[ox.Triple]:
         if self.client.endpoints.gsp is not None:

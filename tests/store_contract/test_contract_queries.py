@@ -32,8 +32,10 @@ ALLIANCE = URIRef(BASE + "alliance/l2")
 def _norm(value: Any) -> Any:
     """A comparable form: sets for collections whose order is not specified."""
     if isinstance(value, nx.Graph):
-        return (frozenset((n, _norm(d)) for n, d in value.nodes(data=True)),
-                frozenset((frozenset((a, b)), _norm(d)) for a, b, d in value.edges(data=True)))
+        return (
+            frozenset((n, _norm(d)) for n, d in value.nodes(data=True)),
+            frozenset((frozenset((a, b)), _norm(d)) for a, b, d in value.edges(data=True)),
+        )
     if isinstance(value, dict):
         return frozenset((k, _norm(v)) for k, v in value.items())
     if isinstance(value, list | set | frozenset | tuple):
@@ -46,9 +48,13 @@ def _norm(value: Any) -> Any:
 def _described(store: Store, iri: URIRef) -> Any:
     res = describe(store, iri)
     assert res is not None
-    return ({p: {(v.term, v.label) for v in vs} for p, vs in res.props.items()},
-            {s: {p: {(v.term, v.label) for v in vs} for p, vs in ps.items()}
-             for s, ps in res.parts.items()})
+    return (
+        {p: {(v.term, v.label) for v in vs} for p, vs in res.props.items()},
+        {
+            s: {p: {(v.term, v.label) for v in vs} for p, vs in ps.items()}
+            for s, ps in res.parts.items()
+        },
+    )
 
 
 def _search_row(row: dict[str, Any]) -> dict[str, Any]:
@@ -58,8 +64,7 @@ def _search_row(row: dict[str, Any]) -> dict[str, Any]:
 
 QUERIES: dict[str, Callable[[Store], Any]] = {
     "stats": stats,
-    "graph stats": lambda s: [(g.source, g.triples, g.subjects)
-                              for g in publishing.graph_stats(s)],
+    "graph stats": lambda s: [(g.source, g.triples, g.subjects) for g in publishing.graph_stats(s)],
     "class counts": publishing.class_counts,
     "distinct subjects": lambda s: publishing.distinct_count(s, "subjects"),
     "actor profiles": features.actor_profiles,
@@ -67,15 +72,15 @@ QUERIES: dict[str, Callable[[Store], Any]] = {
     "memberships": features.memberships,
     "membership network": network.membership_network,
     "pages index": lambda s: (pages.build_index(s).by_sdg, pages.build_index(s).by_territory),
-    "search rows": lambda s: [_search_row(r) for r in instance_rows(
-        s, ALL.Alliance, instance_iris(s, ALL.Alliance)[:20])],
+    "search rows": lambda s: [
+        _search_row(r) for r in instance_rows(s, ALL.Alliance, instance_iris(s, ALL.Alliance)[:20])
+    ],
     "existing ids": lambda s: existing_ids(s, {ACTOR, URIRef(BASE + "actor/nobody")}),
     "parts": lambda s: parts(s, ALLIANCE),
     "describe actor": lambda s: _described(s, ACTOR),
     "describe alliance": lambda s: _described(s, ALLIANCE),
     "resource document": lambda s: publishing.resource_document(s, ALLIANCE),
-    "source facts": lambda s: [(f.source, f.triples, f.subjects)
-                               for f in catalog.source_facts(s)],
+    "source facts": lambda s: [(f.source, f.triples, f.subjects) for f in catalog.source_facts(s)],
     "instances": lambda s: features.instances(s, ORG.FormalOrganization),
 }
 
@@ -94,8 +99,9 @@ def reference(triples: list[Any]) -> dict[str, Any]:
     return {name: _norm(q(store)) for name, q in QUERIES.items()}
 
 
-def test_same_answers_as_the_embedded_store(any_store: Store, triples: list[Any],
-                                            reference: dict[str, Any]) -> None:
+def test_same_answers_as_the_embedded_store(
+    any_store: Store, triples: list[Any], reference: dict[str, Any]
+) -> None:
     any_store.write(Write("s", triples))
     publishing._cache.clear()  # noqa: SLF001 - answers are cached per (store id, version)
     wrong = [name for name, q in QUERIES.items() if _norm(q(any_store)) != reference[name]]
