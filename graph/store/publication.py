@@ -189,8 +189,10 @@ def publish_update(
 def retire_update(
     *, base: str, old: URIRef, expected_version: int, lease: str | None = None
 ) -> str:
-    """The one update unpublishing `old` (dropping a source): a publication of nothing."""
+    """The one update unpublishing `old` (dropping a source): a publication of nothing. With
+    `lease`, `old` is marked as held by that write until its triples are deleted."""
     prov = provenance_graph(base)
+    mark = f"{_t(old)} {_t(SYSTEM.filling)} {_t(Literal(lease))} ." if lease else ""
     new = expected_version + 1
     guard = _guard(expected_version, lease)
     return (
@@ -199,7 +201,7 @@ def retire_update(
         f"?old ?sp ?so . {_SYS} {_t(SYSTEM.lease)} ?lt . {_SYS} {_t(SYSTEM.leaseUntil)} ?lu }}\n"
         f"  GRAPH {_t(prov)} {{ ?px ?pp ?po }}\n"
         "}\nINSERT {\n"
-        f"  GRAPH {_SYS} {{ {_SYS} {_t(ALL.version)} {_t(Literal(new))} }}\n"
+        f"  GRAPH {_SYS} {{ {_SYS} {_t(ALL.version)} {_t(Literal(new))} . {mark} }}\n"
         "}\nWHERE {\n  " + guard + "\n  { }"
         f"\n  UNION {{ GRAPH {_SYS} {{ {_SYS} {_t(ALL.version)} ?v }} }}"
         f"\n  UNION {{ GRAPH {_SYS} {{ {_SYS} {_t(SYSTEM.lease)} ?lt }} }}"

@@ -336,16 +336,16 @@ class SparqlStore(Store):
                 lease=lease.token,
             )
             self.client.update(update)
-            lease.released = True
             after = self.state(fresh=True)
             if after.published.get(target) != write.source:
-                self._drop(target)
+                self._drop_quietly(target)
                 raise Conflict(
                     "another write was published while this one ran (or its lease expired); "
                     "nothing was written: try again",
                     message_fr="une autre écriture a été publiée pendant celle-ci (ou son bail a "
                     "expiré) ; rien n'a été écrit : réessayez",
                 )
+            lease.released = True  # the publication gave it back
         if old is not None:
             self._drop(old)
             self.client.update(unmark_filling(old))
@@ -358,14 +358,19 @@ class SparqlStore(Store):
             old = lease.state.graph_of(source)
             if old is None:
                 return lease.state.version
-            self.client.update(mark_filling(old, lease.token))
             self.client.update(
                 retire_update(
                     base=self.base, old=old, expected_version=lease.state.version, lease=lease.token
                 )
             )
-            lease.released = True
             after = self.state(fresh=True)
+            if old in after.published:
+                raise Conflict(
+                    "another write was published meanwhile; nothing was dropped: try again",
+                    message_fr="une autre écriture a été publiée entre-temps ; rien n'a été "
+                    "retiré : réessayez",
+                )
+            lease.released = True  # the update gave it back
         self._drop(old)
         self.client.update(unmark_filling(old))
         self._notify(Change(after.version, source, frozenset(), dropped=True))
@@ -426,8 +431,9 @@ class SparqlStore(Store):
 
     def collect_garbage(self, token: str) -> None:
         """Drop the graphs marked as being filled by writes other than `token` (crashed)."""
-        for graph, holder in self.state(fresh=True).filling.items():
-            if holder != token:
+        state = self.state(fresh=True)
+        for graph, holder in state.filling.items():
+            if holder != token and graph not in state.published:
                 log.info("dropping graph %s left by an interrupted write", graph)
                 self._drop(graph)
                 self.client.update(unmark_filling(graph))

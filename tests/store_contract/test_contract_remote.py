@@ -116,3 +116,22 @@ def test_queries_never_see_the_bookkeeping(remote_store: Store, kind: str, query
         )
     remote_store.write(Write("s", TRIPLES))
     assert b"false" in remote_store.run(query).body
+
+
+def test_a_writer_that_lost_its_lease_publishes_nothing(
+    remote_store: Store, server: Server
+) -> None:
+    slow = server.store(BASE, state_ttl=0.0, lease_seconds=-60)  # its lease is over at once
+    other = URIRef(BASE + "actor/b")
+
+    def triples() -> Iterator[tuple[URIRef, URIRef, Literal]]:
+        yield from TRIPLES
+        # meanwhile another process takes the expired lease and publishes
+        remote_store.write(Write("b", [(other, LABEL, Literal("B"))]))
+
+    with pytest.raises(Conflict):
+        slow.write(Write("a", triples()))
+    assert [g.source for g in remote_store.graphs()] == ["b"]
+    assert not remote_store.ask("ASK { ?s ?p ?o }", s=URIRef(BASE + "actor/a"))
+    published = {str(g.iri) for g in remote_store.graphs()}
+    assert server.named_graphs() - {"urn:x-alliances:system"} == published
