@@ -16,6 +16,7 @@ command-line import) share it:
 
 from __future__ import annotations
 
+import codecs
 import functools
 import json
 import logging
@@ -23,6 +24,7 @@ import threading
 import time
 import uuid
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
+from itertools import islice
 from pathlib import Path
 from typing import IO, Any
 
@@ -208,6 +210,7 @@ class SparqlStore(Store):
         named_graphs: Sequence[URIRef] | None = None,
         timeout: float | None = None,
         params: Mapping[str, str] | None = None,
+        stream: bool = False,
     ) -> Any:
         """POST a query over the published graphs (or the given ones; never an empty list,
         which a server would read as "its whole dataset")."""
@@ -221,6 +224,7 @@ class SparqlStore(Store):
             named_graphs=ng or [str(EMPTY_GRAPH)],
             timeout=timeout,
             params=params,
+            stream=stream,
         )
 
     # -- reading ---------------------------------------------------------------------------
@@ -282,18 +286,18 @@ class SparqlStore(Store):
             named_graphs=named_graphs,
             timeout=timeout,
             params=self._timeout_params(timeout),
+            stream=True,
         )
-        if graph:
-            lines = [line for line in resp.content.splitlines() if line.strip()]
-            kept = b"\n".join(lines[: max_rows + 1]) + b"\n"
-            return write_graph(
-                [q.triple for q in ox.parse(kept, ox.RdfFormat.N_TRIPLES)], graph_format, max_rows
-            )
-        doc = _json(resp.content)
-        if form == "ASK":
-            return Serialized("boolean", write_boolean(_boolean(doc), result_format), 1, False)
-        names = list(doc.get("head", {}).get("vars", []))
-        bindings = doc.get("results", {}).get("bindings", [])
+        with resp:
+            if graph:  # N-Triples: one triple per line; read no further than the cap
+                lines = list(islice((ln for ln in resp.iter_lines() if ln.strip()), max_rows + 1))
+                kept = b"\n".join(lines) + b"\n"
+                triples = [q.triple for q in ox.parse(kept, ox.RdfFormat.N_TRIPLES)]
+                return write_graph(triples, graph_format, max_rows)
+            if form == "ASK":
+                boolean = _boolean(_json(resp.content))
+                return Serialized("boolean", write_boolean(boolean, result_format), 1, False)
+            names, bindings = _read_solutions(resp, max_rows + 1)
         table = [[json_term(b[n]) if n in b else None for n in names] for b in bindings[:max_rows]]
         return write_solutions(names, table, result_format, len(bindings) > max_rows)
 
@@ -573,6 +577,72 @@ def _components(triples: list[tuple[Any, Any, Any]]) -> list[list[tuple[Any, Any
         assert k is not None
         groups.setdefault(find(k), []).append(t)
     return list(groups.values())
+
+
+def _read_solutions(resp: Any, limit: int) -> tuple[list[str], list[dict[str, JsonTerm]]]:
+    """Variables and at most `limit` bindings of SPARQL JSON results, read incrementally, so that
+    a capped answer never downloads a result of millions of rows. Falls back to reading the
+    whole document when `results` comes before `head`."""
+    decoder = json.JSONDecoder()
+    text_decoder = codecs.getincrementaldecoder("utf-8")()
+    chunks = resp.iter_content(65536)
+    buf, pos = "", 0
+
+    def more() -> bool:
+        nonlocal buf
+        chunk = next(chunks, None)
+        if chunk is None:
+            return False
+        buf += text_decoder.decode(chunk)
+        return True
+
+    def find(token: str) -> int:
+        while (i := buf.find(token, pos)) < 0:
+            if not more():
+                return -1
+        return i
+
+    head, results = find('"vars"'), find('"bindings"')
+    if head < 0 or results < 0 or results < head:
+        while more():
+            pass
+        doc = _json(buf.encode())
+        every = doc.get("results", {}).get("bindings", [])
+        return list(doc.get("head", {}).get("vars", [])), every[:limit]
+    pos = buf.find("[", head)
+    names: list[str] = []
+    while True:
+        try:
+            names, _ = decoder.raw_decode(buf, pos)
+            break
+        except ValueError:
+            if not more():
+                raise StoreError(
+                    "truncated SPARQL JSON results", message_fr="résultats SPARQL JSON tronqués"
+                ) from None
+    pos = buf.index("[", results) + 1
+    rows: list[dict[str, JsonTerm]] = []
+    while len(rows) < limit:
+        while True:
+            stripped = buf[pos:].lstrip(" \t\r\n,")
+            pos = len(buf) - len(stripped)
+            if stripped or not more():
+                break
+        if not stripped or stripped[0] == "]":
+            break
+        try:
+            row, end = decoder.raw_decode(buf, pos)
+        except ValueError:
+            if more():
+                continue
+            raise StoreError(
+                "truncated SPARQL JSON results", message_fr="résultats SPARQL JSON tronqués"
+            ) from None
+        rows.append(row)
+        pos = end
+        if pos > 1_000_000:  # keep the buffer small
+            buf, pos = buf[pos:], 0
+    return list(names), rows
 
 
 def _json(body: bytes) -> dict[str, Any]:
