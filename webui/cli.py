@@ -11,7 +11,7 @@ import click
 from graph.importer import Report, import_paths, validate
 from graph.mapping.importing import import_mapped, validate_mapped
 from graph.queries.stats import stats as graph_stats
-from graph.store import FORMATS
+from graph.store import FORMATS, store_class
 
 from . import settings as settings_mod
 from .cli_common import (
@@ -156,7 +156,7 @@ def validate_cmd(
     config = settings_mod.load()
     with errors_as_json(as_json):
         store, base = None, config["BASE_IRI"]
-        if (Path(config["HOME"]) / "store").exists():
+        if store_class(config["STORE"]).present(config, Path(config["HOME"])):
             inst = open_instance(ctx, create=False)
             store, base = inst.store, inst.base
         if mapping is not None:
