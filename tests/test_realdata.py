@@ -214,6 +214,35 @@ def test_real_record_page_and_api_name_their_source(real_app) -> None:  # type: 
         assert r["fictional"] is (r["source"]["source"] == "demo")
 
 
+def test_search_hits_and_vocabulary_pages_name_their_source(real_app) -> None:  # type: ignore[no-untyped-def]
+    client = real_app.test_client()
+    answer = client.get("/api/search?q=France%20services&kind=actor&limit=5").get_json()
+    assert answer["results"]
+    for r in answer["results"]:
+        info = r["source_info"]
+        assert info["source"] == r["source"] and info["licence"]
+        assert info["fictional"] is r["fictional"]
+    real = next(r for r in answer["results"] if r["source"] == "france-services")
+    assert real["source_info"]["text"] == (
+        "Source : Agence nationale de la cohésion des territoires (ANCT), "
+        "Licence Ouverte 2.0, données du 1er août 2024"
+    )
+    page = client.get("/recherche?q=France%20services&kind=actor").get_data(as_text=True)
+    assert "Source : Agence nationale de la cohésion des territoires (ANCT)" in page
+    territory = client.get("/territoire/departement/16").get_data(as_text=True)
+    assert "CC BY 4.0" in territory and "GeoNames" in territory
+    inst = real_app.extensions["alliances"]
+    inst.close()  # the command opens the store itself (one process at a time)
+    out = CliRunner().invoke(
+        main,
+        ["search", "France services", "--kind", "actor", "--json"],
+        env={"ALLIANCES_HOME": str(inst.home)},
+    )
+    assert out.exit_code == 0, out.output
+    cli = json.loads(out.stdout)
+    assert cli["results"] and all(r["source_info"]["licence"] for r in cli["results"])
+
+
 def test_catalogue_has_one_dataset_per_source_with_its_licence(real_app) -> None:  # type: ignore[no-untyped-def]
     g = Graph().parse(
         data=real_app.test_client().get("/catalog.ttl").get_data(as_text=True), format="turtle"
@@ -226,6 +255,10 @@ def test_catalogue_has_one_dataset_per_source_with_its_licence(real_app) -> None
             g.value(publisher, URIRef("http://xmlns.com/foaf/0.1/name"))
         )
     assert (URIRef(f"{BASE}graph/demo"), ALL.fictional, Literal(True)) in g
+    # the territories mix Licence Ouverte data with GeoNames' CC BY 4.0 commune centres
+    territories = URIRef(f"{BASE}graph/vocabulary-territories")
+    assert (territories, DCT.license, URIRef("https://creativecommons.org/licenses/by/4.0/")) in g
+    assert "GeoNames" in str(g.value(territories, DCT.bibliographicCitation))
 
 
 def test_duplicates_are_merged_into_one_actor(real_app) -> None:  # type: ignore[no-untyped-def]

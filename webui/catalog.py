@@ -17,7 +17,7 @@ from rdflib import Graph, Literal, URIRef
 from graph.bundled import LICENCE_OUVERTE, MIT
 from graph.queries.catalog import SourceFacts, source_facts
 from graph.queries.publishing import class_counts, distinct_count, last_modified
-from graph.queries.sources import LICENCE_NAMES, SourceInfo, sources
+from graph.queries.sources import LICENCE_NAMES, SourceInfo, origins, sources
 from graph.store import source_iri
 from ontology.namespaces import (
     ALL,
@@ -67,6 +67,21 @@ THEMES = {
 }
 
 
+#: CC BY 4.0, as data.gouv.fr's licence list (`cc-by`) and SPDX know it.
+CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
+#: The territories graph mixes data under Licence Ouverte 2.0 (INSEE's COG, DGCL's EPCI lists,
+#: La Poste's postal codes, via Etalab's decoupage-administratif) with GeoNames' commune centres
+#: under CC BY 4.0 (data/SOURCES.md). Licence Ouverte 2.0 allows reuse under CC BY (Etalab: the
+#: two are compatible), so the whole is published under CC BY 4.0 with both attributions.
+#: Licence IRIs by `VocabMeta.licence` key (the UN's SDG KOS has a citation, no licence IRI).
+LICENCE_IRIS = {"lo": LICENCE_OUVERTE, "mit": MIT, "cc-by": CC_BY}
+TERRITORIES_ATTRIBUTION = (
+    "Territoires : INSEE, Code officiel géographique, et DGCL / La Poste via le paquet "
+    "decoupage-administratif d'Etalab (Licence Ouverte 2.0) ; centres des communes : GeoNames, "
+    "https://www.geonames.org/ (CC BY 4.0)."
+)
+
+
 @dataclass(frozen=True)
 class VocabMeta:
     """Catalogue metadata of a vocabulary source, which carries none in the store."""
@@ -76,9 +91,10 @@ class VocabMeta:
     description_fr: str
     description_en: str
     publisher: str  # key of AGENTS
-    licence: str  # key of LICENCES
+    licence: str  # "lo", "mit", "cc-by" or "un-sdg" (`CatalogBuilder.licence`)
     themes: tuple[str, ...]
     rights: str = ""
+    rights_lang: str = "en"
 
 
 AGENTS = {
@@ -125,8 +141,10 @@ VOCABULARIES = {
         "and centres, from INSEE's COG and the DGCL lists (Etalab's decoupage-administratif); "
         "commune centres: GeoNames (CC-BY 4.0).",
         "insee",
-        "lo",
+        "cc-by",
         ("REGI", "GOVE"),
+        TERRITORIES_ATTRIBUTION,
+        "fr",
     ),
     "vocabulary-data-inclusion": VocabMeta(
         "Référentiels de l'inclusion (data·inclusion) et correspondances SKOS",
@@ -180,6 +198,8 @@ class CatalogBuilder:
             iri, label = LICENCE_OUVERTE, "Licence Ouverte / Open Licence 2.0 (Etalab)"
         elif key == "mit":
             iri, label = MIT, "MIT License"
+        elif key == "cc-by":
+            iri, label = CC_BY, "Creative Commons Attribution 4.0 International (CC BY 4.0)"
         else:
             iri, label = URIRef(f"{self.base}catalog#licence-un-sdg-kos"), UN_SDG_CITATION
         self.g.add((iri, RDF.type, DCT.LicenseDocument))
@@ -216,10 +236,8 @@ class CatalogBuilder:
             g.add((rights, RDFS.label, Literal(info.rights, lang="fr")))
         if info.modified is not None:
             g.add((ds, DCT.issued, Literal(info.modified.isoformat(), datatype=XSD.date)))
-        for origin in self.inst.store.select(
-            f"SELECT ?o WHERE {{ ?g {DCT.source.n3()} ?o FILTER(isIRI(?o)) }}", g=info.graph
-        ):
-            g.add((ds, DCT.source, origin["o"]))
+        for origin in origins(self.inst.store, info.graph):
+            g.add((ds, DCT.source, origin))
         if info.fictional:
             g.add((ds, ALL.fictional, Literal(True)))
 
@@ -421,8 +439,9 @@ class CatalogBuilder:
                 rights = URIRef(f"{ds}#rights")
                 g.add((ds, DCT.rights, rights))
                 g.add((rights, RDF.type, DCT.RightsStatement))
-                g.add((rights, RDFS.label, Literal(meta.rights, lang="en")))
-                g.add((ds, DCT.bibliographicCitation, Literal(meta.rights, lang="en")))
+                text = Literal(meta.rights, lang=meta.rights_lang)
+                g.add((rights, RDFS.label, text))
+                g.add((ds, DCT.bibliographicCitation, text))
         else:
             titles = f.titles or {"fr": f"Import « {f.source} »", "en": f"Import “{f.source}”"}
             descriptions = f.descriptions or {

@@ -1,10 +1,12 @@
 """Where a record shown comes from: the source line of pages (« Source : ANCT, Licence Ouverte
 2.0, données du 1er août 2024 »), the fictional flag, and the same facts added to API answers.
 
-Pages get `sources` (the sources of the resource shown, `graph.queries.sources.SourceInfo`) and
-render them with `templates/_source.html` (included by `base.html`); API answers that list
-actors or alliances get, per item, `source` ({source, title, publisher, licence, licence_name,
-date, attribution, fictional, text}) and `fictional` (`annotate`).
+Pages get `record_sources` (the sources of the resource shown, `graph.queries.sources.SourceInfo`;
+for territories and SDGs their vocabulary's) and render them with `templates/_source.html`
+(included by `base.html`); API answers that list actors or alliances get, per item, `source`
+({source, title, publisher, licence, licence_name, date, attribution, fictional, text}) and
+`fictional` (`annotate`); search results, which carry their source's name in `source`, get the
+same object as `source_info` (`annotate_hits`), and the search page shows its `text` per hit.
 """
 
 from __future__ import annotations
@@ -21,6 +23,7 @@ from graph.queries.sources import (
     defining_sources,
     fictional_sources,
     resource_sources,
+    sources,
 )
 from graph.store import Store
 
@@ -42,6 +45,47 @@ def init_app(app: Flask) -> None:
 def of_resource(store: Store, iri: URIRef) -> list[SourceInfo]:
     """The sources of the resource a page shows (the defining one first)."""
     return resource_sources(store, iri)
+
+
+def _complete(info: SourceInfo) -> SourceInfo:
+    """`info` with a vocabulary's publisher, licence and attribution filled in from its
+    catalogue metadata (`webui.catalog.VOCABULARIES`: vocabulary graphs carry none in the
+    store); other sources as they are."""
+    from .catalog import AGENTS, LICENCE_IRIS, VOCABULARIES
+
+    meta = VOCABULARIES.get(info.source)
+    if meta is None:
+        return info
+    return SourceInfo(
+        info.source,
+        info.graph,
+        titles={"fr": meta.title_fr, "en": meta.title_en},
+        publisher=AGENTS[meta.publisher],
+        licence=LICENCE_IRIS.get(meta.licence),
+        rights=meta.rights or None,
+    )
+
+
+def of_vocabulary(store: Store, source: str) -> list[SourceInfo]:
+    """The source line of a page showing a vocabulary record (a territory, an SDG): the
+    vocabulary's publisher, licence and attribution ([] when it is not loaded)."""
+    found = [i for i in sources(store).values() if i.source == source]
+    return [_complete(found[0])] if found else []
+
+
+def by_source_name(store: Store) -> dict[str, SourceInfo]:
+    """Every published source by name (vocabularies completed), for search hits, which know
+    the name of the source they come from."""
+    return {i.source: _complete(i) for i in sources(store).values()}
+
+
+def annotate_hits(store: Store, results: Iterable[dict[str, Any]], lang: str) -> None:
+    """Add `source_info` ({source, title, publisher, licence, licence_name, date, attribution,
+    fictional, text}, or None) to each search result dict, from its `source` name, in place."""
+    known = by_source_name(store)
+    for item in results:
+        info = known.get(str(item.get("source") or ""))
+        item["source_info"] = info.to_dict(lang) if info is not None else None
 
 
 def annotate(store: Store, base: str, kind: str, items: Iterable[dict[str, Any]]) -> None:

@@ -13,7 +13,6 @@ from collections.abc import Callable, Iterable, Sequence
 from functools import cache
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib import URIRef
 from rdflib.term import Node
 
@@ -22,6 +21,7 @@ from ontology.namespaces import IGEO, RDF
 
 from ..csv_mapping import Batch, Origin
 from ..errors import BadRequest, Problem
+from ..rdfio import parse
 from ..reference import territories
 from .csv2rdf import INSTANCE_KINDS, Mapped, RowMapper, normalise_id
 from .metadata import Mapping, TableSpec
@@ -33,10 +33,7 @@ Vocabulary = Callable[[], Iterable[tuple[object, object, object]]]
 
 @cache
 def _schemes() -> tuple[tuple[object, object, object], ...]:
-    return tuple(
-        (q.subject, q.predicate, q.object)
-        for q in ox.parse(path=str(SCHEMES_TTL), format=ox.RdfFormat.TURTLE)
-    )
+    return tuple(parse(SCHEMES_TTL.read_bytes(), "ttl"))
 
 
 def rule_vocabulary() -> list[tuple[object, object, object]]:

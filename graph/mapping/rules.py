@@ -8,8 +8,8 @@ of the France services sites of one group), pick a value among SKOS mappings (th
 structure type, `skos:exactMatch` before `closeMatch` before `broadMatch`), or build a text.
 
 Relative IRIs in a rule (`<actor/anct>`, `IRI(CONCAT("alliance/pvd-", ?code))`) resolve against the
-instance base (the query's base IRI). Rules run in an in-memory pyoxigraph store, never the
-application's: they read nothing but the mapped graph and the vocabularies.
+instance base (the query's base IRI). Rules run in a scratch graph (`graph.store.scratch`), never
+the application's store: they read nothing but the mapped graph and the vocabularies.
 """
 
 from __future__ import annotations
@@ -17,11 +17,10 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from pathlib import Path
 
-import pyoxigraph as ox
 from rdflib.term import Node
 
-from ..errors import BadRequest
-from ..terms import from_ox, to_ox
+from ..errors import BadRequest, QueryError
+from ..store.scratch import ScratchGraph
 
 Triple = tuple[Node, Node, Node]
 
@@ -32,38 +31,20 @@ def run_rules(
     vocabulary: Iterable[tuple[object, object, object]],
     base: str,
 ) -> list[Triple]:
-    """Run each rule over `triples` + `vocabulary`; returns the new triples, in order."""
+    """Run each rule over `triples` + `vocabulary`; returns the new triples, in order. Raises
+    BadRequest naming the rule file when a rule is not a well-formed SPARQL CONSTRUCT query."""
     if not rules:
         return []
-    store = ox.Store()
-    graph = ox.DefaultGraph()
-    store.bulk_extend(_quad(t, graph) for t in triples)
-    store.bulk_extend(_quad(t, graph) for t in vocabulary)
+    graph = ScratchGraph(triples)
+    graph.add(vocabulary)
     added: list[Triple] = []
     for rule in rules:
-        query = rule.read_text(encoding="utf-8")
         try:
-            result = store.query(query, base_iri=base)
-        except SyntaxError as exc:
+            new = graph.construct(rule.read_text(encoding="utf-8"), base_iri=base)
+        except QueryError as exc:
             raise BadRequest(
-                f"{rule.name}: SPARQL syntax error: {exc}",
-                message_fr=f"{rule.name} : erreur de syntaxe SPARQL : {exc}",
+                f"{rule.name}: {exc.message}", message_fr=f"{rule.name} : {exc.message_fr}"
             ) from exc
-        if not isinstance(result, ox.QueryTriples):
-            raise BadRequest(
-                f"{rule.name}: a rule must be a SPARQL CONSTRUCT query",
-                message_fr=f"{rule.name} : une règle doit être une requête SPARQL CONSTRUCT",
-            )
-        new = list(result)
-        store.bulk_extend(ox.Quad(t.subject, t.predicate, t.object, graph) for t in new)
-        added += [(from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)) for t in new]
+        graph.add(new)
+        added += new
     return added
-
-
-def _quad(t: tuple[object, object, object], graph: ox.DefaultGraph) -> ox.Quad:
-    """A quad of the default graph from rdflib or pyoxigraph terms."""
-    s, p, o = (
-        x if isinstance(x, ox.NamedNode | ox.BlankNode | ox.Literal) else to_ox(x)  # type: ignore[arg-type]
-        for x in t
-    )
-    return ox.Quad(s, p, o, graph)  # type: ignore[arg-type]

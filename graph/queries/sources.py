@@ -16,7 +16,6 @@ from ontology.namespaces import ALL, DCT, FOAF
 
 from ..store import Store
 from .publishing import cached
-from .resources import values_block
 
 #: Licences by IRI: short French and English names (the IRIs are those data.gouv.fr recognises
 #: in DCAT `dct:license`, see docs/model.md).
@@ -178,14 +177,24 @@ def fictional_sources(store: Store) -> set[str]:
     return {i.source for i in sources(store).values() if i.fictional}
 
 
+_DEFINED_IN = f"SELECT ?r ?g WHERE {{ GRAPH ?g {{ ?r {DCT.identifier.n3()} ?id }} }}"
+_GRAPHS_OF = (
+    "SELECT ?g (MAX(?defines) AS ?d) WHERE { GRAPH ?g { ?r ?p ?o } "
+    f"BIND(?p = {DCT.identifier.n3()} AS ?defines) }} GROUP BY ?g"
+)
+_ORIGINS = f"SELECT ?o WHERE {{ ?g {DCT.source.n3()} ?o FILTER(isIRI(?o)) }}"
+
+
+def origins(store: Store, graph: URIRef) -> list[URIRef]:
+    """Where the data of a source graph comes from (its `dct:source` IRIs: the files published
+    by the producer), as its provenance records them."""
+    return sorted(r["o"] for r in store.select(_ORIGINS, g=graph) if isinstance(r["o"], URIRef))
+
+
 def resource_sources(store: Store, iri: URIRef) -> list[SourceInfo]:
     """The instance sources holding triples about `iri` (vocabularies left out), the one
     defining it (`dct:identifier`) first."""
-    rows = store.select(
-        "SELECT ?g (MAX(?defines) AS ?d) WHERE { GRAPH ?g { ?r ?p ?o } "
-        f"BIND(?p = {DCT.identifier.n3()} AS ?defines) }} GROUP BY ?g",
-        r=iri,
-    )
+    rows = store.select(_GRAPHS_OF, r=iri)
     known = sources(store)
     found = []
     for r in rows:
@@ -204,10 +213,7 @@ def defining_sources(store: Store, iris: Iterable[URIRef]) -> dict[URIRef, Sourc
     known = sources(store)
     out: dict[URIRef, SourceInfo] = {}
     for i in range(0, len(wanted), 500):
-        block = values_block("r", wanted[i : i + 500])
-        for row in store.select(
-            f"SELECT ?r ?g WHERE {{ {block} GRAPH ?g {{ ?r {DCT.identifier.n3()} ?id }} }}"
-        ):
+        for row in store.select(_DEFINED_IN, r=wanted[i : i + 500]):
             info = known.get(row["g"])  # type: ignore[arg-type]
             if info is not None:
                 out.setdefault(row["r"], info)  # type: ignore[arg-type]
