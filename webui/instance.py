@@ -54,9 +54,7 @@ class Instance:
             self.store, progress=progress and (lambda s: progress(f"vocabulaire {s}"))
         )
         if demo:
-            load_bundled(
-                self.store, self.base, progress=progress and (lambda s: progress(f"données {s}"))
-            )
+            load_bundled(self.store, self.base, progress=progress)
 
     def close(self) -> None:
         """Close the store and the index."""
