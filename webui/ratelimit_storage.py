@@ -1,11 +1,11 @@
-"""A `limits` storage in a SQLite file: rate-limit counts shared by every worker process of a machine.
+"""A `limits` storage in a SQLite file: rate-limit counts shared by the worker processes of a host.
 
 `limits` (under Flask-Limiter) ships memory (one count per process), Redis, Memcached and MongoDB
 storages; the last three need a server that small deployments do not run. This one keeps the
 fixed-window counters in one SQLite table in the instance folder, so N worker processes count a
-client's requests together. Each hit is one short transaction (an `INSERT … ON CONFLICT … RETURNING`,
-SQLite ≥ 3.35) in WAL mode; the counters are disposable (a lost update after a power cut only
-forgets some requests), so the file is not synced to disk on each hit.
+client's requests together. Each hit is one short transaction (`INSERT … ON CONFLICT …
+RETURNING`, SQLite ≥ 3.35) in WAL mode; the counters are disposable (a lost update after a power
+cut only forgets some requests), so the file is not synced to disk on each hit.
 
 Registered under the URI scheme `alliances+sqlite` (`alliances+sqlite:///abs/path/file.sqlite3`)
 by subclassing `limits.storage.Storage`, whose metaclass records `STORAGE_SCHEME`.
@@ -79,8 +79,9 @@ class SQLiteStorage(Storage):
         none running; returns the new count."""
         now = time.time()
         db = self._connect()
-        row = db.execute(_INCR, {"key": key, "amount": amount, "now": now,
-                                 "window": expiry}).fetchone()
+        row = db.execute(
+            _INCR, {"key": key, "amount": amount, "now": now, "window": expiry}
+        ).fetchone()
         if now >= self._sweep_at:  # forget finished windows once a minute
             self._sweep_at = now + 60
             db.execute("DELETE FROM counters WHERE expiry <= ?", (now,))
@@ -88,17 +89,21 @@ class SQLiteStorage(Storage):
 
     def get(self, key: str) -> int:
         """The count of `key` in its current window (0 when none runs)."""
-        row = self._connect().execute(
-            "SELECT value FROM counters WHERE key = ? AND expiry > ?", (key, time.time())
-        ).fetchone()
+        row = (
+            self._connect()
+            .execute("SELECT value FROM counters WHERE key = ? AND expiry > ?", (key, time.time()))
+            .fetchone()
+        )
         return int(row[0]) if row else 0
 
     def get_expiry(self, key: str) -> float:
         """When the current window of `key` ends (epoch seconds; now when none runs)."""
         now = time.time()
-        row = self._connect().execute(
-            "SELECT expiry FROM counters WHERE key = ? AND expiry > ?", (key, now)
-        ).fetchone()
+        row = (
+            self._connect()
+            .execute("SELECT expiry FROM counters WHERE key = ? AND expiry > ?", (key, now))
+            .fetchone()
+        )
         return float(row[0]) if row else now
 
     def check(self) -> bool:

@@ -90,8 +90,14 @@ CORS_OPTIONS: dict[str, Any] = {
     "supports_credentials": False,
     "methods": ["GET", "HEAD", "POST", "OPTIONS"],
     "allow_headers": ["Accept", "Content-Type", "If-None-Match", "If-Modified-Since"],
-    "expose_headers": ["ETag", "Last-Modified", "Content-Location", "Link", "X-SPARQL-MaxRows",
-                       "Retry-After"],
+    "expose_headers": [
+        "ETag",
+        "Last-Modified",
+        "Content-Location",
+        "Link",
+        "X-SPARQL-MaxRows",
+        "Retry-After",
+    ],
     "max_age": 86400,
 }
 
