@@ -90,4 +90,4 @@ def _retry_after(exc: RateLimitExceeded) -> int:
     window = limiter.current_limit if limiter is not None else None
     if window is None:
         return int(exc.limit.limit.get_expiry())
-    return max(1, int(window.reset_at - time.time()) + 1)
+    return max(1, int(window.reset_at - time.time()))
