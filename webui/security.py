@@ -25,6 +25,8 @@ security header or a CORS header itself.
   by default a SQLite file of the instance (`webui.ratelimit_storage`), so every worker process
   of one machine counts together; `memory://` counts per process (with N workers a client gets up
   to N times the limit); `redis://…` counts across machines.
+- **JSON bodies** nested deeper than `graph.rdf_input.MAX_JSON_DEPTH` are refused before parsing
+  (Python's `json` would raise RecursionError near 1,000 levels): the API answers 400.
 - **Secret key**: `SECRET_KEY` when set; otherwise generated once and kept in the instance file
   `secret_key` (mode 0600), so every worker and every restart signs with the same key.
 """
@@ -39,10 +41,13 @@ from pathlib import Path
 from typing import Any
 
 from flask import Flask, request
+from flask.json.provider import DefaultJSONProvider
 from flask_cors import CORS
 from flask_limiter import Limiter
 from flask_talisman import Talisman
 from werkzeug.middleware.proxy_fix import ProxyFix
+
+from graph.rdf_input import MAX_JSON_DEPTH, json_depth
 
 from . import ratelimit_storage
 
@@ -118,6 +123,9 @@ def init_app(app: Flask) -> None:
     cfg = app.config
     app.config["SECRET_KEY"] = cfg.get("SECRET_KEY") or secret_key(_home(app))
     app.config["MAX_CONTENT_LENGTH"] = int(cfg["MAX_REQUEST_BYTES"])
+    provider = DepthLimitedJSON(app)
+    provider.ensure_ascii = app.json.ensure_ascii  # type: ignore[attr-defined]
+    app.json = provider
     proxies = int(cfg["TRUSTED_PROXIES"])
     if proxies > 0:
         app.wsgi_app = ProxyFix(  # type: ignore[method-assign]
@@ -139,6 +147,18 @@ def init_app(app: Flask) -> None:
     if "sparql.sparql" in app.view_functions:
         view = app.view_functions["sparql.sparql"]
         app.view_functions["sparql.sparql"] = talisman(content_security_policy=SPARQL_CSP)(view)
+
+
+class DepthLimitedJSON(DefaultJSONProvider):
+    """Flask's JSON provider, refusing (ValueError, as for any malformed JSON) texts nested deeper
+    than `MAX_JSON_DEPTH` before `json.loads` recurses into them."""
+
+    def loads(self, s: str | bytes, **kwargs: Any) -> Any:
+        """Parse JSON text; raises ValueError when it is malformed or too deeply nested."""
+        data = s.encode("utf-8", "surrogatepass") if isinstance(s, str) else s
+        if json_depth(data) > MAX_JSON_DEPTH:
+            raise ValueError(f"JSON nested deeper than {MAX_JSON_DEPTH} levels")
+        return super().loads(s, **kwargs)
 
 
 def secret_key(home: Path | None) -> str:
