@@ -186,7 +186,8 @@ def test_deeply_nested_turtle_is_valid_rdf_and_harmless(home: Path, tmp_path: Pa
     ttl = (
         "@prefix org: <http://www.w3.org/ns/org#> . @prefix foaf: <http://xmlns.com/foaf/0.1/> .\n"
         "@prefix schema: <http://schema.org/> . @prefix dct: <http://purl.org/dc/terms/> .\n"
-        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> . @prefix ex: <http://example.org/> .\n"
+        "@prefix skos: <http://www.w3.org/2004/02/skos/core#> .\n"
+        "@prefix ex: <http://example.org/> .\n"
         "<https://w3id.org/alliances/id/actor/profond> a org:FormalOrganization, "
         "foaf:Organization, schema:Organization ;\n"
         "  org:classification <https://w3id.org/alliances/ns/actor-type/association> ;\n"

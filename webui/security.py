@@ -27,6 +27,14 @@ security header or a CORS header itself.
   to N times the limit); `redis://…` counts across machines.
 - **JSON bodies** nested deeper than `graph.rdf_input.MAX_JSON_DEPTH` are refused before parsing
   (Python's `json` would raise RecursionError near 1,000 levels): the API answers 400.
+- **Links from data** (`safe_href`, also the Jinja filter `safe_href`): a URL or IRI taken from
+  the graph becomes an `href` only when it is http(s), mailto or a path of this site; anything
+  else (`javascript:`, `data:`, `vbscript:`…) is shown as text, never as a link.
+- **CSV for spreadsheets** (`csv_cell`): a text cell starting with `=`, `+`, `-`, `@`, a tab or a
+  carriage return is prefixed with `'`, so a spreadsheet shows it instead of running it as a
+  formula (OWASP, « CSV Injection »). Used by every CSV the site writes for people (network
+  exports); SPARQL CSV/TSV results keep their values exact, as the W3C format requires
+  (docs/deployment.md says why).
 - **Secret key**: `SECRET_KEY` when set; otherwise generated once and kept in the instance file
   `secret_key` (mode 0600), so every worker and every restart signs with the same key.
 """
@@ -35,6 +43,7 @@ from __future__ import annotations
 
 import logging
 import os
+import re
 import secrets
 from collections.abc import Callable
 from pathlib import Path
@@ -118,9 +127,43 @@ SECRET_FILE = "secret_key"
 RATE_LIMIT_FILE = "ratelimits.sqlite3"
 
 
+#: URL schemes a link taken from the data may have.
+SAFE_SCHEMES = frozenset({"http", "https", "mailto"})
+_SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
+_INVISIBLE = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+
+
+def safe_href(url: object) -> str:
+    """`url` when a browser may follow it as a link: an http(s) or mailto URL, or a path or
+    fragment of this site (`/actor/x`, `#top`); "" for anything else (`javascript:`, `data:`,
+    `vbscript:`, protocol-relative `//host`, or a scheme hidden behind spaces and control
+    characters, which browsers strip before reading it)."""
+    text = str(url or "")
+    bare = _INVISIBLE.sub("", text)
+    if bare.startswith(("/", "#")) and not bare.startswith(("//", "/\\")):
+        return text
+    m = _SCHEME.match(bare)
+    if m and m.group(1).lower() in SAFE_SCHEMES and bare == text.strip():
+        return text.strip()
+    return ""
+
+
+#: First characters that make a spreadsheet read a cell as a formula (OWASP, « CSV Injection »).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A cell for a CSV meant for spreadsheets: text starting like a formula gets a leading `'`
+    (shown, not evaluated); numbers and other text are unchanged."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def init_app(app: Flask) -> None:
     """Wire every protection of the module docstring into `app` (after the blueprints)."""
     cfg = app.config
+    app.jinja_env.filters["safe_href"] = safe_href
     app.config["SECRET_KEY"] = cfg.get("SECRET_KEY") or secret_key(_home(app))
     app.config["MAX_CONTENT_LENGTH"] = int(cfg["MAX_REQUEST_BYTES"])
     provider = DepthLimitedJSON(app)
