@@ -72,7 +72,8 @@ for (const name of ["alert", "confirm", "prompt", "print"]) {
   window[name] = (...args) => { window.__events.push(name + ":" + args.join(",")); };
 }
 document.addEventListener("securitypolicyviolation", (e) => {
-  window.__events.push("csp:" + e.violatedDirective + " " + e.blockedURI + " " + e.sample + " at " + e.sourceFile + ":" + e.lineNumber + ":" + e.columnNumber);
+  window.__events.push("csp:" + e.violatedDirective + " " + e.blockedURI + " " + e.sample
+                       + " at " + e.sourceFile + ":" + e.lineNumber + ":" + e.columnNumber);
 });
 """
 
@@ -93,7 +94,8 @@ CHECK = """() => {
   for (const s of document.querySelectorAll("script:not([src])")) {
     if (s.type !== "application/json") bad.push("inline script " + s.textContent.slice(0, 60));
   }
-  for (const s of document.querySelectorAll("main iframe, main img, main style, main b, main svg[onload]")) {
+  const injected = "main iframe, main img, main style, main b, main svg[onload]";
+  for (const s of document.querySelectorAll(injected)) {
     bad.push("injected " + s.tagName);
   }
   return bad;
