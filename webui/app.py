@@ -7,6 +7,7 @@ from typing import Any
 from flask import Flask
 
 from . import (
+    api_openapi,
     api_reco,
     api_search,
     catalog,
@@ -45,5 +46,6 @@ def create_app(config: dict[str, Any] | None = None, *, instance: Instance | Non
     network_export.init_app(app)
     api_reco.init_app(app)
     api_search.init_app(app)
+    api_openapi.init_app(app)
     security.init_app(app)  # last: it applies to every route registered above
     return app
