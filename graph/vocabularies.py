@@ -1,4 +1,4 @@
-"""The vocabulary graphs: our ontology and schemes, the UN SDG KOS, the INSEE COG territories."""
+"""The vocabulary graphs: our ontology and schemes, the UN SDG KOS, the territories (COG, EPCI)."""
 
 from __future__ import annotations
 
@@ -13,14 +13,50 @@ from rdflib.term import Node
 
 from data import COG_DIR, SDG_GOALS_EN_YML, SDG_GOALS_FR_YML, SDG_KOS_TTL
 from ontology import ONTOLOGY_TTL, SCHEMES_TTL
-from ontology.namespaces import DCT, IGEO, RDF, SDG, SKOS
+from ontology.namespaces import (
+    DCT,
+    EPCI_NATURE,
+    GN,
+    IGEO,
+    RDF,
+    SCHEMA,
+    SDG,
+    SKOS,
+    WGS84,
+    XSD,
+    scheme_codes,
+)
 
-from .reference import sdg_labels, territories
+from .reference import (
+    Territory,
+    centre,
+    epci_departements,
+    sdg_labels,
+    territories,
+    territory_iri,
+)
 from .store import Store, Write
 
 Triple = tuple[Node | ox.NamedNode, Node | ox.NamedNode, Node | ox.NamedNode | ox.Literal]
 
-LEVEL_CLASS = {"region": IGEO.Region, "departement": IGEO.Departement, "commune": IGEO.Commune}
+LEVEL_CLASS = {
+    "region": IGEO.Region,
+    "departement": IGEO.Departement,
+    "epci": IGEO.Intercommunalite,
+    "commune": IGEO.Commune,
+}
+#: Files the territories vocabulary is built from.
+TERRITORY_FILES = tuple(
+    COG_DIR / name
+    for name in (
+        "regions.csv",
+        "departements.csv",
+        "communes.csv",
+        "epci.csv",
+        "communes-complements.csv",
+        "centres.csv",
+    )
+)
 
 
 def _parse(path: Path) -> Iterator[Triple]:
@@ -58,20 +94,106 @@ def sdg_triples() -> Iterator[Triple]:
             yield SDG[str(goal)], SKOS.altLabel, Literal(short[str(goal)], lang=lang)
 
 
+class _Terms:
+    """pyoxigraph terms of the territory triples, made once per build (faster than rdflib's)."""
+
+    def __init__(self) -> None:
+        def n(iri: object) -> ox.NamedNode:
+            return ox.NamedNode(str(iri))
+
+        self.type, self.code, self.nom = n(RDF.type), n(IGEO.codeINSEE), n(IGEO.nom)
+        self.label, self.ident, self.broader = n(SKOS.prefLabel), n(DCT.identifier), n(SKOS.broader)
+        self.within, self.shares = n(IGEO.subdivisionDirecteDe), n(IGEO.territoireCommunAvec)
+        self.dtype, self.postcode, self.pop = n(DCT.type), n(SCHEMA.postalCode), n(GN.population)
+        self.lat, self.long = n(WGS84.lat), n(WGS84.long)
+        self.integer, self.decimal = n(XSD.integer), n(XSD.decimal)
+        self.classes = {level: n(c) for level, c in LEVEL_CLASS.items()}
+        self.natures = {code.upper(): n(EPCI_NATURE[code]) for code in scheme_codes("epci-nature")}
+        self._iris: dict[tuple[str, str], ox.NamedNode] = {}
+
+    def iri(self, key: tuple[str, str]) -> ox.NamedNode:
+        """The IRI of territory `key`."""
+        node = self._iris.get(key)
+        if node is None:
+            node = self._iris[key] = ox.NamedNode(str(territory_iri(*key)))
+        return node
+
+
+def cog_triples() -> Iterator[Triple]:
+    """Régions, départements and communes of the COG with their chain (skos:broader).
+
+    Each territory: its igeo class, `igeo:codeINSEE`, `igeo:nom` and `skos:prefLabel` (@fr),
+    `dct:identifier` (`commune:59350`), and `skos:broader` + `igeo:subdivisionDirecteDe` to its
+    administrative parent (commune → département → région; arrondissement → commune).
+    """
+    x, table = _Terms(), territories()
+    for t in table.values():
+        if t.level == "epci":
+            continue
+        yield from _names(x, t)
+        if t.parent is not None and t.parent in table:
+            s, parent = x.iri(t.key), x.iri(t.parent)
+            yield s, x.broader, parent
+            yield s, x.within, parent
+
+
+def _names(x: _Terms, t: Territory) -> Iterator[Triple]:
+    s, name = x.iri(t.key), ox.Literal(t.name, language="fr")
+    yield s, x.type, x.classes[t.level]
+    yield s, x.code, ox.Literal(t.code)
+    yield s, x.nom, name
+    yield s, x.label, name
+    yield s, x.ident, ox.Literal(t.ident)
+
+
+def epci_triples() -> Iterator[Triple]:
+    """Intercommunalities, and what the communes gain: EPCI, postal codes, population, centre.
+
+    - EPCI and EPT (`igeo:Intercommunalite`, IRI `…/geo/intercommunalite/{SIREN}`, the SIREN as
+      `igeo:codeINSEE` as in INSEE's API): names, `dct:type` their nature (scheme `epci-nature`),
+      `gn:population` (xsd:integer), `skos:broader` the Métropole du Grand Paris for an EPT, and
+      the département (else région) that wholly contains it, if one does;
+      `igeo:territoireCommunAvec` every département it has communes in.
+    - a commune: `skos:broader` its nearest intercommunality (its EPT in the Grand Paris, else its
+      EPCI), `schema:postalCode` (one per code), `gn:population`.
+    - communes, départements and régions with a known centre of their own: `geo:lat`/`geo:long`
+      (WGS84, xsd:decimal), as on actors; computed centres (`reference.centre` of an EPCI, or of a
+      commune from its EPCI or département) are not published.
+    """
+    x, table = _Terms(), territories()
+    for t in table.values():
+        s = x.iri(t.key)
+        if t.level == "epci":
+            yield from _names(x, t)
+            yield s, x.dtype, x.natures[t.nature]
+            if t.epci:
+                yield s, x.broader, x.iri(("epci", t.epci))
+            deps = epci_departements(t.code)
+            regions = {table[("departement", d)].parent for d in deps}
+            if len(deps) == 1:
+                yield s, x.broader, x.iri(("departement", deps[0]))
+            elif len(regions) == 1 and None not in regions:
+                yield s, x.broader, x.iri(regions.pop())  # type: ignore[arg-type]
+            for d in deps:
+                yield s, x.shares, x.iri(("departement", d))
+        elif t.level == "commune":
+            group = t.ept or t.epci
+            if group:
+                yield s, x.broader, x.iri(("epci", group))
+            for code in t.postal_codes:
+                yield s, x.postcode, ox.Literal(code)
+        if t.population is not None:
+            yield s, x.pop, ox.Literal(str(t.population), datatype=x.integer)
+        c = centre(t.level, t.code) if t.level != "epci" else None
+        if c is not None and c.precision == t.level:
+            yield s, x.lat, ox.Literal(f"{c.lat:.5f}", datatype=x.decimal)
+            yield s, x.long, ox.Literal(f"{c.long:.5f}", datatype=x.decimal)
+
+
 def territory_triples() -> Iterator[Triple]:
-    """Régions, départements and communes of the COG with their chain (skos:broader)."""
-    for t in territories().values():
-        s = t.iri
-        yield s, RDF.type, LEVEL_CLASS[t.level]
-        yield s, IGEO.codeINSEE, Literal(t.code)
-        yield s, IGEO.nom, Literal(t.name, lang="fr")
-        yield s, SKOS.prefLabel, Literal(t.name, lang="fr")
-        yield s, DCT.identifier, Literal(f"{t.level}:{t.code}")
-        if t.parent is not None:
-            parent = territories().get(t.parent)
-            if parent is not None:
-                yield s, SKOS.broader, parent.iri
-                yield s, IGEO.subdivisionDirecteDe, parent.iri
+    """The whole territories vocabulary: `cog_triples` then `epci_triples`."""
+    yield from cog_triples()
+    yield from epci_triples()
 
 
 @dataclass(frozen=True)
@@ -93,11 +215,7 @@ class Vocabulary:
 VOCABULARIES = (
     Vocabulary("vocabulary-ontology", (ONTOLOGY_TTL, SCHEMES_TTL), ontology_triples),
     Vocabulary("vocabulary-sdg", (SDG_KOS_TTL, SDG_GOALS_FR_YML, SDG_GOALS_EN_YML), sdg_triples),
-    Vocabulary(
-        "vocabulary-territories",
-        (COG_DIR / "regions.csv", COG_DIR / "departements.csv", COG_DIR / "communes.csv"),
-        territory_triples,
-    ),
+    Vocabulary("vocabulary-territories", TERRITORY_FILES, territory_triples),
 )
 
 
@@ -123,4 +241,3 @@ def load_vocabularies(store: Store, progress: Callable[[str], None] | None = Non
         )
         written.append(vocab.source)
     return written
-

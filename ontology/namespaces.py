@@ -37,8 +37,10 @@ __all__ = [
     "DCAT",
     "DCT",
     "FOAF",
+    "GN",
     "IGEO",
     "INSEE_GEO",
+    "WGS84",
     "MATURITY",
     "ORG",
     "OWL",
@@ -62,6 +64,7 @@ __all__ = [
     "VOID",
     "XSD",
     "NS_BASE",
+    "EPCI_NATURE",
     "EU_FILE_TYPE",
     "EU_THEME",
     "EU_COUNTRY",
@@ -89,6 +92,10 @@ SDG = Namespace("http://metadata.un.org/sdg/")
 SDGO = Namespace("http://metadata.un.org/sdg/ontology#")
 IGEO = Namespace("http://rdf.insee.fr/def/geo#")
 INSEE_GEO = Namespace("http://id.insee.fr/geo/")
+#: GeoNames ontology (`gn:population`, as the INSEE geographic ontology does for country codes).
+GN = Namespace("http://www.geonames.org/ontology#")
+#: W3C Basic Geo (WGS84) vocabulary: `geo:lat`, `geo:long` (rdflib's WGS namespace has https).
+WGS84 = Namespace("http://www.w3.org/2003/01/geo/wgs84_pos#")
 EU_FILE_TYPE = Namespace("http://publications.europa.eu/resource/authority/file-type/")
 EU_THEME = Namespace("http://publications.europa.eu/resource/authority/data-theme/")
 EU_COUNTRY = Namespace("http://publications.europa.eu/resource/authority/country/")
@@ -210,6 +217,8 @@ CRITERION = _scheme(
     "criterion",
     ["pertinence", "coherence", "efficacite", "efficience", "impact", "perennite"],
 )
+#: Kinds of intercommunality (DGCL codes lower-cased: `cc`, `ca`, `cu`, `metro`, `met69`, `ept`).
+EPCI_NATURE = _scheme("epci-nature", ["cc", "ca", "cu", "metro", "met69", "ept"])
 
 #: Every controlled list: scheme name -> namespace class. The scheme IRI is `NS_BASE/name`.
 SCHEMES: dict[str, type[DefinedNamespace]] = {
@@ -222,6 +231,7 @@ SCHEMES: dict[str, type[DefinedNamespace]] = {
     "alliance-status": ALLIANCE_STATUS,
     "role": ROLE,
     "criterion": CRITERION,
+    "epci-nature": EPCI_NATURE,
 }
 
 
@@ -256,6 +266,8 @@ PREFIXES: dict[str, str] = {
     "sdg": str(SDG),
     "sdgo": str(SDGO),
     "igeo": str(IGEO),
+    "gn": str(GN),
+    "geo": str(WGS84),
     "rdfs": str(RDFS),
     "owl": str(OWL),
     "xsd": str(XSD),

@@ -4,14 +4,16 @@ Identifiers (`Doc.id`, the `id` of search results):
 - actors, alliances, tools: the CSV `id` (`dct:identifier`);
 - SDG goals and targets: their compact UN code, `12` or `12.3`;
 - territories: the CSV `territory` syntax, which is also their `dct:identifier`: `region:32`,
-  `departement:59`, `commune:59350` (bare INSEE codes are ambiguous: région 32 and département 32
-  both exist). Their bare INSEE code is indexed as a code, so searching `59350` finds Lille.
+  `departement:59`, `epci:200093201`, `commune:59350` (bare INSEE codes are ambiguous: région 32
+  and département 32 both exist). Their bare code (INSEE code, SIREN of an EPCI) and a commune's
+  postal codes are indexed as codes, so searching `59350` or `59000` finds Lille.
 
 Facets are codes: `skos:notation` of the concepts, the SDG goal number (a target gives its goal),
-the INSEE codes of the région and département *containing* the territories a resource serves
-(a commune in département 59 gets `departement=59` and `region=32`), so filtering on a région
-matches its départements and communes. A document depends only on its resource's own triples and
-on the vocabularies, which keeps incremental updates exact.
+the INSEE codes of the région and département and the SIREN of the intercommunality (EPCI, and EPT
+in the Grand Paris) *containing* the territories a resource serves (Lille gets `epci=200093201`,
+`departement=59` and `region=32`; an EPCI over two départements gets both), so filtering on a
+région matches its départements, intercommunalities and communes. A document depends only on its
+resource's own triples and on the vocabularies, which keeps incremental updates exact.
 """
 
 from __future__ import annotations
@@ -23,6 +25,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 
 from graph.queries.resources import values_block
+from graph.reference import LEVEL_NAMES, territories, territory_ancestors, territory_iri
 from graph.store import Store
 from ontology.namespaces import (
     ALL,
@@ -64,8 +67,16 @@ SCHEME_FACETS = {
     "tool-kind": "tool_kind",
     "resource-type": "resource_type",
 }
-LEVELS = {IGEO.Region: "region", IGEO.Departement: "departement", IGEO.Commune: "commune"}
-LEVEL_FR = {"region": "Région", "departement": "Département", "commune": "Commune"}
+LEVELS = {
+    IGEO.Region: "region",
+    IGEO.Departement: "departement",
+    IGEO.Intercommunalite: "epci",
+    IGEO.Commune: "commune",
+}
+LEVEL_FR = {level: names[0] for level, names in LEVEL_NAMES.items()}
+#: Territory facets: a resource in a territory gets the codes of every territory of these levels
+#: it lies in (wholly or in part, see `graph.reference.territory_ancestors`).
+TERRITORY_FACETS = ("region", "departement", "epci")
 
 
 @dataclass(frozen=True)
@@ -76,7 +87,6 @@ class Territory:
     level: str
     code: str
     name: str
-    parent: str | None
 
 
 @dataclass(frozen=True)
@@ -115,9 +125,8 @@ SELECT DISTINCT ?r WHERE {{ ?r {RDF.type.n3()} ?class ; {DCT.identifier.n3()} ?i
 #: Territories of the territories vocabulary graph `?g` (restricting the query to that graph
 #: makes it several times faster than over the union of all graphs).
 TERRITORIES = f"""
-SELECT ?t ?type (STR(?c) AS ?code) (STR(?n) AS ?name) ?parent WHERE {{ GRAPH ?g {{
+SELECT ?t ?type (STR(?c) AS ?code) (STR(?n) AS ?name) WHERE {{ GRAPH ?g {{
   ?t {IGEO.codeINSEE.n3()} ?c ; {RDF.type.n3()} ?type ; {SKOS.prefLabel.n3()} ?n .
-  OPTIONAL {{ ?t {SKOS.broader.n3()} ?parent }}
 }} }}
 """
 
@@ -162,6 +171,7 @@ class Documents:
         self._concepts = _concepts()
         self._tables_key: tuple[str, ...] | None = None
         self._territories: dict[str, Territory] = {}
+        self._chains: dict[str, list[Territory]] = {}  # per territory IRI, for these tables
         self._sdgs: dict[str, Sdg] = {}
         self._sources: dict[str, str] = {}
 
@@ -200,6 +210,7 @@ class Documents:
                            for g in graphs if g.source in VOCABULARY_KINDS))
         if key == self._tables_key:
             return
+        self._chains = {}
         cached = _TABLES.get(key)
         if cached is not None:
             self._territories, self._sdgs = cached
@@ -213,8 +224,7 @@ class Documents:
                 kind = row["type"]
                 level = LEVELS.get(kind) if isinstance(kind, URIRef) else None
                 if level is not None:
-                    t = Territory(str(row["t"]), level, str(row["code"]), str(row["name"]),
-                                  str(row["parent"]) if "parent" in row else None)
+                    t = Territory(str(row["t"]), level, str(row["code"]), str(row["name"]))
                     self._territories[t.iri] = t
         self._sdgs = {str(r["s"]): Sdg(str(r["s"]), str(r["code"]), str(r["goal"]))
                       for r in self.store.select(SDGS)}
@@ -224,13 +234,18 @@ class Documents:
         _TABLES[key] = (self._territories, self._sdgs)
 
     def chain(self, iri: str) -> list[Territory]:
-        """The territory and its ancestors (commune → département → région)."""
-        out: list[Territory] = []
-        t = self._territories.get(iri)
-        while t is not None and len(out) < 4:
-            out.append(t)
-            t = self._territories.get(t.parent) if t.parent else None
-        return out
+        """The territory and those it lies in (commune → EPCI → département → région).
+
+        The containment comes from `graph.reference` (the files the vocabulary is built from),
+        restricted to the territories the graph holds; an EPCI over several départements lists
+        them all."""
+        chain = self._chains.get(iri)
+        if chain is None:
+            t = self._territories.get(iri)
+            keys = territory_ancestors(t.level, t.code) if t is not None else []
+            found = (self._territories.get(str(territory_iri(*k))) for k in keys)
+            chain = self._chains[iri] = [x for x in found if x is not None]
+        return chain
 
     # -- instance resources ----------------------------------------------------------------
     def _instance_iris(self, kind: str) -> list[URIRef]:
@@ -259,7 +274,7 @@ class Documents:
             elif link in self._territories:
                 for t in self.chain(link):
                     places.append(t.name)
-                    if t.level != "commune":
+                    if t.level in TERRITORY_FACETS:
                         facets.setdefault(t.level, set()).add(t.code)
         label = row.get("label") or row.get("label_any") or row["id"]
         return Doc(
@@ -275,13 +290,13 @@ class Documents:
         for t in sorted(self._territories.values(), key=lambda t: (t.level, t.code)):
             chain = self.chain(t.iri)
             facets = {level: tuple(x.code for x in chain if x.level == level)
-                      for level in ("region", "departement")}
+                      for level in TERRITORY_FACETS}
             where = ", ".join(x.name for x in chain[1:])
             yield Doc(
                 iri=t.iri, id=f"{t.level}:{t.code}", kind="territory",
                 source=TERRITORY_SOURCE, label=t.name,
                 note=f"{LEVEL_FR[t.level]}" + (f", {where}" if where else ""),
-                codes=(t.code,), facets={k: v for k, v in facets.items() if v},
+                codes=(t.code, *_postal_codes(t)), facets={k: v for k, v in facets.items() if v},
             )
 
     def _sdg_docs(self) -> Iterator[Doc]:
@@ -293,6 +308,12 @@ class Documents:
                 text.setdefault(str(row["s"]), {}).setdefault(key, []).append(str(o))
         for s in sorted(self._sdgs.values(), key=lambda s: _sdg_order(s.code)):
             yield _sdg_doc(s, text.get(s.iri, {}))
+
+
+def _postal_codes(t: Territory) -> tuple[str, ...]:
+    """Postal codes of a commune (La Poste, via `graph.reference`)."""
+    ref = territories().get((t.level, t.code)) if t.level == "commune" else None
+    return ref.postal_codes if ref is not None else ()
 
 
 def _sdg_order(code: str) -> tuple[int, ...]:

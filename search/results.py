@@ -13,7 +13,7 @@ from .schema import FACETS, KINDS
 MAX_LIMIT = 100
 MAX_PAGE = 1000
 #: Prefixes accepted (and dropped) in territory facet values: `region:32` means `32`.
-_VALUE_PREFIXES = {"region": "region:", "departement": "departement:"}
+_VALUE_PREFIXES = {"region": "region:", "departement": "departement:", "epci": "epci:"}
 
 
 @dataclass(frozen=True)

@@ -10,14 +10,15 @@ from . import analysis
 KINDS = ("actor", "alliance", "tool", "sdg", "territory")
 
 #: Facets (multi-valued keyword fields), in display order. Values are codes: actor type, SDG goal
-#: number, INSEE région / département code, maturity, pillar, resource type, alliance status, tool
-#: kind (`skos:notation` of the concept).
+#: number, INSEE région / département code, SIREN of the intercommunality (EPCI or EPT), maturity,
+#: pillar, resource type, alliance status, tool kind (`skos:notation` of the concept).
 FACETS = (
     "kind",
     "actor_type",
     "sdg",
     "region",
     "departement",
+    "epci",
     "maturity",
     "pillar",
     "resource_type",
@@ -42,7 +43,7 @@ EXACT_BOOST = 100.0
 CODE_BOOST = 80.0
 
 #: Bump when the document shape or the analysis changes: older indexes are rebuilt.
-SCHEMA_VERSION = 3  # 3: every apostrophe and quote read alike (issue 9)
+SCHEMA_VERSION = 4  # 3: every apostrophe and quote read alike (issue 9); 4: the epci facet
 
 
 @dataclass

@@ -94,17 +94,19 @@ def test_proximity_follows_the_cog_chain(store, tmp_path, base):
         actor("seeker", "association", territory="commune:59350", needs="financement"),
         actor("lille", territory="commune:59350", offers="financement"),
         actor("roubaix", territory="commune:59512", offers="financement"),
+        actor("dunkerque", territory="commune:59183", offers="financement"),
         actor("arras", territory="commune:62041", offers="financement"),
         actor("bordeaux", territory="commune:33063", offers="financement"),
     ])
     data = rec.partners("seeker")
-    assert ranking(data) == ["lille", "roubaix", "arras", "bordeaux"]
+    assert ranking(data) == ["lille", "roubaix", "dunkerque", "arras", "bordeaux"]
     reasons = {r["id"]: r["reasons"] for r in data["results"]}
     assert "Même commune (Lille)" in reasons["lille"]
-    assert "Même département (Nord)" in reasons["roubaix"]
+    assert "Même intercommunalité (Métropole Européenne de Lille)" in reasons["roubaix"]
+    assert "Même département (Nord)" in reasons["dunkerque"]
     assert "Même région (Hauts-de-France)" in reasons["arras"]
     assert not any(r.startswith("Même") for r in reasons["bordeaux"])
-    assert "Same département (Nord)" in by_id(data)["roubaix"]["reasons_en"]
+    assert "Same département (Nord)" in by_id(data)["dunkerque"]["reasons_en"]
 
 
 def test_proximity_of_a_departement_wide_actor(store, tmp_path, base):

@@ -10,6 +10,7 @@ from typing import Any
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
 from graph.errors import BadRequest
+from graph.places import place_field
 from graph.reco import Recommender, inputs
 
 from .instance import Instance
@@ -76,11 +77,29 @@ def actor_partners(actor_id: str) -> Response:
     return jsonify(_rec().partners(actor_id, inputs.limit(request.args.get("limit"))))
 
 
+def with_place(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
+    """`data` with its `territory` read by `graph.places.place_field` (« Lyon », « 69001 »,
+    « Nord », `departement:59`…) and replaced by `level:code`, and the place's answer
+    (`Resolution.to_dict`: query, found, ambiguous, place, alternatives) or None."""
+    ident, found = place_field(data.get("territory"))
+    if found is None:
+        return data, None
+    return {**data, "territory": ident}, found.to_dict()
+
+
+def _placed(result: dict[str, Any], place: dict[str, Any] | None) -> dict[str, Any]:
+    return {**result, "place": place} if place is not None else result
+
+
 @bp.post("/partners")
 def need_partners() -> Response:
-    """Complementary partners for a described need (type, territory, needs, offers, sdgs)."""
+    """Complementary partners for a described need (type, territory, needs, offers, sdgs).
+
+    `territory` may be typed as a person would (see `with_place`); the answer then has `place`,
+    saying which territory was understood and what else the text could mean."""
     data, limit = _split_limit(_body())
-    return jsonify(_rec().partners_for_need(data, limit))
+    data, place = with_place(data)
+    return jsonify(_placed(_rec().partners_for_need(data, limit), place))
 
 
 @bp.get("/alliances/<alliance_id>/analogues")
@@ -91,10 +110,13 @@ def alliance_analogues(alliance_id: str) -> Response:
 
 @bp.route("/analogues", methods=["GET", "POST"])
 def idea_analogues() -> Response:
-    """Alliances similar to a project idea (text, sdgs, types, territory, resources)."""
+    """Alliances similar to a project idea (text, sdgs, types, territory, resources).
+
+    `territory` may be typed as a person would, as for `/api/partners` (answer field `place`)."""
     raw = _body() if request.method == "POST" else _args("sdgs", "types", "resources")
     data, limit = _split_limit(raw)
-    return jsonify(_rec().analogues_for_idea(data, limit))
+    data, place = with_place(data)
+    return jsonify(_placed(_rec().analogues_for_idea(data, limit), place))
 
 
 @bp.get("/maturity")

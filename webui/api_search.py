@@ -6,8 +6,12 @@ a number) are 400 errors in the application's JSON shape, answered by `webui.err
 
 from __future__ import annotations
 
+from typing import Any
+
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
+from graph.places import context_of, resolve_place
+from graph.reference import parse_territory, territories
 from search import SearchIndex, parse_facet_args
 from search.errors import SearchError
 
@@ -57,9 +61,34 @@ def search() -> Response:
 @bp.get("/suggest")
 def suggest() -> Response:
     """Names completing `q` as typed: `{"query", "suggestions": [{id, iri, kind, label}]}`;
-    `kind` (repeatable) keeps only those kinds, e.g. `kind=territory` for a place field."""
+    `kind` (repeatable) keeps only those kinds, e.g. `kind=territory` for a place field.
+
+    With `kind=territory` alone, the places `graph.places.resolve_place` reads in `q` come first
+    (postal codes, INSEE codes, names with or without accents, « Lyon 3e »…), then the index's
+    completions; each territory suggestion also has `level` and `context` (its département and
+    région, e.g. « Rhône, Auvergne-Rhône-Alpes »)."""
     index = index_of(current_app.extensions["alliances"])
     q = request.args.get("q", "")
     kinds = request.args.getlist("kind") or None
-    completions = index.suggest(q, limit=_int("limit", 8), kinds=kinds)
-    return jsonify({"query": q[:200], "suggestions": [c.to_dict() for c in completions]})
+    limit = _int("limit", 8)
+    completions = [c.to_dict() for c in index.suggest(q, limit=limit, kinds=kinds)]
+    if kinds == ["territory"]:
+        completions = place_suggestions(q, completions, limit)
+    return jsonify({"query": q[:200], "suggestions": completions})
+
+
+def place_suggestions(
+    q: str, completions: list[dict[str, Any]], limit: int
+) -> list[dict[str, Any]]:
+    """Places read in `q`, then the index's territory completions, without repeats."""
+    out: dict[str, dict[str, Any]] = {}
+    for m in resolve_place(q, limit=max(1, min(limit, 50))).matches:
+        d = m.to_dict()
+        out[d["id"]] = {"id": d["id"], "iri": d["iri"], "kind": "territory", "label": d["name"],
+                        "level": d["level"], "context": d["context"]}  # fmt: skip
+    for c in completions:
+        key = parse_territory(c["id"])
+        t = territories().get(key) if key else None
+        if c["id"] not in out and t is not None:
+            out[c["id"]] = {**c, "level": t.level, "context": context_of(t)}
+    return list(out.values())[: max(1, min(limit, 50))]

@@ -113,10 +113,14 @@ VOCABULARIES = {
     "vocabulary-territories": VocabMeta(
         "Code officiel géographique (INSEE, COG 2026)",
         "Official geographic code (INSEE, COG 2026)",
-        "Régions, départements et communes de France avec leur chaîne commune → département → "
-        "région, d'après le COG de l'INSEE (fichiers d'Etalab, decoupage-administratif).",
-        "French régions, départements and communes with their commune → département → région "
-        "chain, from INSEE's COG (Etalab's decoupage-administratif files).",
+        "Régions, départements, intercommunalités (EPCI, EPT) et communes de France avec leur "
+        "chaîne commune → intercommunalité → département → région, codes postaux, populations "
+        "et centres, d'après le COG de l'INSEE et les listes de la DGCL (découpage administratif "
+        "d'Etalab) ; centres des communes : GeoNames (CC-BY 4.0).",
+        "French régions, départements, intercommunalities (EPCI, EPT) and communes with their "
+        "commune → intercommunality → département → région chain, postal codes, populations "
+        "and centres, from INSEE's COG and the DGCL lists (Etalab's decoupage-administratif); "
+        "commune centres: GeoNames (CC-BY 4.0).",
         "insee",
         "lo",
         ("REGI", "GOVE"),

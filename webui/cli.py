@@ -216,6 +216,11 @@ from . import cli_search  # noqa: E402 - its commands use the helpers above
 for _command in cli_search.COMMANDS:
     main.add_command(_command)
 
+from . import cli_places  # noqa: E402
+
+for _command in cli_places.COMMANDS:
+    main.add_command(_command)
+
 
 if __name__ == "__main__":  # pragma: no cover
     main()

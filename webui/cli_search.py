@@ -10,6 +10,8 @@ import json
 
 import click
 
+from graph.places import place_field
+from graph.reference import territory_chain
 from search import SearchIndex, SearchResponse, parse_facet_args
 from search.schema import KINDS
 
@@ -29,21 +31,43 @@ def _index(ctx: click.Context) -> SearchIndex:
 @click.option("--facet", "facets", multiple=True, metavar="NAME=VALUE",
               help="Filter on a facet value, e.g. region=32, sdg=2, actor_type=association "
                    "(repeatable; values of one facet are combined with OR).")
+@click.option("--place", "place", metavar="TEXT",
+              help="Only what lies in this place, typed as a person would: a région, département "
+                   "or intercommunality (« Nord », « 59 », « Métropole de Lyon »), or a commune "
+                   "or postal code, which filters on the commune's intercommunality.")
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(0, 100))
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the shape of /api/search).")
 @click.pass_context
 @friendly_errors
 def search_cmd(ctx: click.Context, query: tuple[str, ...], kind: tuple[str, ...],
-               facets: tuple[str, ...], limit: int, page: int, as_json: bool) -> None:
+               facets: tuple[str, ...], place: str | None, limit: int, page: int,
+               as_json: bool) -> None:
     """Full-text search in French over actors, alliances, tools, SDGs and territories."""
     index = _index(ctx)
+    filters = parse_facet_args(facets)
+    if place:
+        name, value = place_facet(place)
+        filters.setdefault(name, []).append(value)
     response = index.search(" ".join(query), kind=list(kind) or None,
-                            facets=parse_facet_args(facets), page=page, limit=limit)
+                            facets=filters, page=page, limit=limit)
     if as_json:
         click.echo(json.dumps(response.to_dict(), ensure_ascii=False))
     else:
         _print(response)
+
+
+def place_facet(text: str) -> tuple[str, str]:
+    """(facet, value) of a typed place: its own région, département or EPCI facet; a commune
+    gives its nearest intercommunality (there is no commune facet). BadRequest if unknown."""
+    ident, _ = place_field(text, "--place")
+    level, _, code = (ident or "").partition(":")
+    if level == "commune":
+        chain = territory_chain(level, code)
+        group = next((t for t in chain if t.level == "epci"), None)
+        dep = next(t for t in chain if t.level == "departement")
+        return ("epci", group.code) if group else ("departement", dep.code)
+    return level, code
 
 
 def _print(r: SearchResponse) -> None:

@@ -18,12 +18,15 @@ from flask import (
     url_for,
 )
 from rdflib import URIRef
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from graph import iris
 from graph.errors import NotFound
 from graph.queries.describe import Resource, describe
 from graph.queries.pages import cached_stats, pages_index
-from ontology.namespaces import INSEE_GEO, SDG
+from graph.reference import LEVELS as TERRITORY_LEVELS
+from graph.reference import territory_iri
+from ontology.namespaces import SDG
 
 from . import i18n, pages_about, pages_geo, pages_reco, pages_sdg, pages_search, present
 from .api_reco import recommender_for
@@ -54,8 +57,8 @@ def resource_iri(kind: str, ident: str) -> URIRef:
     """IRI of an instance resource from its kind and local id (ValueError when malformed)."""
     if kind == "sdg":
         return SDG[ident]
-    if kind in ("region", "departement", "commune"):
-        return INSEE_GEO[f"{kind}/{ident}"]
+    if kind in TERRITORY_LEVELS:
+        return territory_iri(kind, ident)
     return iris.mint(get_instance().base, kind, ident)
 
 
@@ -82,7 +85,7 @@ def render_resource(kind: str, ident: str) -> str:
     """The HTML page of a resource (also used by content negotiation on /id/)."""
     if kind == "sdg":
         return pages_sdg.sdg_page(ident)
-    if kind in ("region", "departement", "commune"):
+    if kind in TERRITORY_LEVELS:
         return pages_geo.territory_page(kind, ident)
     res = load_resource(kind, ident)
     inst = get_instance()
@@ -127,10 +130,18 @@ def resource_page(kind: str, ident: str) -> Response | str:
     return render_resource(kind, ident)
 
 
-@bp.route("/territoire/<any(region, departement, commune):level>/<code>")
+@bp.route("/territoire/<any(region, departement, epci, commune):level>/<code>")
 def territory_page(level: str, code: str) -> str:
-    """Page of a territory: name, chain, actors and alliances in it or below."""
+    """Page of a territory: name, chain, actors and alliances in it or below.
+
+    `level` is `region`, `departement`, `epci` (code: the SIREN) or `commune`."""
     return render_resource(level, code)
+
+
+@bp.route("/territoire/intercommunalite/<code>")
+def intercommunality_page(code: str) -> WerkzeugResponse:
+    """The INSEE path segment of an EPCI IRI, redirected to `/territoire/epci/<SIREN>`."""
+    return redirect(url_for("pages.territory_page", level="epci", code=code), 301)
 
 
 def init_app(app: Flask) -> None:

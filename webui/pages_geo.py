@@ -1,4 +1,5 @@
-"""Territory pages and the map of France by département, drawn server-side as inline SVG.
+"""Territory pages (région, département, intercommunality, commune) and the map of France by
+département, drawn server-side as inline SVG.
 
 The contours (data/geo, « Contours : IGN Admin Express, via france-geojson, Licence Ouverte ») are
 projected once (equirectangular, longitudes scaled by cos 46.5°) and the SVG paths cached; each
@@ -15,16 +16,23 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from flask import Blueprint, Flask, render_template
+from flask import Blueprint, Flask, render_template, url_for
 from markupsafe import Markup
 
 import data
 from graph.errors import NotFound
 from graph.queries.pages import Item, PagesIndex, pages_index
-from graph.reference import Territory, territories, territory_chain
+from graph.reference import (
+    EPCI_NATURES,
+    Territory,
+    epci_departements,
+    epci_members,
+    territories,
+    territory_chain,
+)
 
 from .app_context import get_instance
-from .i18n import N_, both, current_lang
+from .i18n import N_, _, both, current_lang, format_number, pick
 
 WIDTH = 600.0
 #: Upper bounds (inclusive) of the colour classes of actors + alliances, and their colours.
@@ -187,16 +195,76 @@ def _children() -> dict[tuple[str, str], tuple[Territory, ...]]:
     return {k: tuple(sorted(v, key=lambda t: t.code)) for k, v in out.items()}
 
 
-def children(level: str, code: str, index: PagesIndex) -> list[tuple[Territory, dict[str, int]]]:
-    """The départements of a région (all), or the communes of a département that have something."""
-    if level == "commune":
-        return []
-    out = []
-    for t in _children().get((level, code), ()):
-        n = index.counts(t.level, t.code)
-        if level == "region" or n["actor"] or n["alliance"]:
-            out.append((t, n))
+Counted = list[tuple[Territory, dict[str, int]]]
+
+
+@cache
+def _epcis_of_departement() -> dict[str, tuple[Territory, ...]]:
+    """The intercommunalities having communes in each département, by name."""
+    out: dict[str, list[Territory]] = {}
+    for t in territories().values():
+        if t.level == "epci":
+            for dep in epci_departements(t.code):
+                out.setdefault(dep, []).append(t)
+    return {k: tuple(sorted(v, key=lambda t: _plain(t.name))) for k, v in out.items()}
+
+
+def children(level: str, code: str, index: PagesIndex) -> list[tuple[str, Counted]]:
+    """Groups (heading, territories with counts) listed under a territory, in the page's language.
+
+    A région lists all its départements; a département its intercommunalities (all) and the
+    communes that have something; an intercommunality all its member communes (those with
+    something first, then by name); a commune nothing.
+    """
+
+    def counted(ts: tuple[Territory, ...], keep_empty: bool) -> Counted:
+        out = []
+        for t in ts:
+            n = index.counts(t.level, t.code)
+            if keep_empty or n["actor"] or n["alliance"]:
+                out.append((t, n))
+        return out
+
+    if level == "region":
+        return [(_("Départements"), counted(_children().get((level, code), ()), True))]
+    if level == "departement":
+        communes = tuple(t for t in _children().get((level, code), ()) if t.level == "commune")
+        groups = [(_("Intercommunalities"), counted(_epcis_of_departement().get(code, ()), True)),
+                  (_("Municipalities where actors or alliances are located"),
+                   counted(communes, False))]  # fmt: skip
+        return [(heading, items) for heading, items in groups if items]
+    if level == "epci":  # the communes where something is located first
+        members = counted(epci_members(code), True)
+        members.sort(key=lambda tn: -(tn[1]["actor"] + tn[1]["alliance"]))
+        return [(_("Member municipalities"), members)]
+    return []
+
+
+def details(t: Territory) -> list[tuple[str, str, list[tuple[str, str]]]]:
+    """(label, plain value, links (name, URL)) shown under a territory's name: an
+    intercommunality's nature, SIREN and départements; a commune's intercommunalities and postal
+    codes; the population municipale (INSEE, in force in 2026)."""
+    table = territories()
+    out: list[tuple[str, str, list[tuple[str, str]]]] = []
+    if t.level == "epci":
+        nature = EPCI_NATURES.get(t.nature, (t.nature, t.nature))
+        out.append((_("Kind"), pick(*nature), []))
+        out.append((_("SIREN"), t.code, []))
+        deps = [table[("departement", d)] for d in epci_departements(t.code)]
+        out.append((_("Départements"), "", [(d.name, _url(d)) for d in deps]))
+    if t.level == "commune":
+        groups = [table[("epci", s)] for s in (t.ept, t.epci) if s and ("epci", s) in table]
+        if groups:
+            out.append((_("Intercommunality"), "", [(g.name, _url(g)) for g in groups]))
+        if t.postal_codes:
+            out.append((_("Postal codes"), ", ".join(t.postal_codes), []))
+    if t.population is not None:
+        out.append((_("Municipal population"), format_number(t.population), []))
     return out
+
+
+def _url(t: Territory) -> str:
+    return url_for("pages.territory_page", level=t.level, code=t.code)
 
 
 @bp.route("/territoires")
@@ -218,7 +286,7 @@ def territory_page(level: str, code: str) -> str:
     items = split(index.territory(level, code))
     return render_template("territory.html", territory=chain[0], chain=list(reversed(chain[1:])),
                            items=items, limit=LIMIT, counts=index.counts(level, code),
-                           children=children(level, code, index))
+                           children=children(level, code, index), details=details(chain[0]))
 
 
 def init_app(app: Flask) -> None:

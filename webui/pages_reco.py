@@ -8,14 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from flask import Blueprint, Flask, current_app, render_template, request
+from flask import Blueprint, Flask, current_app, render_template, request, url_for
 
 from graph.errors import AlliancesError
 from graph.iris import local_name
 from graph.reco import Recommender
 from ontology.namespaces import IGEO, RDFS, SKOS, concept
 
-from .api_reco import recommender_for
+from .api_reco import recommender_for, with_place
 from .i18n import pick
 from .pages_resources import LEVEL_ORDER
 
@@ -49,6 +49,13 @@ def _places() -> list[tuple[str, str]]:
     return out
 
 
+def _with_territory(ident: str) -> str:
+    """The current page's URL with `territory` set to `ident` (another reading of the place)."""
+    args = request.args.to_dict(flat=False)
+    args["territory"] = [ident]
+    return url_for(request.endpoint or "reco_pages.partner_finder", **args)
+
+
 def _message(exc: AlliancesError) -> str:
     data = exc.to_dict()
     return pick(str(data.get("message_fr") or ""), str(data.get("message") or ""))
@@ -63,32 +70,38 @@ def partner_finder() -> str:
             "sdgs": args.get("sdgs", "").replace(",", " ").split()}
     asked = any(need.values())
     result: dict[str, Any] = {}
+    place: dict[str, Any] | None = None
     error = ""
     if asked:
         try:
-            result = _rec().partners_for_need({k: v for k, v in need.items() if v}, 10)
+            data, place = with_place({k: v for k, v in need.items() if v})
+            result = _rec().partners_for_need(data, 10)
         except AlliancesError as exc:
             error = _message(exc)
     return render_template("partners.html", need=need, asked=asked, result=result, error=error,
                            types=_choices("actor-type"), competences=_choices("competence"),
-                           places=_places())
+                           places=_places(), place=place, place_url=_with_territory)
 
 
 @bp.get("/exemples")
 def examples() -> str:
     """Alliances similar to a free-text idea, with suggested SDG targets."""
     text = request.args.get("idea", "").strip()[:5000]
+    territory = request.args.get("territory", "").strip()[:200]
     result: dict[str, Any] = {}
     suggestions: dict[str, Any] = {}
+    place: dict[str, Any] | None = None
     error = ""
     if text:
         try:
             suggestions = _rec().suggest_sdgs(text, 5)
-            result = _rec().analogues_for_idea({"text": text}, 10)
+            data, place = with_place({"text": text, "territory": territory})
+            result = _rec().analogues_for_idea(data, 10)
         except AlliancesError as exc:
             error = _message(exc)
     return render_template("examples.html", idea=text, result=result, suggestions=suggestions,
-                           error=error)
+                           error=error, territory=territory, place=place,
+                           place_url=_with_territory)
 
 
 @bp.get("/outils")

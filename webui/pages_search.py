@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from flask import Blueprint, Flask, current_app, render_template, request
 
 from graph.queries.features import concept_labels
-from ontology.namespaces import INSEE_GEO, RDFS, SKOS
+from graph.reference import territories
 from search.errors import SearchError
 from search.results import SearchResponse
 from search.schema import FACETS, KINDS
@@ -26,10 +26,6 @@ SCHEME_OF = {"actor_type": "actor-type", "maturity": "maturity", "pillar": "pill
              "resource_type": "resource-type", "tool_kind": "tool-kind",
              "status": "alliance-status"}
 
-PLACE_LABEL = f"""
-SELECT (SAMPLE(?l) AS ?label) WHERE {{ ?r {SKOS.prefLabel.n3()}|{RDFS.label.n3()} ?l }}
-"""
-
 
 def facet_labels(facets: dict[str, dict[str, int]]) -> dict[tuple[str, str], str]:
     """Display labels of the facet values shown (concept labels, territory names)."""
@@ -42,11 +38,11 @@ def facet_labels(facets: dict[str, dict[str, int]]) -> dict[tuple[str, str], str
             out.update({(name, v): labels.get(v, v) for v in counts})
         elif name == "sdg":
             out.update({(name, v): sdg_label(v) for v in counts})
-        elif name in ("region", "departement"):
+        elif name in ("region", "departement", "epci"):
+            table = territories()
             for v in counts:
-                rows = inst.store.select(PLACE_LABEL, r=INSEE_GEO[f"{name}/{v}"])
-                label = rows[0].get("label") if rows else None
-                out[(name, v)] = f"{label} ({v})" if label else v
+                t = table.get((name, v))
+                out[(name, v)] = f"{t.name} ({v})" if t and name != "epci" else (t.name if t else v)
     return out
 
 

@@ -9,6 +9,7 @@ from rdflib import Literal, URIRef
 
 from graph.iris import local_name
 from graph.queries.describe import Resource, Value
+from graph.reference import territory_key
 from ontology.namespaces import ALL, DCT, INSEE_GEO, ORG, RDFS, SCHEMA, SDG, SKOS
 
 from .api_reco import recommender_for
@@ -83,8 +84,9 @@ def href(iri: object, base: str) -> str:
         return "/" + s[len(base):]
     if s.startswith(str(SDG)):
         return "/sdg/" + s[len(str(SDG)):]
-    if s.startswith(str(INSEE_GEO)):
-        return "/territoire/" + s[len(str(INSEE_GEO)):]
+    place = territory_key(s)
+    if place is not None:
+        return f"/territoire/{place[0]}/{place[1]}"
     return safe_href(s)
 
 

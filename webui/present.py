@@ -19,9 +19,9 @@ from rdflib import URIRef
 from graph.analytics.cache import VersionedCache
 from graph.queries.features import grouped_links
 from graph.reco.labels import Labels
-from graph.reference import territories
+from graph.reference import territories, territory_key
 from graph.store import Store
-from ontology.namespaces import DCT, INSEE_GEO, ORG, SCHEMA, SDG
+from ontology.namespaces import DCT, ORG, SCHEMA, SDG
 
 from .app_context import get_instance
 from .i18n import N_, current_lang, gettext, lazy_gettext, pick
@@ -35,6 +35,7 @@ KIND_LABELS = {
     "territory": lazy_gettext("Territory"),
     "region": lazy_gettext("Region"),
     "departement": lazy_gettext("Département"),
+    "epci": lazy_gettext("Intercommunality"),
     "commune": lazy_gettext("Municipality"),
 }
 
@@ -44,6 +45,7 @@ FACET_LABELS = {
     "sdg": lazy_gettext("SDG"),
     "region": lazy_gettext("Region"),
     "departement": lazy_gettext("Département"),
+    "epci": lazy_gettext("Intercommunality"),
     "maturity": lazy_gettext("Maturity"),
     "pillar": lazy_gettext("Pillar"),
     "resource_type": lazy_gettext("Resources"),
@@ -156,7 +158,7 @@ class _Raw:
     labels: Labels
 
 
-_LEVEL_RANK = {"commune": 0, "departement": 1, "region": 2}
+_LEVEL_RANK = {"commune": 0, "epci": 1, "departement": 2, "region": 3}
 
 
 def _build(store: Store) -> _Raw:
@@ -165,17 +167,16 @@ def _build(store: Store) -> _Raw:
     types: dict[URIRef, URIRef] = {}
     places: dict[URIRef, tuple[str, str]] = {}
     goals: dict[URIRef, list[str]] = {}
-    geo, sdg = str(INSEE_GEO), str(SDG)
+    sdg = str(SDG)
     for s, by_pred in links.items():
         kinds = sorted(by_pred.get(ORG.classification, ()))
         if kinds:
             types[s] = kinds[0]
         found = []
         for o in by_pred.get(SCHEMA.areaServed, ()):
-            if str(o).startswith(geo):
-                level, _, code = str(o)[len(geo) :].partition("/")
-                if level in _LEVEL_RANK:
-                    found.append((_LEVEL_RANK[level], level, code))
+            key = territory_key(o)
+            if key is not None:
+                found.append((_LEVEL_RANK[key[0]], *key))
         if found:
             places[s] = min(found)[1:]
         codes = {
@@ -200,7 +201,7 @@ def _raw() -> _Raw:
 
 
 def place_name(level: str, code: str) -> str:
-    """« Lille », « Somme (80) », « Hauts-de-France » for a COG territory."""
+    """« Lille », « Somme (80) », « Hauts-de-France », « Métropole de Lyon » for a territory."""
     t = territories().get((level, code))
     if t is None:
         return code

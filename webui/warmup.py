@@ -10,6 +10,7 @@ from __future__ import annotations
 import logging
 import threading
 
+from graph.places import resolve_place
 from graph.queries.pages import cached_stats, pages_index
 from graph.store import Change
 
@@ -28,6 +29,7 @@ def warm(instance: Instance) -> None:
     for cache in (rec.labels, rec.network, rec.links, rec.actors, rec.alliances, rec.tools):
         cache.get()
     rec.warm_analogues_and_sdgs()
+    resolve_place("Lyon")  # builds the place-name tables once per process (0.7 s)
 
 
 class Warmer:

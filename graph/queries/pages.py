@@ -14,10 +14,10 @@ from dataclasses import dataclass, field
 
 from rdflib import URIRef
 
-from ontology.namespaces import ALL, DCT, FOAF, INSEE_GEO, ORG, SCHEMA, SDG, SKOS
+from ontology.namespaces import ALL, DCT, FOAF, ORG, SCHEMA, SDG, SKOS
 
 from ..iris import local_name
-from ..reference import territories
+from ..reference import territory_ancestors, territory_key
 from ..store import Store
 from .features import instances, links
 from .stats import stats
@@ -114,13 +114,8 @@ def pages_index(store: Store) -> PagesIndex:
 
 
 def _ancestors(level: str, code: str) -> list[tuple[str, str]]:
-    table = territories()
-    out: list[tuple[str, str]] = []
-    key: tuple[str, str] | None = (level, code)
-    while key is not None and key in table and key not in out:
-        out.append(key)
-        key = table[key].parent
-    return out or [(level, code)]
+    """The territory and every territory it lies in (commune → EPCI → département → région)."""
+    return territory_ancestors(level, code) or [(level, code)]
 
 
 _LITERALS = "SELECT ?s ?o WHERE { ?s ?p ?o FILTER(isLiteral(?o)) }"
@@ -148,7 +143,7 @@ def build_index(store: Store) -> PagesIndex:
     see `features`): about 2 s at 30,000 actors and 10,000 alliances.
     """
     index = PagesIndex()
-    sdg_prefix, geo_prefix = str(SDG), str(INSEE_GEO)
+    sdg_prefix = str(SDG)
     kinds = {iri: "actor" for iri in instances(store, ORG.FormalOrganization)}
     kinds.update((iri, "alliance") for iri in instances(store, ALL.Alliance))
     names = _names(store, set(kinds))
@@ -164,8 +159,8 @@ def build_index(store: Store) -> PagesIndex:
             index.by_sdg[code].add(items[s])
             index.by_goal[code.split(".")[0]].add(items[s])
     for s, o in links(store, subjects, SCHEMA.areaServed):
-        if str(o).startswith(geo_prefix):
-            level, _, code = str(o)[len(geo_prefix):].partition("/")
-            for key in _ancestors(level, code):
+        place = territory_key(o)
+        if place is not None:
+            for key in _ancestors(*place):
                 index.by_territory[key].add(items[s])
     return index

@@ -18,7 +18,7 @@ _CLASSES = {
 
 def stats(store: Store) -> dict[str, int]:
     """`triples`, `actors`, `alliances`, `tools`, `evaluations`, `sdg_goals`, `sdg_targets`,
-    `territories`."""
+    `territories` (régions, départements, intercommunalities, communes and arrondissements)."""
     parts = " UNION ".join(
         f'{{ SELECT ("{key}" AS ?k) (COUNT(DISTINCT ?s) AS ?n) WHERE {{ ?s {RDF.type.n3()} '
         f"{cls.n3()} }} }}"
@@ -26,7 +26,8 @@ def stats(store: Store) -> dict[str, int]:
     )
     territory = (
         '{ SELECT ("territories" AS ?k) (COUNT(DISTINCT ?s) AS ?n) WHERE { '
-        f"VALUES ?c {{ {IGEO.Region.n3()} {IGEO.Departement.n3()} {IGEO.Commune.n3()} }} "
+        f"VALUES ?c {{ {IGEO.Region.n3()} {IGEO.Departement.n3()} "
+        f"{IGEO.Intercommunalite.n3()} {IGEO.Commune.n3()} }} "
         f"?s {RDF.type.n3()} ?c }} }}"
     )
     rows = store.select(f"SELECT ?k ?n WHERE {{ {parts} UNION {territory} }}")

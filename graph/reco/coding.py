@@ -2,7 +2,8 @@
 
 Competences and actor types are indexed in their scheme's canonical order; SDG goals are bits
 0–16 of a uint32; the 169 targets are bits of three uint64 words; territories are the (level, code)
-keys of the COG, expanded to their commune / département / région through the COG chain.
+keys of the COG, expanded to their commune / EPCI / département / région through the territory chain
+(`graph.reference.territory_chain`).
 """
 
 from __future__ import annotations
@@ -14,7 +15,7 @@ from functools import cache
 import numpy as np
 from rdflib import URIRef
 
-from ontology.namespaces import INSEE_GEO, SDG, concept, scheme_codes
+from ontology.namespaces import SDG, concept, scheme_codes
 
 from ..reference import (
     SDG_GOALS,
@@ -23,6 +24,8 @@ from ..reference import (
     sdg_targets,
     territories,
     territory_chain,
+    territory_iri,
+    territory_key,
 )
 
 TARGET_WORDS = 3  # 169 targets fit in 3 × 64 bits
@@ -124,30 +127,34 @@ def popcount(a: np.ndarray) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Place:
-    """A territory expanded to its chain: keys ('commune', code) etc., or None per level."""
+    """A territory expanded to its chain: keys ('commune', code) etc., or None per level.
+
+    `epci` is the nearest intercommunality: the EPT of a Grand Paris commune, else its EPCI.
+    """
 
     commune: tuple[str, str] | None
     departement: tuple[str, str] | None
     region: tuple[str, str] | None
     level: str | None  # the level of the territory itself
+    epci: tuple[str, str] | None = None
 
     @classmethod
     def of(cls, level: str, code: str) -> Place:
-        """The place of a COG territory (unknown codes give an empty place)."""
+        """The place of a territory (unknown codes give an empty place)."""
         keys: dict[str, tuple[str, str]] = {}
         for t in territory_chain(level, code):
-            keys[t.level] = (t.level, t.code)  # an arrondissement yields to its commune
+            if t.level == "epci":
+                keys.setdefault("epci", t.key)  # the EPT before the Métropole du Grand Paris
+            else:
+                keys[t.level] = t.key  # an arrondissement yields to its commune
         return cls(keys.get("commune"), keys.get("departement"), keys.get("region"),
-                   level if keys else None)
+                   level if keys else None, keys.get("epci"))
 
     @classmethod
     def of_iri(cls, iri: URIRef | None) -> Place:
-        """The place of an INSEE territory IRI (empty when None or not a COG IRI)."""
-        local = code_of(iri, str(INSEE_GEO)) if iri is not None else None
-        if not local or "/" not in local:
-            return NOWHERE
-        level, _, code = local.partition("/")
-        return cls.of(level, code)
+        """The place of an INSEE territory IRI (empty when None or not a territory IRI)."""
+        key = territory_key(iri) if iri is not None else None
+        return cls.of(*key) if key else NOWHERE
 
     @classmethod
     def parse(cls, value: str) -> Place | None:
@@ -161,16 +168,16 @@ class Place:
     def iri(self) -> URIRef | None:
         """IRI of the territory itself."""
         key = self.key(self.level) if self.level else None
-        return INSEE_GEO[f"{key[0]}/{key[1]}"] if key else None
+        return territory_iri(*key) if key else None
 
     def key(self, level: str) -> tuple[str, str] | None:
-        """The key at `level` ('commune', 'departement', 'region')."""
-        return {"commune": self.commune, "departement": self.departement,
+        """The key at `level` ('commune', 'epci', 'departement', 'region')."""
+        return {"commune": self.commune, "epci": self.epci, "departement": self.departement,
                 "region": self.region}[level]
 
 
 NOWHERE = Place(None, None, None, None)
-LEVELS = ("commune", "departement", "region")
+LEVELS = ("commune", "epci", "departement", "region")
 
 
 def place_name(key: tuple[str, str] | None) -> str:

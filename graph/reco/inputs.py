@@ -10,6 +10,7 @@ from collections.abc import Iterable
 from ..codes import match_code, split_multi
 from ..errors import BadRequest
 from ..iris import ID_PATTERN, is_id
+from ..places import place_field
 from ..reference import SDG_GOALS, sdg_targets
 from .coding import Place, Sdgs
 
@@ -66,16 +67,11 @@ def sdgs(value: object, field: str = "sdgs") -> Sdgs:
 
 
 def place(value: object, field: str = "territory") -> Place | None:
-    """A COG territory from `departement:59`, `commune:59350`, `region:32` (or a bare code)."""
-    if value is None or value == "":
-        return None
-    found = Place.parse(str(value))
-    if found is None:
-        raise BadRequest(
-            f"{field}: unknown territory {value!r} (e.g. departement:59, commune:59350, region:32)",
-            message_fr=f"{field} : territoire inconnu {value!r} (ex. departement:59, "
-            "commune:59350, region:32)")
-    return found
+    """A territory from `departement:59`, `commune:59350`, `region:32`, `epci:200093201`, or a
+    place typed as a person would (« Lille », « 69001 », « Nord »), read by
+    `graph.places.place_field` (BadRequest, FR and EN, when nothing matches)."""
+    ident, _ = place_field(value, field)
+    return Place.parse(ident) if ident else None
 
 
 def limit(value: object, default: int = 10) -> int:

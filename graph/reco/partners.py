@@ -9,7 +9,8 @@ in [0, 1]; its contribution is weight × value and the score is the sum of the c
   r = the reverse; so a mutual exchange always scores at least as much as any one-way one. When
   the seeker states only needs (or only offers), only that side can count: sat(g) (or sat(r)).
 - purpose = sat(shared targets + 0.5 × shared goals) (a shared target also shares its goal).
-- proximity = 1 same commune, 0.6 same département, 0.3 same région, 0 elsewhere or unknown.
+- proximity = 1 same commune, 0.8 same intercommunality (EPCI, or EPT in the Grand Paris), 0.6 same
+  département, 0.3 same région, 0 elsewhere or unknown.
 - diversity = 1 different actor type, 0.25 same type, 0 same type with a need in common (peers).
 - trust = 1 − 0.25^k for k partners in common (1 → 0.75, 2 → 0.94): having an introducer is what
   makes a lead warm, more of them add a little.
@@ -55,7 +56,7 @@ from .phrases import (
 )
 from .weights import PARTNER_FACTORS
 
-PROXIMITY = {"commune": 1.0, "departement": 0.6, "region": 0.3}
+PROXIMITY = {"commune": 1.0, "epci": 0.8, "departement": 0.6, "region": 0.3}
 SAME_TYPE = 0.25
 MAX_INTRODUCERS = 3
 

@@ -18,12 +18,14 @@ PARTITIVE_FR = {
     "donnees-numerique": "des compétences en ", "mise-en-reseau": "de la ",
 }
 
-LEVEL_FR = {"commune": "commune", "departement": "département", "region": "région"}
-LEVEL_EN = {"commune": "municipality", "departement": "département", "region": "region"}
-SAME_PLACE_FR = {"commune": "Même commune", "departement": "Même département",
-                 "region": "Même région"}
-SAME_PLACE_EN = {"commune": "Same municipality", "departement": "Same département",
-                 "region": "Same region"}
+LEVEL_FR = {"commune": "commune", "epci": "intercommunalité", "departement": "département",
+            "region": "région"}
+LEVEL_EN = {"commune": "municipality", "epci": "intercommunality", "departement": "département",
+            "region": "region"}
+SAME_PLACE_FR = {"commune": "Même commune", "epci": "Même intercommunalité",
+                 "departement": "Même département", "region": "Même région"}
+SAME_PLACE_EN = {"commune": "Same municipality", "epci": "Same intercommunality",
+                 "departement": "Same département", "region": "Same region"}
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@
     input.addEventListener("input", function () {
       var q = input.value.trim();
       window.clearTimeout(timer);
-      if (q.length < 2 || q === last || /^(region|departement|commune):/i.test(q)) { return; }
+      if (q.length < 2 || q === last || /^(region|departement|epci|commune):/i.test(q)) { return; }
       timer = window.setTimeout(function () {
         last = q;
         fetch("/api/suggest?kind=territory&limit=12&q=" + encodeURIComponent(q))
