@@ -14,6 +14,10 @@ Each measurement runs in a child process so that peak memory (max RSS) is its ow
 - `--compare REF`: the same CSV import with the code of git revision REF (`git archive` into a
   temporary folder, put first on the child's `sys.path`), alternating REF and this tree
   `--repeat` times on the same files; the best time of each is kept (the machine is shared).
+  Wall time, CPU time (all threads, less sensitive to other jobs, though RocksDB's background
+  compactions make the write phase vary), and the CPU time of the reading and checking phase
+  alone (`graph.importer.read`, run again after the import in the same child), which is the only
+  part that reading and cleaning changes.
 - `--xlsx`: the same set as one workbook (sheets `actors` and `alliances`, written beforehand in
   the parent with openpyxl, numbers typed as numbers), imported by a child: time and peak memory.
 
@@ -162,6 +166,22 @@ def reading(folder: Path) -> dict[str, float]:
     }
 
 
+def read_check(folder: Path) -> dict[str, float]:
+    """The reading and checking phase alone (`graph.importer.read`, no store): the part of an
+    import that reading files and cleaning values changes; best of 2, wall and CPU."""
+    from graph.importer import collect_files, read
+
+    files = collect_files([folder])
+    read(files, BASE, None)  # warm the vocabularies' caches
+    walls, cpus = [], []
+    for _ in range(2):
+        cpu0, t0 = _cpu_s(), time.perf_counter()
+        read(files, BASE, None)
+        walls.append(time.perf_counter() - t0)
+        cpus.append(_cpu_s() - cpu0)
+    return {"read_check_s": round(min(walls), 1), "read_check_cpu_s": round(min(cpus), 1)}
+
+
 def run_csv(folder: Path, work: Path, with_export: bool) -> dict[str, float]:
     """Import the CSV set in `folder` into a new store under `work` (this process)."""
     from graph.importer import import_paths
@@ -268,6 +288,7 @@ def main() -> None:
             result.update(reading(src))
         elif what == "csv-only":
             result = run_csv(src, work, with_export=False)
+            result.update(read_check(src))
         else:
             result = run_xlsx(src, work)
         result["code"] = "this tree" if code == str(ROOT) else code  # type: ignore[assignment]
@@ -336,6 +357,8 @@ def _compare(ref: str, repeat: int, n: int, folder: Path, fresh) -> dict[str, ob
         t_new = min(float(r["import_s"]) for r in new_times)
         c_ref = min(float(r["import_cpu_s"]) for r in ref_times)
         c_new = min(float(r["import_cpu_s"]) for r in new_times)
+        r_ref = min(float(r["read_check_cpu_s"]) for r in ref_times)
+        r_new = min(float(r["read_check_cpu_s"]) for r in new_times)
         return {
             "actors": n,
             "compare": ref,
@@ -346,6 +369,9 @@ def _compare(ref: str, repeat: int, n: int, folder: Path, fresh) -> dict[str, ob
             f"cpu_{ref}_s": c_ref,
             "cpu_this_tree_s": c_new,
             "ratio_cpu": round(c_new / c_ref, 3),
+            f"read_check_cpu_{ref}_s": r_ref,
+            "read_check_cpu_this_tree_s": r_new,
+            "ratio_read_check_cpu": round(r_new / r_ref, 3),
             "load_after": _load(),
         }
     finally:

@@ -3,8 +3,8 @@
 Two families of cleaning, used by the tabular reader (`graph/tabular.py`), the CSV contract
 (`graph/csv_mapping.py`) and RDF inputs (`graph/rdf_input.py`):
 
-- **Characters XML 1.0 cannot carry** (https://www.w3.org/TR/xml/#charsets): C0 controls other
-  than tab, LF and CR, lone surrogates, U+FFFE and U+FFFF. They are removed from every imported
+- **Characters XML 1.0 cannot carry** (https://www.w3.org/TR/xml/#charsets, `graph/xml_text.py`):
+  C0 controls other than tab, LF and CR, U+FFFE and U+FFFF. They are removed from every imported
   text, because every published format (RDF/XML, SPARQL XML results, GEXF, GraphML) is XML or must
   round-trip to it. The separators that are whitespace in Unicode (VT U+000B, the "soft line
   break" a word processor pastes; FF; the information separators U+001C–U+001F) become a space so
@@ -19,8 +19,7 @@ from __future__ import annotations
 
 import re
 
-#: Characters XML 1.0 forbids (its Char production), as a regex character class.
-XML_ILLEGAL = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+from .xml_text import XML_ILLEGAL  # the one rule: what XML 1.0 cannot carry
 
 #: Illegal characters that are whitespace in Unicode: replaced by a space rather than dropped.
 _AS_SPACE = {0x0B: " ", 0x0C: " ", 0x1C: " ", 0x1D: " ", 0x1E: " ", 0x1F: " "}
@@ -56,10 +55,7 @@ def strip_xml_illegal(text: str) -> tuple[str, list[str]]:
     if not found:
         return text, []
     removed = list(dict.fromkeys(f"U+{ord(c):04X}" for c in found))
-    clean = text.translate(_CONTROL_TABLE)
-    if XML_ILLEGAL.search(clean):  # lone surrogates are not in the translation table
-        clean = XML_ILLEGAL.sub("", clean)
-    return clean, removed
+    return text.translate(_CONTROL_TABLE), removed
 
 
 def without_spaces(text: str) -> str:

@@ -20,6 +20,7 @@ column, value and reason in English and French.
     for record in table.records():                   # data rows, empty rows skipped
         record.line                                  # 1-based line (CSV) or row (spreadsheet)
         record.cells                                 # one str per column, '' when empty
+    for line, row in table.dicts(): ...              # or {header: value} per row
     table.problems, table.warnings, table.info()
 
 Lines: for CSV, the physical line where the record starts (a quoted cell may span lines); for a
@@ -182,6 +183,13 @@ class Table:
                 values = self._cleaned(line, values, raw)
             self.rows += 1
             yield Record(line, values)
+
+    def dicts(self) -> Iterator[tuple[int, dict[str, str]]]:
+        """`records()` as `(line, {header as written: value})` pairs, e.g. for a mapping engine
+        that names columns by header (duplicate headers: the last one wins)."""
+        headers = [c.header for c in self.columns]
+        for record in self.records():
+            yield record.line, dict(zip(headers, record.cells, strict=True))
 
     def info(self) -> dict[str, object]:
         """How the file was read, for reports (JSON-ready)."""

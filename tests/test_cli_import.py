@@ -80,13 +80,13 @@ def test_failure_json_has_every_problem_and_the_warnings_apart(
     assert "Traceback" not in result.output
 
 
-def test_import_xlsx_with_progress_lines(no_instance: Path, tmp_path: Path) -> None:
+def test_import_xlsx_with_progress_lines(demo_home: Path, tmp_path: Path) -> None:
     home = tmp_path / "inst"
-    shutil.copytree(CASES / "13-xlsx", tmp_path / "xlsx")
+    shutil.copytree(demo_home, home)
     result = CliRunner().invoke(
         main,
-        ["import", str(tmp_path / "xlsx" / "actors.xlsx"), "--source", "tableur"],
-        env={"ALLIANCES_HOME": str(home), "ALLIANCES_SEARCH_BACKEND": "tantivy"},
+        ["import", str(CASES / "13-xlsx" / "actors.xlsx"), "--source", "tableur"],
+        env={"ALLIANCES_HOME": str(home)},
     )
     assert result.exit_code == 0, result.output
     assert "… lecture de actors.xlsx : 2 lignes en" in result.stderr

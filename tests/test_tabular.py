@@ -95,6 +95,9 @@ def test_no_field_size_limit() -> None:
 
 def test_header_is_first_non_empty_row_and_lines_count_from_file_start() -> None:
     assert _rows("x.csv", b"\n,,\nid,name\n\n,\na,b\n") == [(6, ["a", "b"])]
+    table = read_table("x.csv", b"\n,,\nid,name\n\n,\na,b\n")
+    assert table.header_line == 3
+    assert list(table.dicts()) == [(6, {"id": "a", "name": "b"})]
 
 
 # -- columns ---------------------------------------------------------------------------------

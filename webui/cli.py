@@ -21,6 +21,7 @@ from .cli_common import (
     friendly_errors,
     open_instance,
 )
+from .progress import CliProgress
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -74,6 +75,12 @@ Every problem of the whole file set is reported at once (file, line, column, val
 reason in French and English); nothing is written unless everything is valid."""
 
 
+def _progress(as_json: bool) -> CliProgress | None:
+    """Progress on stderr; with `--json` only on a terminal (a script's log stays JSON only)."""
+    bar = cli_progress()
+    return bar if bar.terminal or not as_json else None
+
+
 @main.command("import", epilog=ACCEPTED)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--source", help="Name of the source graph (default: folder or file name).")
@@ -96,7 +103,7 @@ def import_cmd(
             inst.store,
             inst.base,
             source=source,
-            progress=cli_progress(),
+            progress=_progress(as_json),
             max_file_bytes=int(inst.config["IMPORT_MAX_FILE_BYTES"]),
         )
     if as_json:
@@ -132,11 +139,13 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> 
         if (Path(config["HOME"]) / "store").exists():
             inst = open_instance(ctx, create=False)
             report = validate(
-                list(paths), inst.store, inst.base, progress=cli_progress(), max_file_bytes=limit
+                list(paths), inst.store, inst.base, progress=_progress(as_json),
+                max_file_bytes=limit,
             )
         else:
             report = validate(
-                list(paths), None, config["BASE_IRI"], progress=cli_progress(), max_file_bytes=limit
+                list(paths), None, config["BASE_IRI"], progress=_progress(as_json),
+                max_file_bytes=limit,
             )
     if as_json:
         data = report.to_dict()
