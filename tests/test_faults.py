@@ -49,25 +49,48 @@ def make_file_set(folder: Path) -> Path:
         w = csv.writer(f)
         w.writerow(["id", "name", "type", "description", "territory", "sdgs", "offers", "needs"])
         for i in range(ACTORS):
-            w.writerow([f"panne-{i}", f"Association {WORD} {i}", "association",
-                        "Jardins partagés et réemploi solidaire dans le quartier.",
-                        f"commune:{rnd.choice(communes)}", "2;12.3", "benevolat",
-                        "financement"])
+            w.writerow(
+                [
+                    f"panne-{i}",
+                    f"Association {WORD} {i}",
+                    "association",
+                    "Jardins partagés et réemploi solidaire dans le quartier.",
+                    f"commune:{rnd.choice(communes)}",
+                    "2;12.3",
+                    "benevolat",
+                    "financement",
+                ]
+            )
     with open(folder / "alliances.csv", "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f)
         w.writerow(["id", "title", "members", "description", "sdgs", "status", "start"])
         for j in range(ACTORS // 3):
             members = ";".join(f"panne-{k}" for k in rnd.sample(range(ACTORS), 3))
-            w.writerow([f"panne-alliance-{j}", f"Alliance {j}", members,
-                        "Une coopération de quartier.", "12.3", "active", "2024"])
+            w.writerow(
+                [
+                    f"panne-alliance-{j}",
+                    f"Alliance {j}",
+                    members,
+                    "Une coopération de quartier.",
+                    "12.3",
+                    "active",
+                    "2024",
+                ]
+            )
     return folder
 
 
 def cli(home: Path, *args: str, **kwargs: object) -> subprocess.CompletedProcess[str]:
     """Run `alliances ARGS` on `home` to completion (killed after TIMEOUT seconds)."""
-    return subprocess.run([sys.executable, "-m", "webui.cli", *args], capture_output=True,
-                          text=True, timeout=TIMEOUT, check=False,
-                          env={**os.environ, "ALLIANCES_HOME": str(home)}, **kwargs)  # type: ignore[call-overload]
+    return subprocess.run(
+        [sys.executable, "-m", "webui.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+        env={**os.environ, "ALLIANCES_HOME": str(home)},
+        **kwargs,
+    )  # type: ignore[call-overload]
 
 
 def state(home: Path) -> dict[str, object]:
@@ -78,16 +101,24 @@ def state(home: Path) -> dict[str, object]:
     found = cli(home, "search", WORD, "--kind", "actor", "--json")
     assert found.returncode == 0, found.stderr[-2000:]
     counts = json.loads(stats.stdout)
-    return {"triples": counts["triples"], "actors": counts["actors"],
-            "alliances": counts["alliances"], "found": json.loads(found.stdout)["total"]}
+    return {
+        "triples": counts["triples"],
+        "actors": counts["actors"],
+        "alliances": counts["alliances"],
+        "found": json.loads(found.stdout)["total"],
+    }
 
 
 def kill_during(home: Path, args: list[str], after: str, delay: float) -> bool:
     """Start `alliances ARGS`, SIGKILL it `delay` seconds after the stderr line containing
     `after` (or at once when `after` is empty). Returns whether it was killed before ending."""
-    proc = subprocess.Popen([sys.executable, "-u", "-m", "webui.cli", *args],
-                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-                            env={**os.environ, "ALLIANCES_HOME": str(home)})
+    proc = subprocess.Popen(
+        [sys.executable, "-u", "-m", "webui.cli", *args],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "ALLIANCES_HOME": str(home)},
+    )
     assert proc.stderr is not None
     deadline = time.monotonic() + TIMEOUT
     try:
@@ -124,9 +155,13 @@ def home(demo_home: Path, tmp_path: Path) -> Path:
 def timed_import(home: Path, file_set: Path) -> float:
     """Import `file_set` to completion; returns the seconds from the write's start (its progress
     line) to the end of the process: the store write, then the index update."""
-    proc = subprocess.Popen([sys.executable, "-u", "-m", "webui.cli", "import", str(file_set)],
-                            stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True,
-                            env={**os.environ, "ALLIANCES_HOME": str(home)})
+    proc = subprocess.Popen(
+        [sys.executable, "-u", "-m", "webui.cli", "import", str(file_set)],
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        env={**os.environ, "ALLIANCES_HOME": str(home)},
+    )
     assert proc.stderr is not None
     started = None
     with proc.stderr:
@@ -137,8 +172,9 @@ def timed_import(home: Path, file_set: Path) -> float:
     return time.monotonic() - started
 
 
-def test_kill_9_during_import_leaves_before_or_after(demo_home: Path, home: Path,
-                                                     file_set: Path, tmp_path: Path) -> None:
+def test_kill_9_during_import_leaves_before_or_after(
+    demo_home: Path, home: Path, file_set: Path, tmp_path: Path
+) -> None:
     rnd = random.Random(9)
     before = state(home)
     assert before["found"] == 0
@@ -192,8 +228,11 @@ def _mount_tmpfs(where: Path, size_mb: int) -> bool:
     if os.geteuid() != 0 or not shutil.which("mount"):
         return False
     where.mkdir(parents=True, exist_ok=True)
-    result = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size={size_mb}m", "tmpfs",
-                             str(where)], capture_output=True, check=False)
+    result = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", f"size={size_mb}m", "tmpfs", str(where)],
+        capture_output=True,
+        check=False,
+    )
     return result.returncode == 0
 
 

@@ -30,33 +30,40 @@ def _laughs() -> bytes:
         f'<!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">'
         for i in range(1, 10)
     ]
-    return (f'<?xml version="1.0"?>\n<!DOCTYPE lolz [\n{chr(10).join(entities)}\n]>\n'
-            f'<rdf:RDF xmlns:rdf="{RDF}" xmlns:ex="http://example.org/"><rdf:Description '
-            'rdf:about="http://example.org/s"><ex:p>&lol9;</ex:p></rdf:Description></rdf:RDF>'
-            ).encode()
+    return (
+        f'<?xml version="1.0"?>\n<!DOCTYPE lolz [\n{chr(10).join(entities)}\n]>\n'
+        f'<rdf:RDF xmlns:rdf="{RDF}" xmlns:ex="http://example.org/"><rdf:Description '
+        'rdf:about="http://example.org/s"><ex:p>&lol9;</ex:p></rdf:Description></rdf:RDF>'
+    ).encode()
 
 
 def _external_entity() -> bytes:
-    return (f'<?xml version="1.0"?><!doctype r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
-            f'<rdf:RDF xmlns:rdf="{RDF}" xmlns:ex="http://example.org/"><rdf:Description '
-            'rdf:about="http://example.org/s"><ex:p>&x;</ex:p></rdf:Description></rdf:RDF>'
-            ).encode()
+    return (
+        f'<?xml version="1.0"?><!doctype r [<!ENTITY x SYSTEM "file:///etc/passwd">]>'
+        f'<rdf:RDF xmlns:rdf="{RDF}" xmlns:ex="http://example.org/"><rdf:Description '
+        'rdf:about="http://example.org/s"><ex:p>&x;</ex:p></rdf:Description></rdf:RDF>'
+    ).encode()
 
 
 def _jsonld(context: object) -> bytes:
-    return json.dumps({"@context": context, "@id": "http://example.org/s",
-                       "name": "x"}).encode()
+    return json.dumps({"@context": context, "@id": "http://example.org/s", "name": "x"}).encode()
 
 
 def _deep_objects() -> bytes:
     p = '"http://example.org/p":'
-    return ('{"@id":"http://example.org/s",' + p + ("{" + p) * DEPTH + "1" + "}" * DEPTH
-            + "}").encode()
+    return (
+        '{"@id":"http://example.org/s",' + p + ("{" + p) * DEPTH + "1" + "}" * DEPTH + "}"
+    ).encode()
 
 
 def _deep_arrays() -> bytes:
-    return ('{"@id":"http://example.org/s","http://example.org/p":' + "[" * DEPTH + "1"
-            + "]" * DEPTH + "}").encode()
+    return (
+        '{"@id":"http://example.org/s","http://example.org/p":'
+        + "[" * DEPTH
+        + "1"
+        + "]" * DEPTH
+        + "}"
+    ).encode()
 
 
 def _bomb(members: dict[str, bytes], big: str) -> bytes:
@@ -77,8 +84,7 @@ def _xlsx_bomb() -> bytes:
 
 
 def _ods_bomb() -> bytes:
-    return _bomb({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet"},
-                 "content.xml")
+    return _bomb({"mimetype": b"application/vnd.oasis.opendocument.spreadsheet"}, "content.xml")
 
 
 def _bad_bom_csv() -> bytes:
@@ -93,16 +99,31 @@ def _binary_csv() -> bytes:
 CASES: dict[str, tuple[str, Callable[[], bytes], str]] = {
     "billion-laughs": ("laughs.rdf", _laughs, "DOCTYPE et ENTITY"),
     "external-entity": ("xxe.rdf", _external_entity, "DOCTYPE et ENTITY"),
-    "remote-context": ("remote.jsonld", lambda: _jsonld("http://example.org/ctx.jsonld"),
-                       "contextes JSON-LD distants"),
-    "file-context": ("file.jsonld", lambda: _jsonld("file:///etc/passwd"),
-                     "contextes JSON-LD distants"),
-    "nested-context": ("nested.jsonld", lambda: _jsonld(
-        [{"@vocab": "http://example.org/"},
-         {"x": {"@id": "http://example.org/x", "@context": "file:///etc/passwd"}}]),
-        "contextes JSON-LD distants"),
-    "import-context": ("import.jsonld", lambda: _jsonld({"@import": "https://example.org/c"}),
-                       "contextes JSON-LD distants"),
+    "remote-context": (
+        "remote.jsonld",
+        lambda: _jsonld("http://example.org/ctx.jsonld"),
+        "contextes JSON-LD distants",
+    ),
+    "file-context": (
+        "file.jsonld",
+        lambda: _jsonld("file:///etc/passwd"),
+        "contextes JSON-LD distants",
+    ),
+    "nested-context": (
+        "nested.jsonld",
+        lambda: _jsonld(
+            [
+                {"@vocab": "http://example.org/"},
+                {"x": {"@id": "http://example.org/x", "@context": "file:///etc/passwd"}},
+            ]
+        ),
+        "contextes JSON-LD distants",
+    ),
+    "import-context": (
+        "import.jsonld",
+        lambda: _jsonld({"@import": "https://example.org/c"}),
+        "contextes JSON-LD distants",
+    ),
     "deep-jsonld-objects": ("deep.jsonld", _deep_objects, "JSON trop imbriqué (5001 niveaux"),
     "deep-jsonld-arrays": ("deeper.jsonld", _deep_arrays, "JSON trop imbriqué (5001 niveaux"),
     "xlsx-zip-bomb": ("acteurs.xlsx", _xlsx_bomb, "bombe zip"),
@@ -120,12 +141,18 @@ def home(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     return home
 
 
-def cli(home: Path, *args: str, env: dict[str, str] | None = None
-        ) -> subprocess.CompletedProcess[str]:
+def cli(
+    home: Path, *args: str, env: dict[str, str] | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run `alliances ARGS` on `home` in a new process, killed after TIMEOUT seconds."""
-    return subprocess.run([sys.executable, "-m", "webui.cli", *args], capture_output=True,
-                          text=True, timeout=TIMEOUT, check=False,
-                          env={**os.environ, "ALLIANCES_HOME": str(home), **(env or {})})
+    return subprocess.run(
+        [sys.executable, "-m", "webui.cli", *args],
+        capture_output=True,
+        text=True,
+        timeout=TIMEOUT,
+        check=False,
+        env={**os.environ, "ALLIANCES_HOME": str(home), **(env or {})},
+    )
 
 
 def sources(home: Path) -> tuple[int, list[str]]:
@@ -151,8 +178,7 @@ def _refused(result: subprocess.CompletedProcess[str], words: str) -> None:
 
 
 @pytest.mark.parametrize("case", sorted(CASES))
-def test_hostile_file_is_refused_and_nothing_written(home: Path, tmp_path: Path,
-                                                     case: str) -> None:
+def test_hostile_file_is_refused_and_nothing_written(home: Path, tmp_path: Path, case: str) -> None:
     name, build, words = CASES[case]
     before = sources(home)
     folder = tmp_path / case
@@ -174,8 +200,9 @@ def test_oversized_file_is_not_even_read(home: Path, tmp_path: Path) -> None:
     small = tmp_path / "small" / "actors.ttl"
     small.parent.mkdir()
     small.write_bytes(b"<http://example.org/s> <http://example.org/p> 1 .\n" * 100)
-    result = cli(home, "import", str(small), "--json",
-                 env={"ALLIANCES_IMPORT_MAX_FILE_BYTES": "1000"})
+    result = cli(
+        home, "import", str(small), "--json", env={"ALLIANCES_IMPORT_MAX_FILE_BYTES": "1000"}
+    )
     _refused(result, "fichier trop gros")
     assert sources(home) == before
 
@@ -206,8 +233,14 @@ def test_deeply_nested_turtle_is_valid_rdf_and_harmless(home: Path, tmp_path: Pa
     inst = Instance.open({"HOME": str(home)})
     try:
         client = create_app(instance=inst).test_client()
-        for url in ("/actor/profond", "/id/actor/profond.ttl", "/id/actor/profond.jsonld",
-                    "/id/actor/profond.rdf", "/dump/source/profond.ttl", "/api/search?q=profond"):
+        for url in (
+            "/actor/profond",
+            "/id/actor/profond.ttl",
+            "/id/actor/profond.jsonld",
+            "/id/actor/profond.rdf",
+            "/dump/source/profond.ttl",
+            "/api/search?q=profond",
+        ):
             r = client.get(url)
             r.close()
             assert r.status_code == 200, url
@@ -216,14 +249,18 @@ def test_deeply_nested_turtle_is_valid_rdf_and_harmless(home: Path, tmp_path: Pa
     assert cli(home, "import", str(path), "--json").returncode == 0  # idempotent, still fine
 
 
-@pytest.mark.parametrize(("encoding", "bom", "label"), [
-    ("utf-16-le", b"", "utf-16-le"),
-    ("utf-16-le", b"\xff\xfe", "utf-16"),
-    ("utf-32", b"", "utf-32"),
-    ("cp1252", b"", "cp1252"),
-])
-def test_other_encodings_are_read_and_reported(home: Path, tmp_path: Path, encoding: str,
-                                               bom: bytes, label: str) -> None:
+@pytest.mark.parametrize(
+    ("encoding", "bom", "label"),
+    [
+        ("utf-16-le", b"", "utf-16-le"),
+        ("utf-16-le", b"\xff\xfe", "utf-16"),
+        ("utf-32", b"", "utf-32"),
+        ("cp1252", b"", "cp1252"),
+    ],
+)
+def test_other_encodings_are_read_and_reported(
+    home: Path, tmp_path: Path, encoding: str, bom: bytes, label: str
+) -> None:
     """Encodings other than UTF-8 are read correctly and named in the report (validate writes
     nothing)."""
     text = 'id,name,type,description\nasso-ete,"Association de l\'été à Noël",association,Œuvres\n'

@@ -64,8 +64,9 @@ BODIES = {
 }
 
 
-@pytest.mark.parametrize("url", ["/api/partners", "/api/analogues", "/api/maturity",
-                                 "/api/sdg-suggest"])
+@pytest.mark.parametrize(
+    "url", ["/api/partners", "/api/analogues", "/api/maturity", "/api/sdg-suggest"]
+)
 @pytest.mark.parametrize("body", sorted(BODIES))
 def test_deep_json_body_is_a_400(client, url: str, body: str) -> None:  # type: ignore[no-untyped-def]
     r = client.post(url, data=BODIES[body], content_type="application/json")
@@ -73,14 +74,17 @@ def test_deep_json_body_is_a_400(client, url: str, body: str) -> None:  # type: 
     assert set(r.get_json()) >= {"error", "message", "message_fr"}
 
 
-@pytest.mark.parametrize("q", [
-    "(" * DEPTH + "eau" + ")" * DEPTH,
-    '"' * DEPTH,
-    "eau AND " * 2000 + "pain",
-    "NOT " * DEPTH + "eau",
-    "[" * DEPTH + "a TO b" + "]" * DEPTH,
-    "*" * DEPTH,
-])
+@pytest.mark.parametrize(
+    "q",
+    [
+        "(" * DEPTH + "eau" + ")" * DEPTH,
+        '"' * DEPTH,
+        "eau AND " * 2000 + "pain",
+        "NOT " * DEPTH + "eau",
+        "[" * DEPTH + "a TO b" + "]" * DEPTH,
+        "*" * DEPTH,
+    ],
+)
 @pytest.mark.parametrize("path", ["/api/search", "/api/suggest", "/recherche"])
 def test_deep_search_queries_answer(client, path: str, q: str) -> None:  # type: ignore[no-untyped-def]
     r = client.get(f"{path}?q={quote(q)}")

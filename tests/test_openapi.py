@@ -34,7 +34,8 @@ def test_every_api_route_is_described(readonly_app) -> None:  # type: ignore[no-
     described = {(path, method) for path, ops in doc["paths"].items() for method in ops}
     routes = {
         (rule.rule.replace("<", "{").replace(">", "}"), method.lower())
-        for rule in readonly_app.url_map.iter_rules() if rule.rule.startswith("/api/")
+        for rule in readonly_app.url_map.iter_rules()
+        if rule.rule.startswith("/api/")
         for method in rule.methods - {"HEAD", "OPTIONS"}
     }
     assert described == routes
@@ -49,12 +50,24 @@ def test_description_matches_real_answers(readonly_app) -> None:  # type: ignore
     calls = [
         ("get", "/api/search", "/api/search?q=eau&facet=region%3D32", None),
         ("get", "/api/suggest", "/api/suggest?q=ban", None),
-        ("get", "/api/actors/{actor_id}/partners",
-         "/api/actors/banque-alimentaire-metropole-lilloise/partners?limit=3", None),
-        ("post", "/api/partners", "/api/partners",
-         {"type": "association", "territory": "departement:59", "needs": ["financement"]}),
-        ("get", "/api/alliances/{alliance_id}/analogues",
-         "/api/alliances/zero-invendu-metropole-lilloise/analogues?limit=3", None),
+        (
+            "get",
+            "/api/actors/{actor_id}/partners",
+            "/api/actors/banque-alimentaire-metropole-lilloise/partners?limit=3",
+            None,
+        ),
+        (
+            "post",
+            "/api/partners",
+            "/api/partners",
+            {"type": "association", "territory": "departement:59", "needs": ["financement"]},
+        ),
+        (
+            "get",
+            "/api/alliances/{alliance_id}/analogues",
+            "/api/alliances/zero-invendu-metropole-lilloise/analogues?limit=3",
+            None,
+        ),
         ("get", "/api/analogues", "/api/analogues?text=recyclerie", None),
         ("get", "/api/maturity", "/api/maturity", None),
         ("get", "/api/sdg-suggest", "/api/sdg-suggest?text=gaspillage+alimentaire", None),
@@ -64,8 +77,10 @@ def test_description_matches_real_answers(readonly_app) -> None:  # type: ignore
     for method, path, url, body in calls:
         r = client.open(url, method=method.upper(), json=body)
         answer = doc["paths"][path][method]["responses"][str(r.status_code)]
-        schema = {**answer["content"]["application/json"]["schema"],
-                  "components": doc["components"]}
+        schema = {
+            **answer["content"]["application/json"]["schema"],
+            "components": doc["components"],
+        }
         jsonschema_rs.validate(schema, r.get_json())
 
 
@@ -81,13 +96,22 @@ OPERATIONS = [
 
 
 @pytest.mark.parametrize(("path", "method", "mode"), OPERATIONS)
-def test_api_conforms_to_its_description(api_schema, path: str, method: str,  # type: ignore[no-untyped-def]
-                                         mode: GenerationMode) -> None:
+def test_api_conforms_to_its_description(
+    api_schema,
+    path: str,
+    method: str,  # type: ignore[no-untyped-def]
+    mode: GenerationMode,
+) -> None:
     operation = api_schema[path][method.upper()]
 
     @given(case=operation.as_strategy(generation_mode=mode))
-    @settings(max_examples=MAX_EXAMPLES, deadline=None, derandomize=True, database=None,
-              suppress_health_check=list(HealthCheck))
+    @settings(
+        max_examples=MAX_EXAMPLES,
+        deadline=None,
+        derandomize=True,
+        database=None,
+        suppress_health_check=list(HealthCheck),
+    )
     def run(case) -> None:  # type: ignore[no-untyped-def]
         case.call_and_validate(excluded_checks=[positive_data_acceptance, negative_data_rejection])
 

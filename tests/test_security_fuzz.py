@@ -21,8 +21,13 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 WEBUI = Path(__file__).resolve().parent.parent / "webui"
-FUZZ = settings(max_examples=12, deadline=None, derandomize=True, database=None,
-                suppress_health_check=list(HealthCheck))
+FUZZ = settings(
+    max_examples=12,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
 
 
 def _parameter_names() -> list[str]:
@@ -32,17 +37,59 @@ def _parameter_names() -> list[str]:
         text = path.read_text(encoding="utf-8")
         names.update(re.findall(r'args\.get(?:list)?\(\s*"([\w-]+)"', text))
         names.update(re.findall(r'_int\(\s*"([\w-]+)"', text))
-    return sorted(names | {"query", "format", "output", "default-graph-uri", "named-graph-uri",
-                           "lang", "zzz-unknown"})
+    return sorted(
+        names
+        | {
+            "query",
+            "format",
+            "output",
+            "default-graph-uri",
+            "named-graph-uri",
+            "lang",
+            "zzz-unknown",
+        }
+    )
 
 
 PARAMS = _parameter_names()
-ACCEPT = ["text/html", "application/json", "*/*", "text/turtle", "application/ld+json",
-          "application/sparql-results+json", "text/csv", "image/png", "a/b;q=x", ""]
+ACCEPT = [
+    "text/html",
+    "application/json",
+    "*/*",
+    "text/turtle",
+    "application/ld+json",
+    "application/sparql-results+json",
+    "text/csv",
+    "image/png",
+    "a/b;q=x",
+    "",
+]
 TEXT = st.text(st.characters(codec="utf-8", exclude_categories=("Cs",)), max_size=60)
-NASTY = st.sampled_from(["", " ", "..", "../../etc/passwd", "%00", "\x00", "<script>", "é",
-                         "a" * 3000, "-1", "0", "99999999999999999999", "1e9", "NaN", "[]",
-                         "{}", "region:32", "departement:59", "commune:59350", "2.1", "=1+1"])
+NASTY = st.sampled_from(
+    [
+        "",
+        " ",
+        "..",
+        "../../etc/passwd",
+        "%00",
+        "\x00",
+        "<script>",
+        "é",
+        "a" * 3000,
+        "-1",
+        "0",
+        "99999999999999999999",
+        "1e9",
+        "NaN",
+        "[]",
+        "{}",
+        "region:32",
+        "departement:59",
+        "commune:59350",
+        "2.1",
+        "=1+1",
+    ]
+)
 VALUE = st.one_of(TEXT, NASTY)
 
 
@@ -92,13 +139,24 @@ def test_no_route_answers_500(readonly_app, client, index: int) -> None:  # type
         headers = {"Accept": data.draw(st.sampled_from(ACCEPT))}
         body = None
         if method == "POST":
-            body = data.draw(st.one_of(
-                st.binary(max_size=200),
-                st.dictionaries(st.sampled_from(PARAMS), VALUE, max_size=4).map(json.dumps)
-                .map(str.encode)))
-            headers["Content-Type"] = data.draw(st.sampled_from(
-                ["application/json", "application/x-www-form-urlencoded",
-                 "application/sparql-query", "text/plain"]))
+            body = data.draw(
+                st.one_of(
+                    st.binary(max_size=200),
+                    st.dictionaries(st.sampled_from(PARAMS), VALUE, max_size=4)
+                    .map(json.dumps)
+                    .map(str.encode),
+                )
+            )
+            headers["Content-Type"] = data.draw(
+                st.sampled_from(
+                    [
+                        "application/json",
+                        "application/x-www-form-urlencoded",
+                        "application/sparql-query",
+                        "text/plain",
+                    ]
+                )
+            )
         full = url + ("?" + urlencode(query) if query else "")
         r = client.open(full, method=method, data=body, headers=headers)
         r.close()
@@ -107,17 +165,82 @@ def test_no_route_answers_500(readonly_app, client, index: int) -> None:  # type
     run()
 
 
-SPARQL_WORDS = st.sampled_from([
-    "SELECT", "ASK", "CONSTRUCT", "DESCRIBE", "WHERE", "FILTER", "OPTIONAL", "UNION", "GRAPH",
-    "SERVICE", "FROM", "NAMED", "PREFIX", "BASE", "LIMIT", "OFFSET", "ORDER BY", "GROUP BY",
-    "COUNT(*)", "DISTINCT", "VALUES", "BIND", "AS", "?s", "?p", "?o", "?x", "*", "{", "}", "(",
-    ")", "[", "]", ".", ";", ",", "a", "<http://x/>", "<", ">", "'a'", '"b"@fr', "1", "-1.5e3",
-    "xsd:integer", "ex:", "^^", "/", "|", "+", "!", "REGEX(?o, '.*')", "STR(?s)", "LOAD",
-    "INSERT DATA", "DELETE", "\\u0053ERVICE", "#", "\n", "NOT EXISTS", "MINUS", "_:b"])
+SPARQL_WORDS = st.sampled_from(
+    [
+        "SELECT",
+        "ASK",
+        "CONSTRUCT",
+        "DESCRIBE",
+        "WHERE",
+        "FILTER",
+        "OPTIONAL",
+        "UNION",
+        "GRAPH",
+        "SERVICE",
+        "FROM",
+        "NAMED",
+        "PREFIX",
+        "BASE",
+        "LIMIT",
+        "OFFSET",
+        "ORDER BY",
+        "GROUP BY",
+        "COUNT(*)",
+        "DISTINCT",
+        "VALUES",
+        "BIND",
+        "AS",
+        "?s",
+        "?p",
+        "?o",
+        "?x",
+        "*",
+        "{",
+        "}",
+        "(",
+        ")",
+        "[",
+        "]",
+        ".",
+        ";",
+        ",",
+        "a",
+        "<http://x/>",
+        "<",
+        ">",
+        "'a'",
+        '"b"@fr',
+        "1",
+        "-1.5e3",
+        "xsd:integer",
+        "ex:",
+        "^^",
+        "/",
+        "|",
+        "+",
+        "!",
+        "REGEX(?o, '.*')",
+        "STR(?s)",
+        "LOAD",
+        "INSERT DATA",
+        "DELETE",
+        "\\u0053ERVICE",
+        "#",
+        "\n",
+        "NOT EXISTS",
+        "MINUS",
+        "_:b",
+    ]
+)
 
 
-@settings(max_examples=60, deadline=None, derandomize=True, database=None,
-          suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
 @given(words=st.lists(SPARQL_WORDS, min_size=1, max_size=30))
 def test_sparql_endpoint_never_500(client, words: list[str]) -> None:  # type: ignore[no-untyped-def]
     query = " ".join(words)
@@ -126,13 +249,26 @@ def test_sparql_endpoint_never_500(client, words: list[str]) -> None:  # type: i
         assert r.status_code in (200, 400, 403, 406, 429), (query, r.status_code, r.data[:300])
 
 
-@settings(max_examples=80, deadline=None, derandomize=True, database=None,
-          suppress_health_check=list(HealthCheck))
-@given(text=st.one_of(TEXT, NASTY, st.text(st.sampled_from('()"*:^~-+[]{}\\/!?&| ANDORNOT'),
-                                           max_size=40)),
-       page=st.integers(-5, 10**6), limit=st.integers(-5, 500))
-def test_search_query_path_never_raises(readonly_app, text: str, page: int,  # type: ignore[no-untyped-def]
-                                        limit: int) -> None:
+@settings(
+    max_examples=80,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+@given(
+    text=st.one_of(
+        TEXT, NASTY, st.text(st.sampled_from('()"*:^~-+[]{}\\/!?&| ANDORNOT'), max_size=40)
+    ),
+    page=st.integers(-5, 10**6),
+    limit=st.integers(-5, 500),
+)
+def test_search_query_path_never_raises(
+    readonly_app,
+    text: str,
+    page: int,  # type: ignore[no-untyped-def]
+    limit: int,
+) -> None:
     index = readonly_app.extensions["alliances"].extensions["search"]
     response = index.search(text, page=page, limit=limit)
     assert response.total >= 0 and len(response.results) <= 100
@@ -141,20 +277,53 @@ def test_search_query_path_never_raises(readonly_app, text: str, page: int,  # t
 
 JSON_VALUES = st.recursive(
     st.none() | st.booleans() | st.integers() | TEXT,
-    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(
-        st.sampled_from(["@context", "@id", "@type", "@value", "@language", "@graph", "@list",
-                         "@vocab", "@base", "http://schema.org/name", "name", "x"]),
-        inner, max_size=4),
-    max_leaves=12)
+    lambda inner: (
+        st.lists(inner, max_size=4)
+        | st.dictionaries(
+            st.sampled_from(
+                [
+                    "@context",
+                    "@id",
+                    "@type",
+                    "@value",
+                    "@language",
+                    "@graph",
+                    "@list",
+                    "@vocab",
+                    "@base",
+                    "http://schema.org/name",
+                    "name",
+                    "x",
+                ]
+            ),
+            inner,
+            max_size=4,
+        )
+    ),
+    max_leaves=12,
+)
 
 
-@settings(max_examples=60, deadline=None, derandomize=True, database=None,
-          suppress_health_check=list(HealthCheck))
-@given(suffix=st.sampled_from([".ttl", ".nt", ".nq", ".trig", ".jsonld", ".rdf", ".csv"]),
-       content=st.one_of(st.binary(max_size=300), TEXT.map(str.encode),
-                         JSON_VALUES.map(lambda v: json.dumps(v).encode())))
-def test_importer_reports_or_accepts(tmp_path_factory, suffix: str,  # type: ignore[no-untyped-def]
-                                     content: bytes) -> None:
+@settings(
+    max_examples=60,
+    deadline=None,
+    derandomize=True,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
+@given(
+    suffix=st.sampled_from([".ttl", ".nt", ".nq", ".trig", ".jsonld", ".rdf", ".csv"]),
+    content=st.one_of(
+        st.binary(max_size=300),
+        TEXT.map(str.encode),
+        JSON_VALUES.map(lambda v: json.dumps(v).encode()),
+    ),
+)
+def test_importer_reports_or_accepts(
+    tmp_path_factory,
+    suffix: str,  # type: ignore[no-untyped-def]
+    content: bytes,
+) -> None:
     from graph.errors import ValidationFailed
     from graph.importer import validate
 

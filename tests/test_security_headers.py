@@ -41,9 +41,22 @@ ANSWERS = {
 }
 
 #: Machine routes (CORS open for reading) and pages (no CORS header).
-MACHINE = ("api-search", "api-suggest", "api-partners", "api-openapi", "sparql-results",
-           "instance-iri-303", "instance-ttl", "vocabulary", "catalog-ttl", "void",
-           "dump-redirect", "network-export", "api-404", "api-400")
+MACHINE = (
+    "api-search",
+    "api-suggest",
+    "api-partners",
+    "api-openapi",
+    "sparql-results",
+    "instance-iri-303",
+    "instance-ttl",
+    "vocabulary",
+    "catalog-ttl",
+    "void",
+    "dump-redirect",
+    "network-export",
+    "api-404",
+    "api-400",
+)
 PAGES = ("home", "search-page", "actor-page", "about", "page-404", "static")
 
 
@@ -84,8 +97,9 @@ def test_every_answer_carries_the_security_headers(client, name: str) -> None:  
 def test_sparql_page_allows_exactly_one_hashed_style(client) -> None:  # type: ignore[no-untyped-def]
     from webui.security import YASGUI_STYLE_HASH
 
-    csp = _csp(client.get("/sparql", headers={"Accept": "text/html"}).headers[
-        "Content-Security-Policy"])
+    csp = _csp(
+        client.get("/sparql", headers={"Accept": "text/html"}).headers["Content-Security-Policy"]
+    )
     assert csp["style-src"] == ["'self'", YASGUI_STYLE_HASH]
     assert csp["script-src"] == ["'self'"]
     home = _csp(client.get("/").headers["Content-Security-Policy"])
@@ -107,9 +121,14 @@ def test_pages_have_no_cors(client, name: str) -> None:  # type: ignore[no-untyp
 
 
 def test_preflight_on_the_api(client) -> None:  # type: ignore[no-untyped-def]
-    r = client.options("/api/partners", headers={
-        "Origin": "https://portail.example.org", "Access-Control-Request-Method": "POST",
-        "Access-Control-Request-Headers": "Content-Type"})
+    r = client.options(
+        "/api/partners",
+        headers={
+            "Origin": "https://portail.example.org",
+            "Access-Control-Request-Method": "POST",
+            "Access-Control-Request-Headers": "Content-Type",
+        },
+    )
     assert r.status_code == 200
     assert "POST" in r.headers["Access-Control-Allow-Methods"]
     assert "content-type" in r.headers["Access-Control-Allow-Headers"].lower()
@@ -157,9 +176,14 @@ def test_behind_a_trusted_proxy(make_app) -> None:  # type: ignore[no-untyped-de
         return "ok"
 
     client = app.test_client()
-    r = client.get("/_whoami", headers={"X-Forwarded-For": "203.0.113.7",
-                                        "X-Forwarded-Proto": "https",
-                                        "X-Forwarded-Host": "alliances.example.org"})
+    r = client.get(
+        "/_whoami",
+        headers={
+            "X-Forwarded-For": "203.0.113.7",
+            "X-Forwarded-Proto": "https",
+            "X-Forwarded-Host": "alliances.example.org",
+        },
+    )
     assert seen == {"addr": "203.0.113.7", "secure": True, "host": "alliances.example.org"}
     assert "max-age=" in r.headers["Strict-Transport-Security"]
     # Only the last proxy's word counts: a client cannot prepend its own address.
@@ -178,8 +202,9 @@ def test_forwarded_headers_ignored_without_trusted_proxies(make_app) -> None:  #
         seen.update(addr=request.remote_addr, secure=request.is_secure)
         return "ok"
 
-    app.test_client().get("/_whoami", headers={"X-Forwarded-For": "203.0.113.7",
-                                               "X-Forwarded-Proto": "https"})
+    app.test_client().get(
+        "/_whoami", headers={"X-Forwarded-For": "203.0.113.7", "X-Forwarded-Proto": "https"}
+    )
     assert seen == {"addr": "127.0.0.1", "secure": False}
 
 
@@ -199,10 +224,16 @@ def test_secret_key_shared_by_processes_starting_together(tmp_path: Path) -> Non
     import subprocess
     import sys
 
-    code = "import sys; from pathlib import Path; from webui.security import secret_key; " \
-           "print(secret_key(Path(sys.argv[1])))"
-    procs = [subprocess.Popen([sys.executable, "-c", code, str(tmp_path)], text=True,
-                              stdout=subprocess.PIPE) for _ in range(4)]
+    code = (
+        "import sys; from pathlib import Path; from webui.security import secret_key; "
+        "print(secret_key(Path(sys.argv[1])))"
+    )
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(tmp_path)], text=True, stdout=subprocess.PIPE
+        )
+        for _ in range(4)
+    ]
     keys = {p.communicate(timeout=60)[0].strip() for p in procs}
     assert len(keys) == 1 and (tmp_path / "secret_key").read_text().strip() in keys
 

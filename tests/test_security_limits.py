@@ -23,9 +23,17 @@ def limited(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterat
 
     home = tmp_path_factory.mktemp("limited") / "instance"
     shutil.copytree(demo_home, home)
-    inst = Instance.open({"HOME": str(home), "RATE_LIMITS": True, "TRUSTED_PROXIES": 1,
-                          "RATE_LIMIT_SEARCH": "3 per minute", "RATE_LIMIT_SPARQL": "2 per minute",
-                          "RATE_LIMIT_API": "2 per minute", "MAX_REQUEST_BYTES": 4096})
+    inst = Instance.open(
+        {
+            "HOME": str(home),
+            "RATE_LIMITS": True,
+            "TRUSTED_PROXIES": 1,
+            "RATE_LIMIT_SEARCH": "3 per minute",
+            "RATE_LIMIT_SPARQL": "2 per minute",
+            "RATE_LIMIT_API": "2 per minute",
+            "MAX_REQUEST_BYTES": 4096,
+        }
+    )
     app = create_app(instance=inst)
     yield app
     inst.close()
@@ -81,16 +89,22 @@ def test_sparql_clients_are_limited(client) -> None:  # type: ignore[no-untyped-
     assert r.get_json()["error"] == "too_many_requests"
     assert r.headers["Access-Control-Allow-Origin"] == "*"  # a browser client can read why
     # A CORS preflight is never counted.
-    pre = client.options("/sparql", headers={**me, "Origin": "https://x.example",
-                                             "Access-Control-Request-Method": "POST"})
+    pre = client.options(
+        "/sparql",
+        headers={**me, "Origin": "https://x.example", "Access-Control-Request-Method": "POST"},
+    )
     assert pre.status_code in (200, 204)
 
 
 def test_api_group(client) -> None:  # type: ignore[no-untyped-def]
     me = _from("203.0.113.5")
     assert client.get("/api/maturity", headers=me).status_code == 200
-    assert client.post("/api/sdg-suggest", json={"text": "gaspillage alimentaire"},
-                       headers=me).status_code == 200
+    assert (
+        client.post(
+            "/api/sdg-suggest", json={"text": "gaspillage alimentaire"}, headers=me
+        ).status_code
+        == 200
+    )
     r = client.get(f"/api/actors/{ACTOR}/partners", headers=me)
     assert r.status_code == 429 and r.get_json()["message_fr"].startswith("Trop de requêtes")
 
@@ -102,8 +116,12 @@ def test_pages_other_than_search_are_not_limited(client) -> None:  # type: ignor
 
 
 def test_body_over_the_limit_is_413_json_on_the_api(client) -> None:  # type: ignore[no-untyped-def]
-    r = client.post("/api/partners", data=b"{" + b" " * 10_000 + b"}",
-                    content_type="application/json", headers=_from("203.0.113.7"))
+    r = client.post(
+        "/api/partners",
+        data=b"{" + b" " * 10_000 + b"}",
+        content_type="application/json",
+        headers=_from("203.0.113.7"),
+    )
     assert r.status_code == 413
     assert r.get_json() == {
         "error": "payload_too_large",
@@ -113,8 +131,11 @@ def test_body_over_the_limit_is_413_json_on_the_api(client) -> None:  # type: ig
 
 
 def test_body_over_the_limit_is_413_page_in_a_browser(client) -> None:  # type: ignore[no-untyped-def]
-    r = client.post("/sparql", data={"query": "ASK {}" + " " * 200_000},
-                    headers={**_from("203.0.113.8"), "Accept": "text/html"})
+    r = client.post(
+        "/sparql",
+        data={"query": "ASK {}" + " " * 200_000},
+        headers={**_from("203.0.113.8"), "Accept": "text/html"},
+    )
     assert r.status_code == 413
     page = r.get_data(as_text=True)
     assert "<h1>Requête trop volumineuse</h1>" in page and 'lang="fr"' in page
@@ -125,8 +146,10 @@ def test_counts_are_shared_by_processes(tmp_path: Path) -> None:
     from webui.ratelimit_storage import SQLiteStorage, uri
 
     target = uri(tmp_path / "counts.sqlite3")
-    code = ("import sys; from webui.ratelimit_storage import SQLiteStorage; "
-            "s = SQLiteStorage(sys.argv[1]); [s.incr('k', 60) for _ in range(50)]")
+    code = (
+        "import sys; from webui.ratelimit_storage import SQLiteStorage; "
+        "s = SQLiteStorage(sys.argv[1]); [s.incr('k', 60) for _ in range(50)]"
+    )
     procs = [subprocess.Popen([sys.executable, "-c", code, target]) for _ in range(4)]
     assert [p.wait(timeout=120) for p in procs] == [0, 0, 0, 0]
     storage = SQLiteStorage(target)

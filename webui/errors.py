@@ -53,16 +53,23 @@ def init_app(app: Flask) -> None:
 
     @app.errorhandler(RateLimitExceeded)
     def handle_rate_limited(exc: RateLimitExceeded):  # type: ignore[no-untyped-def]
-        payload = {"error": "too_many_requests",
-                   **both(RATE_LIMITED, amount=exc.limit.limit.amount,
-                           window=exc.limit.limit.get_expiry(), seconds=_retry_after(exc))}
+        payload = {
+            "error": "too_many_requests",
+            **both(
+                RATE_LIMITED,
+                amount=exc.limit.limit.amount,
+                window=exc.limit.limit.get_expiry(),
+                seconds=_retry_after(exc),
+            ),
+        }
         return _respond(429, payload)
 
     @app.errorhandler(RequestEntityTooLarge)
     def handle_too_large(exc: RequestEntityTooLarge):  # type: ignore[no-untyped-def]
         limit = current_app.config.get("MAX_CONTENT_LENGTH") or 0
-        return _respond(413, {"error": "payload_too_large",
-                              **both(HTTP_MESSAGES[413], limit=limit)})
+        return _respond(
+            413, {"error": "payload_too_large", **both(HTTP_MESSAGES[413], limit=limit)}
+        )
 
     @app.errorhandler(HTTPException)
     def handle_http(exc: HTTPException):  # type: ignore[no-untyped-def]
