@@ -152,11 +152,11 @@ def home(demo_home: Path, tmp_path: Path) -> Path:
     return home
 
 
-def timed_import(home: Path, file_set: Path) -> float:
-    """Import `file_set` to completion; returns the seconds from the write's start (its progress
-    line) to the end of the process: the store write, then the index update."""
+def timed(home: Path, args: list[str], marker: str) -> float:
+    """Run `alliances ARGS` to completion; returns the seconds from the stderr line containing
+    `marker` (the start of the phase to interrupt) to the end of the process."""
     proc = subprocess.Popen(
-        [sys.executable, "-u", "-m", "webui.cli", "import", str(file_set)],
+        [sys.executable, "-u", "-m", "webui.cli", *args],
         stderr=subprocess.PIPE,
         stdout=subprocess.DEVNULL,
         text=True,
@@ -166,7 +166,7 @@ def timed_import(home: Path, file_set: Path) -> float:
     started = None
     with proc.stderr:
         for line in proc.stderr:
-            if "écriture de" in line:
+            if marker in line and started is None:
                 started = time.monotonic()
     assert proc.wait(timeout=TIMEOUT) == 0 and started is not None
     return time.monotonic() - started
@@ -180,7 +180,7 @@ def test_kill_9_during_import_leaves_before_or_after(
     assert before["found"] == 0
     twin = tmp_path / "twin"  # the same import run to its end: what "after" is, how long it takes
     shutil.copytree(demo_home, twin)
-    writing = timed_import(twin, file_set)
+    writing = timed(twin, ["import", str(file_set)], "écriture de")
     final = state(twin)
     assert final["actors"] == before["actors"] + ACTORS and final["found"] == ACTORS
     kills = [("contrôle SHACL", rnd.uniform(0, 0.5))] + [
@@ -207,9 +207,12 @@ def test_kill_9_during_index_rebuild(home: Path) -> None:
     docs = json.loads(status.stdout)["docs"]
     probe = cli(home, "search", "jardins partagés", "--json")
     expected = json.loads(probe.stdout)["total"]
+    rebuilding = timed(home, ["index", "rebuild"], "indexation")
     killed = 0
-    for _ in range(2):
-        killed += kill_during(home, ["index", "rebuild"], "indexation", rnd.uniform(0.0, 2.5))
+    for lo in (0.1, 0.5):
+        killed += kill_during(
+            home, ["index", "rebuild"], "indexation", rebuilding * rnd.uniform(lo, lo + 0.3)
+        )
         after = cli(home, "search", "jardins partagés", "--json")
         assert after.returncode == 0 and "Traceback" not in after.stderr, after.stderr[-2000:]
         assert json.loads(after.stdout)["total"] == expected
