@@ -68,6 +68,27 @@ class StoreError(AlliancesError):
     code = "store_unavailable"
 
 
+class QueryError(BadRequest):
+    """A SPARQL query is malformed or failed in the engine (the engine's message is kept)."""
+
+    @classmethod
+    def syntax(cls, detail: str) -> QueryError:
+        """A syntax error."""
+        return cls(f"SPARQL syntax error: {detail}",
+                   message_fr=f"erreur de syntaxe SPARQL : {detail}")
+
+    @classmethod
+    def failed(cls, detail: str) -> QueryError:
+        """An error while evaluating."""
+        return cls(f"the query failed: {detail}", message_fr=f"la requête a échoué : {detail}")
+
+
+class QueryTimeout(StoreError):
+    """The query ran past the deadline and was stopped."""
+
+    code = "query_timeout"
+
+
 class ConfigError(AlliancesError):
     """A setting is missing or invalid (checked at start-up)."""
 

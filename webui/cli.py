@@ -10,7 +10,7 @@ import click
 
 from graph.importer import import_paths, validate
 from graph.queries.stats import stats as graph_stats
-from graph.store import FORMATS
+from graph.store import FORMATS, store_class
 
 from . import settings as settings_mod
 from .cli_common import (
@@ -136,7 +136,7 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> 
     config = settings_mod.load()
     with errors_as_json(as_json):
         limit = int(config["IMPORT_MAX_FILE_BYTES"])
-        if (Path(config["HOME"]) / "store").exists():
+        if store_class(config["STORE"]).present(config, Path(config["HOME"])):
             inst = open_instance(ctx, create=False)
             report = validate(
                 list(paths), inst.store, inst.base, progress=_progress(as_json),
