@@ -45,6 +45,7 @@ import logging
 import os
 import re
 import secrets
+import tempfile
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -207,30 +208,45 @@ class DepthLimitedJSON(DefaultJSONProvider):
 def secret_key(home: Path | None) -> str:
     """The instance's generated secret key (file `secret_key`, mode 0600), created on first call.
 
-    Two processes starting together agree: the file is created exclusively, and the loser reads
-    the winner's key. Without a writable instance folder the key lives as long as the process.
+    Two processes starting together agree: each writes its candidate key to a private temporary
+    file, then publishes it with `os.link`, which is atomic and fails when the name exists; the
+    loser reads the winner's complete file. The key file is thus never seen half written. Without a
+    writable instance folder the key lives as long as the process.
     """
     if home is None:
         return secrets.token_hex(32)
     path = home / SECRET_FILE
-    try:
-        fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
-    except FileExistsError:
-        key = path.read_text(encoding="ascii").strip()
+    for _ in range(3):
+        try:
+            key = path.read_text(encoding="ascii").strip()
+        except FileNotFoundError:
+            key = ""
+        except OSError as exc:
+            log.warning("cannot read the secret key in %s (%s): it lasts one process", path, exc)
+            return secrets.token_hex(32)
         if key:
             return key
-        log.warning("%s is empty: a new key is generated", path)
-        path.unlink()
-        return secret_key(home)
-    except OSError as exc:
-        log.warning("cannot keep the secret key in %s (%s): it lasts one process", path, exc)
-        return secrets.token_hex(32)
-    key = secrets.token_hex(32)
-    with os.fdopen(fd, "w", encoding="ascii") as f:
-        f.write(key + "\n")
-        f.flush()
-        os.fsync(f.fileno())
-    return key
+        if path.exists():
+            log.warning("%s is empty: a new key is generated", path)
+            path.unlink(missing_ok=True)
+        key = secrets.token_hex(32)
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=".secret_key.", dir=home)
+            try:
+                with os.fdopen(fd, "w", encoding="ascii") as f:
+                    f.write(key + "\n")
+                    f.flush()
+                    os.fsync(f.fileno())
+                os.link(tmp, path)
+                return key
+            except FileExistsError:
+                continue
+            finally:
+                os.unlink(tmp)
+        except OSError as exc:
+            log.warning("cannot keep the secret key in %s (%s): it lasts one process", path, exc)
+            return secrets.token_hex(32)
+    return path.read_text(encoding="ascii").strip() or secrets.token_hex(32)
 
 
 def _home(app: Flask) -> Path | None:
