@@ -2,6 +2,9 @@
 
 Loading the vocabularies takes ~3 s, so a session-wide template store is built once and each
 test gets its own copy (a RocksDB checkpoint, made in milliseconds).
+
+Per-client rate limits are off in the suite (a test client is one client making hundreds of
+requests a minute); tests/test_security_limits.py turns them on in its own apps.
 """
 
 from __future__ import annotations
@@ -19,6 +22,8 @@ from graph.vocabularies import load_vocabularies
 from . import store_servers
 
 BASE = "https://w3id.org/alliances/id/"
+
+os.environ.setdefault("ALLIANCES_RATE_LIMITS", "off")
 
 
 def pytest_configure(config: pytest.Config) -> None:

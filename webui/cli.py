@@ -114,13 +114,25 @@ def import_cmd(
     files through a mapping (--mapping)."""
     inst = open_instance(ctx)
     with errors_as_json(as_json):
+        limit = int(inst.config["IMPORT_MAX_FILE_BYTES"])
         if mapping is not None:
-            report: Report = import_mapped(mapping, list(paths) or None, inst.store, inst.base,
-                                           source=source, progress=_progress(as_json))
+            report: Report = import_mapped(
+                mapping,
+                list(paths) or None,
+                inst.store,
+                inst.base,
+                source=source,
+                progress=_progress(as_json),
+                max_file_bytes=limit,
+            )
         else:
             report = import_paths(
-                list(_required(paths)), inst.store, inst.base, source=source,
+                list(_required(paths)),
+                inst.store,
+                inst.base,
+                source=source,
                 progress=_progress(as_json),
+                max_file_bytes=limit,
             )
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
@@ -155,15 +167,21 @@ def validate_cmd(
     """Check files as `import` would, writing nothing (not even a new instance)."""
     config = settings_mod.load()
     with errors_as_json(as_json):
+        limit = int(config["IMPORT_MAX_FILE_BYTES"])
         store, base = None, config["BASE_IRI"]
         if store_class(config["STORE"]).present(config, Path(config["HOME"])):
             inst = open_instance(ctx, create=False)
             store, base = inst.store, inst.base
         if mapping is not None:
-            report: Report = validate_mapped(mapping, list(paths) or None, store, base,
-                                             progress=_progress(as_json))
+            report: Report = validate_mapped(
+                mapping, list(paths) or None, store, base, progress=_progress(as_json),
+                max_file_bytes=limit,
+            )
         else:
-            report = validate(list(_required(paths)), store, base, progress=_progress(as_json))
+            report = validate(
+                list(_required(paths)), store, base, progress=_progress(as_json),
+                max_file_bytes=limit,
+            )
     if as_json:
         data = report.to_dict()
         data["valid"] = True

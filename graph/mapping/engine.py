@@ -21,6 +21,7 @@ from ontology.namespaces import IGEO, RDF
 
 from ..csv_mapping import Batch, Origin
 from ..errors import BadRequest, Problem
+from ..importer import MAX_FILE_BYTES, too_large
 from ..rdfio import parse
 from ..reference import territories
 from .csv2rdf import INSTANCE_KINDS, Mapped, RowMapper, normalise_id
@@ -83,14 +84,19 @@ def map_files(
     *,
     vocabulary: Vocabulary = rule_vocabulary,
     say: Callable[[str], None] | None = None,
+    max_file_bytes: int = MAX_FILE_BYTES,
 ) -> tuple[Batch, dict[str, str]]:
     """Map the files of `mapping`; returns the batch and the SHA-256 of each file read (data
-    files, the mapping and its rules). Problems are in `batch.problems`, nothing raises for bad
-    content."""
+    files, the mapping and its rules). Problems are in `batch.problems` (a file over
+    `max_file_bytes` is one, and is not read), nothing raises for bad content."""
     batch = Batch(base)
     mapped = Mapped()
     sums: dict[str, str] = {}
     for spec, path in table_files(mapping, files):
+        size = path.stat().st_size
+        if size > max_file_bytes:
+            mapped.problems.append(too_large(path.name, size, max_file_bytes))
+            continue
         data = path.read_bytes()
         sums[path.name] = hashlib.sha256(data).hexdigest()
         if say:

@@ -21,7 +21,15 @@ from rdflib import URIRef
 
 from ..csv_mapping import Batch
 from ..errors import BadRequest, ValidationFailed
-from ..importer import SHACL_MAX_TRIPLES, SOURCE_RE, Report, _count, checksum, provenance
+from ..importer import (
+    MAX_FILE_BYTES,
+    SHACL_MAX_TRIPLES,
+    SOURCE_RE,
+    Report,
+    _count,
+    checksum,
+    provenance,
+)
 from ..progress import Progress, say
 from ..queries.duplicates import actor_rows
 from ..queries.resources import existing_ids
@@ -60,8 +68,11 @@ def _read(
     base: str,
     progress: Progress | None,
     shacl: bool = True,
+    max_file_bytes: int = MAX_FILE_BYTES,
 ) -> tuple[Batch, dict[str, str]]:
-    batch, sums = map_files(mapping, files, base, say=lambda m: say(progress, m))
+    batch, sums = map_files(
+        mapping, files, base, say=lambda m: say(progress, m), max_file_bytes=max_file_bytes
+    )
     if shacl and not batch.problems and len(batch.triples) <= SHACL_MAX_TRIPLES:
         say(progress, "contrôle SHACL")
         batch.problems += shacl_problems(batch.triples, batch.resources)
@@ -120,10 +131,12 @@ def validate_mapped(
     base: str,
     *,
     progress: Progress | None = None,
+    max_file_bytes: int = MAX_FILE_BYTES,
 ) -> MappedReport:
-    """Run every check of `import_mapped`; write nothing. Raises ValidationFailed on problems."""
+    """Run every check of `import_mapped`; write nothing. Raises ValidationFailed on problems
+    (a file over `max_file_bytes` is one, and is not read)."""
     m = _mapping(mapping)
-    batch, sums = _read(m, files, base, progress)
+    batch, sums = _read(m, files, base, progress, max_file_bytes=max_file_bytes)
     plan, _ = recognise(batch, store, m.source)
     return _report(m, m.source, sorted(sums), batch, plan)
 
@@ -137,12 +150,14 @@ def import_mapped(
     source: str | None = None,
     progress: Progress | None = None,
     shacl: bool = True,
+    max_file_bytes: int = MAX_FILE_BYTES,
 ) -> MappedReport:
     """Import foreign files through `mapping` as one source (all-or-nothing, idempotent).
 
     `files` default to the tables' own `url`. `shacl=False` skips the SHACL check: only for the
     shipped datasets, which `tests/test_realdata.py` validates in full (it saves ~35 s of
-    `init`). Raises ValidationFailed with every problem and warning, BadRequest for a bad
+    `init`). A file over `max_file_bytes` (setting IMPORT_MAX_FILE_BYTES) is a problem and is
+    not read. Raises ValidationFailed with every problem and warning, BadRequest for a bad
     mapping or source name."""
     m = _mapping(mapping)
     source = source or m.source
@@ -152,7 +167,7 @@ def import_mapped(
             message_fr=f"nom de source invalide {source!r} ([a-z0-9][a-z0-9-]*)",
         )
     started = datetime.now(UTC)
-    batch, sums = _read(m, files, base, progress, shacl)
+    batch, sums = _read(m, files, base, progress, shacl, max_file_bytes)
     total = checksum(sums, base)
     plan, published = recognise(batch, store, source)
     report = _report(m, source, sorted(sums), batch, plan)
