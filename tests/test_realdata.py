@@ -163,6 +163,15 @@ def test_import_and_validate_with_a_mapping(runner: CliRunner, tmp_path: Path) -
     assert {p["column"] for p in error["problems"]} == {"latitude", "code_postal"}
 
 
+def test_a_file_over_the_size_limit_is_not_read(store) -> None:  # type: ignore[no-untyped-def]
+    before = store.version
+    with pytest.raises(ValidationFailed) as caught:
+        import_mapped(FS, [DATA / "france-services.csv"], store, BASE, max_file_bytes=100)
+    (problem,) = caught.value.problems
+    assert problem.file == "france-services.csv" and "IMPORT_MAX_FILE_BYTES" in problem.reason
+    assert store.version == before
+
+
 def test_a_bad_mapping_is_a_clear_error(runner: CliRunner, tmp_path: Path) -> None:
     broken = json.loads(PVD.read_text(encoding="utf-8"))
     broken["tables"][0]["tableSchema"]["columns"][1]["propertyUrl"] = "nope:areaServed"
