@@ -102,11 +102,16 @@ def test_proximity_follows_the_cog_chain(store, tmp_path, base):
     assert ranking(data) == ["lille", "roubaix", "dunkerque", "arras", "bordeaux"]
     reasons = {r["id"]: r["reasons"] for r in data["results"]}
     assert "Même commune (Lille)" in reasons["lille"]
-    assert "Même intercommunalité (Métropole Européenne de Lille)" in reasons["roubaix"]
-    assert "Même département (Nord)" in reasons["dunkerque"]
-    assert "Même région (Hauts-de-France)" in reasons["arras"]
-    assert not any(r.startswith("Même") for r in reasons["bordeaux"])
-    assert "Same département (Nord)" in by_id(data)["dunkerque"]["reasons_en"]
+    assert "Même intercommunalité (Métropole Européenne de Lille), à 11 km" in reasons["roubaix"]
+    assert "Même département (Nord), à 65 km" in reasons["dunkerque"]
+    assert "Même région (Hauts-de-France), à 45 km" in reasons["arras"]
+    assert "À 700 km (Bordeaux, Gironde)" in reasons["bordeaux"]
+    assert "Same département (Nord), 65 km away" in by_id(data)["dunkerque"]["reasons_en"]
+    assert by_id(data)["bordeaux"]["where"] == {
+        "relation": "distance", "km": 700, "label": "À 700 km (Bordeaux, Gironde)",
+        "label_en": "700 km away (Bordeaux, Gironde)",
+        "territory": {"iri": "http://id.insee.fr/geo/commune/33063", "name": "Bordeaux",
+                      "level": "commune"}}
 
 
 def test_proximity_of_a_departement_wide_actor(store, tmp_path, base):

@@ -271,3 +271,9 @@ def tools(store: Store) -> list[ToolRow]:
         if t in out:
             out[t].audiences.add(audience)
     return sorted(out.values(), key=lambda r: (r.label.casefold(), r.id))
+
+
+def alliance_starts(store: Store) -> dict[URIRef, str]:
+    """The start (`schema:startDate`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`) of each alliance that
+    has one, as written."""
+    return {s: str(lit) for s, lit in literals(store, ALL.Alliance, SCHEMA.startDate)}
