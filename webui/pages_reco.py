@@ -63,11 +63,14 @@ def _message(exc: AlliancesError) -> str:
 
 @bp.get("/partenaires")
 def partner_finder() -> str:
-    """Ranked partners for a described need: type, territory, needs, offers, SDGs."""
+    """Ranked partners for a described need: type, territory, needs, offers, SDGs, the kinds of
+    partner sought, and the project in words (read into SDG targets and competences, shown)."""
     args = request.args
     need = {"type": args.get("type") or None, "territory": args.get("territory", "").strip(),
             "needs": args.getlist("needs"), "offers": args.getlist("offers"),
-            "sdgs": args.get("sdgs", "").replace(",", " ").split()}
+            "sdgs": args.get("sdgs", "").replace(",", " ").split(),
+            "partner_types": args.getlist("partner_types"),
+            "text": args.get("text", "").strip()[:5000]}
     asked = any(need.values())
     result: dict[str, Any] = {}
     place: dict[str, Any] | None = None
@@ -78,8 +81,10 @@ def partner_finder() -> str:
             result = _rec().partners_for_need(data, 10)
         except AlliancesError as exc:
             error = _message(exc)
+    competences = _choices("competence")
     return render_template("partners.html", need=need, asked=asked, result=result, error=error,
-                           types=_choices("actor-type"), competences=_choices("competence"),
+                           types=_choices("actor-type"), competences=competences,
+                           competence_names=dict(competences),
                            places=_places(), place=place, place_url=_with_territory)
 
 
