@@ -38,7 +38,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SPARQL_WORKERS", 2, "Worker processes that run SPARQL queries (isolated, killable)."),
     Setting(
         "PARTNER_WEIGHTS",
-        "needs_offers=0.35,purpose=0.2,proximity=0.15,diversity=0.15,trust=0.15",
+        "needs_offers=0.25,purpose=0.26,proximity=0.46,diversity=0,trust=0.03",
         "Weights of the partner factors (see docs/recommendation.md).",
     ),
     Setting(

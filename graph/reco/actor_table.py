@@ -48,6 +48,7 @@ class ActorTable:
     lat: np.ndarray = field(default_factory=lambda: np.zeros(0))  # degrees, NaN unknown
     long: np.ndarray = field(default_factory=lambda: np.zeros(0))
     precise: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    own: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # own geo:lat/long
     declared_national: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     alliance_regions: dict[URIRef, tuple[str, str]] = field(default_factory=dict)
     postings: dict[PostingKey, np.ndarray] = field(default_factory=dict)
@@ -91,19 +92,21 @@ class ActorTable:
 
     def locate(self, own: dict[URIRef, tuple[float, float]],
                territories: list[URIRef | None]) -> None:
-        """Fill `level`, `lat`, `long`, `precise` and `declared_national` from the actors' own
-        points and their `schema:areaServed` (one per row, None when absent)."""
+        """Fill `level`, `lat`, `long`, `precise`, `own` and `declared_national` from the actors'
+        own points and their `schema:areaServed` (one per row, None when absent). A point is
+        precise when it is the actor's own or the centre of its commune."""
         n = len(self.iris)
         self.level = np.array([LEVELS.index(p.level) if p.level in LEVELS else -1
                                for p in self.places], dtype=np.int8)
         self.lat, self.long = np.full(n, np.nan), np.full(n, np.nan)
         self.precise = np.zeros(n, dtype=bool)
+        self.own = np.zeros(n, dtype=bool)
         self.declared_national = np.array([t is None or t in FRANCE_IRIS for t in territories],
                                           dtype=bool)
         for i, (iri, place) in enumerate(zip(self.iris, self.places, strict=True)):
             if iri in own:
                 self.lat[i], self.long[i] = own[iri]
-                self.precise[i] = True
+                self.precise[i] = self.own[i] = True
             elif place.level:
                 c = centre(*place.key(place.level))  # type: ignore[misc]
                 if c is not None:

@@ -5,8 +5,9 @@
 - **Competences**: the phrases of the curated bilingual vocabulary
   `data/reco/competence-vocabulary.tsv` (one row per competence of the scheme, with its source)
   found in the text, analysed as search does (`graph.text_analysis`, in the detected language).
-  When two matches overlap the longer one wins (« connaissance du terrain » is local roots, not
-  « terrain », premises), and each competence is reported once per side.
+  When two matches overlap, a phrase of adjacent words wins over a window phrase and a longer one
+  over a shorter one (« connaissance du terrain » is local roots, not « terrain », premises), and
+  each competence is reported once per side.
 - **Needs or offers**: each competence found takes the side of the nearest *cue* before it in the
   same sentence (« nous cherchons », « il nous manque » → needs; « nous proposons », « nous
   apportons » → offers; same file, rows `cue:needs` / `cue:offers`); without a cue it is a need,
@@ -134,14 +135,15 @@ def vocabulary() -> Vocabulary:
 
 def find(text: str, lang: str, vocab: Vocabulary | None = None) -> list[Match]:
     """Phrases of `vocab` in `text` (competences, then cues), longest first without overlaps
-    among the competences (side by side before window phrases of the same length)."""
+    among the competences (phrases of adjacent words first, the longest first, then window
+    phrases)."""
     vocab = vocab or vocabulary()
     clean = text_analysis.clean(text)
     toks = list(text_analysis.tokens(clean, lang))
     folded = [text_analysis.fold(t.text) for t in toks]
     terms = [(k, t.term) for k, t in enumerate(toks) if t.term is not None]
     found = [m for p in vocab.phrases.get(lang, ()) for m in _matches(p, toks, folded, terms)]
-    found.sort(key=lambda m: (-len(m.positions), m.phrase.window, m.start))
+    found.sort(key=lambda m: (m.phrase.window, -len(m.positions), m.start))
     kept: list[Match] = []
     for m in found:
         if not any(m.positions & k.positions for k in kept):

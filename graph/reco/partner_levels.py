@@ -9,11 +9,12 @@ the same weights and drawn once per graph version with a fixed seed:
 - **partner pairs**: NULL_SEEKERS actors with partners drawn at random, each against its partners
   (partnerships that exist, scored as if they did not: no partner in common counts).
 
-| level | code | when |
-|---|---|---|
-| très complémentaire (*very complementary*) | `tres-complementaire` | at least as high as VERY_PARTNERS % of the partner pairs (the better quarter of the partnerships that exist), and above FAIR_RANDOM % of random pairs |
-| complémentaire (*complementary*) | `complementaire` | above FAIR_RANDOM % of the random pairs: clearly better than chance |
-| possible | `possible` | otherwise |
+- « très complémentaire » (*very complementary*, `tres-complementaire`): at least as high as
+  VERY_PARTNERS % of the partner pairs (the better quarter of the partnerships that exist), and
+  above FAIR_RANDOM % of the random pairs;
+- « complémentaire » (*complementary*, `complementaire`): above FAIR_RANDOM % of the random pairs,
+  clearly better than chance;
+- « possible » (`possible`): otherwise.
 
 `percentile` is the share of random pairs scoring no more than the suggestion, `partner_percentile`
 that of partner pairs. The thresholds are checked on held-out links by `bench/reco.py`
@@ -91,9 +92,9 @@ def null_values(finder: PartnerFinder, seed: int = NULL_SEED) -> tuple[np.ndarra
     with_partners = [i for i in rng.permutation(n)
                      if finder.network.partners(t.iris[i])][:NULL_SEEKERS]
     for i in with_partners:
-        allied = [t.by_iri[a] for a in finder.network.partners(t.iris[i]) if a in t.by_iri]
-        if allied:
-            partner_pairs.append((int(i), np.array(sorted(allied), dtype=np.int64)))
+        rows = sorted(t.by_iri[a] for a in finder.network.partners(t.iris[i]) if a in t.by_iri)
+        if rows:
+            partner_pairs.append((int(i), np.array(rows, dtype=np.int64)))
     return _rows(finder, random_pairs), _rows(finder, partner_pairs)
 
 

@@ -186,7 +186,8 @@ class PartnerFinder:
         t, iri = self.t, self.t.iris[i]
         origin = proximity.Origin(t.places[i], float(t.lat[i]), float(t.long[i]),
                                   bool(t.precise[i]),
-                                  bool(t.places[i].level) and not bool(self.national[i]))
+                                  bool(t.places[i].level) and not bool(self.national[i]),
+                                  bool(t.own[i]))
         return Seeker(
             type=int(t.type[i]), offers=int(t.offers[i]), needs=int(t.needs[i]),
             sdgs=t.sdgs[i], place=t.places[i], index=i, iri=iri,

@@ -14,7 +14,8 @@ The relation of a candidate to the seeker is the first of these that applies:
 
 Points (WGS84) are an actor's own `geo:lat` / `geo:long` when it has them, else the centre of its
 territory (`graph.reference.centre`); a point is *precise* when it is the actor's own or that of a
-commune. d is the great-circle distance (haversine, mean Earth radius 6,371 km).
+commune. d is the great-circle distance (haversine, mean Earth radius 6,371 km). A distance is
+shown when both points are precise, and within one commune only when both are the actors' own.
 
 DECAY_KM = 20 km: on the demo network, the rate of partnerships between actors d km apart,
 relative to actors 0–5 km apart, is 1 (0–10 km), 0.6 (10–20), 0.4 (20–40), 0.22 (40–80),
@@ -87,6 +88,7 @@ class Origin:
     long: float = float("nan")
     precise: bool = False
     local: bool = False
+    own: bool = False  # the point is the seeker's own, not its commune's centre
 
     @property
     def has_point(self) -> bool:
@@ -114,6 +116,7 @@ def values(t: ActorTable, o: Origin, c: np.ndarray, national: np.ndarray
     rel = np.full(n, _REL["place"], dtype=np.int8)
     km = np.full(n, np.nan)
     if not o.local:
+        rel[national[c]] = _REL["national"]
         return prox, rel, km
     if o.has_point:
         km = haversine_km(o.lat, o.long, t.lat[c], t.long[c])
@@ -135,6 +138,7 @@ def values(t: ActorTable, o: Origin, c: np.ndarray, national: np.ndarray
             rel[same] = _REL[level]
             shared |= same
     km[shared & ~(t.precise[c] & o.precise)] = np.nan  # an area's centre says nothing there
+    km[(rel == _REL["commune"]) & ~(t.own[c] & o.own)] = np.nan  # nor a commune's, in it
     nat = national[c]
     prox[nat] = COVERS
     rel[nat] = _REL["national"]
@@ -230,5 +234,6 @@ def where_name(place: Place) -> str:
         return ""
     name = place_name(place.key(place.level))
     if place.level == "commune" and place.departement is not None:
-        return f"{name}, {place_name(place.departement)}"
+        dep = place_name(place.departement)
+        return f"{name}, {dep}" if dep != name else name
     return name
