@@ -20,8 +20,10 @@ def test_recall_and_ndcg_with_binary_gains():
     recall, ndcg = fitting.metrics([True, False, True], lost=2, k=10)
     assert recall == 1
     assert ndcg == pytest.approx((1 + 1 / 2) / (1 + 1 / math.log2(3)))
-    assert fitting.metrics([False, True], lost=4, k=10) == (0.25, pytest.approx(
-        (1 / math.log2(3)) / sum(1 / math.log2(i + 2) for i in range(4))))
+    assert fitting.metrics([False, True], lost=4, k=10) == (
+        0.25,
+        pytest.approx((1 / math.log2(3)) / sum(1 / math.log2(i + 2) for i in range(4))),
+    )
     assert fitting.metrics([False] * 10, lost=1) == (0, 0)
 
 
@@ -50,8 +52,10 @@ def test_the_fit_finds_the_factor_that_predicts_the_links():
 def test_rounded_weights_sum_to_one():
     w = fitting.rounded(np.array([0.333, 0.333, 0.334, 0.0, 0.0]))
     assert sum(w.values()) == pytest.approx(1) and set(w) == set(PARTNER_FACTORS)
-    assert fitting.weight_string(w) == "needs_offers=0.33,purpose=0.33,proximity=0.34," \
+    assert (
+        fitting.weight_string(w) == "needs_offers=0.33,purpose=0.33,proximity=0.34,"
         "diversity=0,trust=0"
+    )
 
 
 class Table:
@@ -70,14 +74,17 @@ def test_held_out_links_random_newcomers_and_time():
     kept = random_ep.network.bipartite.number_of_edges()
     assert kept == len(pairs) - int(0.2 * len(pairs))
     for i, lost in random_ep.lost.items():
-        assert lost and all(not random_ep.network.projection.has_edge(actors[i], actors[j])
-                            for j in lost)
+        assert lost and all(
+            not random_ep.network.projection.has_edge(actors[i], actors[j]) for j in lost
+        )
     newcomer_ep = fitting.newcomer_episode(t, pairs, seed=1)  # type: ignore[arg-type]
     assert newcomer_ep.lost and set(newcomer_ep.lost) == newcomer_ep.newcomers
     assert all(not newcomer_ep.network.partners(actors[i]) for i in newcomer_ep.newcomers)
     starts = {f"x{k}": str(2000 + k // 4) for k in range(40)}
     time_ep = fitting.time_episode(t, pairs, starts)  # type: ignore[arg-type]
     assert time_ep is not None and time_ep.name == "time-2007"
-    assert all(int(starts[a][:4]) < 2007 for a in
-               (n for n in time_ep.network.bipartite if str(n).startswith("x")))
+    assert all(
+        int(starts[a][:4]) < 2007
+        for a in (n for n in time_ep.network.bipartite if str(n).startswith("x"))
+    )
     assert fitting.memberships(NetworkViews.from_memberships(pairs)) == sorted(pairs)

@@ -16,8 +16,10 @@ from graph.reco import Recommender
 from graph.reco.partner_levels import LEVEL_NAMES
 
 LOCAL = {"commune", "epci", "departement", "national"}
-IDEA = ("Nous voulons récupérer les invendus des marchés et des supermarchés de Lyon pour les "
-        "redistribuer aux étudiants précaires. Nous cherchons un camion.")
+IDEA = (
+    "Nous voulons récupérer les invendus des marchés et des supermarchés de Lyon pour les "
+    "redistribuer aux étudiants précaires. Nous cherchons un camion."
+)
 
 
 @pytest.fixture(scope="module")
@@ -43,8 +45,7 @@ def test_a_lille_garden_association_is_offered_local_and_national_partners(rec):
     ids = [r["id"] for r in data["results"]]
     assert "departement-orne" not in ids
     assert all(r["where"]["relation"] in LOCAL for r in data["results"][:3])
-    assert all(r["where"]["label"] and r["where"]["label"] in r["reasons"]
-               for r in data["results"])
+    assert all(r["where"]["label"] and r["where"]["label"] in r["reasons"] for r in data["results"])
     # scores that discriminate: a spread, and more than one level in the ten
     scores = [r["score"] for r in data["results"]]
     assert scores[0] - scores[-1] >= 0.1
@@ -55,8 +56,10 @@ def test_a_lyon_association_gets_lyon_first_and_distances_for_the_rest(rec):
     places = table(rec)
     data = rec.partners("velo-cite-solidaire")
     for r in data["results"][:5]:
-        far = places[r["id"]].departement == ("departement", "29") or \
-            places[r["id"]].region == ("region", "28")  # Finistère, Normandie
+        far = places[r["id"]].departement == ("departement", "29") or places[r["id"]].region == (
+            "region",
+            "28",
+        )  # Finistère, Normandie
         assert not far or r["where"]["relation"] == "national"
     for r in data["results"]:
         w = r["where"]
@@ -75,13 +78,16 @@ def test_levels_on_the_demo_network(rec):
 
 
 def test_api_partner_types_and_a_project_in_words(demo_client):
-    resp = demo_client.get("/api/actors/velo-cite-solidaire/partners"
-                           "?partner_types=entreprise&partner_types=collectivite")
+    resp = demo_client.get(
+        "/api/actors/velo-cite-solidaire/partners"
+        "?partner_types=entreprise&partner_types=collectivite"
+    )
     assert resp.status_code == 200
     types = {r["type"] for r in resp.get_json()["results"]}
     assert types and types <= {"entreprise", "collectivite"}
-    resp = demo_client.post("/api/partners", json={"text": IDEA, "territory": "Lyon",
-                                                   "partner_types": ["entreprise"]})
+    resp = demo_client.post(
+        "/api/partners", json={"text": IDEA, "territory": "Lyon", "partner_types": ["entreprise"]}
+    )
     assert resp.status_code == 200
     data = resp.get_json()
     assert "12.3" in [t["code"] for t in data["need"]["text"]["targets"]]
@@ -93,16 +99,28 @@ def test_api_partner_types_and_a_project_in_words(demo_client):
 
 
 def test_the_finder_page_shows_what_it_understood(demo_client):
-    resp = demo_client.get("/partenaires", query_string={
-        "text": IDEA, "territory": "Lyon", "partner_types": ["entreprise", "collectivite"]})
+    resp = demo_client.get(
+        "/partenaires",
+        query_string={
+            "text": IDEA,
+            "territory": "Lyon",
+            "partner_types": ["entreprise", "collectivite"],
+        },
+    )
     assert resp.status_code == 200
     page = resp.get_data(as_text=True)
     assert "Ce que nous avons compris de votre description" in page
     assert "Cible ODD 12.3" in page and "Besoin : Locaux et logistique (camion)" in page
     assert "Ce qui compte :" in page
     assert 'value="entreprise" checked' in page
-    english = demo_client.get("/partenaires", query_string={
-        "text": "Food bank looking for volunteers", "territory": "Lille", "lang": "en"})
+    english = demo_client.get(
+        "/partenaires",
+        query_string={
+            "text": "Food bank looking for volunteers",
+            "territory": "Lille",
+            "lang": "en",
+        },
+    )
     assert "What we understood from your description" in english.get_data(as_text=True)
 
 
@@ -117,9 +135,21 @@ def cli_home(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Itera
 def test_cli_described_need_with_types(cli_home):
     from webui.cli import main
 
-    result = CliRunner().invoke(main, ["partners", "--text", IDEA, "--territory", "Lyon",
-                                       "--partner-type", "entreprise", "--limit", "3"],
-                                env={"ALLIANCES_HOME": str(cli_home)})
+    result = CliRunner().invoke(
+        main,
+        [
+            "partners",
+            "--text",
+            IDEA,
+            "--territory",
+            "Lyon",
+            "--partner-type",
+            "entreprise",
+            "--limit",
+            "3",
+        ],
+        env={"ALLIANCES_HOME": str(cli_home)},
+    )
     assert result.exit_code == 0, result.output
     assert "Compris dans la description" in result.output
     assert "besoin : locaux-logistique (camion)" in result.output
@@ -129,8 +159,9 @@ def test_cli_described_need_with_types(cli_home):
 def test_cli_fit_weights_beats_the_baselines_on_the_demo(cli_home):
     from webui.cli import main
 
-    result = CliRunner().invoke(main, ["fit-weights", "--seeds", "2", "--json"],
-                                env={"ALLIANCES_HOME": str(cli_home)})
+    result = CliRunner().invoke(
+        main, ["fit-weights", "--seeds", "2", "--json"], env={"ALLIANCES_HOME": str(cli_home)}
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert sum(data["weights"].values()) == pytest.approx(1)

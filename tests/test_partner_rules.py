@@ -22,8 +22,9 @@ FUNDER = {"offers": "financement"}
 
 def seeker(**cols: str) -> dict[str, str]:
     """The association looking for funding, in Lille unless told otherwise."""
-    return actor("seeker", "association", **{"territory": "commune:59350", "needs": "financement",
-                                             **cols})
+    return actor(
+        "seeker", "association", **{"territory": "commune:59350", "needs": "financement", **cols}
+    )
 
 
 def add_triples(store, triples) -> None:  # type: ignore[no-untyped-def]
@@ -33,27 +34,41 @@ def add_triples(store, triples) -> None:  # type: ignore[no-untyped-def]
 
 def point(iri: URIRef, lat: str, long: str) -> list[tuple[URIRef, URIRef, Literal]]:
     """geo:lat / geo:long of a resource (xsd:decimal)."""
-    return [(iri, WGS84.lat, Literal(Decimal(lat), datatype=XSD.decimal)),
-            (iri, WGS84.long, Literal(Decimal(long), datatype=XSD.decimal))]
+    return [
+        (iri, WGS84.lat, Literal(Decimal(lat), datatype=XSD.decimal)),
+        (iri, WGS84.long, Literal(Decimal(long), datatype=XSD.decimal)),
+    ]
 
 
 # -- proximity --------------------------------------------------------------------------------
 
+
 def test_proximity_commune_epci_departement_region_then_distance(store, tmp_path, base):
-    rec = build(store, tmp_path, base, [
-        seeker(),
-        actor("marseille", territory="commune:13055", **FUNDER),
-        actor("paris", territory="commune:75056", **FUNDER),
-        actor("amiens", territory="commune:80021", **FUNDER),
-        actor("dunkerque", territory="commune:59183", **FUNDER),
-        actor("roubaix", territory="commune:59512", **FUNDER),
-        actor("lille", territory="commune:59350", **FUNDER),
-    ])
+    rec = build(
+        store,
+        tmp_path,
+        base,
+        [
+            seeker(),
+            actor("marseille", territory="commune:13055", **FUNDER),
+            actor("paris", territory="commune:75056", **FUNDER),
+            actor("amiens", territory="commune:80021", **FUNDER),
+            actor("dunkerque", territory="commune:59183", **FUNDER),
+            actor("roubaix", territory="commune:59512", **FUNDER),
+            actor("lille", territory="commune:59350", **FUNDER),
+        ],
+    )
     data = rec.partners("seeker")
     assert ranking(data) == ["lille", "roubaix", "dunkerque", "amiens", "paris", "marseille"]
     where = {r["id"]: r["where"] for r in data["results"]}
     assert [where[i]["relation"] for i in ranking(data)] == [
-        "commune", "epci", "departement", "region", "distance", "distance"]
+        "commune",
+        "epci",
+        "departement",
+        "region",
+        "distance",
+        "distance",
+    ]
     assert where["paris"]["label"] == "À 200 km (Paris)"
     assert where["paris"]["label_en"] == "200 km away (Paris)"
     assert where["marseille"]["km"] == 830
@@ -66,21 +81,32 @@ def test_proximity_commune_epci_departement_region_then_distance(store, tmp_path
 def test_near_across_a_boundary_counts_as_near(store, tmp_path, base):
     # Béthune (Pas-de-Calais, 35 km from Lille) shares only the région with a Lille seeker, but
     # distance lifts it above the région's 0.3; Amiens (100 km) keeps the région's value
-    rec = build(store, tmp_path, base, [
-        seeker(),
-        actor("bethune", territory="commune:62119", **FUNDER),
-        actor("amiens", territory="commune:80021", **FUNDER),
-    ])
+    rec = build(
+        store,
+        tmp_path,
+        base,
+        [
+            seeker(),
+            actor("bethune", territory="commune:62119", **FUNDER),
+            actor("amiens", territory="commune:80021", **FUNDER),
+        ],
+    )
     v = {r["id"]: r["values"]["proximity"] for r in rec.partners("seeker")["results"]}
     assert v["bethune"] > 0.3 >= v["amiens"] > 0
 
 
 def test_an_actor_s_own_coordinates_are_used(store, tmp_path, base):
-    rec = build(store, tmp_path, base, [
-        seeker(territory="commune:13001"),  # Aix-en-Provence
-        actor("site", territory="departement:13", **FUNDER),  # département-wide, a point in Marseille
-        actor("area", territory="departement:13", **FUNDER),  # département-wide, no point
-    ])
+    rec = build(
+        store,
+        tmp_path,
+        base,
+        [
+            seeker(territory="commune:13001"),  # Aix-en-Provence
+            # département-wide, with a point of its own in Marseille
+            actor("site", territory="departement:13", **FUNDER),
+            actor("area", territory="departement:13", **FUNDER),  # département-wide, no point
+        ],
+    )
     add_triples(store, point(URIRef(base + "actor/site"), "43.2965", "5.3698"))
     data = by_id(rec.partners("seeker"))
     assert data["site"]["where"]["relation"] == "departement"
@@ -90,11 +116,16 @@ def test_an_actor_s_own_coordinates_are_used(store, tmp_path, base):
 
 
 def test_a_region_wide_actor_covers_its_region(store, tmp_path, base):
-    rec = build(store, tmp_path, base, [
-        seeker(),
-        actor("region-hdf", "collectivite", territory="region:32", **FUNDER),
-        actor("amiens", "collectivite", territory="commune:80021", **FUNDER),
-    ])
+    rec = build(
+        store,
+        tmp_path,
+        base,
+        [
+            seeker(),
+            actor("region-hdf", "collectivite", territory="region:32", **FUNDER),
+            actor("amiens", "collectivite", territory="commune:80021", **FUNDER),
+        ],
+    )
     data = rec.partners("seeker")
     assert ranking(data) == ["region-hdf", "amiens"]
     assert by_id(data)["region-hdf"]["values"]["proximity"] == 0.6
@@ -102,10 +133,18 @@ def test_a_region_wide_actor_covers_its_region(store, tmp_path, base):
 
 def test_distances_are_rounded_as_people_say_them():
     assert [rounded_km(x) for x in (0.2, 7.4, 19.6, 23, 97, 412, 838)] == [
-        1, 7, 20, 25, 95, 410, 840]
+        1,
+        7,
+        20,
+        25,
+        95,
+        410,
+        840,
+    ]
 
 
 # -- national actors ---------------------------------------------------------------------------
+
 
 def national_graph(store, tmp_path, base):  # type: ignore[no-untyped-def]
     """A Lille seeker; funders local, far, national by declaration and national in practice."""
@@ -119,17 +158,28 @@ def national_graph(store, tmp_path, base):  # type: ignore[no-untyped-def]
         actor("in-four-regions", "fondation", territory="commune:13055", **FUNDER),
         actor("marseille-fund", "fondation", territory="commune:13055", **FUNDER),
         actor("city-in-four", "collectivite", territory="commune:13055", **FUNDER),
-    ] + [actor(f"local-{k}", "association", territory=r, needs="financement")
-         for k, r in enumerate(regions)]
-    alliances = [alliance(f"a{k}", f"local-{k}", "in-four-regions", "city-in-four", territory=r)
-                 for k, r in enumerate(regions)]
+    ] + [
+        actor(f"local-{k}", "association", territory=r, needs="financement")
+        for k, r in enumerate(regions)
+    ]
+    alliances = [
+        alliance(f"a{k}", f"local-{k}", "in-four-regions", "city-in-four", territory=r)
+        for k, r in enumerate(regions)
+    ]
     rec = build(store, tmp_path, base, actors, alliances)
     # areaServed France (INSEE's COG code 99100), as a mapped dataset may say; and an areaServed
     # that is no French territory, which places the actor nowhere we know (not national)
-    add_triples(store, [(URIRef(base + "actor/france-wide"), SCHEMA.areaServed,
-                         sorted(FRANCE_IRIS)[0]),
-                        (URIRef(base + "actor/abroad"), SCHEMA.areaServed,
-                         URIRef("http://www.wikidata.org/entity/Q31"))])
+    add_triples(
+        store,
+        [
+            (URIRef(base + "actor/france-wide"), SCHEMA.areaServed, sorted(FRANCE_IRIS)[0]),
+            (
+                URIRef(base + "actor/abroad"),
+                SCHEMA.areaServed,
+                URIRef("http://www.wikidata.org/entity/Q31"),
+            ),
+        ],
+    )
     return rec
 
 
@@ -163,18 +213,25 @@ def test_a_national_seeker_has_no_proximity_but_sees_places(store, tmp_path, bas
 
 # -- partner types sought --------------------------------------------------------------------
 
+
 def test_partner_types_filter_actor_and_need(store, tmp_path, base):
-    rec = build(store, tmp_path, base, [
-        seeker(),
-        actor("company", "entreprise", territory="commune:59350", **FUNDER),
-        actor("city", "collectivite", territory="commune:59350", **FUNDER),
-        actor("foundation", "fondation", territory="commune:59350", **FUNDER),
-    ])
+    rec = build(
+        store,
+        tmp_path,
+        base,
+        [
+            seeker(),
+            actor("company", "entreprise", territory="commune:59350", **FUNDER),
+            actor("city", "collectivite", territory="commune:59350", **FUNDER),
+            actor("foundation", "fondation", territory="commune:59350", **FUNDER),
+        ],
+    )
     data = rec.partners("seeker", partner_types=["entreprise", "Collectivité"])
     assert set(ranking(data)) == {"company", "city"}
     assert data["partner_types"] == ["entreprise", "collectivite"]
-    need = rec.partners_for_need({"needs": "financement", "territory": "Lille",
-                                  "partner_types": "fondation"})
+    need = rec.partners_for_need(
+        {"needs": "financement", "territory": "Lille", "partner_types": "fondation"}
+    )
     assert ranking(need) == ["foundation"] and need["need"]["partner_types"] == ["fondation"]
     assert set(ranking(rec.partners("seeker"))) == {"company", "city", "foundation"}
     with pytest.raises(BadRequest, match="ovni"):
@@ -183,42 +240,79 @@ def test_partner_types_filter_actor_and_need(store, tmp_path, base):
 
 # -- introducers -------------------------------------------------------------------------------
 
+
 def test_an_introducer_with_few_partners_counts_more_than_a_hub(store, tmp_path, base):
     members = [actor(f"member-{k}", "association") for k in range(14)]
-    rec = build(store, tmp_path, base, [
-        seeker(territory=""),
-        actor("friend", "collectivite", name="Ami"),
-        actor("hub", "etat", name="Agence nationale"),
-        actor("via-friend", **FUNDER), actor("via-hub", **FUNDER), *members,
-    ], [
-        alliance("small", "seeker", "friend"), alliance("pair", "friend", "via-friend"),
-        alliance("programme", "seeker", "hub"),
-        alliance("network", "hub", "via-hub", *(a["id"] for a in members)),
-    ])
+    rec = build(
+        store,
+        tmp_path,
+        base,
+        [
+            seeker(territory=""),
+            actor("friend", "collectivite", name="Ami"),
+            actor("hub", "etat", name="Agence nationale"),
+            actor("via-friend", **FUNDER),
+            actor("via-hub", **FUNDER),
+            *members,
+        ],
+        [
+            alliance("small", "seeker", "friend"),
+            alliance("pair", "friend", "via-friend"),
+            alliance("programme", "seeker", "hub"),
+            alliance("network", "hub", "via-hub", *(a["id"] for a in members)),
+        ],
+    )
     data = by_id(rec.partners("seeker", limit=30))
     assert data["via-friend"]["values"]["trust"] == 0.75  # one introducer who knows only you two
     # the hub has 16 partners: its introduction weighs 1 / log2(16) = 0.25
-    assert data["via-hub"]["values"]["trust"] == pytest.approx(1 - 0.25 ** 0.25, abs=1e-4)
+    assert data["via-hub"]["values"]["trust"] == pytest.approx(1 - 0.25**0.25, abs=1e-4)
     assert data["via-hub"]["score"] < data["via-friend"]["score"]
     assert data["via-hub"]["introducers"][0]["id"] == "hub"
 
 
 # -- descriptions -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize(("text", "lang", "needs", "offers"), [
-    ("Nous cherchons un local et des bénévoles ; nous apportons notre connaissance du quartier.",
-     "fr", ["locaux-logistique", "benevolat"], ["ancrage-territorial"]),
-    ("Il nous manque un financement et un terrain. Nous proposons des ateliers de formation.",
-     "fr", ["financement", "locaux-logistique"], ["formation"]),
-    ("Notre épicerie recherche du mécénat de compétences et de l'aide au montage des dossiers de "
-     "subvention.", "fr", ["mecenat-competences", "ingenierie-projet"], []),
-    ("We are a food bank looking for volunteers and a van; we offer storage.", "en",
-     ["benevolat", "locaux-logistique"], ["locaux-logistique"]),
-    # « connaissance du terrain » is local roots, not land (« terrain »); « acteurs locaux » is not
-    # premises (« un local »)
-    ("Nous avons une bonne connaissance du terrain et des acteurs locaux.", "fr",
-     [], ["ancrage-territorial"]),
-])
+
+@pytest.mark.parametrize(
+    ("text", "lang", "needs", "offers"),
+    [
+        (
+            "Nous cherchons un local et des bénévoles ; "
+            "nous apportons notre connaissance du quartier.",
+            "fr",
+            ["locaux-logistique", "benevolat"],
+            ["ancrage-territorial"],
+        ),
+        (
+            "Il nous manque un financement et un terrain. "
+            "Nous proposons des ateliers de formation.",
+            "fr",
+            ["financement", "locaux-logistique"],
+            ["formation"],
+        ),
+        (
+            "Notre épicerie recherche du mécénat de compétences "
+            "et de l'aide au montage des dossiers de subvention.",
+            "fr",
+            ["mecenat-competences", "ingenierie-projet"],
+            [],
+        ),
+        (
+            "We are a food bank looking for volunteers and a van; we offer storage.",
+            "en",
+            ["benevolat", "locaux-logistique"],
+            ["locaux-logistique"],
+        ),
+        # « connaissance du terrain » is local roots, not land (« terrain »);
+        # « acteurs locaux » is not premises (« un local »)
+        (
+            "Nous avons une bonne connaissance du terrain et des acteurs locaux.",
+            "fr",
+            [],
+            ["ancrage-territorial"],
+        ),
+    ],
+)
 def test_competences_read_in_a_description(text, lang, needs, offers):
     found = need_text.competences(text, lang)
     assert [c["code"] for c in found["needs"]] == needs
@@ -229,7 +323,8 @@ def test_competences_read_in_a_description(text, lang, needs, offers):
 def test_the_issue_idea_gets_food_waste_targets_and_shows_its_words():
     understood = need_text.understand(
         "Nous voulons récupérer les invendus des marchés et des supermarchés de Lyon pour les "
-        "redistribuer aux étudiants précaires. Nous cherchons un camion.")
+        "redistribuer aux étudiants précaires. Nous cherchons un camion."
+    )
     codes = [t["code"] for t in understood["targets"]]
     assert "12.3" in codes and "16.4" not in codes and "8.8" not in codes
     assert understood["language"] == "fr"
@@ -238,12 +333,23 @@ def test_the_issue_idea_gets_food_waste_targets_and_shows_its_words():
 
 
 def test_a_described_need_from_words_alone(store, tmp_path, base):
-    rec = build(store, tmp_path, base, [
-        actor("van-lender", "entreprise", territory="commune:69123",
-              offers="locaux-logistique", sdgs="12.3"),
-        actor("funder", "fondation", territory="commune:69123", offers="financement",
-              sdgs="12.3"),
-    ])
+    rec = build(
+        store,
+        tmp_path,
+        base,
+        [
+            actor(
+                "van-lender",
+                "entreprise",
+                territory="commune:69123",
+                offers="locaux-logistique",
+                sdgs="12.3",
+            ),
+            actor(
+                "funder", "fondation", territory="commune:69123", offers="financement", sdgs="12.3"
+            ),
+        ],
+    )
     text = "We collect unsold food from markets to give it to students; we need a van."
     data = rec.partners_for_need({"text": text, "territory": "Lyon"})
     assert ranking(data)[0] == "van-lender"
@@ -268,27 +374,63 @@ def test_the_competence_vocabulary_covers_the_scheme_and_is_checked(tmp_path):
         assert {p.code for p in vocab.cues[lang]} == {"cue:needs", "cue:offers"}
     assert all(vocab.sources.values())
     bad = tmp_path / "vocabulary.tsv"
-    bad.write_text("code\tfr\ten\tsource\nfinancement\targent\tmoney\tschéma\n"
-                   "argent-magique\tmagie\tmagic\tnone\n", encoding="utf-8")
+    bad.write_text(
+        "code\tfr\ten\tsource\nfinancement\targent\tmoney\tschéma\n"
+        "argent-magique\tmagie\tmagic\tnone\n",
+        encoding="utf-8",
+    )
     with pytest.raises(ConfigError, match="line 3"):
         need_text.read_vocabulary(bad)
 
 
 # -- levels ------------------------------------------------------------------------------------
 
+
 def test_levels_read_scores_against_random_and_partner_pairs(store, tmp_path, base):
-    communes = ["commune:59350", "commune:33063", "commune:69123", "commune:13055",
-                "commune:35238", "commune:67482"]
+    communes = [
+        "commune:59350",
+        "commune:33063",
+        "commune:69123",
+        "commune:13055",
+        "commune:35238",
+        "commune:67482",
+    ]
     comps = ["financement", "benevolat", "communication", "formation", "expertise-juridique"]
     types = ["association", "entreprise", "collectivite", "fondation"]
-    rows = [actor(f"a{k}", types[k % 4], territory=communes[k % 6], offers=comps[k % 5],
-                  needs=comps[(k + 2) % 5], sdgs=str(1 + k % 17)) for k in range(48)]
-    rows.append(actor("seeker", "association", territory="commune:59350",
-                      needs="financement;expertise-juridique", offers="benevolat", sdgs="12.3"))
-    rows.append(actor("ideal", "fondation", territory="commune:59350",
-                      offers="financement;expertise-juridique", needs="benevolat", sdgs="12.3"))
-    rows.append(actor("weak", "association", territory="commune:13055", needs="communication",
-                      sdgs="12"))
+    rows = [
+        actor(
+            f"a{k}",
+            types[k % 4],
+            territory=communes[k % 6],
+            offers=comps[k % 5],
+            needs=comps[(k + 2) % 5],
+            sdgs=str(1 + k % 17),
+        )
+        for k in range(48)
+    ]
+    rows.append(
+        actor(
+            "seeker",
+            "association",
+            territory="commune:59350",
+            needs="financement;expertise-juridique",
+            offers="benevolat",
+            sdgs="12.3",
+        )
+    )
+    rows.append(
+        actor(
+            "ideal",
+            "fondation",
+            territory="commune:59350",
+            offers="financement;expertise-juridique",
+            needs="benevolat",
+            sdgs="12.3",
+        )
+    )
+    rows.append(
+        actor("weak", "association", territory="commune:13055", needs="communication", sdgs="12")
+    )
     allied = [alliance(f"x{k}", f"a{k}", f"a{k + 6}") for k in range(0, 36, 2)]
     rec = build(store, tmp_path, base, rows, allied)
     data = by_id(rec.partners("seeker", limit=60))

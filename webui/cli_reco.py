@@ -56,6 +56,12 @@ def partners(ctx: click.Context, actor_id: str | None, partner_types: tuple[str,
     """Complementary partners of the actor ACTOR_ID, or of a project described with the options
     (--text, --territory, --need, --offer, --sdg, --type), with level, where and reasons."""
     rec = _recommender(ctx)
+    if actor_id and (text or territory or needs or offers or sdgs or own_type):
+        raise BadRequest(
+            "--text, --territory, --need, --offer, --sdg and --type describe a project: "
+            "use them without ACTOR_ID",
+            message_fr="--text, --territory, --need, --offer, --sdg et --type décrivent un "
+            "projet : utilisez-les sans ACTOR_ID")
     if actor_id:
         data = rec.partners(actor_id, limit, list(partner_types) or None)
     else:
@@ -107,7 +113,11 @@ def _print_understood(understood: dict[str, Any] | None) -> None:
 @friendly_errors
 def fit_weights(ctx: click.Context, seeds: int, max_testers: int, as_json: bool) -> None:
     """Fit the partner weights on held-out links of this instance's network and compare them
-    with the current weights, common neighbours and Adamic–Adar (recall@10, nDCG@10)."""
+    with the current weights, common neighbours and Adamic–Adar (recall@10, nDCG@10).
+
+    Writes nothing: to use the weights, put the PARTNER_WEIGHTS line it prints in the instance's
+    config.toml (or set ALLIANCES_PARTNER_WEIGHTS). The procedure is described in
+    docs/recommendation.md (« Weights from evidence »)."""
     rec = _recommender(ctx)
     report = fitting.fit_weights(
         rec.actors.get(), rec.network.get(), rec.labels.get(), rec.partner_weights,

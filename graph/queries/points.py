@@ -28,8 +28,9 @@ def points(store: Store, subjects: Instances) -> dict[URIRef, tuple[float, float
     return {s: (lat[s], long[s]) for s in lat.keys() & long.keys()}
 
 
-def _numbers(store: Store, subjects: Instances, predicate: URIRef,
-             bound: float) -> dict[URIRef, float]:
+def _numbers(
+    store: Store, subjects: Instances, predicate: URIRef, bound: float
+) -> dict[URIRef, float]:
     out: dict[URIRef, float] = {}
     for r in store.select(_VALUES, p=predicate):
         s = r["s"]

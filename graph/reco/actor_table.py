@@ -69,40 +69,53 @@ class ActorTable:
             iris=iris,
             ids=[local_id(a) for a in iris],
             labels=[p.labels.get(a) or local_id(a) for a in iris],
-            type=np.array([types.get(p.types.get(a), -1) for a in iris],  # type: ignore[arg-type]
-                          dtype=np.int16),
-            offers=np.array([mask_of(p.offers.get(a, set()), "competence") for a in iris],
-                            dtype=np.uint32),
-            needs=np.array([mask_of(p.needs.get(a, set()), "competence") for a in iris],
-                           dtype=np.uint32),
+            type=np.array(
+                [types.get(p.types.get(a), -1) for a in iris],  # type: ignore[arg-type]
+                dtype=np.int16,
+            ),
+            offers=np.array(
+                [mask_of(p.offers.get(a, set()), "competence") for a in iris], dtype=np.uint32
+            ),
+            needs=np.array(
+                [mask_of(p.needs.get(a, set()), "competence") for a in iris], dtype=np.uint32
+            ),
             goals=np.array([s.goal_mask for s in sdgs], dtype=np.uint32),
-            targets=(np.stack([s.target_words() for s in sdgs]) if n
-                     else np.zeros((0, TARGET_WORDS), dtype=np.uint64)),
+            targets=(
+                np.stack([s.target_words() for s in sdgs])
+                if n
+                else np.zeros((0, TARGET_WORDS), dtype=np.uint64)
+            ),
             sdgs=sdgs,
             places=places,
             place_codes={},
         )
         table.locate(points(store, p.iris), [p.territories.get(a) for a in iris])
         table.alliance_regions = {
-            s: region for s, values in links.items() if s not in p.iris
+            s: region
+            for s, values in links.items()
+            if s not in p.iris
             for ter in values.get(SCHEMA.areaServed, ())
-            if (region := Place.of_iri(ter).region) is not None}
+            if (region := Place.of_iri(ter).region) is not None
+        }
         table._index()
         return table
 
-    def locate(self, own: dict[URIRef, tuple[float, float]],
-               territories: list[URIRef | None]) -> None:
+    def locate(
+        self, own: dict[URIRef, tuple[float, float]], territories: list[URIRef | None]
+    ) -> None:
         """Fill `level`, `lat`, `long`, `precise`, `own` and `declared_national` from the actors'
         own points and their `schema:areaServed` (one per row, None when absent). A point is
         precise when it is the actor's own or the centre of its commune."""
         n = len(self.iris)
-        self.level = np.array([LEVELS.index(p.level) if p.level in LEVELS else -1
-                               for p in self.places], dtype=np.int8)
+        self.level = np.array(
+            [LEVELS.index(p.level) if p.level in LEVELS else -1 for p in self.places], dtype=np.int8
+        )
         self.lat, self.long = np.full(n, np.nan), np.full(n, np.nan)
         self.precise = np.zeros(n, dtype=bool)
         self.own = np.zeros(n, dtype=bool)
-        self.declared_national = np.array([t is None or t in FRANCE_IRIS for t in territories],
-                                          dtype=bool)
+        self.declared_national = np.array(
+            [t is None or t in FRANCE_IRIS for t in territories], dtype=bool
+        )
         for i, (iri, place) in enumerate(zip(self.iris, self.places, strict=True)):
             if iri in own:
                 self.lat[i], self.long[i] = own[iri]

@@ -89,13 +89,22 @@ class Group:
 
 def memberships(network: NetworkViews) -> list[Pair]:
     """(alliance, actor) pairs of a network, in a stable order."""
-    out = [(a, b) if network.bipartite.nodes[a].get("kind") == "alliance" else (b, a)
-           for a, b in network.bipartite.edges()]
+    out = [
+        (a, b) if network.bipartite.nodes[a].get("kind") == "alliance" else (b, a)
+        for a, b in network.bipartite.edges()
+    ]
     return sorted(out, key=lambda p: (str(p[0]), str(p[1])))
 
 
-def _episode(name: str, t: ActorTable, pairs: list[Pair], hidden: set[int], seed: int,
-             max_testers: int, only: set[int] | None = None) -> Episode:
+def _episode(
+    name: str,
+    t: ActorTable,
+    pairs: list[Pair],
+    hidden: set[int],
+    seed: int,
+    max_testers: int,
+    only: set[int] | None = None,
+) -> Episode:
     """The episode hiding the pairs at indices `hidden` (test actors: `only`, or everyone who
     lost a partner, at most `max_testers` drawn with `seed`)."""
     full = NetworkViews.from_memberships(pairs).projection
@@ -105,8 +114,11 @@ def _episode(name: str, t: ActorTable, pairs: list[Pair], hidden: set[int], seed
         i = t.by_iri.get(a)
         if i is None or (only is not None and i not in only):
             continue
-        gone = {t.by_iri[b] for b in full.adj[a]
-                if b in t.by_iri and not train.projection.has_edge(a, b)}
+        gone = {
+            t.by_iri[b]
+            for b in full.adj[a]
+            if b in t.by_iri and not train.projection.has_edge(a, b)
+        }
         if gone:
             lost[i] = gone
     keys = sorted(lost)
@@ -117,16 +129,26 @@ def _episode(name: str, t: ActorTable, pairs: list[Pair], hidden: set[int], seed
     return Episode(name, train, lost, newcomers)
 
 
-def random_episode(t: ActorTable, pairs: list[Pair], seed: int, hide: float = RANDOM_HIDE,
-                   max_testers: int = MAX_TESTERS) -> Episode:
+def random_episode(
+    t: ActorTable,
+    pairs: list[Pair],
+    seed: int,
+    hide: float = RANDOM_HIDE,
+    max_testers: int = MAX_TESTERS,
+) -> Episode:
     """`hide` of the memberships hidden at random."""
     rng = random.Random(seed)
     hidden = set(rng.sample(range(len(pairs)), int(hide * len(pairs))))
     return _episode(f"random-{seed}", t, pairs, hidden, seed, max_testers)
 
 
-def newcomer_episode(t: ActorTable, pairs: list[Pair], seed: int,
-                     share: float = NEWCOMER_SHARE, max_testers: int = MAX_TESTERS) -> Episode:
+def newcomer_episode(
+    t: ActorTable,
+    pairs: list[Pair],
+    seed: int,
+    share: float = NEWCOMER_SHARE,
+    max_testers: int = MAX_TESTERS,
+) -> Episode:
     """`share` of the actors with alliances lose all their memberships."""
     rng = random.Random(seed + 10_000)
     members = sorted({t.by_iri[a] for _, a in pairs if a in t.by_iri})
@@ -135,22 +157,34 @@ def newcomer_episode(t: ActorTable, pairs: list[Pair], seed: int,
     return _episode(f"newcomers-{seed}", t, pairs, hidden, seed, max_testers, chosen)
 
 
-def time_episode(t: ActorTable, pairs: list[Pair], starts: Mapping[Hashable, str],
-                 share: float = TIME_SHARE, max_testers: int = MAX_TESTERS) -> Episode | None:
+def time_episode(
+    t: ActorTable,
+    pairs: list[Pair],
+    starts: Mapping[Hashable, str],
+    share: float = TIME_SHARE,
+    max_testers: int = MAX_TESTERS,
+) -> Episode | None:
     """The alliances started in the last `share` of the years hidden (None without dates)."""
     years = sorted({int(s[:4]) for s in starts.values() if s[:4].isdigit()})
     if len(years) < 3:
         return None
     dated = sorted(int(starts[a][:4]) for a in {a for a, _ in pairs} if a in starts)
     cut = dated[int((1 - share) * len(dated))] if dated else years[-1]
-    hidden = {k for k, (a, _) in enumerate(pairs)
-              if a in starts and starts[a][:4].isdigit() and int(starts[a][:4]) >= cut}
+    hidden = {
+        k
+        for k, (a, _) in enumerate(pairs)
+        if a in starts and starts[a][:4].isdigit() and int(starts[a][:4]) >= cut
+    }
     return _episode(f"time-{cut}", t, pairs, hidden, 0, max_testers)
 
 
-def episodes(t: ActorTable, network: NetworkViews, seeds: Iterable[int],
-             starts: Mapping[Hashable, str] | None = None,
-             max_testers: int = MAX_TESTERS) -> list[Episode]:
+def episodes(
+    t: ActorTable,
+    network: NetworkViews,
+    seeds: Iterable[int],
+    starts: Mapping[Hashable, str] | None = None,
+    max_testers: int = MAX_TESTERS,
+) -> list[Episode]:
     """A random and a newcomer episode per seed, and the time split when dates allow."""
     pairs = memberships(network)
     out: list[Episode] = []
@@ -167,21 +201,30 @@ def episodes(t: ActorTable, network: NetworkViews, seeds: Iterable[int],
 def groups(t: ActorTable, labels: Labels, episode: Episode, k: int = K) -> list[Group]:
     """The candidates of every test actor of `episode`, with the baselines' top k."""
     weights = dict.fromkeys(PARTNER_FACTORS, 1.0)
-    finder = PartnerFinder(t, episode.network, labels, weights,
-                           national_flags(t, episode.network),
-                           Reference(np.zeros(1), np.zeros(1)))
+    finder = PartnerFinder(
+        t,
+        episode.network,
+        labels,
+        weights,
+        national_flags(t, episode.network),
+        Reference(np.zeros(1), np.zeros(1)),
+    )
     out = []
     projection = episode.network.projection
     for i, gone in episode.lost.items():
         s = finder.seeker(i)
         cands = finder.candidates(s)
         values = finder.factor_values(s, cands)
-        x = np.column_stack([values[f] for f in PARTNER_FACTORS]) if cands.size else (
-            np.zeros((0, len(PARTNER_FACTORS))))
-        g = Group(i, x, np.isin(cands, list(gone)), cands, i in episode.newcomers,
-                  frozenset(gone))
-        for name, method in (("common neighbours", common_neighbours),
-                             ("Adamic–Adar", adamic_adar)):
+        x = (
+            np.column_stack([values[f] for f in PARTNER_FACTORS])
+            if cands.size
+            else (np.zeros((0, len(PARTNER_FACTORS))))
+        )
+        g = Group(i, x, np.isin(cands, list(gone)), cands, i in episode.newcomers, frozenset(gone))
+        for name, method in (
+            ("common neighbours", common_neighbours),
+            ("Adamic–Adar", adamic_adar),
+        ):
             scores = method(projection, t.iris[i])
             ranked = sorted(((-v, t.by_iri[b]) for b, v in scores.items() if b in t.by_iri))
             g.baselines[name] = [j for _, j in ranked[:k]]
@@ -211,8 +254,9 @@ def metrics(hits: list[bool], lost: int, k: int = K) -> tuple[float, float]:
     return sum(hits[:k]) / lost, (dcg(hits[:k]) / ideal if ideal else 0.0)
 
 
-def evaluate(gs: list[Group], rankers: Mapping[str, np.ndarray | str],
-             k: int = K) -> dict[str, dict[str, dict[str, float]]]:
+def evaluate(
+    gs: list[Group], rankers: Mapping[str, np.ndarray | str], k: int = K
+) -> dict[str, dict[str, dict[str, float]]]:
     """method → group ('with partners', 'newcomers', 'overall') → {'recall@k', 'ndcg@k', 'n'}.
 
     A ranker is a weight vector (the recommender) or the name of a baseline."""
@@ -227,9 +271,14 @@ def evaluate(gs: list[Group], rankers: Mapping[str, np.ndarray | str],
             m = metrics(hits, len(g.hidden), k)
             per["newcomers" if g.newcomer else "with partners"].append(m)
             per["overall"].append(m)
-        out[name] = {grp: {f"recall@{k}": _mean(v[0] for v in vals),
-                           f"ndcg@{k}": _mean(v[1] for v in vals), "n": len(vals)}
-                     for grp, vals in per.items()}
+        out[name] = {
+            grp: {
+                f"recall@{k}": _mean(v[0] for v in vals),
+                f"ndcg@{k}": _mean(v[1] for v in vals),
+                "n": len(vals),
+            }
+            for grp, vals in per.items()
+        }
     return out
 
 
@@ -238,8 +287,9 @@ def _mean(values: Iterable[float]) -> float:
     return round(sum(items) / len(items), 4) if items else 0.0
 
 
-def pair_differences(gs: list[Group], seed: int = 0,
-                     max_negatives: int = MAX_NEGATIVES) -> tuple[np.ndarray, np.ndarray]:
+def pair_differences(
+    gs: list[Group], seed: int = 0, max_negatives: int = MAX_NEGATIVES
+) -> tuple[np.ndarray, np.ndarray]:
     """(x_positive − x_negative) rows over every test actor's (hidden partner, other candidate)
     pairs, and the weight of each row (each actor weighs the same; they sum to 1)."""
     rng = np.random.default_rng(seed)
@@ -259,8 +309,13 @@ def pair_differences(gs: list[Group], seed: int = 0,
     return np.vstack(diffs), omega / omega.sum()
 
 
-def fit(gs: list[Group], seed: int = 0, l2: float = L2, max_negatives: int = MAX_NEGATIVES,
-        fixed: Mapping[str, float] | None = None) -> np.ndarray:
+def fit(
+    gs: list[Group],
+    seed: int = 0,
+    l2: float = L2,
+    max_negatives: int = MAX_NEGATIVES,
+    fixed: Mapping[str, float] | None = None,
+) -> np.ndarray:
     """Non-negative weights (summing to 1) minimising the pairwise logistic loss over the groups
     (see the module docstring). `fixed` pins the share of some factors in the result (e.g.
     {"needs_offers": 0.3}); the others are fitted."""
@@ -333,16 +388,30 @@ class FitReport:
 
     def to_dict(self) -> dict[str, Any]:
         """JSON form."""
-        return {"weights": self.weights, "setting": weight_string(self.weights),
-                "folds": self.folds, "pinned": PINNED, "tolerance": TOLERANCE,
-                "sweep": self.sweep, "episodes": self.episodes, "evaluation": self.evaluation}
+        return {
+            "weights": self.weights,
+            "setting": weight_string(self.weights),
+            "folds": self.folds,
+            "pinned": PINNED,
+            "tolerance": TOLERANCE,
+            "sweep": self.sweep,
+            "episodes": self.episodes,
+            "evaluation": self.evaluation,
+        }
 
 
-def fit_weights(t: ActorTable, network: NetworkViews, labels: Labels,
-                current: Mapping[str, float], seeds: Iterable[int] = range(1, 6),
-                starts: Mapping[Hashable, str] | None = None, max_testers: int = MAX_TESTERS,
-                progress: Callable[[str], None] | None = None,
-                shares: Iterable[float] = SHARES, tolerance: float = TOLERANCE) -> FitReport:
+def fit_weights(
+    t: ActorTable,
+    network: NetworkViews,
+    labels: Labels,
+    current: Mapping[str, float],
+    seeds: Iterable[int] = range(1, 6),
+    starts: Mapping[Hashable, str] | None = None,
+    max_testers: int = MAX_TESTERS,
+    progress: Callable[[str], None] | None = None,
+    shares: Iterable[float] = SHARES,
+    tolerance: float = TOLERANCE,
+) -> FitReport:
     """Fit the default weights on held-out links of `network` (module docstring):
 
     1. a random and a newcomer episode per seed (and the time split when `starts` allows);
@@ -364,8 +433,9 @@ def fit_weights(t: ActorTable, network: NetworkViews, labels: Labels,
         by_episode[ep.name] = groups(t, labels, ep)
     seeded = {s: by_episode[f"random-{s}"] + by_episode[f"newcomers-{s}"] for s in seeds}
 
-    def cross_validated(share: float, extra: Mapping[str, np.ndarray | str]
-                        ) -> dict[str, dict[str, dict[str, float]]]:
+    def cross_validated(
+        share: float, extra: Mapping[str, np.ndarray | str]
+    ) -> dict[str, dict[str, dict[str, float]]]:
         folds = []
         for s in seeds:
             train = [g for other, gs in seeded.items() if other != s for g in gs] or seeded[s]
@@ -383,41 +453,58 @@ def fit_weights(t: ActorTable, network: NetworkViews, labels: Labels,
     chosen = max(row["share"] for row in sweep if row[f"ndcg@{K}"] >= (1 - tolerance) * best)
     now = np.array([current[f] for f in PARTNER_FACTORS])
     baselines: dict[str, np.ndarray | str] = {
-        "current": now, "common neighbours": "common neighbours", "Adamic–Adar": "Adamic–Adar"}
+        "current": now,
+        "common neighbours": "common neighbours",
+        "Adamic–Adar": "Adamic–Adar",
+    }
     evaluation: dict[str, Any] = {"cross-validated": cross_validated(chosen, baselines)}
     final = fit([g for gs in seeded.values() for g in gs], seed=0, fixed={PINNED: chosen})
     weights = rounded(final)
     for ep in eps:
         if ep.name.startswith("time-"):
             evaluation[ep.name] = evaluate(by_episode[ep.name], {"fitted": final, **baselines})
-    described = [{"name": ep.name, "test actors": len(ep.lost), "newcomers": len(ep.newcomers)}
-                 for ep in eps]
+    described = [
+        {"name": ep.name, "test actors": len(ep.lost), "newcomers": len(ep.newcomers)} for ep in eps
+    ]
     return FitReport(weights, len(seeds), sweep, evaluation, described)
 
 
-def average(folds: list[dict[str, dict[str, dict[str, float]]]]
-            ) -> dict[str, dict[str, dict[str, float]]]:
+def average(
+    folds: list[dict[str, dict[str, dict[str, float]]]],
+) -> dict[str, dict[str, dict[str, float]]]:
     """The mean of each figure over folds (`n` summed)."""
     out: dict[str, dict[str, dict[str, float]]] = {}
     for method in folds[0]:
         out[method] = {}
         for grp in folds[0][method]:
             cells = [f[method][grp] for f in folds if grp in f[method]]
-            out[method][grp] = {key: (sum(c[key] for c in cells) if key == "n"
-                                      else round(sum(c[key] for c in cells) / len(cells), 4))
-                                for key in cells[0]}
+            out[method][grp] = {
+                key: (
+                    sum(c[key] for c in cells)
+                    if key == "n"
+                    else round(sum(c[key] for c in cells) / len(cells), 4)
+                )
+                for key in cells[0]
+            }
     return out
 
 
-def distance_profile(t: ActorTable, network: NetworkViews, seed: int = 1,
-                     bins: tuple[float, ...] = (0, 10, 20, 40, 80, 160, 320, 2000),
-                     samples: int = 50_000) -> list[dict[str, float]]:
+def distance_profile(
+    t: ActorTable,
+    network: NetworkViews,
+    seed: int = 1,
+    bins: tuple[float, ...] = (0, 10, 20, 40, 80, 160, 320, 2000),
+    samples: int = 50_000,
+) -> list[dict[str, float]]:
     """Partnership rate by distance, relative to the first bin: for each distance bin, the share
     of partner pairs in it divided by the share of random pairs in it, over the actors with a
     precise point (the evidence behind `proximity.DECAY_KM`)."""
     ok = t.precise & ~np.isnan(t.lat)
-    pairs = [(t.by_iri[a], t.by_iri[b]) for a, b in network.projection.edges()
-             if a in t.by_iri and b in t.by_iri]
+    pairs = [
+        (t.by_iri[a], t.by_iri[b])
+        for a, b in network.projection.edges()
+        if a in t.by_iri and b in t.by_iri
+    ]
     pairs = [(i, j) for i, j in pairs if ok[i] and ok[j]]
     rows = np.flatnonzero(ok)
     if not pairs or rows.size < 2:
@@ -435,7 +522,13 @@ def distance_profile(t: ActorTable, network: NetworkViews, seed: int = 1,
     linked, rand = shares(pi, pj), shares(ri, rj)
     rate = np.divide(linked, rand, out=np.zeros_like(linked), where=rand > 0)
     base = rate[0] if rate[0] > 0 else 1.0
-    return [{"from_km": bins[k], "to_km": bins[k + 1],
-             "partner_pairs": round(float(linked[k]), 4),
-             "random_pairs": round(float(rand[k]), 4),
-             "relative_rate": round(float(rate[k] / base), 3)} for k in range(len(bins) - 1)]
+    return [
+        {
+            "from_km": bins[k],
+            "to_km": bins[k + 1],
+            "partner_pairs": round(float(linked[k]), 4),
+            "random_pairs": round(float(rand[k]), 4),
+            "relative_rate": round(float(rate[k] / base), 3),
+        }
+        for k in range(len(bins) - 1)
+    ]

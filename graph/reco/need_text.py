@@ -95,14 +95,17 @@ def read_vocabulary(path: Path = VOCABULARY_TSV) -> Vocabulary:
     sources: dict[str, str] = {}
     for line, row in _rows(path):
         code = (row.get("code") or "").strip()
-        texts = {lang: [p.strip() for p in (row.get(lang) or "").split("|") if p.strip()]
-                 for lang in LANGUAGES}
+        texts = {
+            lang: [p.strip() for p in (row.get(lang) or "").split("|") if p.strip()]
+            for lang in LANGUAGES
+        }
         if code not in known or not any(texts.values()) or not (row.get("source") or "").strip():
             raise ConfigError(
                 f"{path.name}, line {line}: a known code, phrases and a source are needed "
                 f"(code {code!r})",
                 message_fr=f"{path.name}, ligne {line} : un code connu, des expressions et une "
-                f"source sont requis (code {code!r})")
+                f"source sont requis (code {code!r})",
+            )
         sources[code] = str(row["source"]).strip()
         cue = code.startswith("cue:")
         for lang, items in texts.items():
@@ -110,8 +113,9 @@ def read_vocabulary(path: Path = VOCABULARY_TSV) -> Vocabulary:
                 phrase = compile_phrase(code, text, lang, exact=cue)
                 if phrase is not None:
                     (cues if cue else phrases)[lang].append(phrase)
-    return Vocabulary({k: tuple(v) for k, v in phrases.items()},
-                      {k: tuple(v) for k, v in cues.items()}, sources)
+    return Vocabulary(
+        {k: tuple(v) for k, v in phrases.items()}, {k: tuple(v) for k, v in cues.items()}, sources
+    )
 
 
 def compile_phrase(code: str, text: str, lang: str, exact: bool = False) -> Phrase | None:
@@ -157,11 +161,12 @@ def _shown(m: Match, toks: list[text_analysis.Token], clean: str) -> str:
     """The words of a match as typed: the span, or the words joined by « … » for a window."""
     if m.phrase.window:
         return " … ".join(toks[k].text for k in sorted(m.positions))
-    return clean[m.start:m.end]
+    return clean[m.start : m.end]
 
 
-def _matches(p: Phrase, toks: list[text_analysis.Token], folded: list[str],
-             terms: list[tuple[int, str]]) -> Iterable[Match]:
+def _matches(
+    p: Phrase, toks: list[text_analysis.Token], folded: list[str], terms: list[tuple[int, str]]
+) -> Iterable[Match]:
     """Every occurrence of `p`: over folded words (exact) or over analysed terms."""
     seq = folded if p.exact else [t for _, t in terms]
     where = list(range(len(toks))) if p.exact else [k for k, _ in terms]
@@ -172,7 +177,7 @@ def _matches(p: Phrase, toks: list[text_analysis.Token], folded: list[str],
         if p.window:
             at = _window(seq, j, p.words)
         else:
-            at = list(range(j, j + n)) if tuple(seq[j:j + n]) == p.words else None
+            at = list(range(j, j + n)) if tuple(seq[j : j + n]) == p.words else None
         if at is None:
             continue
         positions = sorted(where[k] for k in at)
@@ -191,8 +196,9 @@ def _window(seq: list[str], j: int, words: tuple[str, ...]) -> list[int] | None:
     return at
 
 
-def competences(text: str, lang: str, vocab: Vocabulary | None = None
-                ) -> dict[str, list[dict[str, Any]]]:
+def competences(
+    text: str, lang: str, vocab: Vocabulary | None = None
+) -> dict[str, list[dict[str, Any]]]:
     """{"needs": [...], "offers": [...]}: each competence found, once per side, in order of
     appearance, as {"code", "evidence": [words as typed]} (see the module docstring)."""
     matches = find(text, lang, vocab)
@@ -206,14 +212,17 @@ def competences(text: str, lang: str, vocab: Vocabulary | None = None
         out[side].setdefault(m.phrase.code, [])
         if m.shown not in out[side][m.phrase.code]:
             out[side][m.phrase.code].append(m.shown)
-    return {side: [{"code": c, "evidence": ev} for c, ev in found.items()]
-            for side, found in out.items()}
+    return {
+        side: [{"code": c, "evidence": ev} for c, ev in found.items()]
+        for side, found in out.items()
+    }
 
 
 def _side(m: Match, cues: list[Match], text: str) -> str:
     """The side of the nearest cue before `m` in its sentence; 'needs' when there is none."""
-    before = [c for c in cues if c.end <= m.start and not _SENTENCE_END.search(text, c.end,
-                                                                               m.start)]
+    before = [
+        c for c in cues if c.end <= m.start and not _SENTENCE_END.search(text, c.end, m.start)
+    ]
     if not before:
         return "needs"
     return max(before, key=lambda c: c.end).phrase.code.removeprefix("cue:")
@@ -224,8 +233,13 @@ def understand(text: str, lang: str | None = None) -> dict[str, Any]:
     (the SDG suggester's, at most MAX_TARGETS), "needs", "offers"}."""
     sdg = sdg_suggest.suggest(text, MAX_TARGETS, lang)
     found = competences(text, sdg["language"])
-    return {"text": sdg["text"], "language": sdg["language"],
-            "language_detection": sdg["language_detection"],
-            "targets": [{k: t[k] for k in ("code", "iri", "label", "label_en", "evidence")}
-                        for t in sdg["targets"]],
-            **found}
+    return {
+        "text": sdg["text"],
+        "language": sdg["language"],
+        "language_detection": sdg["language_detection"],
+        "targets": [
+            {k: t[k] for k in ("code", "iri", "label", "label_en", "evidence")}
+            for t in sdg["targets"]
+        ],
+        **found,
+    }

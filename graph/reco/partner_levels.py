@@ -89,8 +89,9 @@ def null_values(finder: PartnerFinder, seed: int = NULL_SEED) -> tuple[np.ndarra
         if others.size:
             c = np.sort(rng.choice(others, min(NULL_CANDIDATES, others.size), replace=False))
             random_pairs.append((int(i), c))
-    with_partners = [i for i in rng.permutation(n)
-                     if finder.network.partners(t.iris[i])][:NULL_SEEKERS]
+    with_partners = [i for i in rng.permutation(n) if finder.network.partners(t.iris[i])][
+        :NULL_SEEKERS
+    ]
     for i in with_partners:
         rows = sorted(t.by_iri[a] for a in finder.network.partners(t.iris[i]) if a in t.by_iri)
         if rows:
@@ -122,6 +123,10 @@ def level(score: float, ref: Reference) -> dict[str, Any]:
     """{"code", "label", "label_en", "percentile", "partner_percentile"} of a score."""
     code = level_code(score, ref)
     fr, en = LEVEL_NAMES[code]
-    return {"code": code, "label": fr, "label_en": en,
-            "percentile": round(percentile(score, ref.random), 1),
-            "partner_percentile": round(percentile(score, ref.partners), 1)}
+    return {
+        "code": code,
+        "label": fr,
+        "label_en": en,
+        "percentile": round(percentile(score, ref.random), 1),
+        "partner_percentile": round(percentile(score, ref.partners), 1),
+    }

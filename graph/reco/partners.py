@@ -87,15 +87,25 @@ class Seeker:
     hops: tuple[np.ndarray, np.ndarray] | None = None
 
 
-NEED_FIELDS = ("type", "territory", "needs", "offers", "sdgs", "partner_types", "text", "lang",
-               "limit")
+NEED_FIELDS = (
+    "type",
+    "territory",
+    "needs",
+    "offers",
+    "sdgs",
+    "partner_types",
+    "text",
+    "lang",
+    "limit",
+)
 
 
 def type_mask(value: object, field_name: str = "partner_types") -> int:
     """Bit mask of the actor types listed in `value` (codes, case- and accent-insensitive)."""
     index = scheme_index("actor-type")
-    return sum(1 << index[concept("actor-type", c)]
-               for c in inputs.codes("actor-type", value, field_name))
+    return sum(
+        1 << index[concept("actor-type", c)] for c in inputs.codes("actor-type", value, field_name)
+    )
 
 
 def need_from(data: Mapping[str, Any]) -> tuple[Seeker, dict[str, Any] | None]:
@@ -135,9 +145,10 @@ def need_from(data: Mapping[str, Any]) -> tuple[Seeker, dict[str, Any] | None]:
         origin=proximity.origin_of_place(place),
     )
     if understood is not None:
-        understood["used"] = {f: not data.get(f) and bool(understood[k])
-                              for f, k in (("sdgs", "targets"), ("needs", "needs"),
-                                           ("offers", "offers"))}
+        understood["used"] = {
+            f: not data.get(f) and bool(understood[k])
+            for f, k in (("sdgs", "targets"), ("needs", "needs"), ("offers", "offers"))
+        }
     if not (seeker.offers or seeker.needs or seeker.sdgs.goals or seeker.place.level):
         if text:
             raise BadRequest(
@@ -145,11 +156,13 @@ def need_from(data: Mapping[str, Any]) -> tuple[Seeker, dict[str, Any] | None]:
                 "state needs, offers, sdgs or territory",
                 message_fr="text : aucune cible ODD ni compétence reconnue dans la description ; "
                 "indiquez vos besoins (needs), offres (offers), ODD (sdgs) ou territoire "
-                "(territory)")
+                "(territory)",
+            )
         raise BadRequest(
             "describe at least one of: needs, offers, sdgs, territory, text",
             message_fr="décrivez au moins l'un de : needs (besoins), offers (offres), sdgs (ODD), "
-            "territory (territoire), text (description du projet)")
+            "territory (territoire), text (description du projet)",
+        )
     return seeker, understood
 
 
@@ -161,15 +174,20 @@ class PartnerFinder:
     (`partner_levels.reference`, drawn on first use when not given).
     """
 
-    def __init__(self, table: ActorTable, network: NetworkViews, labels: Labels,
-                 weights: Mapping[str, float], national: np.ndarray | None = None,
-                 reference: partner_levels.Reference | None = None) -> None:
+    def __init__(
+        self,
+        table: ActorTable,
+        network: NetworkViews,
+        labels: Labels,
+        weights: Mapping[str, float],
+        national: np.ndarray | None = None,
+        reference: partner_levels.Reference | None = None,
+    ) -> None:
         self.t = table
         self.network = network
         self.labels = labels
         self.weights = {f: float(weights[f]) for f in PARTNER_FACTORS}
-        self.national = (proximity.national_flags(table, network) if national is None
-                         else national)
+        self.national = proximity.national_flags(table, network) if national is None else national
         self._reference = reference
         self._regions: dict[int, set[Hashable]] | None = None
 
@@ -184,20 +202,31 @@ class PartnerFinder:
     def seeker(self, i: int, wanted: int = 0) -> Seeker:
         """The seeker standing for actor row `i` of the table."""
         t, iri = self.t, self.t.iris[i]
-        origin = proximity.Origin(t.places[i], float(t.lat[i]), float(t.long[i]),
-                                  bool(t.precise[i]),
-                                  bool(t.places[i].level) and not bool(self.national[i]),
-                                  bool(t.own[i]))
+        origin = proximity.Origin(
+            t.places[i],
+            float(t.lat[i]),
+            float(t.long[i]),
+            bool(t.precise[i]),
+            bool(t.places[i].level) and not bool(self.national[i]),
+            bool(t.own[i]),
+        )
         return Seeker(
-            type=int(t.type[i]), offers=int(t.offers[i]), needs=int(t.needs[i]),
-            sdgs=t.sdgs[i], place=t.places[i], index=i, iri=iri,
+            type=int(t.type[i]),
+            offers=int(t.offers[i]),
+            needs=int(t.needs[i]),
+            sdgs=t.sdgs[i],
+            place=t.places[i],
+            index=i,
+            iri=iri,
             partners=self.network.partners(iri),
             introducers=two_hop(self.network.projection, iri),
-            wanted=wanted, origin=origin,
+            wanted=wanted,
+            origin=origin,
         )
 
-    def for_actor(self, actor_id: str, limit: int = 10,
-                  partner_types: object = None) -> dict[str, Any]:
+    def for_actor(
+        self, actor_id: str, limit: int = 10, partner_types: object = None
+    ) -> dict[str, Any]:
         """Partners for the actor with local identifier `actor_id`, of the types listed in
         `partner_types` (codes; any type when empty)."""
         i = self.t.by_id.get(inputs.local_id(actor_id, "actor"))
@@ -240,10 +269,17 @@ class PartnerFinder:
         if order.size == 0:
             return []
         rel, km = self.proximity_details(s, cands[order])
-        return [self.result(s, int(cands[k]), float(score[k]),
-                            {f: float(values[f][k]) for f in PARTNER_FACTORS},
-                            int(rel[n]), float(km[n]))
-                for n, k in enumerate(order)]
+        return [
+            self.result(
+                s,
+                int(cands[k]),
+                float(score[k]),
+                {f: float(values[f][k]) for f in PARTNER_FACTORS},
+                int(rel[n]),
+                float(km[n]),
+            )
+            for n, k in enumerate(order)
+        ]
 
     def candidates(self, s: Seeker) -> np.ndarray:
         """Actors sharing something with the seeker, minus itself and its current partners,
@@ -338,8 +374,9 @@ class PartnerFinder:
         return self._regions
 
     # -- explaining ------------------------------------------------------------------------
-    def result(self, s: Seeker, j: int, score: float, values: dict[str, float],
-               relation: int, km: float) -> dict[str, Any]:
+    def result(
+        self, s: Seeker, j: int, score: float, values: dict[str, float], relation: int, km: float
+    ) -> dict[str, Any]:
         """One suggestion: identity, score, level, contributions, where, reasons, introducers."""
         t = self.t
         introducers = self.introducers(s, t.iris[j])
@@ -348,13 +385,17 @@ class PartnerFinder:
         reasons = self.reasons(s, j, contrib, introducers, place)
         type_code = codes_of_type(int(t.type[j]))
         return {
-            "id": t.ids[j], "iri": str(t.iris[j]), "label": t.labels[j], "type": type_code,
+            "id": t.ids[j],
+            "iri": str(t.iris[j]),
+            "label": t.labels[j],
+            "type": type_code,
             "score": round(score, 4),
             "level": partner_levels.level(score, self.reference),
             "factors": {f: round(v, 4) for f, v in contrib.items()},
             "values": {f: round(v, 4) for f, v in values.items()},
             "where": place,
-            "reasons": [r.fr for r in reasons], "reasons_en": [r.en for r in reasons],
+            "reasons": [r.fr for r in reasons],
+            "reasons_en": [r.en for r in reasons],
             "introducers": introducers,
         }
 
@@ -370,23 +411,41 @@ class PartnerFinder:
                 continue
             via = sorted(self.network.shared_alliances(s.iri, middle), key=str)
             k = t.by_iri.get(middle)
-            out.append((deg[middle], {
-                "id": local_id(middle), "iri": str(middle),
-                "label": t.labels[k] if k is not None else local_id(middle),
-                "via": self.alliance_ref(via[0]) if via else None,
-            }))
+            out.append(
+                (
+                    deg[middle],
+                    {
+                        "id": local_id(middle),
+                        "iri": str(middle),
+                        "label": t.labels[k] if k is not None else local_id(middle),
+                        "via": self.alliance_ref(via[0]) if via else None,
+                    },
+                )
+            )
         out.sort(key=lambda d: (d[0], str(d[1]["label"]).casefold(), d[1]["id"]))
         return [d for _, d in out[:MAX_INTRODUCERS]]
 
     def alliance_ref(self, alliance: object) -> dict[str, str]:
         """{id, iri, label} of an alliance of the network."""
-        label = self.network.bipartite.nodes[alliance].get("label") if (
-            alliance in self.network.bipartite) else None
-        return {"id": local_id(alliance), "iri": str(alliance),  # type: ignore[arg-type]
-                "label": label or local_id(alliance)}  # type: ignore[arg-type]
+        label = (
+            self.network.bipartite.nodes[alliance].get("label")
+            if (alliance in self.network.bipartite)
+            else None
+        )
+        return {
+            "id": local_id(alliance),
+            "iri": str(alliance),  # type: ignore[arg-type]
+            "label": label or local_id(alliance),
+        }  # type: ignore[arg-type]
 
-    def reasons(self, s: Seeker, j: int, contrib: dict[str, float],
-                introducers: list[dict[str, Any]], place: dict[str, Any]) -> list[Text]:
+    def reasons(
+        self,
+        s: Seeker,
+        j: int,
+        contrib: dict[str, float],
+        introducers: list[dict[str, Any]],
+        place: dict[str, Any],
+    ) -> list[Text]:
         """Plain-language reasons, in the order of the factors (what is exchanged first); where
         the candidate is comes under proximity, always."""
         t = self.t
@@ -395,21 +454,30 @@ class PartnerFinder:
         get = codes_of_mask(int(t.needs[j]) & s.offers, "competence")
         if give:
             labels = [self.labels.code("competence", c) for c in give]
-            found["needs_offers"].append(Text(
-                f"Propose {competences(labels, 'fr')}, dont vous avez besoin",
-                f"Offers {competences(labels, 'en')}, which you need"))
+            found["needs_offers"].append(
+                Text(
+                    f"Propose {competences(labels, 'fr')}, dont vous avez besoin",
+                    f"Offers {competences(labels, 'en')}, which you need",
+                )
+            )
         if get:
             labels = [self.labels.code("competence", c) for c in get]
-            found["needs_offers"].append(Text(
-                f"Cherche {competences(labels, 'fr')}, que vous proposez",
-                f"Looks for {competences(labels, 'en')}, which you offer"))
+            found["needs_offers"].append(
+                Text(
+                    f"Cherche {competences(labels, 'fr')}, que vous proposez",
+                    f"Looks for {competences(labels, 'en')}, which you offer",
+                )
+            )
         found["purpose"] = purpose_reasons(s.sdgs, t.sdgs[j])
         found["proximity"] = [Text(place["label"], place["label_en"])]
         if contrib["diversity"] > 0 and int(t.type[j]) != s.type:
             label = self.labels.code("actor-type", codes_of_type(int(t.type[j])))
-            found["diversity"].append(Text(
-                f"Un autre type d'acteur que vous : {lower_first(label.fr)}",
-                f"A different kind of actor from you: {lower_first(label.en)}"))
+            found["diversity"].append(
+                Text(
+                    f"Un autre type d'acteur que vous : {lower_first(label.fr)}",
+                    f"A different kind of actor from you: {lower_first(label.en)}",
+                )
+            )
         if introducers:
             found["trust"].append(introducer_reason(introducers))
         return [r for f in PARTNER_FACTORS for r in found[f]]
@@ -425,7 +493,8 @@ def introducer_reason(introducers: Sequence[dict[str, Any]]) -> Text:
     return Text(
         f"Partenaire de {'votre partenaire' if one else 'vos partenaires'} "
         f"{join(names, 'fr')}{via_fr}",
-        f"Partner of your {'partner' if one else 'partners'} {join(names, 'en')}{via_en}")
+        f"Partner of your {'partner' if one else 'partners'} {join(names, 'en')}{via_en}",
+    )
 
 
 def purpose_reasons(mine: Sdgs, theirs: Sdgs) -> list[Text]:

@@ -53,20 +53,26 @@ NATIONAL_REGIONS = 4
 EARTH_RADIUS_KM = 6371.0
 #: `schema:areaServed` values read as « France »: INSEE's COG code of France (99100), Wikidata,
 #: GeoNames.
-FRANCE_IRIS = frozenset({
-    INSEE_GEO["pays/99100"],
-    URIRef("http://www.wikidata.org/entity/Q142"),
-    URIRef("https://sws.geonames.org/3017382/"),
-    URIRef("http://sws.geonames.org/3017382/"),
-})
+FRANCE_IRIS = frozenset(
+    {
+        INSEE_GEO["pays/99100"],
+        URIRef("http://www.wikidata.org/entity/Q142"),
+        URIRef("https://sws.geonames.org/3017382/"),
+        URIRef("http://sws.geonames.org/3017382/"),
+    }
+)
 
 #: Relation codes, in the order of the rules above (`relation` arrays hold their index).
 RELATIONS = ("commune", "epci", "departement", "region", "national", "distance", "place")
 _REL = {name: i for i, name in enumerate(RELATIONS)}
 
 
-def haversine_km(lat1: np.ndarray | float, long1: np.ndarray | float, lat2: np.ndarray | float,
-                 long2: np.ndarray | float) -> np.ndarray:
+def haversine_km(
+    lat1: np.ndarray | float,
+    long1: np.ndarray | float,
+    lat2: np.ndarray | float,
+    long2: np.ndarray | float,
+) -> np.ndarray:
     """Great-circle distance in km between points given in decimal degrees (NaN stays NaN)."""
     p1, p2 = np.radians(lat1), np.radians(lat2)
     dp, dl = p2 - p1, np.radians(np.asarray(long2) - np.asarray(long1))
@@ -107,8 +113,9 @@ def origin_of_place(place: Place) -> Origin:
     return Origin(place, point.lat, point.long, place.level == "commune", True)
 
 
-def values(t: ActorTable, o: Origin, c: np.ndarray, national: np.ndarray
-           ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+def values(
+    t: ActorTable, o: Origin, c: np.ndarray, national: np.ndarray
+) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
     """Proximity values in [0, 1], relation indices (RELATIONS) and distances in km (NaN when
     unknown or not shown) of the candidates `c`, following the module docstring."""
     n = len(c)
@@ -133,8 +140,9 @@ def values(t: ActorTable, o: Origin, c: np.ndarray, national: np.ndarray
                 wide = (t.level[c] == LEVELS.index("region")) | (o.place.level == "region")
                 level_value[wide] = COVERS
             precise = t.precise[c] & o.precise
-            prox[same] = np.where(precise[same], np.maximum(level_value[same], prox[same]),
-                                  level_value[same])
+            prox[same] = np.where(
+                precise[same], np.maximum(level_value[same], prox[same]), level_value[same]
+            )
             rel[same] = _REL[level]
             shared |= same
     km[shared & ~(t.precise[c] & o.precise)] = np.nan  # an area's centre says nothing there
@@ -188,8 +196,9 @@ def rounded_km(km: float) -> int:
     return 10 * round(km / 10)
 
 
-def where(t: ActorTable, o: Origin, j: int, relation: int, km: float,
-          regions: Mapping[int, set[Hashable]]) -> dict[str, Any]:
+def where(
+    t: ActorTable, o: Origin, j: int, relation: int, km: float, regions: Mapping[int, set[Hashable]]
+) -> dict[str, Any]:
     """Where candidate `j` is, for the answer: {relation, km (or null), label, label_en,
     territory {iri, name, level} (or null)}."""
     rel = RELATIONS[relation]
@@ -204,8 +213,9 @@ def where(t: ActorTable, o: Origin, j: int, relation: int, km: float,
     return {"relation": rel, "km": shown, "label": fr, "label_en": en, "territory": territory}
 
 
-def _label(rel: str, o: Origin, place: Place, km: int | None, about: bool,
-           regions: int) -> tuple[str, str]:
+def _label(
+    rel: str, o: Origin, place: Place, km: int | None, about: bool, regions: int
+) -> tuple[str, str]:
     """« Même intercommunalité (Métropole Européenne de Lille), à 12 km », « À 420 km (Alençon,
     Orne) », « Acteur national »…"""
     dist_fr = f"à {'environ ' if about else ''}{km} km" if km is not None else ""
@@ -218,8 +228,10 @@ def _label(rel: str, o: Origin, place: Place, km: int | None, about: bool,
         return fr, en
     if rel == "national":
         if regions >= NATIONAL_REGIONS:
-            return (f"Acteur national (alliances dans {regions} régions)",
-                    f"National actor (alliances in {regions} regions)")
+            return (
+                f"Acteur national (alliances dans {regions} régions)",
+                f"National actor (alliances in {regions} regions)",
+            )
         return "Acteur national", "National actor"
     name = where_name(place)
     if rel == "distance" and km is not None:
