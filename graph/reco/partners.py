@@ -432,11 +432,8 @@ class PartnerFinder:
             if (alliance in self.network.bipartite)
             else None
         )
-        return {
-            "id": local_id(alliance),
-            "iri": str(alliance),  # type: ignore[arg-type]
-            "label": label or local_id(alliance),
-        }  # type: ignore[arg-type]
+        ident = local_id(URIRef(str(alliance)))
+        return {"id": ident, "iri": str(alliance), "label": label or ident}
 
     def reasons(
         self,
