@@ -189,7 +189,6 @@ class PartnerFinder:
         self.weights = {f: float(weights[f]) for f in PARTNER_FACTORS}
         self.national = proximity.national_flags(table, network) if national is None else national
         self._reference = reference
-        self._regions: dict[int, set[Hashable]] | None = None
 
     @property
     def reference(self) -> partner_levels.Reference:
@@ -366,12 +365,10 @@ class PartnerFinder:
         _, rel, km = proximity.values(self.t, s.origin, c, self.national)
         return rel, km
 
-    @property
-    def regions(self) -> dict[int, set[Hashable]]:
-        """Régions of each actor's alliances (for « alliances dans 6 régions »)."""
-        if self._regions is None:
-            self._regions = proximity.alliance_regions(self.t, self.network)
-        return self._regions
+    def reach(self, j: int) -> int:
+        """Number of régions of the alliances actor row `j` is a member of."""
+        regions = self.t.alliance_regions
+        return len({regions[a] for a in self.network.alliances_of(self.t.iris[j]) if a in regions})
 
     # -- explaining ------------------------------------------------------------------------
     def result(
@@ -381,7 +378,7 @@ class PartnerFinder:
         t = self.t
         introducers = self.introducers(s, t.iris[j])
         contrib = {f: self.weights[f] * v for f, v in values.items()}
-        place = proximity.where(t, s.origin, j, relation, km, self.regions)
+        place = proximity.where(t, s.origin, j, relation, km, self.reach(j))
         reasons = self.reasons(s, j, contrib, introducers, place)
         type_code = codes_of_type(int(t.type[j]))
         return {

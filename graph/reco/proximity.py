@@ -26,7 +26,7 @@ relative to actors 0–5 km apart, is 1 (0–10 km), 0.6 (10–20), 0.4 (20–40
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Hashable, Mapping
+from collections.abc import Hashable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -197,7 +197,7 @@ def rounded_km(km: float) -> int:
 
 
 def where(
-    t: ActorTable, o: Origin, j: int, relation: int, km: float, regions: Mapping[int, set[Hashable]]
+    t: ActorTable, o: Origin, j: int, relation: int, km: float, regions: int = 0
 ) -> dict[str, Any]:
     """Where candidate `j` is, for the answer: {relation, km (or null), label, label_en,
     territory {iri, name, level} (or null)}."""
@@ -209,7 +209,7 @@ def where(
         territory = {"iri": str(place.iri), "name": place_name(key), "level": place.level}
     shown = None if np.isnan(km) else rounded_km(km)
     about = not (t.precise[j] and o.precise)
-    fr, en = _label(rel, o, place, shown, about, len(regions.get(j, ())))
+    fr, en = _label(rel, o, place, shown, about, regions)
     return {"relation": rel, "km": shown, "label": fr, "label_en": en, "territory": territory}
 
 
