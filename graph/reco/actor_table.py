@@ -50,7 +50,7 @@ class ActorTable:
     precise: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     own: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # own geo:lat/long
     declared_national: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
-    alliance_regions: dict[URIRef, tuple[str, str]] = field(default_factory=dict)
+    alliance_regions: dict[Hashable, tuple[str, str]] = field(default_factory=dict)
     postings: dict[PostingKey, np.ndarray] = field(default_factory=dict)
     by_id: dict[str, int] = field(default_factory=dict)
     by_iri: dict[Hashable, int] = field(default_factory=dict)

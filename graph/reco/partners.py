@@ -367,7 +367,7 @@ class PartnerFinder:
 
     def reach(self, j: int) -> int:
         """Number of régions of the alliances actor row `j` is a member of."""
-        regions: Mapping[Hashable, tuple[str, str]] = self.t.alliance_regions
+        regions = self.t.alliance_regions
         return len({regions[a] for a in self.network.alliances_of(self.t.iris[j]) if a in regions})
 
     # -- explaining ------------------------------------------------------------------------
