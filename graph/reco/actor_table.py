@@ -89,7 +89,8 @@ class ActorTable:
             places=places,
             place_codes={},
         )
-        table.locate(points(store, p.iris), [p.territories.get(a) for a in iris])
+        own = points(store, f"{store.base}actor/")
+        table.locate(own, [p.territories.get(a) for a in iris])
         table.alliance_regions = {
             s: region
             for s, values in links.items()

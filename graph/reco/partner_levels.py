@@ -25,6 +25,7 @@ docs/recommendation.md gives the figures).
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import islice
 from typing import TYPE_CHECKING, Any
 
 import numpy as np
@@ -85,13 +86,17 @@ def null_values(finder: PartnerFinder, seed: int = NULL_SEED) -> tuple[np.ndarra
     partner_pairs: list[tuple[int, np.ndarray]] = []
     for i in rng.permutation(n)[:NULL_SEEKERS]:
         allied = {t.by_iri[a] for a in finder.network.partners(t.iris[i]) if a in t.by_iri}
-        others = np.setdiff1d(np.arange(n), np.fromiter(allied | {int(i)}, dtype=np.int64))
-        if others.size:
-            c = np.sort(rng.choice(others, min(NULL_CANDIDATES, others.size), replace=False))
-            random_pairs.append((int(i), c))
-    with_partners = [i for i in rng.permutation(n) if finder.network.partners(t.iris[i])][
-        :NULL_SEEKERS
-    ]
+        allied.add(int(i))
+        if len(allied) >= n:
+            continue
+        want = min(NULL_CANDIDATES, n - len(allied))
+        picked: dict[int, None] = {}  # in the order drawn
+        while len(picked) < want:  # rejection sampling: partners are few among n actors
+            picked.update((int(j), None) for j in rng.integers(0, n, 2 * want) if j not in allied)
+        c = np.array(sorted(list(picked)[:want]), dtype=np.int64)
+        random_pairs.append((int(i), c))
+    order = (int(i) for i in rng.permutation(n))
+    with_partners = islice((i for i in order if finder.network.partners(t.iris[i])), NULL_SEEKERS)
     for i in with_partners:
         rows = sorted(t.by_iri[a] for a in finder.network.partners(t.iris[i]) if a in t.by_iri)
         if rows:
