@@ -19,8 +19,9 @@ when they are hidden partners. Nothing else: the weights are fitted on what the 
 **Fit** (`fit`): a linear learning-to-rank model on the factor values, pairwise logistic loss
 (RankNet with a linear scorer: Burges et al. 2005; the loss of RankSVM with a logistic link,
 Joachims 2002) over (hidden partner, other candidate) pairs of the same test actor, each actor
-weighing 1 whatever its number of pairs (at most MAX_NEGATIVES negatives each, drawn with the
-seed), weights bounded to be ≥ 0 (a factor never counts against a candidate), an L2 penalty L2,
+weighing 1 whatever its number of pairs (at most MAX_NEGATIVES negatives each, drawn once with
+the actor's row as seed), weights bounded to be ≥ 0 (a factor never counts against a candidate),
+an L2 penalty L2,
 minimised with L-BFGS-B (scipy). The weights are then scaled to sum to 1 and rounded to 0.01.
 
 **Evaluation** (`evaluate`): recall@k (share of an actor's hidden partners in its top k) and
@@ -57,7 +58,7 @@ RANDOM_HIDE = 0.2
 NEWCOMER_SHARE = 0.1
 TIME_SHARE = 0.3
 MAX_TESTERS = 1000
-MAX_NEGATIVES = 50
+MAX_NEGATIVES = 20
 L2 = 1e-3
 Pair = tuple[Hashable, Hashable]  # (alliance, actor)
 
@@ -85,6 +86,7 @@ class Group:
     newcomer: bool
     hidden: frozenset[int]  # the hidden partners (some may not be candidates)
     baselines: dict[str, list[int]] = field(default_factory=dict)  # method → top-k rows
+    pair_rows: np.ndarray | None = None  # `pairs`, once computed
 
 
 def memberships(network: NetworkViews) -> list[Pair]:
@@ -237,10 +239,13 @@ def top(g: Group, w: np.ndarray, k: int = K) -> np.ndarray:
     ties by row, as the finder breaks them)."""
     if g.candidates.size == 0:
         return np.zeros(0, dtype=np.int64)
-    score = g.values @ w
-    order = np.lexsort((g.candidates, -np.round(score, 9)))
-    order = order[score[order] > 0]
-    return order[:k]
+    score = np.round(g.values @ w, 9)
+    sel = np.arange(score.size)
+    if score.size > k:  # the k-th best score, then everything at least as good (ties kept)
+        kth = np.partition(score, score.size - k)[score.size - k]
+        sel = np.flatnonzero(score >= kth)
+    order = sel[np.lexsort((g.candidates[sel], -score[sel]))]
+    return order[score[order] > 0][:k]
 
 
 def dcg(hits: Iterable[bool]) -> float:
@@ -287,41 +292,44 @@ def _mean(values: Iterable[float]) -> float:
     return round(sum(items) / len(items), 4) if items else 0.0
 
 
-def pair_differences(
-    gs: list[Group], seed: int = 0, max_negatives: int = MAX_NEGATIVES
-) -> tuple[np.ndarray, np.ndarray]:
-    """(x_positive − x_negative) rows over every test actor's (hidden partner, other candidate)
-    pairs, and the weight of each row (each actor weighs the same; they sum to 1)."""
-    rng = np.random.default_rng(seed)
-    diffs, weights = [], []
-    for g in gs:
+def pairs(g: Group, max_negatives: int = MAX_NEGATIVES) -> np.ndarray:
+    """(x_positive − x_negative) rows of one test actor's (hidden partner, other candidate)
+    pairs, at most `max_negatives` negatives drawn with a seed of its own (its row), computed
+    once and kept on the group."""
+    if g.pair_rows is None:
         pos, neg = g.values[g.positive], g.values[~g.positive]
-        if len(pos) == 0 or len(neg) == 0:
-            continue
-        if len(neg) > max_negatives:
+        if len(pos) and len(neg) > max_negatives:
+            rng = np.random.default_rng(g.seeker)
             neg = neg[rng.choice(len(neg), max_negatives, replace=False)]
-        d = (pos[:, None, :] - neg[None, :, :]).reshape(-1, pos.shape[1])
-        diffs.append(d)
-        weights.append(np.full(len(d), 1.0 / len(d)))
+        g.pair_rows = (pos[:, None, :] - neg[None, :, :]).reshape(-1, g.values.shape[1])
+    return g.pair_rows
+
+
+Rows = tuple[np.ndarray, np.ndarray]  # (difference rows, weight of each row)
+
+
+def pair_differences(gs: list[Group]) -> Rows:
+    """The `pairs` rows of every group and the weight of each row (each actor weighs the same;
+    they sum to 1)."""
+    diffs = [d for d in (pairs(g) for g in gs) if len(d)]
     if not diffs:
         return np.zeros((0, len(PARTNER_FACTORS))), np.zeros(0)
-    omega = np.concatenate(weights)
+    omega = np.concatenate([np.full(len(d), 1.0 / len(d)) for d in diffs])
     return np.vstack(diffs), omega / omega.sum()
 
 
-def fit(
-    gs: list[Group],
-    seed: int = 0,
-    l2: float = L2,
-    max_negatives: int = MAX_NEGATIVES,
-    fixed: Mapping[str, float] | None = None,
-) -> np.ndarray:
+def fit(gs: list[Group], l2: float = L2, fixed: Mapping[str, float] | None = None) -> np.ndarray:
     """Non-negative weights (summing to 1) minimising the pairwise logistic loss over the groups
     (see the module docstring). `fixed` pins the share of some factors in the result (e.g.
     {"needs_offers": 0.3}); the others are fitted."""
+    return fit_rows(pair_differences(gs), l2, fixed)
+
+
+def fit_rows(rows: Rows, l2: float = L2, fixed: Mapping[str, float] | None = None) -> np.ndarray:
+    """`fit` on rows made by `pair_differences` (or several of them joined)."""
     from scipy.optimize import minimize
 
-    x, omega = pair_differences(gs, seed, max_negatives)
+    x, omega = rows
     n = len(PARTNER_FACTORS)
     if len(x) == 0:
         return np.full(n, 1.0 / n)
@@ -432,14 +440,18 @@ def fit_weights(
             progress(f"{ep.name}: {len(ep.lost)} test actors")
         by_episode[ep.name] = groups(t, labels, ep)
     seeded = {s: by_episode[f"random-{s}"] + by_episode[f"newcomers-{s}"] for s in seeds}
+    rows = {s: pair_differences(gs) for s, gs in seeded.items()}  # each seed weighs the same
+
+    def train_rows(others: list[int]) -> Rows:
+        omega = np.concatenate([rows[o][1] for o in others])
+        return np.vstack([rows[o][0] for o in others]), omega / omega.sum()
 
     def cross_validated(
         share: float, extra: Mapping[str, np.ndarray | str]
     ) -> dict[str, dict[str, dict[str, float]]]:
         folds = []
         for s in seeds:
-            train = [g for other, gs in seeded.items() if other != s for g in gs] or seeded[s]
-            w = fit(train, seed=s, fixed={PINNED: share})
+            w = fit_rows(train_rows([o for o in seeds if o != s] or [s]), fixed={PINNED: share})
             folds.append(evaluate(seeded[s], {"fitted": w, **extra}))
         return average(folds)
 
@@ -458,7 +470,7 @@ def fit_weights(
         "Adamic–Adar": "Adamic–Adar",
     }
     evaluation: dict[str, Any] = {"cross-validated": cross_validated(chosen, baselines)}
-    final = fit([g for gs in seeded.values() for g in gs], seed=0, fixed={PINNED: chosen})
+    final = fit_rows(train_rows(seeds), fixed={PINNED: chosen})
     weights = rounded(final)
     for ep in eps:
         if ep.name.startswith("time-"):
