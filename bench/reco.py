@@ -389,7 +389,7 @@ def latency(n: int, queries: int, seed: int, workdir: Path,
               "territory": f"departement:{rng.choice(net.actors).dep}"}
              for t in rng.choices(list(THEMES), k=queries)]
     result = {
-        "actors": len(table), "alliances": len(rec.network.get().bipartite) - len(table),
+        "actors": len(table), "alliances": alliance_count(rec.network.get()),
         "memberships": rec.network.get().bipartite.number_of_edges(),
         "triples": store.count_triples(), "generate_s": round(gen_s, 1),
         "load_s": round(load_s, 1), "with_bundled": with_bundled,
@@ -407,6 +407,12 @@ def latency(n: int, queries: int, seed: int, workdir: Path,
     }
     store.close()
     return result
+
+
+def alliance_count(network: object) -> int:
+    """Alliance nodes of a network's bipartite view."""
+    nodes = network.bipartite.nodes  # type: ignore[attr-defined]
+    return sum(1 for _, kind in nodes(data="kind") if kind == "alliance")
 
 
 #: What project texts of the latency run ask for (competences of the vocabulary).
@@ -434,7 +440,7 @@ def fit_evaluation(name: str, store: OxigraphStore, seeds: int, max_testers: int
     out["levels"] = {label: level_shares(table, labels, episode, gs, w)
                      for label, w in (("fitted", fitted), ("defaults", defaults))}
     out.update({"network": name, "note": note, "actors": len(table),
-                "alliances": len(network.bipartite) - len(network.projection),
+                "alliances": alliance_count(network),
                 "memberships": network.bipartite.number_of_edges(),
                 "fit_s": round(fit_s, 1),
                 "distance_profile": fitting.distance_profile(table, network)})
