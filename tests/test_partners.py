@@ -67,13 +67,16 @@ def test_needs_offers_mutual_beats_one_way_beats_none(store, tmp_path, base):
         actor("nothing", territory="commune:59512", offers="communication"),
     ])
     data = rec.partners("seeker")
-    assert ranking(data) == ["mutual", "one-way", "nothing"]
+    # a neighbour with nothing to exchange and no cause in common is no complementary partner
+    assert ranking(data) == ["mutual", "one-way"]
     f = by_id(data)
     assert f["mutual"]["factors"]["needs_offers"] > f["one-way"]["factors"]["needs_offers"] > 0
-    assert f["nothing"]["factors"]["needs_offers"] == 0
-    for r in data["results"]:  # everything else is equal
-        assert {k: v for k, v in r["factors"].items() if k != "needs_offers"} == \
-            {k: v for k, v in f["nothing"]["factors"].items() if k != "needs_offers"}
+    # everything else is equal
+    assert {k: v for k, v in f["mutual"]["factors"].items() if k != "needs_offers"} == \
+        {k: v for k, v in f["one-way"]["factors"].items() if k != "needs_offers"}
+    # with only a place to go on, neighbours are what there is
+    near = rec.partners_for_need({"territory": "commune:59512"})
+    assert set(ranking(near)) == {"seeker", "mutual", "one-way", "nothing"}
 
 
 def test_purpose_shared_target_beats_shared_goal(store, tmp_path, base):
@@ -270,8 +273,8 @@ def test_unknown_actor_is_not_found(store, tmp_path, base):
 
 def test_weights_come_from_configuration(store, tmp_path, base):
     rows = [
-        actor("seeker", "association", territory="commune:59350", needs="financement"),
-        actor("near", "association", territory="commune:59350"),
+        actor("seeker", "association", territory="commune:59350", needs="financement", sdgs="2"),
+        actor("near", "association", territory="commune:59350", sdgs="2"),
         actor("funder", "association", territory="commune:33063", offers="financement"),
     ]
     rec = build(store, tmp_path, base, rows, partner_weights="proximity=1,needs_offers=0")

@@ -1,11 +1,11 @@
 """Complementary partners (DESIGN §4): who could complete an actor, or a described need, and why.
 
 Candidates are found locally through the inverted indices of `ActorTable` (offerers of what the
-seeker needs, actors needing what it offers, sharing its SDGs, in its commune, intercommunality or
-département) and the 2-hop neighbourhood of the alliance network; only they are scored, with
-numpy. Each factor is in [0, 1]; its contribution is weight × value and the score is the sum of
-the contributions. The default weights are fitted on held-out links (`graph.reco.fitting`,
-docs/recommendation.md).
+seeker needs, actors needing what it offers, sharing its SDGs; those of its commune,
+intercommunality or département only when it states none of these) and the 2-hop neighbourhood of
+the alliance network; only they are scored, with numpy. Each factor is in [0, 1]; its
+contribution is weight × value and the score is the sum of the contributions. The default weights
+are fitted on held-out links (`graph.reco.fitting`, docs/recommendation.md).
 
 - needs_offers = (sat(g) + sat(r)) / 2, g = competences the candidate offers that the seeker needs,
   r = the reverse; so a mutual exchange always scores at least as much as any one-way one. When
@@ -281,19 +281,26 @@ class PartnerFinder:
         ]
 
     def candidates(self, s: Seeker) -> np.ndarray:
-        """Actors sharing something with the seeker, minus itself and its current partners,
-        of the types sought."""
+        """Actors with something to share with the seeker — an exchange of competences, an SDG,
+        a partner in common — minus itself and its current partners, of the types sought.
+
+        Being near (or of another type) only orders them: a neighbour with nothing to exchange
+        and no cause in common is no complementary partner. Only a seeker stating no needs, no
+        offers and no SDGs gets the actors of its commune, intercommunality and département
+        (or région) as candidates, proximity being all there is to go on.
+        """
         t = self.t
         parts = [t.posting("offers", b) for b in _bits(s.needs)]
         parts += [t.posting("needs", b) for b in _bits(s.offers)]
         parts += [t.posting("target", c) for c in s.sdgs.targets]
         parts += [t.posting("goal", g) for g in s.sdgs.goals]
-        for level in ("commune", "epci", "departement"):
-            key = s.place.key(level)
-            if key is not None:
-                parts.append(t.posting(level, key))
-        if s.place.level == "region" and s.place.region is not None:
-            parts.append(t.posting("region", s.place.region))
+        if not (s.needs or s.offers or s.sdgs.goals):
+            for level in ("commune", "epci", "departement"):
+                key = s.place.key(level)
+                if key is not None:
+                    parts.append(t.posting(level, key))
+            if s.place.level == "region" and s.place.region is not None:
+                parts.append(t.posting("region", s.place.region))
         parts.append(self.hop_weights(s)[0])
         found = np.zeros(len(t), dtype=bool)  # a mask is cheaper than np.unique on 10⁵ ids
         for part in parts:
