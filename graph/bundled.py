@@ -81,8 +81,15 @@ def load_bundled(
         if not any(b.folder.glob("*.csv")):
             continue
         if progress:
-            progress(b.source)
+            progress(f"données {b.source}")
         reports.append(
-            import_paths([b.folder], store, base, source=b.source, metadata=b.metadata())
-        )  # type: ignore[arg-type]
+            import_paths(
+                [b.folder],
+                store,
+                base,
+                source=b.source,
+                metadata=b.metadata(),  # type: ignore[arg-type]
+                progress=progress,
+            )
+        )
     return reports

@@ -6,13 +6,12 @@ reason (FR and EN), so a user fixes a whole file set in one go.
 
 from __future__ import annotations
 
-import csv
-import io
+import datetime
 import re
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
-from typing import Any
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from rdflib import Literal, URIRef
@@ -32,68 +31,18 @@ from ontology.namespaces import (
     concept,
 )
 
+from .cleaning import compact_number, shorten, tidy_separators, without_spaces
 from .codes import match_code, split_multi
+from .csv_columns import COLUMNS, KINDS, column_for, detect_kind, expected, names_of
 from .errors import Problem
 from .places import resolve_place
+from .progress import Progress, task
 from .reference import SDG_GOALS, parse_territory, sdg_iri, sdg_targets, territories, territory_iri
+from .tabular import Table, read_table
 
 Triple = tuple[Node, Node, Node]
 
-KINDS = ("actors", "alliances", "tools", "evaluations")
-
-#: Columns of each file: name -> required.
-COLUMNS: dict[str, dict[str, bool]] = {
-    "actors": {
-        "id": True,
-        "name": True,
-        "type": True,
-        "description": False,
-        "territory": False,
-        "sdgs": False,
-        "offers": False,
-        "needs": False,
-        "resources": False,
-        "maturity": False,
-        "website": False,
-        "siren": False,
-        "rna": False,
-        "email": False,
-    },
-    "alliances": {
-        "id": True,
-        "title": True,
-        "members": True,
-        "lead": False,
-        "description": False,
-        "territory": False,
-        "sdgs": False,
-        "resources": False,
-        "start": False,
-        "end": False,
-        "status": False,
-        "tools": False,
-    },
-    "tools": {
-        "id": True,
-        "title": True,
-        "description": False,
-        "url": False,
-        "kind": False,
-        "maturity": False,
-        "pillars": False,
-        "audience": False,
-        "sdgs": False,
-        "publisher": False,
-    },
-    "evaluations": {
-        "id": True,
-        "alliance": True,
-        "date": True,
-        "scores": False,
-        "summary": False,
-        "evaluator": False,
-    },
-}
+__all__ = ["COLUMNS", "KINDS", "Batch", "Origin", "read_csv", "read_tabular"]
 
 #: The kind of resource each file defines, as used in instance IRIs.
 RESOURCE_KIND = {
@@ -105,7 +54,7 @@ RESOURCE_KIND = {
 
 ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 EMAIL_RE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
-DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$")
+DATE_RE = re.compile(r"^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$", re.ASCII)
 
 
 @dataclass(frozen=True)
@@ -128,13 +77,20 @@ class Reference:
 
 @dataclass
 class Batch:
-    """Everything read from a file set: triples, resources defined, references, problems."""
+    """Everything read from a file set: triples, resources defined, references, problems.
+
+    `warnings` are problems that were cleaned rather than refused (a padded INSEE code, a
+    control character removed); `inputs` says how each tabular file was read
+    (`graph.tabular.Table.info()`).
+    """
 
     base: str
     triples: list[Triple] = field(default_factory=list)
     resources: dict[URIRef, Origin] = field(default_factory=dict)
     references: list[Reference] = field(default_factory=list)
     problems: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    inputs: list[dict[str, object]] = field(default_factory=list)
 
     def iri(self, kind: str, ident: str) -> URIRef:
         """Instance IRI `{base}{kind}/{id}`."""
@@ -142,24 +98,62 @@ class Batch:
 
 
 class Row:
-    """One CSV row being mapped: gives checked values and records problems."""
+    """One row being mapped: gives checked values and records problems.
 
-    def __init__(self, batch: Batch, file: str, line: int, values: dict[str, str]) -> None:
+    `values` maps contract column names to cells; `headers` maps them to the header as written in
+    the file (`territoire`), which is what reports name.
+    """
+
+    def __init__(
+        self,
+        batch: Batch,
+        file: str,
+        line: int,
+        values: dict[str, str],
+        headers: dict[str, str] | None = None,
+    ) -> None:
         self.batch, self.file, self.line, self.values = batch, file, line, values
+        self.headers = headers or {}
         self.ok = True
 
     def get(self, column: str) -> str:
         """The trimmed cell (empty string when absent)."""
         return (self.values.get(column) or "").strip()
 
+    def header(self, column: str | None) -> str | None:
+        """The column's header as written in the file (the contract name if absent)."""
+        return None if column is None else self.headers.get(column, column)
+
     def problem(self, column: str | None, value: str | None, reason: str, reason_fr: str) -> None:
         """Record a problem on this row."""
         self.ok = False
-        self.batch.problems.append(Problem(self.file, self.line, column, value, reason, reason_fr))
+        self.batch.problems.append(
+            Problem(
+                self.file,
+                self.line,
+                self.header(column),
+                None if value is None else shorten(value),
+                reason,
+                reason_fr,
+            )
+        )
+
+    def warn(self, column: str | None, value: str | None, reason: str, reason_fr: str) -> None:
+        """Record a warning on this row (the value was cleaned and accepted)."""
+        self.batch.warnings.append(
+            Problem(
+                self.file,
+                self.line,
+                self.header(column),
+                None if value is None else shorten(value),
+                reason,
+                reason_fr,
+            )
+        )
 
     def origin(self, column: str | None = None) -> Origin:
         """Origin of this row (and column)."""
-        return Origin(self.file, self.line, column)
+        return Origin(self.file, self.line, self.header(column))
 
     # -- typed accessors -------------------------------------------------------------------
     def code(self, column: str, scheme: str, value: str | None = None) -> URIRef | None:
@@ -179,9 +173,9 @@ class Row:
         return concept(scheme, code)
 
     def codes(self, column: str, scheme: str) -> list[URIRef]:
-        """A `;`-separated list of controlled codes."""
+        """A list of controlled codes separated by `;`, `,` or line breaks."""
         out = []
-        for part in split_multi(self.get(column)):
+        for part in split_multi(self.get(column), commas=True):
             iri = self.code(column, scheme, part)
             if iri is not None:
                 out.append(iri)
@@ -189,12 +183,33 @@ class Row:
 
     def territory(self, column: str = "territory") -> URIRef | None:
         """`region:32`, `departement:59`, `epci:200093201`, `commune:59350` → INSEE IRI, checked
-        against the COG (and the DGCL list of EPCI, by SIREN)."""
+        against the COG (and the DGCL list of EPCI, by SIREN).
+
+        Spaces and thousands separators in the code are dropped (`59 350`); a numeric code that
+        lost its leading zero in a spreadsheet (`commune:1053`, `departement:1`, a bare `1053`)
+        is padded when the padded code exists, with a warning. An unknown value gets the place
+        `graph.places.resolve_place` finds for it as a hint.
+        """
         raw = self.get(column)
         if not raw:
             return None
-        parsed = parse_territory(raw)
-        if parsed is None or parsed not in territories():
+        level, sep, code = raw.partition(":")
+        value = f"{without_spaces(level)}:{_insee_code(code)}" if sep else _insee_code(raw)
+        parsed = parse_territory(value)
+        known = territories()
+        if parsed is None or parsed not in known:
+            padded = _padded_territory(value)
+            if padded is not None and padded in known:
+                self.warn(
+                    column,
+                    raw,
+                    f"INSEE code {padded[1].lstrip('0')} read as {padded[0]}:{padded[1]} "
+                    "(a spreadsheet drops leading zeros)",
+                    f"code INSEE {padded[1].lstrip('0')} lu comme {padded[0]}:{padded[1]} "
+                    "(un tableur supprime les zéros de tête)",
+                )
+                parsed = padded
+        if parsed is None or parsed not in known:
             hint = resolve_place(raw) if ":" not in raw else None
             best = hint.best if hint is not None else None
             guess = f" ({best.territory.ident} : {best.territory.name} ?)" if best else ""
@@ -210,10 +225,22 @@ class Row:
         return territory_iri(*parsed)
 
     def sdgs(self, column: str = "sdgs") -> list[URIRef]:
-        """Goals and targets, checked against the UN list."""
+        """Goals and targets (`2;12.3`, `ODD 2`, `2, 11`), checked against the UN list.
+
+        Values are separated by `;`, line breaks or a comma followed by a space; a comma between
+        two numbers (`12,3`) could be target 12.3 or goals 12 and 3, so it is refused with a hint.
+        """
         out = []
-        for part in split_multi(self.get(column)):
-            code = part.lower().removeprefix("odd").removeprefix("sdg").strip()
+        for part in _sdg_parts(self.get(column)):
+            if re.fullmatch(r"\d{1,2},\w{1,2}", part):
+                self.problem(
+                    column,
+                    part,
+                    "ambiguous: target 12.3 or goals 12 and 3? write 12.3 or 12;3",
+                    "ambigu : cible 12.3 ou objectifs 12 et 3 ? écrivez 12.3 ou 12;3",
+                )
+                continue
+            code = _SDG_PREFIX.sub("", without_spaces(part).lower())
             if code in SDG_GOALS or code in sdg_targets():
                 out.append(sdg_iri(code))
             else:
@@ -243,9 +270,9 @@ class Row:
         return self.batch.iri(kind, ident)
 
     def refs(self, column: str, kind: str) -> list[URIRef]:
-        """A `;`-separated list of ids."""
+        """A list of ids separated by `;`, `,` or line breaks."""
         out = []
-        for part in split_multi(self.get(column)):
+        for part in split_multi(self.get(column), commas=True):
             iri = self.ref(column, kind, part)
             if iri is not None:
                 out.append(iri)
@@ -267,11 +294,16 @@ class Row:
         return URIRef(raw)
 
     def date(self, column: str) -> Literal | None:
-        """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` → typed literal."""
+        """`YYYY`, `YYYY-MM` or `YYYY-MM-DD` → typed literal.
+
+        Also accepted, as spreadsheets and French users write them: `JJ/MM/AAAA` (or with `-`
+        or `.`), `MM/AAAA`, and an ISO date-time at midnight (`2024-03-01 00:00:00`).
+        """
         raw = self.get(column)
         if not raw:
             return None
-        m = DATE_RE.match(raw)
+        value = _iso_date(raw)
+        m = DATE_RE.match(value)
         valid = (
             m is not None
             and (m.group(2) is None or 1 <= int(m.group(2)) <= 12)
@@ -281,34 +313,35 @@ class Row:
             self.problem(
                 column,
                 raw,
-                "not a date (YYYY, YYYY-MM or YYYY-MM-DD)",
-                "date invalide (AAAA, AAAA-MM ou AAAA-MM-JJ)",
+                "not a date (YYYY, YYYY-MM, YYYY-MM-DD or DD/MM/YYYY)",
+                "date invalide (AAAA, AAAA-MM, AAAA-MM-JJ ou JJ/MM/AAAA)",
             )
             return None
         if m.group(3):
-            import datetime
-
             try:
                 datetime.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
             except ValueError:
                 self.problem(column, raw, "no such day", "ce jour n'existe pas")
                 return None
-            return Literal(raw, datatype=XSD.date)
-        return Literal(raw, datatype=XSD.gYearMonth if m.group(2) else XSD.gYear)
+            return Literal(value, datatype=XSD.date)
+        return Literal(value, datatype=XSD.gYearMonth if m.group(2) else XSD.gYear)
 
     def resources(self, subject: URIRef, column: str = "resources") -> list[Triple]:
         """The resource mix: `code` or `code:percent`, percentages summing to 100 (± 1)."""
         triples: list[Triple] = []
-        parts = split_multi(self.get(column))
+        parts = split_multi(tidy_separators(self.get(column)))
         shares: list[Decimal | None] = []
         seen: set[str] = set()
         for part in parts:
             code_raw, _, pct_raw = part.partition(":")
             iri = self.code(column, "resource-type", code_raw)
             share: Decimal | None = None
-            if pct_raw.strip():
+            pct = without_spaces(pct_raw).rstrip("%").replace(",", ".")
+            if pct:
                 try:
-                    share = Decimal(pct_raw.strip().rstrip("%").replace(",", "."))
+                    share = Decimal(pct)
+                    if not share.is_finite():
+                        raise InvalidOperation(pct)
                 except InvalidOperation:
                     self.problem(
                         column,
@@ -367,8 +400,78 @@ class Row:
         return triples
 
 
+_SDG_PREFIX = re.compile(r"^(odd|sdg|objectif|cible|target|goal|n°|no)+\.?")
+_SDG_SPLIT = re.compile(r"[;\n\r]|,(?=\s)")
+_FR_DATE = re.compile(r"^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$", re.ASCII)
+_FR_MONTH = re.compile(r"^(\d{1,2})[/.-](\d{4})$", re.ASCII)
+_ISO_MIDNIGHT = re.compile(r"^(\d{4}-\d{2}-\d{2})[T ]00:00(:00(\.0+)?)?Z?$", re.ASCII)
+#: Length of an INSEE code at each level.
+_INSEE_LENGTH = {"commune": 5, "departement": 2, "region": 2}
+
+
+#: A commune, département or région code, or an EPCI's SIREN (9 digits).
+_INSEE_LIKE = re.compile(r"(?:[0-9]|2[ab])[0-9]{0,4}|[0-9]{9}", re.ASCII | re.IGNORECASE)
+
+
+def _insee_code(text: str) -> str:
+    """`59 350`, `59.350`, `59\u202f350` → `59350` (`200 093 201` → an EPCI's SIREN); anything
+    that is not a code (a place name such as `Villeneuve-d'Ascq`) is only trimmed."""
+    compact = compact_number(text)
+    return compact if _INSEE_LIKE.fullmatch(compact) else text.strip()
+
+
+def _sdg_parts(cell: str) -> list[str]:
+    parts = []
+    for chunk in _SDG_SPLIT.split(cell):
+        chunk = chunk.strip()
+        if not chunk:
+            continue
+        if "," in chunk and not re.fullmatch(r"\d{1,2},\w{1,2}", without_spaces(chunk)):
+            parts += [p.strip() for p in chunk.split(",") if p.strip()]
+        else:
+            parts.append(without_spaces(chunk) if "," in chunk else chunk)
+    return parts
+
+
+def _iso_date(raw: str) -> str:
+    """`15/06/2023` → `2023-06-15`, `06/2024` → `2024-06`, `2024-03-01 00:00:00` → `2024-03-01`."""
+    value = without_spaces(raw)
+    m = _FR_DATE.match(value)
+    if m:
+        return f"{m.group(3)}-{int(m.group(2)):02d}-{int(m.group(1)):02d}"
+    m = _FR_MONTH.match(value)
+    if m:
+        return f"{m.group(2)}-{int(m.group(1)):02d}"
+    m = _ISO_MIDNIGHT.match(raw.strip())
+    return m.group(1) if m else value
+
+
+def _padded_territory(value: str) -> tuple[str, str] | None:
+    """`commune:1053` → `('commune', '01053')`; bare `1053` a commune, bare `1` a département."""
+    if ":" in value:
+        parsed = parse_territory(value)
+        if parsed is None:
+            return None
+        level, code = parsed
+    elif _is_digits(value) and len(value) == 4:
+        level, code = "commune", value
+    elif _is_digits(value) and len(value) == 1:
+        level, code = "departement", value
+    else:
+        return None
+    width = _INSEE_LENGTH.get(level)
+    if width is None or not _is_digits(code) or len(code) >= width:
+        return None
+    return level, code.zfill(width)
+
+
+def _is_digits(text: str) -> bool:
+    """ASCII digits only (`str.isdigit` also accepts `²` and other scripts' digits)."""
+    return text.isascii() and text.isdigit()
+
+
 def luhn_ok(digits: str) -> bool:
-    """Luhn checksum, as used by SIREN numbers."""
+    """Luhn checksum, as used by SIREN and SIRET numbers."""
     total = 0
     for i, ch in enumerate(reversed(digits)):
         n = int(ch)
@@ -442,9 +545,8 @@ def map_actor(row: Row) -> list[Triple]:
     url = row.url("website")
     if url is not None:
         t.append((s, SCHEMA.url, url))
-    t += _identifier(row, s, "siren")
-    t += _identifier(row, s, "rna")
-    email = row.get("email")
+    t += _identifiers(row, s)
+    email = row.get("email").removeprefix("mailto:").strip()
     if email:
         if EMAIL_RE.match(email):
             t.append((s, SCHEMA.email, Literal(email)))
@@ -453,39 +555,132 @@ def map_actor(row: Row) -> list[Triple]:
     return t
 
 
-def _identifier(row: Row, s: URIRef, column: str) -> list[Triple]:
-    raw = row.get(column).replace(" ", "")
-    if not raw:
-        return []
-    if column == "siren":
-        if not (len(raw) == 9 and raw.isdigit()):
-            row.problem(column, raw, "a SIREN has 9 digits", "un SIREN a 9 chiffres")
-            return []
-        if not luhn_ok(raw):
+def siret_ok(digits: str) -> bool:
+    """A SIRET's checksum: Luhn, except La Poste's (SIREN 356000000), whose digits sum to 5k."""
+    if digits.startswith("356000000"):
+        return sum(map(int, digits)) % 5 == 0
+    return luhn_ok(digits)
+
+
+def _digits(row: Row, column: str, width: int, name: str) -> str | None:
+    """The cell as `width` digits after cleaning, a lost leading zero restored with a warning."""
+    raw = row.get(column)
+    value = compact_number(raw)
+    if not value:
+        return None
+    if _is_digits(value) and len(value) == width - 1 and not value.startswith("0"):
+        row.warn(
+            column,
+            raw,
+            f"{name} read as 0{value} (a spreadsheet drops leading zeros)",
+            f"{name} lu comme 0{value} (un tableur supprime les zéros de tête)",
+        )
+        value = "0" + value
+    return value
+
+
+def _siren_siret(row: Row) -> tuple[str | None, str | None]:
+    """The SIREN and SIRET of a row, from `siren` (9 digits, or a 14-digit SIRET) and `siret`."""
+    siren = siret = None
+    raw = row.get("siren")
+    value = compact_number(raw)
+    if _is_digits(value) and len(value) in (13, 14):
+        siret = _check_siret(row, "siren", _digits(row, "siren", 14, "SIRET") or "")
+    elif value:
+        value = _digits(row, "siren", 9, "SIREN") or ""
+        if not (len(value) == 9 and _is_digits(value)):
             row.problem(
-                column,
+                "siren",
+                raw,
+                "a SIREN has 9 digits (or give the establishment's 14-digit SIRET)",
+                "un SIREN a 9 chiffres (ou donnez le SIRET à 14 chiffres de l'établissement)",
+            )
+        elif not luhn_ok(value):
+            row.problem(
+                "siren",
                 raw,
                 "invalid SIREN: the Luhn checksum fails",
                 "SIREN invalide : la clé de Luhn est fausse",
             )
-            return []
-    else:
-        raw = raw.upper()
-        if not re.fullmatch(r"W\d{9}", raw):
+        else:
+            siren = value
+    other = row.get("siret")
+    if other:
+        given = _check_siret(row, "siret", _digits(row, "siret", 14, "SIRET") or "")
+        if given and siret and given != siret:
             row.problem(
-                column,
+                "siret",
+                other,
+                f"two different SIRET numbers are given ({siret} and {given})",
+                f"deux numéros SIRET différents sont donnés ({siret} et {given})",
+            )
+        siret = siret or given
+    if siret:
+        if siren and siret[:9] != siren:
+            row.problem(
+                "siret",
+                siret,
+                f"this SIRET does not belong to the SIREN {siren}",
+                f"ce SIRET n'appartient pas au SIREN {siren}",
+            )
+        siren = siret[:9]
+    return siren, siret
+
+
+def _check_siret(row: Row, column: str, value: str) -> str | None:
+    raw = row.get(column)
+    if not (len(value) == 14 and _is_digits(value)):
+        row.problem(column, raw, "a SIRET has 14 digits", "un SIRET a 14 chiffres")
+        return None
+    if not siret_ok(value):
+        row.problem(
+            column,
+            raw,
+            "invalid SIRET: the Luhn checksum fails",
+            "SIRET invalide : la clé de Luhn est fausse",
+        )
+        return None
+    if not luhn_ok(value[:9]) and not value.startswith("356000000"):
+        row.problem(
+            column,
+            raw,
+            "invalid SIRET: its first 9 digits are not a valid SIREN",
+            "SIRET invalide : ses 9 premiers chiffres ne forment pas un SIREN valide",
+        )
+        return None
+    return value
+
+
+def _identifiers(row: Row, s: URIRef) -> list[Triple]:
+    """`siren`, `siret` and `rna` → `adms:identifier` nodes `#siren`, `#siret`, `#rna`."""
+    found: list[tuple[str, str]] = []
+    siren, siret = _siren_siret(row)
+    if siren:
+        found.append(("siren", siren))
+    if siret:
+        found.append(("siret", siret))
+    raw = row.get("rna")
+    if raw:
+        rna = compact_number(raw).upper()
+        if re.fullmatch(r"W\d{9}", rna):
+            found.append(("rna", rna))
+        else:
+            row.problem(
+                "rna",
                 raw,
                 "an RNA number is W followed by 9 digits",
                 "un numéro RNA est W suivi de 9 chiffres",
             )
-            return []
-    node = URIRef(f"{s}#{column}")
-    return [
-        (s, ADMS.identifier, node),
-        (node, RDF.type, ADMS.Identifier),
-        (node, SKOS.notation, Literal(raw)),
-        (node, DCT.type, Literal(column.upper())),
-    ]
+    triples: list[Triple] = []
+    for register, number in found:
+        node = URIRef(f"{s}#{register}")
+        triples += [
+            (s, ADMS.identifier, node),
+            (node, RDF.type, ADMS.Identifier),
+            (node, SKOS.notation, Literal(number)),
+            (node, DCT.type, Literal(register.upper())),
+        ]
+    return triples
 
 
 def map_alliance(row: Row) -> list[Triple]:
@@ -584,10 +779,11 @@ def map_evaluation(row: Row) -> list[Triple]:
     date = row.date("date")
     if date is not None:
         t.append((s, DCT.date, date))
-    for part in split_multi(row.get("scores")):
+    for part in split_multi(tidy_separators(row.get("scores")), commas=True):
         crit_raw, _, value = part.partition(":")
         crit = row.code("scores", "criterion", crit_raw)
-        if not value.strip().isdigit() or not 1 <= int(value) <= 5:
+        value = without_spaces(value).removesuffix("/5")
+        if not re.fullmatch("[1-5]", value):
             row.problem(
                 "scores",
                 part,
@@ -621,131 +817,121 @@ MAPPERS: dict[str, Callable[[Row], list[Triple]]] = {
 }
 
 
-def detect_kind(name: str, header: list[str]) -> str | None:
-    """The kind of a CSV file, from its name (actors.csv, mes-outils-tools.csv) or its header."""
-    stem = name.lower().rsplit("/", 1)[-1]
-    for kind in KINDS:
-        if kind in stem or kind.rstrip("s") in stem:
-            return kind
-    cols = set(header)
-    if "members" in cols:
-        return "alliances"
-    if "alliance" in cols and "date" in cols:
-        return "evaluations"
-    if "name" in cols and "type" in cols:
-        return "actors"
-    if "title" in cols:
-        return "tools"
-    return None
+#: Columns whose text may hold the delimiter unquoted when they come last in a CSV row.
+FREE_TEXT = frozenset({"name", "title", "description", "summary"})
 
 
-def read_csv(batch: Batch, name: str, data: bytes) -> None:
-    """Read one CSV file into `batch` (triples, resources, references, problems)."""
-    try:
-        text = data.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        batch.problems.append(
-            Problem(
-                name, None, None, None, f"not UTF-8 ({exc.reason})", "le fichier n'est pas en UTF-8"
-            )
-        )
-        return
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = [h.strip().lower() for h in next(reader)]
-    except StopIteration:
-        batch.problems.append(Problem(name, None, None, None, "empty file", "fichier vide"))
-        return
-    except csv.Error as exc:
-        batch.problems.append(
-            Problem(name, 1, None, None, f"malformed CSV: {exc}", f"CSV mal formé : {exc}")
-        )
-        return
-    kind = detect_kind(name, header)
-    if kind is None:
-        batch.problems.append(
-            Problem(
-                name,
-                1,
-                None,
-                None,
-                "cannot tell which file of the contract this is "
-                "(actors, alliances, tools, evaluations)",
-                "impossible de savoir de quel fichier du contrat il s'agit "
-                "(actors, alliances, tools, evaluations)",
-            )
-        )
-        return
-    if not _check_header(batch, name, kind, header):
-        return
+def read_csv(batch: Batch, name: str, data: bytes, progress: Progress | None = None) -> None:
+    """Read one tabular file (CSV, TSV, xlsx, xls, ods) into `batch`; see `read_tabular`."""
+    read_tabular(batch, read_table(name, data), progress)
+
+
+def read_tabular(batch: Batch, table: Table, progress: Progress | None = None) -> None:
+    """Map one table of the contract into `batch` (triples, resources, references, problems).
+
+    The kind of file comes from its name or header (`graph.csv_columns.detect_kind`); headers may
+    be English or French (`graph.csv_columns.OTHER_NAMES`). Reading problems of the table and
+    its warnings join the batch's; `batch.inputs` gets `table.info()`. Reports `progress` as rows
+    read and checked.
+    """
+    problems, warnings = len(batch.problems), len(batch.warnings)
+    mapped = _map_header(batch, table, [c.header for c in table.columns])
+    if mapped is not None:
+        kind, names = mapped
+        table.join_tail = names[-1] in FREE_TEXT
+        _read_rows(batch, table, kind, names, progress)
+    # this file's problems and warnings, in line order (reading and mapping interleave)
+    batch.problems[problems:] = sorted(batch.problems[problems:] + table.problems, key=_by_line)
+    batch.warnings[warnings:] = sorted(batch.warnings[warnings:] + table.warnings, key=_by_line)
+    batch.inputs.append(table.info())
+
+
+def _by_line(p: Problem) -> int:
+    return p.line or 0
+
+
+def _read_rows(
+    batch: Batch, table: Table, kind: str, names: list[str], progress: Progress | None
+) -> None:
     mapper = MAPPERS[kind]
-    for line, cells in _rows(batch, name, reader):
-        if len(cells) != len(header):
-            batch.problems.append(
-                Problem(
-                    name,
-                    line,
-                    None,
-                    None,
-                    f"{len(cells)} cells where the header has {len(header)}",
-                    f"{len(cells)} cellules alors que l'en-tête en a {len(header)}",
-                )
+    headers = dict(zip(names, (c.header for c in table.columns), strict=True))
+    required = [c for c, req in COLUMNS[kind].items() if req]
+    label = f"lecture de {table.file}"
+    with task(progress, label, table.size_hint, "lignes") as bar:
+        for n, record in enumerate(table.records(), 1):
+            row = Row(
+                batch, table.file, record.line, dict(zip(names, record.cells, strict=True)), headers
+            )
+            for column in required:
+                if not row.get(column):
+                    row.problem(
+                        column, "", "required value missing", "valeur obligatoire manquante"
+                    )
+            triples = mapper(row)
+            if row.ok:
+                batch.triples.extend(triples)
+            if n % 256 == 0:
+                bar.advance(256)
+        bar.advance(table.rows % 256)
+
+
+def _map_header(batch: Batch, table: Table, headers: list[str]) -> tuple[str, list[str]] | None:
+    """The file's kind and the contract column of each header, or None (problems recorded)."""
+    if not headers:
+        return None
+    guess = detect_kind(f"{Path(table.file.split('#')[0]).stem} {table.sheet or ''}", headers)
+    if guess.kind is None:
+        table.problem(
+            table.header_line,
+            None,
+            None,
+            "cannot tell which file of the contract this is (actors, alliances, tools, "
+            "evaluations): name the file after it (actors.csv, acteurs.xlsx…) or give its "
+            "required columns",
+            "impossible de savoir de quel fichier du contrat il s'agit (acteurs, alliances, "
+            "outils, évaluations) : nommez le fichier d'après lui (actors.csv, acteurs.xlsx…) "
+            "ou donnez ses colonnes obligatoires",
+        )
+        return None
+    kind = guess.kind
+    ok = True
+    names: list[str] = []
+    seen: dict[str, str] = {}
+    for column in table.columns:
+        name = column_for(kind, column.header)
+        if name is None:
+            ok = False
+            table.problem(
+                table.header_line,
+                column.header,
+                column.header,
+                f"unknown column for {kind} (column {column.letter}); expected: {expected(kind)}",
+                f"colonne inconnue pour {kind} (colonne {column.letter}) ; attendues : "
+                f"{expected(kind)}",
             )
             continue
-        values = dict(zip(header, cells, strict=True))
-        row = Row(batch, name, line, values)
-        for column, required in COLUMNS[kind].items():
-            if required and not row.get(column):
-                row.problem(column, "", "required value missing", "valeur obligatoire manquante")
-        triples = mapper(row)
-        if row.ok:
-            batch.triples.extend(triples)
-
-
-def _check_header(batch: Batch, name: str, kind: str, header: list[str]) -> bool:
-    ok = True
-    known = COLUMNS[kind]
-    for col in header:
-        if col not in known:
+        if name in seen:
             ok = False
-            batch.problems.append(
-                Problem(
-                    name,
-                    1,
-                    col,
-                    col,
-                    f"unknown column for {kind}.csv; expected: {', '.join(known)}",
-                    f"colonne inconnue pour {kind}.csv ; attendues : {', '.join(known)}",
-                )
+            table.problem(
+                table.header_line,
+                column.header,
+                column.header,
+                f"column {names_of(kind, name)} appears twice "
+                f"(« {seen[name]} » and « {column.header} »)",
+                f"la colonne {names_of(kind, name)} apparaît deux fois "
+                f"(« {seen[name]} » et « {column.header} »)",
             )
-    for col, required in known.items():
-        if required and col not in header:
+            continue
+        seen[name] = column.header
+        names.append(name)
+    for name, required in COLUMNS[kind].items():
+        if required and name not in seen:
             ok = False
-            batch.problems.append(
-                Problem(
-                    name, 1, col, None, "required column missing", "colonne obligatoire absente"
-                )
+            table.problem(
+                table.header_line,
+                names_of(kind, name),
+                None,
+                f"required column missing: {names_of(kind, name)}",
+                f"colonne obligatoire absente : {names_of(kind, name)}",
             )
-    if len(set(header)) != len(header):
-        ok = False
-        batch.problems.append(
-            Problem(name, 1, None, None, "a column appears twice", "une colonne apparaît deux fois")
-        )
-    return ok
-
-
-def _rows(batch: Batch, name: str, reader: Any) -> Iterator[tuple[int, list[str]]]:
-    line = reader.line_num + 1
-    while True:
-        try:
-            cells = next(reader)
-        except StopIteration:
-            return
-        except csv.Error as exc:
-            batch.problems.append(
-                Problem(name, line, None, None, f"malformed CSV: {exc}", f"CSV mal formé : {exc}")
-            )
-            return
-        if any(c.strip() for c in cells):
-            yield line, cells
-        line = reader.line_num + 1
+    return (kind, names) if ok else None

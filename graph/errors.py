@@ -61,6 +61,27 @@ class StoreError(AlliancesError):
     code = "store_unavailable"
 
 
+class QueryError(BadRequest):
+    """A SPARQL query is malformed or failed in the engine (the engine's message is kept)."""
+
+    @classmethod
+    def syntax(cls, detail: str) -> QueryError:
+        """A syntax error."""
+        return cls(f"SPARQL syntax error: {detail}",
+                   message_fr=f"erreur de syntaxe SPARQL : {detail}")
+
+    @classmethod
+    def failed(cls, detail: str) -> QueryError:
+        """An error while evaluating."""
+        return cls(f"the query failed: {detail}", message_fr=f"la requête a échoué : {detail}")
+
+
+class QueryTimeout(StoreError):
+    """The query ran past the deadline and was stopped."""
+
+    code = "query_timeout"
+
+
 class ConfigError(AlliancesError):
     """A setting is missing or invalid (checked at start-up)."""
 
@@ -89,12 +110,23 @@ class Problem:
 
 
 class ValidationFailed(BadRequest):
-    """An import or validation found problems; nothing was written."""
+    """An import or validation found problems; nothing was written.
+
+    `warnings` are the things that were cleaned rather than refused (kept apart from the
+    problems); `inputs` says how each file was read (encoding, delimiter, sheet, rows).
+    """
 
     code = "validation_failed"
 
-    def __init__(self, problems: list[Problem]) -> None:
+    def __init__(
+        self,
+        problems: list[Problem],
+        warnings: list[Problem] | None = None,
+        inputs: list[dict[str, Any]] | None = None,
+    ) -> None:
         self.problems = list(problems)
+        self.warnings = list(warnings or [])
+        self.inputs = list(inputs or [])
         n = len(self.problems)
         super().__init__(
             f"{n} problem(s) found; nothing was written",
@@ -105,7 +137,9 @@ class ValidationFailed(BadRequest):
         return self.message_fr + "\n" + "\n".join(str(p) for p in self.problems)
 
     def to_dict(self) -> dict[str, Any]:
-        """JSON shape: the base shape plus the list of problems."""
+        """JSON shape: the base shape plus the lists of problems, warnings and inputs read."""
         data = super().to_dict()
         data["problems"] = [asdict(p) for p in self.problems]
+        data["warnings"] = [asdict(p) for p in self.warnings]
+        data["inputs"] = self.inputs
         return data

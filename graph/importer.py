@@ -9,7 +9,7 @@ from __future__ import annotations
 import hashlib
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -19,15 +19,18 @@ from rdflib.term import Node
 
 from ontology.namespaces import ALL, DCAT, DCT, PROV, RDF, XSD
 
-from .csv_mapping import RESOURCE_KIND, Batch, Origin, read_csv
+from .csv_columns import FILE_WORDS, KINDS, header_key
+from .csv_mapping import RESOURCE_KIND, Batch, Origin, read_tabular
 from .errors import BadRequest, Problem, ValidationFailed
+from .progress import Progress, say
 from .queries.resources import existing_ids
-from .rdf_input import RDF_FORMATS, check_safe, parse_rdf
+from .rdf_input import RDF_FORMATS, check_safe, clean_quads, clean_source, parse_rdf
 from .shacl import shacl_problems
 from .store import Store, Write, source_iri
+from .tabular import TABULAR_SUFFIXES, read_table, sheet_names
 
 SOURCE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-SUFFIXES = {".csv", *RDF_FORMATS}
+SUFFIXES = {*TABULAR_SUFFIXES, *RDF_FORMATS}
 #: SHACL validation runs on imports up to this many triples (pyshacl is slow on large graphs).
 SHACL_MAX_TRIPLES = 150_000
 
@@ -44,9 +47,13 @@ class Report:
     changed: bool = False
     graph: str | None = None
     problems: list[Problem] = field(default_factory=list)
+    #: What was cleaned rather than refused (padded INSEE codes, control characters removed…).
+    warnings: list[Problem] = field(default_factory=list)
+    #: How each tabular file was read: `graph.tabular.Table.info()`.
+    inputs: list[dict[str, object]] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, object]:
-        """JSON shape of the report."""
+        """JSON shape of the report (the published keys, then `warnings` and `inputs`)."""
         return {
             "source": self.source,
             "files": self.files,
@@ -55,7 +62,15 @@ class Report:
             "version": self.version,
             "changed": self.changed,
             "graph": self.graph,
+            "warnings": [asdict(w) for w in self.warnings],
+            "inputs": self.inputs,
         }
+
+
+def _wanted(f: Path) -> bool:
+    """A file of a folder to read: a known suffix, not hidden, not an office suite's lock file
+    (`~$actors.xlsx` from Excel, `.~lock.actors.ods#` from LibreOffice)."""
+    return f.is_file() and f.suffix.lower() in SUFFIXES and not f.name.startswith((".", "~$"))
 
 
 def collect_files(paths: Sequence[Path | str]) -> list[Path]:
@@ -63,7 +78,7 @@ def collect_files(paths: Sequence[Path | str]) -> list[Path]:
     out: list[Path] = []
     for p in map(Path, paths):
         if p.is_dir():
-            out += sorted(f for f in p.iterdir() if f.is_file() and f.suffix.lower() in SUFFIXES)
+            out += sorted(f for f in p.iterdir() if _wanted(f))
         elif p.is_file():
             out.append(p)
         else:
@@ -72,9 +87,10 @@ def collect_files(paths: Sequence[Path | str]) -> list[Path]:
             )
     if not out:
         raise BadRequest(
-            "no file to import (CSV, Turtle, N-Triples, N-Quads, JSON-LD, RDF/XML)",
-            message_fr="aucun fichier à importer (CSV, Turtle, N-Triples, N-Quads, "
+            "no file to import (CSV, TSV, xlsx, xls, ods, Turtle, N-Triples, N-Quads, "
             "JSON-LD, RDF/XML)",
+            message_fr="aucun fichier à importer (CSV, TSV, xlsx, xls, ods, Turtle, "
+            "N-Triples, N-Quads, JSON-LD, RDF/XML)",
         )
     return out
 
@@ -87,7 +103,9 @@ def default_source(paths: Sequence[Path | str]) -> str:
     return slug or "import"
 
 
-def read(files: Sequence[Path], base: str, store: Store | None) -> tuple[Batch, dict[str, str]]:
+def read(
+    files: Sequence[Path], base: str, store: Store | None, progress: Progress | None = None
+) -> tuple[Batch, dict[str, str]]:
     """Read and check every file; returns the batch (with its problems) and file checksums."""
     batch = Batch(base)
     sums: dict[str, str] = {}
@@ -95,9 +113,10 @@ def read(files: Sequence[Path], base: str, store: Store | None) -> tuple[Batch, 
         data = path.read_bytes()
         sums[path.name] = hashlib.sha256(data).hexdigest()
         suffix = path.suffix.lower()
-        if suffix == ".csv":
-            read_csv(batch, path.name, data)
+        if suffix in TABULAR_SUFFIXES:
+            _read_tabular(batch, path.name, data, progress)
         elif suffix in RDF_FORMATS:
+            say(progress, f"lecture de {path.name}")
             _read_rdf(batch, path.name, data, RDF_FORMATS[suffix])
         else:
             batch.problems.append(
@@ -110,22 +129,46 @@ def read(files: Sequence[Path], base: str, store: Store | None) -> tuple[Batch, 
                     "type de fichier non pris en charge",
                 )
             )
+    say(progress, "contrôle des références")
     _check_references(batch, store)
     if not batch.problems and len(batch.triples) <= SHACL_MAX_TRIPLES:
+        say(progress, "contrôle SHACL")
         batch.problems += shacl_problems(batch.triples, batch.resources)
     return batch, sums
+
+
+def contract_sheets(names: Sequence[str]) -> list[str]:
+    """Sheets of a workbook named after files of the contract (`acteurs`, `Alliances`, `tools`)."""
+    return [n for n in names if any(w in header_key(n) for k in KINDS for w in FILE_WORDS[k])]
+
+
+def _read_tabular(batch: Batch, name: str, data: bytes, progress: Progress | None) -> None:
+    """One CSV or workbook. A workbook with sheets named after files of the contract (`acteurs`,
+    `alliances`…) has each of those read (as `name#sheet` when there are several); otherwise its
+    first visible sheet is read."""
+    names = sheet_names(name, data)
+    sheets = contract_sheets(names)
+    if not sheets or sheets == names[:1]:
+        read_tabular(batch, read_table(name, data), progress)
+        return
+    for sheet in sheets:
+        table = read_table(name, data, sheet=sheet)
+        if len(sheets) > 1:
+            table.file = f"{name}#{sheet}"
+        read_tabular(batch, table, progress)
 
 
 _INSTANCE = re.compile(r"^(actor|alliance|tool|evaluation)/([a-z0-9][a-z0-9-]*)$")
 
 
 def _read_rdf(batch: Batch, name: str, data: bytes, fmt: ox.RdfFormat) -> None:
+    data = clean_source(name, data, batch.warnings)
     problem = check_safe(name, data, fmt)
     if problem is not None:
         batch.problems.append(problem)
         return
     try:
-        quads = list(parse_rdf(name, data, fmt, batch.base))
+        quads = clean_quads(name, parse_rdf(name, data, fmt, batch.base), batch.warnings)
     except (SyntaxError, ValueError, OSError) as exc:
         batch.problems.append(
             Problem(
@@ -172,13 +215,30 @@ def checksum(sums: dict[str, str], base: str) -> str:
     return h.hexdigest()
 
 
-def validate(paths: Sequence[Path | str], store: Store | None, base: str) -> Report:
+def validate(
+    paths: Sequence[Path | str],
+    store: Store | None,
+    base: str,
+    *,
+    progress: Progress | None = None,
+) -> Report:
     """Run every check on the files; write nothing. Raises ValidationFailed on problems."""
     files = collect_files(paths)
-    batch, _ = read(files, base, store)
+    batch, _ = read(files, base, store, progress)
     if batch.problems:
-        raise ValidationFailed(batch.problems)
-    return Report(default_source(paths), [f.name for f in files], len(batch.triples), _count(batch))
+        raise ValidationFailed(batch.problems, batch.warnings, batch.inputs)
+    return _report(default_source(paths), files, batch)
+
+
+def _report(source: str, files: Sequence[Path], batch: Batch) -> Report:
+    return Report(
+        source,
+        [f.name for f in files],
+        len(batch.triples),
+        _count(batch),
+        warnings=batch.warnings,
+        inputs=batch.inputs,
+    )
 
 
 def import_paths(
@@ -188,8 +248,14 @@ def import_paths(
     *,
     source: str | None = None,
     metadata: Iterable[tuple[Node | None, Node, Node]] = (),
+    progress: Progress | None = None,
 ) -> Report:
-    """Import a file set as source `source` (all-or-nothing; idempotent)."""
+    """Import a file set as source `source` (all-or-nothing; idempotent).
+
+    Reads and checks every file (`read`), raises ValidationFailed with every problem and warning
+    if anything is wrong, and otherwise writes the whole set in one transaction. `progress`
+    receives the steps: rows read and checked per file, reference and SHACL checks, the write.
+    """
     source = source or default_source(paths)
     if not SOURCE_RE.match(source):
         raise BadRequest(
@@ -198,15 +264,16 @@ def import_paths(
         )
     files = collect_files(paths)
     started = datetime.now(UTC)
-    batch, sums = read(files, base, store)
+    batch, sums = read(files, base, store, progress)
     if batch.problems:
-        raise ValidationFailed(batch.problems)
+        raise ValidationFailed(batch.problems, batch.warnings, batch.inputs)
     total = checksum(sums, base)
-    report = Report(source, [f.name for f in files], len(batch.triples), _count(batch))
+    report = _report(source, files, batch)
     if store.source_checksum(source) == total:
         report.version = store.version
         return report
     meta = list(metadata)
+    say(progress, f"écriture de {len(batch.triples)} triplets")
     version = store.write(
         Write(
             source=source,

@@ -1,14 +1,21 @@
-"""Reading RDF uploads safely: never fetch anything (no remote JSON-LD context, no DOCTYPE)."""
+"""Reading RDF uploads safely: never fetch anything (no remote JSON-LD context, no DOCTYPE).
+
+Text that XML 1.0 cannot carry (C0 controls other than tab, LF and CR; `graph/cleaning.py`) is
+removed as in tabular files, with a warning: raw in the file before parsing (`clean_source`: line
+and character given), and escaped in literals (`\\u000B` in Turtle or JSON-LD) after parsing
+(`clean_quads`: subject and predicate given).
+"""
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 import pyoxigraph as ox
 
+from .cleaning import XML_ILLEGAL, shorten, strip_xml_illegal
 from .errors import Problem
 
 RDF_FORMATS: dict[str, ox.RdfFormat] = {
@@ -81,3 +88,67 @@ def check_safe(name: str, data: bytes, fmt: ox.RdfFormat) -> Problem | None:
 def parse_rdf(name: str, data: bytes, fmt: ox.RdfFormat, base_iri: str) -> Iterator[ox.Quad]:
     """Parse an RDF document with pyoxigraph (which never dereferences anything)."""
     yield from ox.parse(data, fmt, base_iri=base_iri)
+
+
+def clean_source(name: str, data: bytes, warnings: list[Problem]) -> bytes:
+    """`data` without raw XML-illegal characters (UTF-8 input), one warning per line touched.
+
+    Bytes that are not UTF-8 are returned as they are, for the parser to report.
+    """
+    if not _RAW_ILLEGAL.search(data):
+        return data
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        return data
+    lines = text.split("\n")  # not splitlines(), which also breaks at U+000B and U+001C-E
+    for number, line in enumerate(lines, 1):
+        if XML_ILLEGAL.search(line):
+            at = XML_ILLEGAL.search(line)
+            clean, removed = strip_xml_illegal(line)
+            lines[number - 1] = clean
+            warnings.append(
+                Problem(
+                    name,
+                    number,
+                    None,
+                    shorten(clean.strip()),
+                    f"control character(s) {', '.join(removed)} removed (from character "
+                    f"{at.start() + 1 if at else 1}; XML 1.0 cannot carry them)",
+                    f"caractère(s) de contrôle {', '.join(removed)} supprimé(s) (à partir du "
+                    f"caractère {at.start() + 1 if at else 1} ; XML 1.0 ne peut pas les porter)",
+                )
+            )
+    return "\n".join(lines).encode("utf-8")
+
+
+_RAW_ILLEGAL = re.compile(rb"[\x00-\x08\x0b\x0c\x0e-\x1f]|\xef\xbf[\xbe\xbf]")
+
+
+def clean_quads(name: str, quads: Iterable[ox.Quad], warnings: list[Problem]) -> list[ox.Quad]:
+    """The quads, with XML-illegal characters removed from literals (a warning for each)."""
+    out = []
+    for q in quads:
+        obj = q.object
+        if isinstance(obj, ox.Literal) and XML_ILLEGAL.search(obj.value):
+            value, removed = strip_xml_illegal(obj.value)
+            obj = (
+                ox.Literal(value, language=obj.language)
+                if obj.language
+                else ox.Literal(value, datatype=obj.datatype)
+            )
+            warnings.append(
+                Problem(
+                    name,
+                    None,
+                    q.predicate.value,
+                    shorten(value),
+                    f"control character(s) {', '.join(removed)} removed from a literal of "
+                    f"{q.subject} (XML 1.0 cannot carry them)",
+                    f"caractère(s) de contrôle {', '.join(removed)} supprimé(s) d'un littéral de "
+                    f"{q.subject} (XML 1.0 ne peut pas les porter)",
+                )
+            )
+            q = ox.Quad(q.subject, q.predicate, obj, q.graph_name)
+        out.append(q)
+    return out

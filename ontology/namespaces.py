@@ -57,6 +57,7 @@ __all__ = [
     "SDGO",
     "SH",
     "SKOS",
+    "SYSTEM",
     "SYSTEM_GRAPH",
     "TIME",
     "TOOL_KIND",
@@ -115,6 +116,24 @@ GEXF_SPEC = URIRef("https://gexf.net/")
 
 #: Graph holding the store's own bookkeeping (version counter).
 SYSTEM_GRAPH = URIRef("urn:x-alliances:system")
+
+
+class SYSTEM(DefinedNamespace):
+    """Terms of the store's bookkeeping in `SYSTEM_GRAPH` (never published, never dumped)."""
+
+    _fail = True
+    _NS = Namespace(str(SYSTEM_GRAPH) + ":")
+
+    #: system graph → a published graph
+    published: URIRef
+    #: graph → its source name
+    source: URIRef
+    #: graph → the write (lease token) filling it, until published
+    filling: URIRef
+    #: system graph → token of the writer holding the write lease (remote stores)
+    lease: URIRef
+    #: system graph → end of that lease (seconds since the epoch, renewed while writing)
+    leaseUntil: URIRef
 
 
 class ALL(DefinedNamespace):

@@ -24,18 +24,14 @@ from typing import Any
 
 from rdflib import Literal, URIRef
 
-from graph.queries.resources import values_block
+from graph.queries import index as index_queries
 from graph.reference import LEVEL_NAMES, territories, territory_ancestors, territory_iri
 from graph.store import Store
 from ontology.namespaces import (
     ALL,
-    DCT,
     IGEO,
     ORG,
-    RDF,
-    SCHEMA,
     SCHEMES,
-    SDGO,
     SKOS,
     concept,
     scheme_codes,
@@ -96,57 +92,6 @@ class Sdg:
     iri: str
     code: str
     goal: str
-
-
-_LINKS = (
-    f"{ORG.classification.n3()}|{SCHEMA.areaServed.n3()}|{DCT.subject.n3()}|{ALL.maturity.n3()}"
-    f"|{ALL.pillar.n3()}|{ALL.status.n3()}|{DCT.type.n3()}"
-    f"|{ALL.resourceShare.n3()}/{ALL.resourceType.n3()}"
-)
-
-INSTANCE_DOCS = f"""
-SELECT ?r ?g (SAMPLE(?ident) AS ?id) (SAMPLE(?lab) AS ?label) (SAMPLE(?anylab) AS ?label_any)
-       (SAMPLE(?desc) AS ?description) (GROUP_CONCAT(DISTINCT STR(?x); separator=" ") AS ?links)
-WHERE {{
-  __VALUES__
-  GRAPH ?g {{ ?r {DCT.identifier.n3()} ?ident }}
-  ?r {RDF.type.n3()} ?class .
-  OPTIONAL {{ ?r {SKOS.prefLabel.n3()} ?lab FILTER(LANGMATCHES(LANG(?lab), "fr")) }}
-  OPTIONAL {{ ?r {SKOS.prefLabel.n3()} ?anylab }}
-  OPTIONAL {{ ?r {DCT.description.n3()} ?desc }}
-  OPTIONAL {{ ?r {_LINKS} ?x }}
-}} GROUP BY ?r ?g
-"""
-
-INSTANCE_IRIS = f"""
-SELECT DISTINCT ?r WHERE {{ ?r {RDF.type.n3()} ?class ; {DCT.identifier.n3()} ?id }}
-"""
-
-#: Territories of the territories vocabulary graph `?g` (restricting the query to that graph
-#: makes it several times faster than over the union of all graphs).
-TERRITORIES = f"""
-SELECT ?t ?type (STR(?c) AS ?code) (STR(?n) AS ?name) WHERE {{ GRAPH ?g {{
-  ?t {IGEO.codeINSEE.n3()} ?c ; {RDF.type.n3()} ?type ; {SKOS.prefLabel.n3()} ?n .
-}} }}
-"""
-
-SDGS = f"""
-SELECT ?s ?code ?goal WHERE {{
-  {{ ?s {RDF.type.n3()} {SDGO.Goal.n3()} BIND(?s AS ?g) }}
-  UNION {{ ?s {RDF.type.n3()} {SDGO.Target.n3()} ; {SKOS.broader.n3()} ?g .
-           ?g {RDF.type.n3()} {SDGO.Goal.n3()} }}
-  ?s {SKOS.notation.n3()} ?code FILTER(DATATYPE(?code) = {SDGO.SDGCodeCompact.n3()})
-  ?g {SKOS.notation.n3()} ?goal FILTER(DATATYPE(?goal) = {SDGO.SDGCodeCompact.n3()})
-}}
-"""
-
-SDG_TEXT = f"""
-SELECT ?s ?p ?o WHERE {{
-  VALUES ?p {{ {SKOS.prefLabel.n3()} {SKOS.altLabel.n3()} {SKOS.note.n3()} }}
-  {{ ?s {RDF.type.n3()} {SDGO.Goal.n3()} }} UNION {{ ?s {RDF.type.n3()} {SDGO.Target.n3()} }}
-  ?s ?p ?o FILTER(LANG(?o) = "fr" || LANG(?o) = "en")
-}}
-"""
 
 
 #: Vocabulary tables shared by the Documents of one process, keyed by the vocabulary graphs and
@@ -220,14 +165,14 @@ class Documents:
         for g in graphs:
             if g.source != TERRITORY_SOURCE:
                 continue
-            for row in self.store.select(TERRITORIES, g=g.iri):
+            for row in index_queries.territories(self.store, g.iri):
                 kind = row["type"]
                 level = LEVELS.get(kind) if isinstance(kind, URIRef) else None
                 if level is not None:
                     t = Territory(str(row["t"]), level, str(row["code"]), str(row["name"]))
                     self._territories[t.iri] = t
         self._sdgs = {str(r["s"]): Sdg(str(r["s"]), str(r["code"]), str(r["goal"]))
-                      for r in self.store.select(SDGS)}
+                      for r in index_queries.sdgs(self.store)}
         self._tables_key = key
         if len(_TABLES) >= 4:
             _TABLES.clear()
@@ -249,15 +194,13 @@ class Documents:
 
     # -- instance resources ----------------------------------------------------------------
     def _instance_iris(self, kind: str) -> list[URIRef]:
-        rows = self.store.select(INSTANCE_IRIS, **{"class": INSTANCE_CLASSES[kind]})
-        return sorted(r["r"] for r in rows if isinstance(r["r"], URIRef))
+        return index_queries.instance_iris(self.store, INSTANCE_CLASSES[kind])
 
     def _instance_docs(self, kind: str, iris: list[URIRef]) -> Iterator[Doc]:
         for i in range(0, len(iris), BATCH):
             batch = iris[i:i + BATCH]
-            sparql = INSTANCE_DOCS.replace("__VALUES__", values_block("r", batch))
             seen: set[str] = set()
-            for row in self.store.select(sparql, **{"class": INSTANCE_CLASSES[kind]}):
+            for row in index_queries.instance_rows(self.store, INSTANCE_CLASSES[kind], batch):
                 if str(row["r"]) not in seen:
                     seen.add(str(row["r"]))
                     yield self._instance_doc(kind, row)
@@ -301,7 +244,7 @@ class Documents:
 
     def _sdg_docs(self) -> Iterator[Doc]:
         text: dict[str, dict[tuple[str, str], list[str]]] = {}
-        for row in self.store.select(SDG_TEXT):
+        for row in index_queries.sdg_text(self.store):
             o = row["o"]
             if isinstance(o, Literal):
                 key = (str(row["p"]), o.language or "")

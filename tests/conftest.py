@@ -7,13 +7,15 @@ test gets its own copy (a RocksDB checkpoint, made in milliseconds).
 from __future__ import annotations
 
 import shutil
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pytest
 
 from graph.store import OxigraphStore
 from graph.vocabularies import load_vocabularies
+
+from . import store_servers
 
 BASE = "https://w3id.org/alliances/id/"
 
@@ -103,3 +105,31 @@ def readonly_app(demo_home: Path, tmp_path_factory: pytest.TempPathFactory):  # 
     app.config["TESTING"] = True
     yield app
     inst.close()
+
+
+@pytest.fixture(scope="session")
+def sparql_server(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[Callable[[str], store_servers.Server]]:
+    """`sparql_server(kind)`: the session's SPARQL server of that kind (`oxigraph-server`,
+    `virtuoso`), started on loopback on first use and stopped at the end. Skips the test with
+    the reason when the program is not installed (fails instead in CI, which installs them)."""
+    started: dict[str, store_servers.Server | store_servers.Unavailable] = {}
+
+    def get(kind: str) -> store_servers.Server:
+        if kind not in started:
+            try:
+                started[kind] = store_servers.start(kind, tmp_path_factory.mktemp(kind))
+            except store_servers.Unavailable as exc:
+                if store_servers.must_run():
+                    pytest.fail(f"{kind}: {exc}")
+                started[kind] = exc
+        server = started[kind]
+        if isinstance(server, store_servers.Unavailable):
+            pytest.skip(f"{kind}: {server}")
+        return server
+
+    yield get
+    for server in started.values():
+        if isinstance(server, store_servers.Server):
+            server.stop()

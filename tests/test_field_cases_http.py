@@ -214,7 +214,8 @@ def test_10_xml_outputs_are_well_formed(fc: Any, path: str) -> None:
 def test_10_network_exports_keep_the_name_without_the_controls(fc: Any) -> None:
     for path in ("/export/network/bipartite.gexf", "/export/network/bipartite.graphml"):
         with fc.get(path) as r:
-            assert "Jardinspartagés" in r.get_data(as_text=True)  # U+000B removed
+            # the import turned the U+000B (a soft line break) into a space
+            assert "Jardins partagés" in r.get_data(as_text=True)
 
 
 def test_10_sparql_xml_results_are_well_formed(fc: Any) -> None:

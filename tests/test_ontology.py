@@ -497,7 +497,7 @@ BROKEN: list[tuple[str, Mutation, str, URIRef]] = [
     ("actor-siren-8-digits", _identifier("SIREN", "73282932"), "partner", ADMS.identifier),
     ("actor-rna-without-w", _identifier("RNA", "595000000"), "partner", ADMS.identifier),
     ("actor-siren-like-rna", _identifier("SIREN", "W595000000"), "partner", ADMS.identifier),
-    ("actor-unknown-register", _identifier("SIRET", "73282932000074"), "partner", ADMS.identifier),
+    ("actor-unknown-register", _identifier("EORI", "FR73282932000074"), "partner", ADMS.identifier),
     ("actor-share-untyped",
      _untype("share", ALL.ResourceShare),
      "actor", ALL.resourceShare),

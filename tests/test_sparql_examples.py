@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from webui.sparql.examples import examples
@@ -20,8 +22,8 @@ def test_example_runs_on_demo_data(app, example) -> None:  # type: ignore[no-unt
 
     store = app.extensions["alliances"].store
     check_query(example.query, local_graphs=set(), max_length=20_000)
-    result = store.raw_query(example.query)
-    if type(result).__name__ == "QueryBoolean":
-        assert bool(result)
+    result = store.run(example.query, result_format="json", graph_format="nt")
+    if result.kind == "boolean":
+        assert json.loads(result.body)["boolean"]
     else:
-        assert len(list(result)) > 0
+        assert result.rows > 0

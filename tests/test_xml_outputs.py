@@ -19,10 +19,10 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from graph.serialize import NotRepresentable, rdf_xml_problem, serialize
+from graph.store.results import write_xml
 from graph.terms import from_ox
 from graph.xml_text import XML_ILLEGAL, xml_safe
 from webui.network_export import _gexf, _graphml
-from webui.sparql.results import write_xml
 
 PARSE = {"ttl": "turtle", "nt": "nt", "jsonld": "json-ld", "rdfxml": "xml"}
 PREFIXES = {"ex": "http://ex.org/", "dct": "http://purl.org/dc/terms/"}
@@ -122,7 +122,8 @@ def test_the_engine_writer_case_is_refused_with_a_reason() -> None:
     lang=st.sampled_from([None, "fr", "en-gb"]),
 )
 def test_sparql_xml_results_are_well_formed(values: list[str], lang: str | None) -> None:
-    row = [ox.Literal(v, language=lang) if lang else ox.Literal(v) for v in values]
+    row = [{"type": "literal", "value": v, **({"xml:lang": lang} if lang else {})}
+           for v in values]
     names = [f"v{i}" for i in range(len(values))]
     doc = minidom.parseString(write_xml(names, [row, [None] * len(values)]))
     got = [

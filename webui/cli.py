@@ -10,10 +10,18 @@ import click
 
 from graph.importer import import_paths, validate
 from graph.queries.stats import stats as graph_stats
-from graph.store import FORMATS
+from graph.store import FORMATS, store_class
 
 from . import settings as settings_mod
-from .cli_common import friendly_errors, open_instance, progress
+from .cli_common import (
+    cli_progress,
+    echo_inputs,
+    echo_warnings,
+    errors_as_json,
+    friendly_errors,
+    open_instance,
+)
+from .progress import CliProgress
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -27,45 +35,113 @@ def main() -> None:
 @click.pass_context
 @friendly_errors
 def init(ctx: click.Context, no_demo: bool) -> None:
-    """Create the instance: vocabularies (SDG, COG, ontology) and, unless --no-demo, the data."""
+    """Create the instance: vocabularies (SDG, COG, ontology) and, unless --no-demo, the data.
+
+    Shows its progress on stderr (a bar on a terminal, plain lines otherwise)."""
     inst = open_instance(ctx, create=False)
-    inst.init(demo=not no_demo, progress=progress)
+    inst.init(demo=not no_demo, progress=cli_progress())
     click.echo(f"Instance prête dans {inst.home} (version {inst.store.version}).")
 
 
-@main.command("import")
+ACCEPTED = """\b
+Accepted files (a folder means every such file in it; Excel and LibreOffice lock files
+and hidden files are skipped):
+  CSV and TSV: delimiter detected (comma, semicolon, tab); encoding detected (UTF-8 with
+    or without BOM, UTF-16, else Windows-1252, ISO-8859-15, Mac Roman or DOS 850, whichever
+    reads as French); any line ends; cells of any length; unquoted delimiters in a last
+    free-text column (description…) read as text, with a warning.
+  .xlsx, .xlsm, .xls, .ods: the first visible sheet, or every sheet named after a file of
+    the contract (acteurs, alliances, outils, evaluations); numbers as typed (123456782,
+    not 123456782.0), dates as YYYY-MM-DD.
+  Turtle, N-Triples, N-Quads, TriG, JSON-LD, RDF/XML.
+Which file is which: its name (actors/acteurs, alliances, tools/outils, evaluations) or its
+columns. Columns in English or French, any case and accents (nom, territoire, odd,
+propose, recherche, ressources, maturité, site web, membres, porteur…): docs/model.md.
+
+\b
+Cleaned before checking, and reported as warnings where a value changed:
+  every cell trimmed and put in Unicode NFC; empty rows and columns without header or
+    values ignored;
+  control characters XML cannot carry (U+0000-U+001F but tab and line breaks) removed,
+    from CSV, spreadsheets and RDF alike (warning with file, line, column);
+  SIREN, SIRET, RNA: spaces of every kind and thousands separators removed; a SIRET
+    (14 digits, Luhn) accepted as identifier and its SIREN derived;
+  INSEE codes, SDG codes, percentages, scores: spaces removed (59 350, ODD 11,
+    subvention-publique : 60 % ; recettes-activite : 40 %); an INSEE code that lost its
+    leading zero (commune:1053, departement:1) padded when the result exists (warning);
+  lists separated by ; or line breaks (and , between codes and ids); dates also as
+    DD/MM/YYYY.
+Every problem of the whole file set is reported at once (file, line, column, value,
+reason in French and English); nothing is written unless everything is valid."""
+
+
+def _progress(as_json: bool) -> CliProgress | None:
+    """Progress on stderr; with `--json` only on a terminal (a script's log stays JSON only)."""
+    bar = cli_progress()
+    return bar if bar.terminal or not as_json else None
+
+
+@main.command("import", epilog=ACCEPTED)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--source", help="Name of the source graph (default: folder or file name).")
-@click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the report as JSON (on failure, the error's JSON with every problem).",
+)
 @click.pass_context
 @friendly_errors
-def import_cmd(ctx: click.Context, paths: tuple[Path, ...], source: str | None,
-               as_json: bool) -> None:
-    """Import CSV files of the contract or RDF files (or folders of them), all-or-nothing."""
+def import_cmd(
+    ctx: click.Context, paths: tuple[Path, ...], source: str | None, as_json: bool
+) -> None:
+    """Import CSV, spreadsheet or RDF files (or folders of them), all-or-nothing."""
     inst = open_instance(ctx)
-    report = import_paths(list(paths), inst.store, inst.base, source=source)
+    with errors_as_json(as_json):
+        report = import_paths(
+            list(paths), inst.store, inst.base, source=source, progress=_progress(as_json)
+        )
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
-    elif report.changed:
+        return
+    echo_inputs(report.inputs)
+    echo_warnings(report.warnings)
+    if report.changed:
         counts = ", ".join(f"{n} {k}" for k, n in report.resources.items() if n)
-        click.echo(f"Importé : {report.triples} triplets ({counts}) dans la source "
-                   f"« {report.source} », version {report.version}.")
+        click.echo(
+            f"Importé : {report.triples} triplets ({counts}) dans la source "
+            f"« {report.source} », version {report.version}."
+        )
     else:
         click.echo(f"Rien à faire : la source « {report.source} » est déjà à jour.")
 
 
-@main.command("validate")
+@main.command("validate", epilog=ACCEPTED)
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option(
+    "--json",
+    "as_json",
+    is_flag=True,
+    help="Print the report as JSON (on failure, the error's JSON with every problem).",
+)
 @click.pass_context
 @friendly_errors
-def validate_cmd(ctx: click.Context, paths: tuple[Path, ...]) -> None:
+def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
     """Check files as `import` would, writing nothing (not even a new instance)."""
     config = settings_mod.load()
-    if (Path(config["HOME"]) / "store").exists():
-        inst = open_instance(ctx, create=False)
-        report = validate(list(paths), inst.store, inst.base)
-    else:
-        report = validate(list(paths), None, config["BASE_IRI"])
+    with errors_as_json(as_json):
+        if store_class(config["STORE"]).present(config, Path(config["HOME"])):
+            inst = open_instance(ctx, create=False)
+            report = validate(list(paths), inst.store, inst.base, progress=_progress(as_json))
+        else:
+            report = validate(list(paths), None, config["BASE_IRI"], progress=_progress(as_json))
+    if as_json:
+        data = report.to_dict()
+        data["valid"] = True
+        click.echo(json.dumps(data, ensure_ascii=False))
+        return
+    echo_inputs(report.inputs)
+    echo_warnings(report.warnings)
     counts = ", ".join(f"{n} {k}" for k, n in report.resources.items() if n)
     click.echo(f"Valide : {report.triples} triplets ({counts}).")
 

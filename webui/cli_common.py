@@ -1,24 +1,62 @@
-"""What every `alliances` command shares: opening the instance once, and friendly errors."""
+"""What every `alliances` command shares: opening the instance once, progress, friendly errors."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
+import json
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, TypeVar
 
 import click
 
-from graph.errors import AlliancesError, ValidationFailed
+from graph.errors import AlliancesError, Problem, ValidationFailed
+from graph.tabular import DELIMITERS, ENCODING_LABELS
 
 from .instance import Instance
+from .progress import CliProgress
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def cli_progress() -> CliProgress:
+    """Progress on the current stderr: a bar on a terminal, plain lines otherwise."""
+    return CliProgress(sys.stderr)
+
+
 def progress(message: str) -> None:
     """Show a progress line on stderr."""
-    click.echo(f"… {message}", err=True)
+    cli_progress()(message)
+
+
+def describe_input(info: Mapping[str, object]) -> str:
+    """`actors.csv : CSV, Windows-1252, séparateur point-virgule, 2 lignes` (French)."""
+    parts = [str(info.get("format", "")).upper()]
+    encoding = info.get("encoding")
+    if isinstance(encoding, str):
+        parts.append(ENCODING_LABELS.get(encoding, encoding))
+    delimiter = info.get("delimiter")
+    if isinstance(delimiter, str) and delimiter in DELIMITERS:
+        parts.append(f"séparateur {DELIMITERS[delimiter][0]}")
+    if info.get("sheet"):
+        parts.append(f"feuille « {info['sheet']} »")
+    parts.append(f"{info.get('rows', 0)} ligne(s)")
+    return f"{info.get('file')} : {', '.join(parts)}"
+
+
+def echo_inputs(inputs: Iterable[Mapping[str, object]]) -> None:
+    """How each tabular file was read, on stderr."""
+    for info in inputs:
+        click.echo(f"Lu {describe_input(info)}", err=True)
+
+
+def echo_warnings(warnings: list[Problem]) -> None:
+    """Warnings (values cleaned rather than refused), apart from errors, on stderr."""
+    if warnings:
+        click.echo(f"{len(warnings)} avertissement(s) / warning(s) :", err=True)
+        for w in warnings:
+            click.echo(f"  {w}", err=True)
 
 
 def friendly_errors(func: F) -> F:
@@ -29,9 +67,11 @@ def friendly_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except ValidationFailed as exc:
+            echo_inputs(exc.inputs)
             click.echo(f"Erreur : {exc.message_fr} / {exc.message}", err=True)
             for p in exc.problems:
                 click.echo(f"  {p}", err=True)
+            echo_warnings(exc.warnings)
             sys.exit(1)
         except AlliancesError as exc:
             click.echo(f"Erreur : {exc.message_fr}", err=True)
@@ -42,14 +82,27 @@ def friendly_errors(func: F) -> F:
     return wrapper  # type: ignore[return-value]
 
 
+@contextlib.contextmanager
+def errors_as_json(as_json: bool) -> Iterator[None]:
+    """With `--json`, an error is also printed as its JSON shape on stdout (for scripts); the
+    message for people still goes to stderr and the exit code is 1."""
+    try:
+        yield
+    except AlliancesError as exc:
+        if as_json:
+            click.echo(json.dumps(exc.to_dict(), ensure_ascii=False))
+        raise
+
+
 def open_instance(ctx: click.Context, *, create: bool = True) -> Instance:
     """Open the instance once per command; `init` it first if it does not exist yet."""
     inst: Instance | None = ctx.obj
     if inst is None:
-        inst = Instance.open(progress=progress)
+        bar = cli_progress()
+        inst = Instance.open(progress=bar)
         ctx.obj = inst
         ctx.call_on_close(inst.close)
         if create and not inst.exists:
             click.echo("Instance absente : initialisation…", err=True)
-            inst.init(progress=progress)
+            inst.init(progress=bar)
     return inst

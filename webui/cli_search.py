@@ -16,7 +16,8 @@ from search import SearchIndex, SearchResponse, parse_facet_args
 from search.schema import KINDS
 
 from .api_search import index_of
-from .cli_common import friendly_errors, open_instance
+from .cli_common import cli_progress, friendly_errors, open_instance
+from .progress import CountingDocuments
 
 
 def _index(ctx: click.Context) -> SearchIndex:
@@ -90,9 +91,18 @@ def index_group() -> None:
 @click.pass_context
 @friendly_errors
 def rebuild_cmd(ctx: click.Context) -> None:
-    """Rebuild the index from the whole graph (searches keep working meanwhile)."""
+    """Rebuild the index from the whole graph (searches keep working meanwhile).
+
+    Shows its progress on stderr (a bar on a terminal, plain lines otherwise)."""
     index = _index(ctx)
-    count = index.rebuild()
+    documents = index.documents
+    total = sum(documents.count(kind) for kind in KINDS)
+    with cli_progress().task("indexation", total, "documents") as bar:
+        index.documents = CountingDocuments(documents, bar)  # type: ignore[assignment]
+        try:
+            count = index.rebuild()
+        finally:
+            index.documents = documents
     click.echo(f"Index reconstruit : {count} documents (graphe v{index.store.version}).")
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from graph.bundled import load_bundled
-from graph.store import OxigraphStore, Store
+from graph.store import Store, open_store
 from graph.vocabularies import load_vocabularies
 from search import SearchIndex
 
@@ -29,7 +29,7 @@ class Instance:
         self.config = config
         self.home = Path(config["HOME"])
         self.base: str = config["BASE_IRI"]
-        self.store: Store = store or OxigraphStore(self.home / "store", base=self.base)
+        self.store: Store = store or open_store(config, self.home)
         self.extensions: dict[str, Any] = {}
         # The search index follows every write of the store (rebuilt here if stale or damaged).
         self.extensions["search"] = SearchIndex(
@@ -54,9 +54,7 @@ class Instance:
             self.store, progress=progress and (lambda s: progress(f"vocabulaire {s}"))
         )
         if demo:
-            load_bundled(
-                self.store, self.base, progress=progress and (lambda s: progress(f"données {s}"))
-            )
+            load_bundled(self.store, self.base, progress=progress)
 
     def close(self) -> None:
         """Close the store and the index."""

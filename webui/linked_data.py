@@ -13,13 +13,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-import pyoxigraph as ox
 from flask import Blueprint, Flask, Response, abort, redirect, render_template, request, url_for
-from rdflib import URIRef
+from rdflib import BNode, URIRef
 
 from graph import iris
 from graph.errors import NotFound
-from graph.queries.publishing import resource_triples, vocabulary_triples
+from graph.queries import publishing
 from graph.serialize import can_write
 from ontology.namespaces import NS_BASE, SCHEMES, scheme_iri
 
@@ -59,7 +58,7 @@ def _document(triples: list[Any], ext: str, tag: str) -> Response:
 
 
 def _generic_html(iri: URIRef, triples: list[Any], title: str) -> str:
-    rows = sorted(([_cell(t.subject), _cell(t.predicate), _cell(t.object)] for t in triples),
+    rows = sorted(([_cell(s), _cell(p), _cell(o)] for s, p, o in triples),
                   key=lambda r: (r[0][1] != str(iri), r[0][1], r[1][1], r[2][1]))
     return render_template("rdf_document.html", iri=iri, title=title, rows=rows,
                            lang=current_lang(),
@@ -69,12 +68,12 @@ def _generic_html(iri: URIRef, triples: list[Any], title: str) -> str:
 
 def _cell(term: Any) -> tuple[str, str, str]:
     """(kind, text, link) of a term for the HTML table."""
-    if isinstance(term, ox.NamedNode):
-        return "iri", term.value, term.value
-    if isinstance(term, ox.BlankNode):
-        return "bnode", f"_:{term.value}", ""
+    if isinstance(term, URIRef):
+        return "iri", str(term), str(term)
+    if isinstance(term, BNode):
+        return "bnode", f"_:{term}", ""
     suffix = f"@{term.language}" if getattr(term, "language", None) else ""
-    return "literal", term.value + suffix, ""
+    return "literal", str(term) + suffix, ""
 
 
 # -- instances ---------------------------------------------------------------------------------
@@ -96,7 +95,8 @@ def instance(rest: str) -> Response | str:
     if found is not None:
         return _see_other(url_for("pages.resource_page", kind=found.kind, ident=found.ident),
                           "linked_data.instance_doc",
-                          lambda: resource_triples(get_instance().store, iris.under(base, rest)),
+                          lambda: publishing.resource_document(get_instance().store,
+                                                               iris.under(base, rest)),
                           rest=rest)
     triples = _triples_or_404(rest)
     return _see_other(url_for("linked_data.instance_doc", rest=rest, ext="html"),
@@ -121,8 +121,8 @@ def instance_document(rest: str, ext: str) -> Response | str:
 def _triples_or_404(rest: str) -> list[Any]:
     """The document of `{base}{rest}` (a path checked by `iris.is_path`), or 404 when empty."""
     iri = iris.under(get_instance().base, rest)
-    triples = resource_triples(get_instance().store, iri)
-    if not any(str(getattr(t.subject, "value", "")) == str(iri) for t in triples):
+    triples = publishing.resource_document(get_instance().store, iri)
+    if not any(t[0] == iri for t in triples):
         raise NotFound(f"{rest} not found", message_fr=f"{rest} introuvable")
     return triples
 
@@ -154,7 +154,8 @@ def vocabulary(path: str) -> Response | str:
     iri, prefix, _title = _vocab(path)
     return _see_other(url_for("linked_data.vocabulary_doc", path=path, ext="html"),
                       "linked_data.vocabulary_doc",
-                      lambda: vocabulary_triples(get_instance().store, iri, prefix), path=path)
+                      lambda: publishing.vocabulary_document(get_instance().store, iri, prefix),
+                      path=path)
 
 
 @bp.route("/ns.<any(" + ",".join(EXTENSIONS) + "):ext>", defaults={"path": ""},
@@ -163,7 +164,7 @@ def vocabulary(path: str) -> Response | str:
 def vocabulary_document(path: str, ext: str) -> Response | str:
     """The document of the ontology, a scheme or a concept in one format."""
     iri, prefix, title = _vocab(path)
-    triples = vocabulary_triples(get_instance().store, iri, prefix)
+    triples = publishing.vocabulary_document(get_instance().store, iri, prefix)
     if not triples:
         abort(404)
     if ext == "html":

@@ -12,8 +12,9 @@ from flask import Blueprint, Flask, current_app, render_template, request, url_f
 
 from graph.errors import AlliancesError
 from graph.iris import local_name
+from graph.queries.labels import places
 from graph.reco import Recommender
-from ontology.namespaces import IGEO, RDFS, SKOS, concept
+from ontology.namespaces import IGEO, concept
 
 from .api_reco import recommender_for, with_place
 from .i18n import pick
@@ -31,21 +32,12 @@ def _choices(scheme: str) -> list[tuple[str, str]]:
     return [(c.code, pick(c.fr, c.en)) for c in _rec().labels.get().scheme(scheme)]
 
 
-PLACES = f"""
-SELECT ?code (SAMPLE(?l) AS ?label) WHERE {{
-  ?r a ?cls ; {IGEO.codeINSEE.n3()} ?code .
-  OPTIONAL {{ ?r {SKOS.prefLabel.n3()}|{RDFS.label.n3()} ?l }}
-}} GROUP BY ?code ORDER BY ?code
-"""
-
-
 def _places() -> list[tuple[str, str]]:
     """(value, label) of every région and département, for the territory field's datalist."""
     store = current_app.extensions["alliances"].store
     out = []
     for level, cls in (("region", IGEO.Region), ("departement", IGEO.Departement)):
-        out += [(f"{level}:{row['code']}", f"{row.get('label') or ''} ({row['code']})")
-                for row in store.select(PLACES, cls=cls)]
+        out += [(f"{level}:{code}", f"{label} ({code})") for code, label in places(store, cls)]
     return out
 
 

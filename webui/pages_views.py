@@ -8,9 +8,10 @@ from typing import Any
 from rdflib import Literal, URIRef
 
 from graph.iris import local_name
+from graph.queries import labels as labels_q
 from graph.queries.describe import Resource, Value
 from graph.reference import territory_key
-from ontology.namespaces import ALL, DCT, INSEE_GEO, ORG, RDFS, SCHEMA, SDG, SKOS
+from ontology.namespaces import ALL, DCT, INSEE_GEO, ORG, SCHEMA, SDG
 
 from .api_reco import recommender_for
 from .instance import Instance
@@ -222,17 +223,8 @@ def page_lead(roles: str) -> str:
     return roles if "chef" in roles.lower() or "lead" in roles.lower() else ""
 
 
-EVALUATIONS = f"""
-SELECT DISTINCT ?e (SAMPLE(?l) AS ?label) WHERE {{
-  ?e a ?cls ; ?p ?r .
-  OPTIONAL {{ ?e {SKOS.prefLabel.n3()}|{DCT.title.n3()}|{RDFS.label.n3()} ?l }}
-}} GROUP BY ?e
-"""
-
-
 def evaluations_of(inst: Instance, iri: URIRef) -> list[Link]:
     """The evaluations that refer to `iri`."""
-    rows = inst.store.select(EVALUATIONS, cls=ALL.Evaluation, r=iri)
-    return sorted((Link(str(row.get("label") or local_name(row["e"])).strip(),
-                        href(row["e"], inst.base))
-                   for row in rows), key=lambda link: link.label)
+    return sorted((Link(str(label or local_name(e)).strip(), href(e, inst.base))
+                   for e, label in labels_q.evaluations_of(inst.store, iri)),
+                  key=lambda link: link.label)

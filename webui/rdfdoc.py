@@ -44,7 +44,7 @@ def negotiate_graph(fmt: str | None = None, *, html: bool = True,
 
 
 def serialize_triples(triples: Iterable[Any], media: MediaType) -> bytes:
-    """Serialise pyoxigraph or rdflib triples in `media` (prefixes from `ontology.namespaces`);
+    """Serialise rdflib triples in `media` (prefixes from `ontology.namespaces`);
     raises `graph.serialize.NotRepresentable` (406) when the format cannot carry them."""
     return serialize(triples, media.key, PREFIXES)
 

@@ -30,6 +30,36 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "PUBLIC_URL", "", "Public URL of the site, for DCAT download links (default: request host)."
     ),
+    Setting(
+        "STORE",
+        "oxigraph",
+        "Graph store: oxigraph (embedded in HOME/store, default) or sparql (any SPARQL 1.1 "
+        "server: Oxigraph server, Virtuoso, Fuseki…; see docs/scaling.md).",
+    ),
+    Setting("SPARQL_QUERY_URL", "", "With STORE=sparql: the server's SPARQL query endpoint."),
+    Setting(
+        "SPARQL_UPDATE_URL", "", "With STORE=sparql: its SPARQL update endpoint (default: query)."
+    ),
+    Setting(
+        "SPARQL_GSP_URL",
+        "",
+        "With STORE=sparql: its Graph Store Protocol endpoint, for bulk loads and dumps "
+        "(optional; without it, INSERT DATA in chunks and CONSTRUCT).",
+    ),
+    Setting("SPARQL_USER", "", "With STORE=sparql: HTTP user for the server (optional)."),
+    Setting("SPARQL_PASSWORD", "", "With STORE=sparql: HTTP password for the server."),
+    Setting("SPARQL_AUTH", "basic", "With STORE=sparql: HTTP authentication, basic or digest."),
+    Setting(
+        "SPARQL_HTTP_TIMEOUT",
+        120.0,
+        "With STORE=sparql: seconds allowed for one request to the server (public /sparql "
+        "queries use SPARQL_TIMEOUT).",
+    ),
+    Setting(
+        "SPARQL_RETRIES",
+        2,
+        "With STORE=sparql: retries of a read after a connection failure or HTTP 502/503/504.",
+    ),
     Setting("SEARCH_BACKEND", "whoosh", "Full-text backend: whoosh (default) or tantivy."),
     Setting("SPARQL_TIMEOUT", 30.0, "Seconds after which a SPARQL query is stopped."),
     Setting("SPARQL_MAX_ROWS", 10000, "Maximum rows of a SPARQL SELECT result."),
@@ -94,6 +124,7 @@ def check(values: dict[str, Any]) -> dict[str, Any]:
                 ) from exc
     if not str(values["BASE_IRI"]).endswith("/"):
         raise ConfigError("BASE_IRI must end with /", message_fr="BASE_IRI doit finir par /")
+    _check_store(values)
     if values["SEARCH_BACKEND"] not in ("whoosh", "tantivy"):
         raise ConfigError(
             "SEARCH_BACKEND must be whoosh or tantivy",
@@ -102,3 +133,28 @@ def check(values: dict[str, Any]) -> dict[str, Any]:
     if values["DEFAULT_LOCALE"] not in ("fr", "en"):
         raise ConfigError("DEFAULT_LOCALE must be fr or en")
     return values
+
+
+def _check_store(values: dict[str, Any]) -> None:
+    """STORE names a registered store; a remote one has its endpoint URLs."""
+    from graph.store.registry import STORES
+
+    if values["STORE"] not in STORES:
+        known = ", ".join(sorted(STORES))
+        raise ConfigError(f"STORE must be one of: {known}",
+                          message_fr=f"STORE vaut l'un de : {known}")
+    if values["SPARQL_AUTH"] not in ("basic", "digest"):
+        raise ConfigError("SPARQL_AUTH must be basic or digest",
+                          message_fr="SPARQL_AUTH vaut basic ou digest")
+    urls = ("SPARQL_QUERY_URL", "SPARQL_UPDATE_URL", "SPARQL_GSP_URL")
+    for name in urls:
+        url = str(values[name])
+        if url and not url.startswith(("http://", "https://")):
+            raise ConfigError(f"{name} must be an http(s) URL, not {url!r}",
+                              message_fr=f"{name} doit être une URL http(s), pas {url!r}")
+    if values["STORE"] == "sparql" and not values["SPARQL_QUERY_URL"]:
+        raise ConfigError(
+            "STORE = sparql needs ALLIANCES_SPARQL_QUERY_URL (and usually "
+            "ALLIANCES_SPARQL_UPDATE_URL)",
+            message_fr="STORE = sparql demande ALLIANCES_SPARQL_QUERY_URL (et en général "
+            "ALLIANCES_SPARQL_UPDATE_URL)")

@@ -68,14 +68,15 @@ def _compute(store: Store) -> list[SourceFacts]:
     return facts
 
 
+_REGIONS = f"""
+SELECT DISTINCT ?region WHERE {{
+  GRAPH ?g {{ ?x {SCHEMA.areaServed.n3()} ?place }}
+  ?place {SKOS.broader.n3()}* ?region . ?region {RDF.type.n3()} {IGEO.Region.n3()}
+}}"""
+
+
 def _regions(store: Store, graph: URIRef) -> list[URIRef]:
-    rows = store.select(
-        "SELECT DISTINCT ?region WHERE { GRAPH ?g { ?x ?served ?place } "
-        "?place ?broader* ?region . FILTER EXISTS { ?region ?type ?regionClass } }"
-        .replace("?served", SCHEMA.areaServed.n3()).replace("?broader", SKOS.broader.n3())
-        .replace("?type", RDF.type.n3()).replace("?regionClass", IGEO.Region.n3()),
-        g=graph,
-    )
+    rows = store.select(_REGIONS, g=graph)
     return sorted(r["region"] for r in rows)  # type: ignore[misc]
 
 

@@ -21,7 +21,6 @@ from ontology.namespaces import ALL, DCT, FOAF, ORG, RDF, SCHEMA, SKOS, scheme_i
 
 from ..iris import local_name
 from ..store import Store
-from .resources import values_block
 
 Pairs = list[tuple[URIRef, URIRef]]
 
@@ -29,7 +28,7 @@ _INSTANCES = "SELECT ?s WHERE { ?s ?type ?cls }"
 _OBJECTS = "SELECT ?s ?o WHERE { ?s ?p ?o }"
 _GROUPED = """
 SELECT ?s (GROUP_CONCAT(CONCAT(STR(?p), " ", STR(?o)); separator="\\n") AS ?links) WHERE {
-  %s ?s ?p ?o FILTER(isIRI(?o))
+  ?s ?p ?o FILTER(isIRI(?o))
 } GROUP BY ?s"""
 #: The property first: the engine follows the written order, and a scan of one property then a
 #: check of the type is 3 times faster than looking up the property of each instance.
@@ -66,7 +65,7 @@ def grouped_links(
     """subject → predicate → IRI objects, for `subjects` (None: all) and `predicates`."""
     interned: dict[str, URIRef] = {str(p): p for p in predicates}
     out: dict[URIRef, dict[URIRef, set[URIRef]]] = {}
-    rows = store.select(_GROUPED % values_block("p", predicates))
+    rows = store.select(_GROUPED, p=predicates)
     for r in rows:
         s = r["s"]
         if subjects is not None and s not in subjects:

@@ -9,11 +9,14 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from rdflib import URIRef
+from rdflib import BNode, Literal, URIRef
 
 from ontology.namespaces import NS_BASE, PROV, RDF
 
-from ..store import Store, bind
+from ..store import Store
+from ..terms import RdfTerm
+
+Triple = tuple[RdfTerm, RdfTerm, RdfTerm]
 
 _cache_lock = threading.Lock()
 _cache: dict[tuple[int, int, str], Any] = {}
@@ -33,48 +36,39 @@ def cached(store: Store, key: str, compute: Any) -> Any:
     return value
 
 
-RESOURCE_DOC = """
-CONSTRUCT { ?s ?p ?o } WHERE {
-  { BIND(?r AS ?s) ?s ?p ?o }
-  UNION
-  { { ?r ?q ?s } UNION { ?s ?q ?r }
-    FILTER(isIRI(?s) && STRSTARTS(STR(?s), CONCAT(STR(?r), "#"))) ?s ?p ?o }
-  UNION
-  { ?s ?p ?r BIND(?r AS ?o) FILTER(!STRSTARTS(STR(?s), CONCAT(STR(?r), "#"))) }
-}
+OWN_TRIPLES = "CONSTRUCT { ?s ?p ?o } WHERE { ?s ?p ?o }"
+INCOMING = """
+CONSTRUCT { ?s ?p ?r } WHERE { ?s ?p ?r FILTER(!STRSTARTS(STR(?s), CONCAT(STR(?r), "#"))) }
 """
 
 
-def resource_triples(store: Store, iri: URIRef) -> list[Any]:
-    """The document of a resource: its triples, those of its hash parts, and links to it."""
-    q, subs = bind(RESOURCE_DOC, {"r": iri})
-    return list(store.raw_query(q, substitutions=subs))
+def resource_document(store: Store, iri: URIRef) -> list[Triple]:
+    """The document of a resource: its triples, those of its hash parts, and links to it
+    (three small queries: see `describe.describe` for why not one UNION)."""
+    from .describe import parts
+
+    own = store.triples(OWN_TRIPLES, s=[iri, *parts(store, iri)])
+    return list(dict.fromkeys([*own, *store.triples(INCOMING, r=iri)]))
 
 
 VOCABULARY_DOC = """
 CONSTRUCT { ?s ?p ?o } WHERE {
-  GRAPH ?g { ?s ?p ?o
-    FILTER(?s = ?root || STRSTARTS(STR(?s), ?prefix) || isBlank(?s)) }
+  GRAPH ?g { ?s ?p ?o }
+  FILTER(?s = ?root || STRSTARTS(STR(?s), ?prefix) || isBlank(?s))
 }
 """
 
 
-def vocabulary_triples(store: Store, root: URIRef, prefix: str) -> list[Any]:
-    """Triples of the ontology graph about `root` and the terms whose IRI starts with `prefix`."""
+def vocabulary_document(store: Store, root: URIRef, prefix: str) -> list[Triple]:
+    """Triples of the ontology graph about `root` and the terms whose IRI starts with `prefix`
+    (and, for the ontology itself, its blank nodes: OWL restrictions and lists)."""
     graph = source_graph(store, "vocabulary-ontology")
     if graph is None:
         return []
-    from rdflib import Literal
-
-    q, subs = bind(VOCABULARY_DOC, {"g": graph, "root": root, "prefix": Literal(prefix)})
-    triples = list(store.raw_query(q, substitutions=subs))
+    triples = store.triples(VOCABULARY_DOC, g=graph, root=root, prefix=Literal(prefix))
     if prefix.startswith(NS_BASE + "/"):  # a scheme: blank nodes belong to the ontology
-        triples = [t for t in triples if not _is_blank(t.subject)]
+        triples = [t for t in triples if not isinstance(t[0], BNode)]
     return triples
-
-
-def _is_blank(term: Any) -> bool:
-    return type(term).__name__ == "BlankNode"
 
 
 def source_graph(store: Store, source: str) -> URIRef | None:
@@ -89,9 +83,7 @@ def last_modified(store: Store) -> datetime | None:
         graphs = {g.iri for g in store.graphs()}
         if not graphs:
             return None
-        rows = store.select(
-            f"SELECT ?g ?t WHERE {{ ?g {PROV.generatedAtTime.n3()} ?t }}"
-        )
+        rows = store.select(f"SELECT ?g ?t WHERE {{ ?g {PROV.generatedAtTime.n3()} ?t }}")
         values = [r["t"].toPython() for r in rows if r.get("g") in graphs]  # type: ignore[union-attr]
         times = [t for t in values if isinstance(t, datetime)]
         return max(times) if times else None

@@ -13,7 +13,7 @@ from flask import Blueprint, Flask, Response, current_app, render_template, requ
 from rdflib import URIRef
 
 from graph.errors import AlliancesError
-from graph.store import OxigraphStore, source_iri
+from graph.store import source_iri
 from ontology.namespaces import PREFIXES
 
 from ..app_context import get_instance
@@ -81,12 +81,14 @@ class Endpoint:
 
     @property
     def executor(self) -> Any:
-        """The worker pool, started on first use (each worker is a process)."""
+        """The executor, chosen on first use from the store's capabilities: killable worker
+        processes when the engine cannot stop a query itself, else the calling thread."""
         with self._lock:
             if self._executor is None:
                 store = self._inst.store
-                if isinstance(store, OxigraphStore) and self._inst.home is not None:
-                    self._executor = WorkerPool(self._inst.home / "store", self._workers)
+                opener = None if store.capabilities.query_timeout else store.reader()
+                if opener is not None:
+                    self._executor = WorkerPool(opener, self._workers)
                 else:
                     self._executor = InlineExecutor(store)
             return self._executor

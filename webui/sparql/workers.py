@@ -1,15 +1,18 @@
-"""Running public queries in worker processes that can be killed at the deadline.
+"""Running public queries where a runaway one cannot hold the service.
 
-Neither Oxigraph nor rdflib can interrupt a query running in a thread, so every query of the public
-endpoint runs in one of a few worker processes (`multiprocessing`, spawn start). Each worker opens
-the on-disk store read-only (`pyoxigraph.Store.read_only`) next to the application's read-write
-store, and reopens it whenever the store version it is sent differs from the one it opened (a
-read-only RocksDB handle sees the database as it was when opened, write-ahead log included). A
-worker that overruns the deadline is killed and replaced in the background; the other workers go
-on serving. The main process never runs a public query itself.
+Some engines cannot stop a query they have started (Oxigraph, rdflib): their stores declare
+`capabilities.query_timeout = False`, and every query of the public endpoint then runs in one of a
+few worker processes (`multiprocessing`, spawn start) that can be killed at the deadline. Each
+worker opens the store through the picklable opener `Store.reader()` gives (the embedded store:
+its folder read-only, next to the application's read-write handle) and opens it again whenever
+the store version it is sent differs from the one it opened (a read-only RocksDB handle sees the
+database as it was when opened). A worker that overruns the deadline is killed and replaced in
+the background; the other workers go on serving. Stores whose calls return at a deadline (a
+remote SPARQL server: the HTTP timeout, and the server's own limits) run queries in the request
+thread instead (`InlineExecutor`).
 
-Only the published graphs are ever given to the engine (as the default graph and named graphs of
-every query), so the store's bookkeeping graph stays invisible.
+Either way the query goes through `Store.run`, which names only the published graphs as the
+dataset, so the store's bookkeeping graph stays invisible. No engine is imported here.
 """
 
 from __future__ import annotations
@@ -19,23 +22,19 @@ import multiprocessing as mp
 import queue
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
-from pathlib import Path
 from typing import Any
 
-from graph.errors import AlliancesError, BadRequest, NotAcceptable
+from rdflib import URIRef
 
-from .results import Serialized, serialize
+from graph.errors import AlliancesError, NotAcceptable, QueryError, QueryTimeout, StoreError
+from graph.store import Serialized, Store
 
 log = logging.getLogger(__name__)
 
-
-class QueryTimeout(AlliancesError):
-    """The query ran past the deadline and was stopped."""
-
-    status = 503
-    code = "query_timeout"
+__all__ = ["Busy", "InlineExecutor", "QueryTimeout", "Task", "WorkerPool"]
 
 
 class Busy(AlliancesError):
@@ -59,41 +58,42 @@ class Task:
     prefixes: dict[str, str] = field(default_factory=dict)
 
 
+#: Errors a worker sends back by name, and the class raised again in the serving process.
+_ERRORS: dict[str, type[AlliancesError]] = {
+    "query": QueryError,
+    "not_acceptable": NotAcceptable,
+    "timeout": QueryTimeout,
+    "store": StoreError,
+}
+
+
 @dataclass
 class Outcome:
-    """What a worker answers: a serialised result, or an error kind and message."""
+    """What a worker answers: a serialised result, or an error kind and its messages."""
 
     result: Serialized | None = None
-    error: str = ""  # "syntax", "runtime" or "not_acceptable"
+    error: str = ""  # a key of _ERRORS
     message: str = ""
     message_fr: str = ""
 
 
-def execute(store: Any, task: Task) -> Outcome:
-    """Run `task` on a pyoxigraph store; engine errors become an Outcome."""
-    import pyoxigraph as ox
-
+def execute(store: Store, task: Task, timeout: float | None = None) -> Outcome:
+    """Run `task` on `store`; the application's errors become an Outcome."""
     try:
-        result = store.query(
+        return Outcome(store.run(
             task.query,
-            default_graph=[ox.NamedNode(g) for g in task.default_graph],
-            named_graphs=[ox.NamedNode(g) for g in task.named_graphs],
-        )
-        return Outcome(serialize(result, task.result_format, task.graph_format,
-                                 task.max_rows, task.prefixes))
-    except SyntaxError as exc:
-        return Outcome(error="syntax", message=str(exc))
-    except NotAcceptable as exc:
-        return Outcome(error="not_acceptable", message=exc.message, message_fr=exc.message_fr)
-    except (RuntimeError, ValueError) as exc:
-        return Outcome(error="runtime", message=str(exc))
+            default_graph=[URIRef(g) for g in task.default_graph],
+            named_graphs=[URIRef(g) for g in task.named_graphs],
+            result_format=task.result_format, graph_format=task.graph_format,
+            max_rows=task.max_rows, timeout=timeout))
+    except AlliancesError as exc:
+        kind = next((k for k, cls in _ERRORS.items() if isinstance(exc, cls)), "store")
+        return Outcome(error=kind, message=exc.message, message_fr=exc.message_fr)
 
 
-def worker_main(conn: Connection, store_path: str) -> None:
+def worker_main(conn: Connection, opener: Callable[[], Store]) -> None:
     """Loop of a worker process: receive a Task, answer an Outcome, until the pipe closes."""
-    import pyoxigraph as ox
-
-    store: Any = None
+    store: Store | None = None
     opened_at: int | None = None
     while True:
         try:
@@ -102,19 +102,21 @@ def worker_main(conn: Connection, store_path: str) -> None:
             return
         if task is None:
             return
-        for attempt in (1, 2):
+        outcome = Outcome(error="store", message="store unavailable")
+        for _attempt in (1, 2):
             try:
                 if store is None or opened_at != task.version:
+                    if store is not None:
+                        store.close()
                     store = None
-                    store = ox.Store.read_only(store_path)
+                    store = opener()
                     opened_at = task.version
                 outcome = execute(store, task)
                 break
-            except OSError as exc:  # files compacted away under an old handle: reopen once
+            except (OSError, StoreError) as exc:  # files compacted away under an old handle
                 store = None
-                outcome = Outcome(error="runtime", message=f"store unavailable: {exc}")
-                if attempt == 2:
-                    break
+                outcome = Outcome(error="store", message=f"store unavailable: {exc}",
+                                  message_fr=f"stock indisponible : {exc}")
         conn.send(outcome)
 
 
@@ -125,10 +127,10 @@ class _Worker:
 
 
 class WorkerPool:
-    """A fixed number of query worker processes over the store at `store_path`."""
+    """A fixed number of query worker processes, each reading the store `opener` opens."""
 
-    def __init__(self, store_path: Path | str, size: int) -> None:
-        self.store_path = str(store_path)
+    def __init__(self, opener: Callable[[], Store], size: int) -> None:
+        self.opener = opener
         self._ctx = mp.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
@@ -139,7 +141,7 @@ class WorkerPool:
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=worker_main, args=(child, self.store_path),
+        proc = self._ctx.Process(target=worker_main, args=(child, self.opener),
                                  name="alliances-sparql-worker", daemon=True)
         proc.start()
         child.close()
@@ -209,39 +211,22 @@ class WorkerPool:
 
 
 class InlineExecutor:
-    """Runs queries in the calling thread: for stores without an on-disk path (no deadline)."""
+    """Runs queries in the calling thread, for stores whose calls return at the deadline."""
 
-    def __init__(self, store: Any) -> None:
+    def __init__(self, store: Store) -> None:
         self.store = store
 
-    def run(self, task: Task, timeout: float) -> Serialized:  # noqa: ARG002 - same signature
-        """Run `task` on the store's engine directly."""
-        from rdflib import URIRef
-
-        try:
-            result = self.store.raw_query(task.query,
-                                          default_graph=[URIRef(g) for g in task.default_graph],
-                                          named_graphs=[URIRef(g) for g in task.named_graphs])
-            return serialize(result, task.result_format, task.graph_format, task.max_rows,
-                             task.prefixes)
-        except SyntaxError as exc:
-            return unwrap(Outcome(error="syntax", message=str(exc)))
-        except NotAcceptable as exc:
-            return unwrap(Outcome(error="not_acceptable", message=exc.message,
-                                  message_fr=exc.message_fr))
+    def run(self, task: Task, timeout: float) -> Serialized:
+        """Run `task` on the store, passing it the deadline."""
+        return unwrap(execute(self.store, task, timeout))
 
     def close(self) -> None:
         """Nothing to release."""
 
 
 def unwrap(outcome: Outcome) -> Serialized:
-    """The result of an Outcome, or the error it carries raised."""
+    """The result of an Outcome, or the error it carries raised again."""
     if outcome.result is not None:
         return outcome.result
-    if outcome.error == "not_acceptable":
-        raise NotAcceptable(outcome.message, message_fr=outcome.message_fr)
-    if outcome.error == "syntax":
-        raise BadRequest(f"SPARQL syntax error: {outcome.message}",
-                         message_fr=f"erreur de syntaxe SPARQL : {outcome.message}")
-    raise BadRequest(f"the query failed: {outcome.message}",
-                     message_fr=f"la requête a échoué : {outcome.message}")
+    cls = _ERRORS.get(outcome.error, StoreError)
+    raise cls(outcome.message, message_fr=outcome.message_fr or outcome.message)
