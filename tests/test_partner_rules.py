@@ -261,6 +261,7 @@ def test_an_introducer_with_few_partners_counts_more_than_a_hub(store, tmp_path,
             alliance("programme", "seeker", "hub"),
             alliance("network", "hub", "via-hub", *(a["id"] for a in members)),
         ],
+        partner_weights="trust=0.15",
     )
     data = by_id(rec.partners("seeker", limit=30))
     assert data["via-friend"]["values"]["trust"] == 0.75  # one introducer who knows only you two

@@ -68,7 +68,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SPARQL_WORKERS", 2, "Worker processes that run SPARQL queries (isolated, killable)."),
     Setting(
         "PARTNER_WEIGHTS",
-        "needs_offers=0.25,purpose=0.26,proximity=0.46,diversity=0,trust=0.03",
+        "needs_offers=0.3,purpose=0.27,proximity=0.43,diversity=0,trust=0",
         "Weights of the partner factors (see docs/recommendation.md).",
     ),
     Setting(

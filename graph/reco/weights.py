@@ -1,7 +1,7 @@
 """Factor weights of the recommenders, read from configuration (`PARTNER_WEIGHTS`, …).
 
 A weight string is `name=number` pairs separated by commas, e.g.
-`needs_offers=0.25,purpose=0.26,proximity=0.46,diversity=0,trust=0.03`. Factors left out keep
+`needs_offers=0.3,purpose=0.27,proximity=0.43,diversity=0,trust=0`. Factors left out keep
 their default; unknown names and negative numbers are refused. Weights are used as given (they need
 not sum to 1; the defaults do, so that a perfect match scores 1).
 """
@@ -16,7 +16,7 @@ PARTNER_FACTORS = ("needs_offers", "purpose", "proximity", "diversity", "trust")
 #: Fitted on held-out links by `graph.reco.fitting.fit_weights` (`alliances fit-weights`);
 #: the procedure, the networks and the choice are in docs/recommendation.md.
 PARTNER_DEFAULTS: dict[str, float] = {
-    "needs_offers": 0.25, "purpose": 0.26, "proximity": 0.46, "diversity": 0.0, "trust": 0.03,
+    "needs_offers": 0.3, "purpose": 0.27, "proximity": 0.43, "diversity": 0.0, "trust": 0.0,
 }
 
 ANALOGUE_FACTORS = ("text", "sdgs", "composition", "resources", "scale")
