@@ -202,6 +202,27 @@ def test_national_actors_are_recognised_and_not_penalised(store, tmp_path, base)
     assert by_id(data)["abroad"]["values"]["proximity"] == 0
 
 
+def test_a_point_of_its_own_or_being_a_local_authority_is_not_national(store, tmp_path, base):
+    # no areaServed, but coordinates of its own (a site in Roubaix): located, not national; a
+    # local authority without territory (an intercommunality since dissolved) is unlocated
+    rec = build(
+        store,
+        tmp_path,
+        base,
+        [
+            seeker(),
+            actor("site", "fondation", **FUNDER),
+            actor("dissolved", "collectivite", **FUNDER),
+            actor("no-territory", "fondation", **FUNDER),
+        ],
+    )
+    add_triples(store, point(URIRef(base + "actor/site"), "50.6942", "3.1746"))
+    where = {r["id"]: r["where"] for r in rec.partners("seeker", limit=20)["results"]}
+    assert where["no-territory"]["relation"] == "national"
+    assert where["site"]["relation"] == "distance" and where["site"]["km"] == 11
+    assert where["dissolved"]["relation"] != "national"
+
+
 def test_a_national_seeker_has_no_proximity_but_sees_places(store, tmp_path, base):
     rec = national_graph(store, tmp_path, base)
     data = rec.partners("no-territory", limit=20)

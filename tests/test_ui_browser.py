@@ -158,14 +158,44 @@ def test_partner_finder(server: str, page) -> None:  # type: ignore[no-untyped-d
 def test_partner_finder_completes_communes(server: str, page) -> None:  # type: ignore[no-untyped-def]
     page.goto(server + "/partenaires")
     page.locator("#territory").press_sequentially("Roubai", delay=30)
-    option = page.locator("#places option[value='commune:59512']")
+    option = page.locator("#places option[value='Roubaix (59)']")  # a text, never a code
     option.wait_for(state="attached", timeout=5000)
     assert option.inner_text() == "Roubaix"
-    page.locator("#territory").fill("commune:59512")
+    page.locator("#territory").fill("Roubaix (59)")
     page.locator("input[type=checkbox][name=needs]").first.check()
     page.locator("form button[type=submit]").last.click()
-    page.wait_for_url("**territory=commune%3A59512**")
+    page.wait_for_url("**territory=Roubaix**")
     assert page.locator("ol.cards > li").count() > 0
+
+
+def test_partner_finder_typed_place_results_in_view_on_a_phone(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    """A Lille facilitator on a phone types « Lille » (no suggestion picked), a need and the
+    partner types sought: after submit the results are on screen, each card saying where."""
+    OUTPUT.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(server + "/partenaires")
+    page.locator("#territory").fill("Lille")
+    page.locator("#needs-financement").check()
+    page.locator("#partner_types-entreprise").check()
+    page.locator("#partner_types-fondation").check()
+    page.get_by_role("button", name="Chercher", exact=True).click()
+    page.wait_for_url("**#resultats")
+    heading = page.get_by_role("heading", name="Partenaires proposés")
+    heading.wait_for()
+    top = page.evaluate("document.getElementById('resultats').getBoundingClientRect().top")
+    assert 0 <= top < 740, f"results start {top} px from the top of the screen"
+    assert page.evaluate("window.scrollY") > 0  # the page moved to them
+    first = page.locator("#resultats ol.cards > li").first
+    assert first.locator(".distance").inner_text() == "même commune"
+    meta = first.locator(".hit-meta").first.inner_text()
+    assert "Lille" in meta and ("Entreprise" in meta or "Fondation" in meta)
+    assert first.locator("ul li").count() > 0  # the reasons
+    assert "commune:" not in page.locator("main").inner_text()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"horizontal scroll at 360 px: {width}"
+    page.screenshot(path=str(OUTPUT / "partner-finder-360.png"))
+    context.close()
 
 
 def test_self_assessment_to_tools(server: str, page) -> None:  # type: ignore[no-untyped-def]

@@ -106,7 +106,10 @@ class ActorTable:
     ) -> None:
         """Fill `level`, `lat`, `long`, `precise`, `own` and `declared_national` from the actors'
         own points and their `schema:areaServed` (one per row, None when absent). A point is
-        precise when it is the actor's own or the centre of its commune."""
+        precise when it is the actor's own or the centre of its commune. An actor is declared
+        national when nothing places it: no areaServed (or France), no point of its own, and it
+        is not a local authority (which is local by definition, even when its territory is
+        unknown, as for an intercommunality since dissolved)."""
         n = len(self.iris)
         self.level = np.array(
             [LEVELS.index(p.level) if p.level in LEVELS else -1 for p in self.places], dtype=np.int8
@@ -114,8 +117,13 @@ class ActorTable:
         self.lat, self.long = np.full(n, np.nan), np.full(n, np.nan)
         self.precise = np.zeros(n, dtype=bool)
         self.own = np.zeros(n, dtype=bool)
+        authority = self.type_code("collectivite")
         self.declared_national = np.array(
-            [t is None or t in FRANCE_IRIS for t in territories], dtype=bool
+            [
+                (t is None or t in FRANCE_IRIS) and iri not in own and kind != authority
+                for t, iri, kind in zip(territories, self.iris, self.type.tolist(), strict=True)
+            ],
+            dtype=bool,
         )
         for i, (iri, place) in enumerate(zip(self.iris, self.places, strict=True)):
             if iri in own:

@@ -206,7 +206,7 @@ class PartnerFinder:
             float(t.lat[i]),
             float(t.long[i]),
             bool(t.precise[i]),
-            bool(t.places[i].level) and not bool(self.national[i]),
+            (bool(t.places[i].level) or bool(t.own[i])) and not bool(self.national[i]),
             bool(t.own[i]),
         )
         return Seeker(

@@ -157,7 +157,8 @@ def values(
 def national_flags(t: ActorTable, network: NetworkViews) -> np.ndarray:
     """Which actors act nationally (bool per row of `t`):
 
-    - declared: no `schema:areaServed` at all, or France (FRANCE_IRIS) — nothing places them
+    - declared (`ActorTable.declared_national`): no `schema:areaServed` at all, or France
+      (FRANCE_IRIS), no point of their own, and not a local authority — nothing places them
       anywhere (the national networks and State agencies of the bundled data have no territory);
     - in practice: not a local authority (type `collectivite`, whose territory is its
       jurisdiction), and member of alliances located in NATIONAL_REGIONS régions or more in
