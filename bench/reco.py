@@ -67,78 +67,257 @@ from ontology.namespaces import ALL, DCT, FOAF, ORG, RDF, SCHEMA, SDG, SKOS, XSD
 BASE = "https://w3id.org/alliances/id/"
 
 THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "alimentation": (("2.1", "2.4", "12.3"), (
-        "alimentation", "gaspillage", "invendus", "épicerie", "solidaire", "circuits", "courts",
-        "maraîchage", "cantine", "repas", "producteurs", "collecte")),
-    "insertion": (("8.5", "8.6", "10.2"), (
-        "insertion", "emploi", "chantier", "formation", "jeunes", "chômeurs", "accompagnement",
-        "compétences", "métiers", "apprentissage")),
-    "reemploi": (("12.5", "11.6"), (
-        "recyclerie", "réemploi", "déchets", "réparation", "tri", "ressourcerie", "meubles",
-        "textile", "collecte", "atelier")),
-    "mobilite": (("11.2", "9.1"), (
-        "mobilité", "vélo", "covoiturage", "transport", "garage", "rural", "permis", "navette",
-        "solidaire")),
-    "logement": (("11.1", "1.4"), (
-        "logement", "habitat", "hébergement", "sans-abri", "rénovation", "précarité", "bail",
-        "colocation", "inclusif")),
-    "energie": (("7.2", "7.3", "13.2"), (
-        "énergie", "renouvelable", "photovoltaïque", "sobriété", "citoyenne", "chaleur",
-        "isolation", "climat")),
-    "education": (("4.1", "4.6", "4.7"), (
-        "éducation", "école", "décrochage", "lecture", "enfants", "parents", "soutien", "scolaire",
-        "collège")),
-    "sante": (("3.4", "3.8"), (
-        "santé", "prévention", "soins", "mentale", "seniors", "isolement", "médecin", "aidants")),
-    "egalite": (("5.1", "5.5", "10.2"), (
-        "femmes", "égalité", "violences", "entrepreneuriat", "mixité", "droits", "parité")),
-    "nature": (("15.1", "14.1", "6.6"), (
-        "biodiversité", "rivière", "nature", "plage", "restauration", "zones", "humides",
-        "haies", "arbres")),
-    "numerique": (("9.c", "4.4", "17.8"), (
-        "numérique", "inclusion", "médiation", "ordinateurs", "fracture", "démarches",
-        "tablettes")),
-    "culture": (("11.4", "16.7"), (
-        "culture", "patrimoine", "tiers-lieu", "lien", "social", "participation", "festival",
-        "musique", "théâtre")),
+    "alimentation": (
+        ("2.1", "2.4", "12.3"),
+        (
+            "alimentation",
+            "gaspillage",
+            "invendus",
+            "épicerie",
+            "solidaire",
+            "circuits",
+            "courts",
+            "maraîchage",
+            "cantine",
+            "repas",
+            "producteurs",
+            "collecte",
+        ),
+    ),
+    "insertion": (
+        ("8.5", "8.6", "10.2"),
+        (
+            "insertion",
+            "emploi",
+            "chantier",
+            "formation",
+            "jeunes",
+            "chômeurs",
+            "accompagnement",
+            "compétences",
+            "métiers",
+            "apprentissage",
+        ),
+    ),
+    "reemploi": (
+        ("12.5", "11.6"),
+        (
+            "recyclerie",
+            "réemploi",
+            "déchets",
+            "réparation",
+            "tri",
+            "ressourcerie",
+            "meubles",
+            "textile",
+            "collecte",
+            "atelier",
+        ),
+    ),
+    "mobilite": (
+        ("11.2", "9.1"),
+        (
+            "mobilité",
+            "vélo",
+            "covoiturage",
+            "transport",
+            "garage",
+            "rural",
+            "permis",
+            "navette",
+            "solidaire",
+        ),
+    ),
+    "logement": (
+        ("11.1", "1.4"),
+        (
+            "logement",
+            "habitat",
+            "hébergement",
+            "sans-abri",
+            "rénovation",
+            "précarité",
+            "bail",
+            "colocation",
+            "inclusif",
+        ),
+    ),
+    "energie": (
+        ("7.2", "7.3", "13.2"),
+        (
+            "énergie",
+            "renouvelable",
+            "photovoltaïque",
+            "sobriété",
+            "citoyenne",
+            "chaleur",
+            "isolation",
+            "climat",
+        ),
+    ),
+    "education": (
+        ("4.1", "4.6", "4.7"),
+        (
+            "éducation",
+            "école",
+            "décrochage",
+            "lecture",
+            "enfants",
+            "parents",
+            "soutien",
+            "scolaire",
+            "collège",
+        ),
+    ),
+    "sante": (
+        ("3.4", "3.8"),
+        ("santé", "prévention", "soins", "mentale", "seniors", "isolement", "médecin", "aidants"),
+    ),
+    "egalite": (
+        ("5.1", "5.5", "10.2"),
+        ("femmes", "égalité", "violences", "entrepreneuriat", "mixité", "droits", "parité"),
+    ),
+    "nature": (
+        ("15.1", "14.1", "6.6"),
+        (
+            "biodiversité",
+            "rivière",
+            "nature",
+            "plage",
+            "restauration",
+            "zones",
+            "humides",
+            "haies",
+            "arbres",
+        ),
+    ),
+    "numerique": (
+        ("9.c", "4.4", "17.8"),
+        (
+            "numérique",
+            "inclusion",
+            "médiation",
+            "ordinateurs",
+            "fracture",
+            "démarches",
+            "tablettes",
+        ),
+    ),
+    "culture": (
+        ("11.4", "16.7"),
+        (
+            "culture",
+            "patrimoine",
+            "tiers-lieu",
+            "lien",
+            "social",
+            "participation",
+            "festival",
+            "musique",
+            "théâtre",
+        ),
+    ),
 }
-GENERIC = ("territoire", "habitants", "quartier", "ensemble", "coopération", "acteurs", "local",
-           "réseau", "programme", "action")
+GENERIC = (
+    "territoire",
+    "habitants",
+    "quartier",
+    "ensemble",
+    "coopération",
+    "acteurs",
+    "local",
+    "réseau",
+    "programme",
+    "action",
+)
 
 TYPES: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {
-    "association": (0.35, ("benevolat", "ancrage-territorial", "acces-publics", "mise-en-reseau"),
-                    ("financement", "expertise-juridique", "locaux-logistique",
-                     "evaluation-impact", "communication")),
-    "entreprise": (0.2, ("mecenat-competences", "financement", "expertise-technique",
-                         "locaux-logistique", "communication"),
-                   ("ancrage-territorial", "acces-publics", "legitimite-institutionnelle",
-                    "evaluation-impact")),
-    "cooperative": (0.1, ("expertise-technique", "formation", "ingenierie-projet"),
-                    ("financement", "acces-publics", "locaux-logistique")),
-    "collectivite": (0.1, ("financement", "legitimite-institutionnelle", "locaux-logistique",
-                           "donnees-numerique"),
-                     ("ancrage-territorial", "acces-publics", "ingenierie-projet",
-                      "evaluation-impact")),
-    "etat": (0.03, ("financement", "legitimite-institutionnelle", "expertise-juridique"),
-             ("ancrage-territorial", "donnees-numerique", "evaluation-impact")),
-    "fondation": (0.05, ("financement", "mise-en-reseau", "evaluation-impact"),
-                  ("ancrage-territorial", "acces-publics", "communication")),
-    "recherche": (0.05, ("recherche-innovation", "evaluation-impact", "formation",
-                         "donnees-numerique"),
-                  ("acces-publics", "financement", "ancrage-territorial")),
-    "collectif": (0.12, ("benevolat", "ancrage-territorial"),
-                  ("financement", "locaux-logistique", "expertise-juridique",
-                   "ingenierie-projet")),
+    "association": (
+        0.35,
+        ("benevolat", "ancrage-territorial", "acces-publics", "mise-en-reseau"),
+        (
+            "financement",
+            "expertise-juridique",
+            "locaux-logistique",
+            "evaluation-impact",
+            "communication",
+        ),
+    ),
+    "entreprise": (
+        0.2,
+        (
+            "mecenat-competences",
+            "financement",
+            "expertise-technique",
+            "locaux-logistique",
+            "communication",
+        ),
+        (
+            "ancrage-territorial",
+            "acces-publics",
+            "legitimite-institutionnelle",
+            "evaluation-impact",
+        ),
+    ),
+    "cooperative": (
+        0.1,
+        ("expertise-technique", "formation", "ingenierie-projet"),
+        ("financement", "acces-publics", "locaux-logistique"),
+    ),
+    "collectivite": (
+        0.1,
+        ("financement", "legitimite-institutionnelle", "locaux-logistique", "donnees-numerique"),
+        ("ancrage-territorial", "acces-publics", "ingenierie-projet", "evaluation-impact"),
+    ),
+    "etat": (
+        0.03,
+        ("financement", "legitimite-institutionnelle", "expertise-juridique"),
+        ("ancrage-territorial", "donnees-numerique", "evaluation-impact"),
+    ),
+    "fondation": (
+        0.05,
+        ("financement", "mise-en-reseau", "evaluation-impact"),
+        ("ancrage-territorial", "acces-publics", "communication"),
+    ),
+    "recherche": (
+        0.05,
+        ("recherche-innovation", "evaluation-impact", "formation", "donnees-numerique"),
+        ("acces-publics", "financement", "ancrage-territorial"),
+    ),
+    "collectif": (
+        0.12,
+        ("benevolat", "ancrage-territorial"),
+        ("financement", "locaux-logistique", "expertise-juridique", "ingenierie-projet"),
+    ),
 }
-COMPETENCES = ("financement", "mecenat-competences", "benevolat", "expertise-technique",
-               "expertise-juridique", "ingenierie-projet", "evaluation-impact",
-               "ancrage-territorial", "acces-publics", "legitimite-institutionnelle",
-               "locaux-logistique", "communication", "formation", "recherche-innovation",
-               "donnees-numerique", "mise-en-reseau")
-FUNDING = {"collectivite": "subvention-publique", "etat": "subvention-publique",
-           "entreprise": "mecenat-financier", "fondation": "mecenat-financier",
-           "cooperative": "recettes-activite", "recherche": "fonds-europeens",
-           "association": "dons-particuliers", "collectif": "cotisations"}
+COMPETENCES = (
+    "financement",
+    "mecenat-competences",
+    "benevolat",
+    "expertise-technique",
+    "expertise-juridique",
+    "ingenierie-projet",
+    "evaluation-impact",
+    "ancrage-territorial",
+    "acces-publics",
+    "legitimite-institutionnelle",
+    "locaux-logistique",
+    "communication",
+    "formation",
+    "recherche-innovation",
+    "donnees-numerique",
+    "mise-en-reseau",
+)
+FUNDING = {
+    "collectivite": "subvention-publique",
+    "etat": "subvention-publique",
+    "entreprise": "mecenat-financier",
+    "fondation": "mecenat-financier",
+    "cooperative": "recettes-activite",
+    "recherche": "fonds-europeens",
+    "association": "dons-particuliers",
+    "collectif": "cotisations",
+}
 
 
 @dataclass
@@ -167,6 +346,7 @@ class Network:
 
 
 # -- generation ----------------------------------------------------------------------------------
+
 
 def communes(rng: random.Random, k: int) -> list[tuple[str, str, str, str]]:
     """`k` real communes (code, name, département, région), weighted towards a few départements."""
@@ -201,8 +381,19 @@ def generate(n: int, seed: int = 1) -> Network:
         offers = {rng.choice(typical_offers), rng.choice(COMPETENCES)}
         needs = {rng.choice(typical_needs), rng.choice(COMPETENCES)} - offers
         code, _, dep, reg = rng.choices(places, weights)[0]
-        actors.append(Actor(f"a{i}", t, theme, targets[: rng.randint(1, 2)], offers,
-                            needs or {rng.choice(typical_needs)} - offers, code, dep, reg))
+        actors.append(
+            Actor(
+                f"a{i}",
+                t,
+                theme,
+                targets[: rng.randint(1, 2)],
+                offers,
+                needs or {rng.choice(typical_needs)} - offers,
+                code,
+                dep,
+                reg,
+            )
+        )
     return grow_alliances(Network(actors), rng, int(0.3 * n))
 
 
@@ -268,6 +459,7 @@ def _sample(rng: random.Random, items: list[int], k: int) -> list[int]:
 
 # -- RDF ---------------------------------------------------------------------------------------
 
+
 def triples(net: Network) -> Iterator[tuple[URIRef, URIRef, object]]:
     """The network as RDF, as the importer would write it (docs/model.md)."""
     geo = "http://id.insee.fr/geo/"
@@ -296,8 +488,14 @@ def triples(net: Network) -> Iterator[tuple[URIRef, URIRef, object]]:
         # alliances grow in order: the k-th is dated so that the time split follows it
         year = 2010 + (15 * k) // max(len(net.alliances), 1)
         yield s, SCHEMA.startDate, Literal(str(year), datatype=XSD.gYear)
-        for t in sorted({t for m in members for t in net.actors[m].targets
-                         if net.actors[m].theme == net.themes[k]}):
+        for t in sorted(
+            {
+                t
+                for m in members
+                for t in net.actors[m].targets
+                if net.actors[m].theme == net.themes[k]
+            }
+        ):
             yield s, DCT.subject, SDG[t]
         funding = sorted({FUNDING[net.actors[m].type] for m in members})
         for code in funding:
@@ -316,6 +514,7 @@ def triples(net: Network) -> Iterator[tuple[URIRef, URIRef, object]]:
 
 
 # -- measuring ---------------------------------------------------------------------------------
+
 
 def timed(fn: Callable[[], object]) -> float:
     """Milliseconds taken by `fn()`."""
@@ -337,14 +536,16 @@ def bundled_store(path: Path, sources: Iterable[str] | None = None) -> OxigraphS
     if sources is None:
         load_bundled(store, BASE)
     else:
-        for b in sorted((b for b in BUNDLED if b.source in set(sources)),
-                        key=lambda b: b.source != "cis-2019"):
+        for b in sorted(
+            (b for b in BUNDLED if b.source in set(sources)), key=lambda b: b.source != "cis-2019"
+        ):
             import_paths([b.folder], store, BASE, source=b.source, metadata=b.metadata())
     return store
 
 
-def latency(n: int, queries: int, seed: int, workdir: Path,
-            with_bundled: bool = False) -> dict[str, object]:
+def latency(
+    n: int, queries: int, seed: int, workdir: Path, with_bundled: bool = False
+) -> dict[str, object]:
     """Build a store of `n` actors (after the bundled data with `with_bundled`) and time the
     kinds of queries."""
     rng = random.Random(seed + 1)
@@ -361,48 +562,73 @@ def latency(n: int, queries: int, seed: int, workdir: Path,
     load_s = time.perf_counter() - t0
     rec = Recommender(store)
     builds = {
-        "labels": timed(rec.labels.get), "network": timed(rec.network.get),
-        "actors": timed(rec.actors.get), "alliances": timed(rec.alliances.get),
+        "labels": timed(rec.labels.get),
+        "network": timed(rec.network.get),
+        "actors": timed(rec.actors.get),
+        "alliances": timed(rec.alliances.get),
         "national": timed(rec.national.get),
         # random and partner pairs behind the partner levels, once per version
         "partner_levels": timed(rec.partner_levels.get),
         # random pairs behind the analogue levels, once per version
-        "analogue_levels": timed(lambda: rec.analogue_finder().null_similarities(
-            rec.analogue_weights)),
+        "analogue_levels": timed(
+            lambda: rec.analogue_finder().null_similarities(rec.analogue_weights)
+        ),
         # UN texts, vocabulary and language identifier, once per process
         "sdg_suggester": timed(lambda: rec.suggest_sdgs("gaspillage alimentaire")),
     }
     table = rec.actors.get()
     actor_ids = rng.sample(table.ids, min(queries, len(table)))
     kinds = [["entreprise", "collectivite"], ["fondation"], ["association", "cooperative"]]
-    needs = [{"type": rng.choice(list(TYPES)), "territory": f"departement:{a.dep}",
-              "needs": sorted(a.needs), "sdgs": a.targets}
-             for a in rng.sample(net.actors, min(queries, n))]
-    texts = [{"text": "Nous cherchons " + " et ".join(rng.sample(NEED_PHRASES, 2)) + " pour "
-              + " ".join(rng.sample(THEMES[t][1], 4)), "territory": f"departement:{a.dep}",
-              "partner_types": rng.choice(kinds)}
-             for t, a in zip(rng.choices(list(THEMES), k=queries),
-                             rng.choices(net.actors, k=queries), strict=True)]
-    alliance_ids = [f"x{k}" for k in rng.sample(range(len(net.alliances)),
-                                                 min(queries, len(net.alliances)))]
-    ideas = [{"text": " ".join(rng.sample(THEMES[t][1], 5)),
-              "territory": f"departement:{rng.choice(net.actors).dep}"}
-             for t in rng.choices(list(THEMES), k=queries)]
+    needs = [
+        {
+            "type": rng.choice(list(TYPES)),
+            "territory": f"departement:{a.dep}",
+            "needs": sorted(a.needs),
+            "sdgs": a.targets,
+        }
+        for a in rng.sample(net.actors, min(queries, n))
+    ]
+    texts = [
+        {
+            "text": "Nous cherchons "
+            + " et ".join(rng.sample(NEED_PHRASES, 2))
+            + " pour "
+            + " ".join(rng.sample(THEMES[t][1], 4)),
+            "territory": f"departement:{a.dep}",
+            "partner_types": rng.choice(kinds),
+        }
+        for t, a in zip(
+            rng.choices(list(THEMES), k=queries), rng.choices(net.actors, k=queries), strict=True
+        )
+    ]
+    alliance_ids = [
+        f"x{k}" for k in rng.sample(range(len(net.alliances)), min(queries, len(net.alliances)))
+    ]
+    ideas = [
+        {
+            "text": " ".join(rng.sample(THEMES[t][1], 5)),
+            "territory": f"departement:{rng.choice(net.actors).dep}",
+        }
+        for t in rng.choices(list(THEMES), k=queries)
+    ]
     result = {
-        "actors": len(table), "alliances": alliance_count(rec.network.get()),
+        "actors": len(table),
+        "alliances": alliance_count(rec.network.get()),
         "memberships": rec.network.get().bipartite.number_of_edges(),
-        "triples": store.count_triples(), "generate_s": round(gen_s, 1),
-        "load_s": round(load_s, 1), "with_bundled": with_bundled,
+        "triples": store.count_triples(),
+        "generate_s": round(gen_s, 1),
+        "load_s": round(load_s, 1),
+        "with_bundled": with_bundled,
         "national_actors": int(rec.national.get().sum()),
         "build_ms": {k: round(v) for k, v in builds.items()},
         "partners": percentiles([timed(partial(rec.partners, i)) for i in actor_ids]),
-        "partners_typed": percentiles([timed(partial(rec.partners, i, 10, rng.choice(kinds)))
-                                       for i in actor_ids]),
+        "partners_typed": percentiles(
+            [timed(partial(rec.partners, i, 10, rng.choice(kinds))) for i in actor_ids]
+        ),
         "partners_need": percentiles([timed(partial(rec.partners_for_need, d)) for d in needs]),
         "partners_text": percentiles([timed(partial(rec.partners_for_need, d)) for d in texts]),
         "analogues": percentiles([timed(partial(rec.analogues, i)) for i in alliance_ids]),
-        "analogues_idea": percentiles([timed(partial(rec.analogues_for_idea, d))
-                                       for d in ideas]),
+        "analogues_idea": percentiles([timed(partial(rec.analogues_for_idea, d)) for d in ideas]),
         "sdg_suggest": percentiles([timed(partial(rec.suggest_sdgs, d["text"])) for d in ideas]),
     }
     store.close()
@@ -416,44 +642,73 @@ def alliance_count(network: object) -> int:
 
 
 #: What project texts of the latency run ask for (competences of the vocabulary).
-NEED_PHRASES = ("un local", "des bénévoles", "un financement", "du mécénat de compétences",
-                "un appui juridique", "une évaluation d'impact", "un camion", "des formateurs")
+NEED_PHRASES = (
+    "un local",
+    "des bénévoles",
+    "un financement",
+    "du mécénat de compétences",
+    "un appui juridique",
+    "une évaluation d'impact",
+    "un camion",
+    "des formateurs",
+)
 
 
-def fit_evaluation(name: str, store: OxigraphStore, seeds: int, max_testers: int,
-                   note: str) -> dict[str, object]:
+def fit_evaluation(
+    name: str, store: OxigraphStore, seeds: int, max_testers: int, note: str
+) -> dict[str, object]:
     """`alliances fit-weights` on the network of `store`, timed, with the level shares of the
     fitted weights and the partnership rate by distance."""
     rec = Recommender(store)
     table, network, labels = rec.actors.get(), rec.network.get(), rec.labels.get()
     t0 = time.perf_counter()
-    report = fitting.fit_weights(table, network, labels, PARTNER_DEFAULTS,
-                                 seeds=range(1, seeds + 1), starts=alliance_starts(store),
-                                 max_testers=max_testers)
+    report = fitting.fit_weights(
+        table,
+        network,
+        labels,
+        PARTNER_DEFAULTS,
+        seeds=range(1, seeds + 1),
+        starts=alliance_starts(store),
+        max_testers=max_testers,
+    )
     fit_s = time.perf_counter() - t0
     out = report.to_dict()
     fitted = np.array([report.weights[f] for f in PARTNER_FACTORS])
     defaults = np.array([PARTNER_DEFAULTS[f] for f in PARTNER_FACTORS])
-    episode = fitting.random_episode(table, fitting.memberships(network), 1,
-                                     max_testers=max_testers)
+    episode = fitting.random_episode(
+        table, fitting.memberships(network), 1, max_testers=max_testers
+    )
     gs = fitting.groups(table, labels, episode)
-    out["levels"] = {label: level_shares(table, labels, episode, gs, w)
-                     for label, w in (("fitted", fitted), ("defaults", defaults))}
-    out.update({"network": name, "note": note, "actors": len(table),
-                "alliances": alliance_count(network),
-                "memberships": network.bipartite.number_of_edges(),
-                "fit_s": round(fit_s, 1),
-                "distance_profile": fitting.distance_profile(table, network)})
+    out["levels"] = {
+        label: level_shares(table, labels, episode, gs, w)
+        for label, w in (("fitted", fitted), ("defaults", defaults))
+    }
+    out.update(
+        {
+            "network": name,
+            "note": note,
+            "actors": len(table),
+            "alliances": alliance_count(network),
+            "memberships": network.bipartite.number_of_edges(),
+            "fit_s": round(fit_s, 1),
+            "distance_profile": fitting.distance_profile(table, network),
+        }
+    )
     return out
 
 
-def level_shares(table: object, labels: object, episode: fitting.Episode,
-                 gs: list[fitting.Group], w: np.ndarray) -> dict[str, object]:
+def level_shares(
+    table: object, labels: object, episode: fitting.Episode, gs: list[fitting.Group], w: np.ndarray
+) -> dict[str, object]:
     """How the levels spread random pairs, the top 10 of the test actors, and the hidden partners
     among them; and the share of hidden partners (precision) at each level of the top 10."""
-    finder = PartnerFinder(table, episode.network, labels,  # type: ignore[arg-type]
-                           dict(zip(PARTNER_FACTORS, w, strict=True)),
-                           national_flags(table, episode.network))  # type: ignore[arg-type]
+    finder = PartnerFinder(
+        table,
+        episode.network,
+        labels,  # type: ignore[arg-type]
+        dict(zip(PARTNER_FACTORS, w, strict=True)),
+        national_flags(table, episode.network),
+    )  # type: ignore[arg-type]
     ref = finder.reference
     codes = list(partner_levels.LEVEL_NAMES)
     shown: dict[str, list[bool]] = {c: [] for c in codes}
@@ -461,62 +716,101 @@ def level_shares(table: object, labels: object, episode: fitting.Episode,
         order = fitting.top(g, w)
         for k in order:
             shown[partner_levels.level_code(float(g.values[k] @ w), ref)].append(
-                bool(g.positive[k]))
+                bool(g.positive[k])
+            )
     random_codes = [partner_levels.level_code(float(v), ref) for v in ref.random]
     total = sum(len(v) for v in shown.values()) or 1
     return {
         "thresholds": {"very": round(ref.very, 4), "fair": round(ref.fair, 4)},
-        "random pairs": {c: round(random_codes.count(c) / max(len(random_codes), 1), 3)
-                         for c in codes},
+        "random pairs": {
+            c: round(random_codes.count(c) / max(len(random_codes), 1), 3) for c in codes
+        },
         "top 10": {c: round(len(shown[c]) / total, 3) for c in codes},
-        "precision in top 10": {c: round(sum(shown[c]) / len(shown[c]), 3) if shown[c] else None
-                                for c in codes},
+        "precision in top 10": {
+            c: round(sum(shown[c]) / len(shown[c]), 3) if shown[c] else None for c in codes
+        },
     }
 
 
 def main() -> None:
     """Run the benchmark and print a Markdown report (and JSON with --json)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="10000,100000",
-                        help="actor counts for the latency runs (comma-separated)")
+    parser.add_argument(
+        "--sizes",
+        default="10000,100000",
+        help="actor counts for the latency runs (comma-separated)",
+    )
     parser.add_argument("--queries", type=int, default=200, help="queries of each kind")
-    parser.add_argument("--with-bundled", action="store_true",
-                        help="load the bundled datasets before the synthetic actors")
-    parser.add_argument("--fit-size", type=int, default=10000,
-                        help="synthetic actors of the weights fit (0: skip)")
-    parser.add_argument("--networks", default="synthetic,demo,real",
-                        help="networks to fit on: synthetic, demo (demo + CIS), real")
+    parser.add_argument(
+        "--with-bundled",
+        action="store_true",
+        help="load the bundled datasets before the synthetic actors",
+    )
+    parser.add_argument(
+        "--fit-size", type=int, default=10000, help="synthetic actors of the weights fit (0: skip)"
+    )
+    parser.add_argument(
+        "--networks",
+        default="synthetic,demo,real",
+        help="networks to fit on: synthetic, demo (demo + CIS), real",
+    )
     parser.add_argument("--seeds", type=int, default=5, help="seeds (folds) of the fit")
     parser.add_argument("--max-testers", type=int, default=1000, help="test actors per draw")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
     args = parser.parse_args()
-    out: dict[str, object] = {"date": date.today().isoformat(), "machine": machine(),
-                              "load": load_average()}
+    out: dict[str, object] = {
+        "date": date.today().isoformat(),
+        "machine": machine(),
+        "load": load_average(),
+    }
     networks = set(args.networks.split(","))
     with tempfile.TemporaryDirectory() as tmp:
-        out["latency"] = [latency(int(s), args.queries, args.seed, Path(tmp), args.with_bundled)
-                          for s in args.sizes.split(",") if s]
+        out["latency"] = [
+            latency(int(s), args.queries, args.seed, Path(tmp), args.with_bundled)
+            for s in args.sizes.split(",")
+            if s
+        ]
         fits = []
         if "synthetic" in networks and args.fit_size:
             net = generate(args.fit_size, args.seed)
             store = OxigraphStore(Path(tmp) / "fit-synthetic", base=BASE)
             load_vocabularies(store)
             store.write(Write(source="bench", triples=triples(net)))
-            fits.append(fit_evaluation(
-                f"synthetic {args.fit_size:,}", store, args.seeds, args.max_testers,
-                "generated from the recommender's own factors: not evidence"))
+            fits.append(
+                fit_evaluation(
+                    f"synthetic {args.fit_size:,}",
+                    store,
+                    args.seeds,
+                    args.max_testers,
+                    "generated from the recommender's own factors: not evidence",
+                )
+            )
             store.close()
         if "demo" in networks:
             store = bundled_store(Path(tmp) / "fit-demo", ("demo", "cis-2019"))
-            fits.append(fit_evaluation("demo + CIS", store, args.seeds, args.max_testers,
-                                       "fictional alliances written by hand"))
+            fits.append(
+                fit_evaluation(
+                    "demo + CIS",
+                    store,
+                    args.seeds,
+                    args.max_testers,
+                    "fictional alliances written by hand",
+                )
+            )
             store.close()
         real = [b.source for b in BUNDLED if b.source not in ("demo", "cis-2019")]
         if "real" in networks and real:
             store = bundled_store(Path(tmp) / "fit-real", real)
-            fits.append(fit_evaluation("real datasets", store, args.seeds, args.max_testers,
-                                       "structural alliances of public programmes"))
+            fits.append(
+                fit_evaluation(
+                    "real datasets",
+                    store,
+                    args.seeds,
+                    args.max_testers,
+                    "structural alliances of public programmes",
+                )
+            )
             store.close()
         out["fits"] = fits
         out["load_after"] = load_average()
@@ -546,53 +840,95 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-QUERIES = ("partners", "partners_typed", "partners_need", "partners_text", "analogues",
-           "analogues_idea", "sdg_suggest")
+QUERIES = (
+    "partners",
+    "partners_typed",
+    "partners_need",
+    "partners_text",
+    "analogues",
+    "analogues_idea",
+    "sdg_suggest",
+)
 
 
 def markdown(out: dict[str, Any]) -> str:
     """The report as Markdown tables."""
-    lines = [f"Run {out['date']} on {out['machine']}; load average {out['load']} before, "
-             f"{out.get('load_after', '?')} after.", "",
-             "| actors | alliances | triples | caches built (ms) | " + " | ".join(
-                 f"{q} p50/p95" for q in QUERIES) + " |",
-             "|---:|---:|---:|---|" + "---:|" * len(QUERIES)]
+    lines = [
+        f"Run {out['date']} on {out['machine']}; load average {out['load']} before, "
+        f"{out.get('load_after', '?')} after.",
+        "",
+        "| actors | alliances | triples | caches built (ms) | "
+        + " | ".join(f"{q} p50/p95" for q in QUERIES)
+        + " |",
+        "|---:|---:|---:|---|" + "---:|" * len(QUERIES),
+    ]
     for r in out["latency"]:
         b = r["build_ms"]
         lines.append(
             f"| {r['actors']:,} | {r['alliances']:,} | {r['triples']:,} | "
-            + ", ".join(f"{k} {v}" for k, v in b.items()) + " | "
-            + " | ".join(f"{r[q]['p50']} / {r[q]['p95']} ms" for q in QUERIES) + " |")
+            + ", ".join(f"{k} {v}" for k, v in b.items())
+            + " | "
+            + " | ".join(f"{r[q]['p50']} / {r[q]['p95']} ms" for q in QUERIES)
+            + " |"
+        )
     for f in out.get("fits", []):
-        lines += ["", f"### {f['network']} ({f['note']})", "",
-                  f"{f['actors']:,} actors, {f['alliances']:,} alliances, "
-                  f"{f['memberships']:,} memberships; fit in {f['fit_s']} s. "
-                  f"Fitted: `{f['setting']}`.", "",
-                  "| needs_offers share | recall@10 | nDCG@10 |", "|---:|---:|---:|"]
-        lines += [f"| {r['share']:.2f} | {r['recall@10']:.3f} | {r['ndcg@10']:.3f} |"
-                  for r in f["sweep"]]
+        lines += [
+            "",
+            f"### {f['network']} ({f['note']})",
+            "",
+            f"{f['actors']:,} actors, {f['alliances']:,} alliances, "
+            f"{f['memberships']:,} memberships; fit in {f['fit_s']} s. "
+            f"Fitted: `{f['setting']}`.",
+            "",
+            "| needs_offers share | recall@10 | nDCG@10 |",
+            "|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {r['share']:.2f} | {r['recall@10']:.3f} | {r['ndcg@10']:.3f} |" for r in f["sweep"]
+        ]
         for split, table in f["evaluation"].items():
-            lines += ["", f"{split} — recall@10 / nDCG@10", "",
-                      "| method | with partners | newcomers | overall |", "|---|---:|---:|---:|"]
+            lines += [
+                "",
+                f"{split} — recall@10 / nDCG@10",
+                "",
+                "| method | with partners | newcomers | overall |",
+                "|---|---:|---:|---:|",
+            ]
             for method, groups in table.items():
                 cells = [groups.get(g) for g in ("with partners", "newcomers", "overall")]
-                lines.append(f"| {method} | " + " | ".join(
-                    f"{c['recall@10']:.3f} / {c['ndcg@10']:.3f} (n={c['n']})" if c else "—"
-                    for c in cells) + " |")
+                lines.append(
+                    f"| {method} | "
+                    + " | ".join(
+                        f"{c['recall@10']:.3f} / {c['ndcg@10']:.3f} (n={c['n']})" if c else "—"
+                        for c in cells
+                    )
+                    + " |"
+                )
         for label, lv in f["levels"].items():
-            lines += ["", f"Levels ({label} weights; thresholds {lv['thresholds']}):", "",
-                      "| level | random pairs | top 10 | hidden partners among the top 10 |",
-                      "|---|---:|---:|---:|"]
+            lines += [
+                "",
+                f"Levels ({label} weights; thresholds {lv['thresholds']}):",
+                "",
+                "| level | random pairs | top 10 | hidden partners among the top 10 |",
+                "|---|---:|---:|---:|",
+            ]
             for c in partner_levels.LEVEL_NAMES:
                 p = lv["precision in top 10"][c]
-                lines.append(f"| {c} | {lv['random pairs'][c]:.3f} | {lv['top 10'][c]:.3f} | "
-                             f"{'—' if p is None else f'{p:.3f}'} |")
+                lines.append(
+                    f"| {c} | {lv['random pairs'][c]:.3f} | {lv['top 10'][c]:.3f} | "
+                    f"{'—' if p is None else f'{p:.3f}'} |"
+                )
         if f["distance_profile"]:
-            lines += ["", "| km | partner pairs | random pairs | relative rate |",
-                      "|---|---:|---:|---:|"]
-            lines += [f"| {d['from_km']:g}–{d['to_km']:g} | {d['partner_pairs']:.3f} | "
-                      f"{d['random_pairs']:.3f} | {d['relative_rate']:.3f} |"
-                      for d in f["distance_profile"]]
+            lines += [
+                "",
+                "| km | partner pairs | random pairs | relative rate |",
+                "|---|---:|---:|---:|",
+            ]
+            lines += [
+                f"| {d['from_km']:g}–{d['to_km']:g} | {d['partner_pairs']:.3f} | "
+                f"{d['random_pairs']:.3f} | {d['relative_rate']:.3f} |"
+                for d in f["distance_profile"]
+            ]
     return "\n".join(lines)
 
 

@@ -18,8 +18,14 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 OUTPUT = Path(__file__).parent / "output"
 AXE = Path(__file__).parent.parent / "webui" / "static" / "vendor" / "axe-core" / "axe.min.js"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 ACTOR = "association-des-maires-ruraux-de-france"
 ALLIANCE = "somme-connectee"
@@ -240,7 +246,8 @@ def test_keyboard_reaches_search_box_with_visible_focus(server: str, page) -> No
         pytest.fail("Tab never reached the search box")
     outline = page.evaluate(
         "(() => { const s = getComputedStyle(document.activeElement);"
-        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+    )
     assert outline[0] != "none" and outline[1] >= 2, outline
     page.screenshot(path=str(OUTPUT / "focus-search.png"))
     page.keyboard.type("eau")
@@ -268,7 +275,8 @@ def test_axe_no_serious_violation(server: str, page, name: str) -> None:  # type
     result = page.evaluate(
         "async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
         " return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-        " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})); }")
+        " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})); }"
+    )
     bad = [v for v in result if v["impact"] in ("serious", "critical")]
     if name in ("home", "actor-network", "sdg-goal", "territory", "about"):
         page.screenshot(path=str(OUTPUT / f"page-{name}.png"), full_page=True)
@@ -283,8 +291,10 @@ def test_every_page_fits_360_and_has_lang_title_h1(server: str, browser, name: s
     page.goto(server + url)
     page.wait_for_load_state("load")
     width = page.evaluate("document.documentElement.scrollWidth")
-    facts = page.evaluate("({lang: document.documentElement.lang, title: document.title,"
-                          " h1: document.querySelectorAll('h1').length})")
+    facts = page.evaluate(
+        "({lang: document.documentElement.lang, title: document.title,"
+        " h1: document.querySelectorAll('h1').length})"
+    )
     if name in ("tools-panorama", "sparql", "actor-network", "search"):
         page.screenshot(path=str(OUTPUT / f"phone-{name}.png"), full_page=True)
     context.close()
@@ -309,13 +319,15 @@ def test_menu_button_on_a_phone(server: str, browser) -> None:  # type: ignore[n
 
 
 def test_menu_works_without_javascript(server: str, browser) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="fr-FR",
-                                  java_script_enabled=False)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 800}, locale="fr-FR", java_script_enabled=False
+    )
     page = context.new_page()
     page.goto(server + "/")
     page.get_by_role("link", name="Menu").click()  # a link to #menu: the :target opens it
     page.get_by_role("navigation", name="Navigation principale").get_by_role(
-        "link", name="Territoires").click()
+        "link", name="Territoires"
+    ).click()
     page.wait_for_url("**/territoires")
     context.close()
 
@@ -332,8 +344,9 @@ def test_sparql_editor_speaks_french(server: str, page) -> None:  # type: ignore
 
 
 def test_search_filters_without_javascript(server: str, browser) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR",
-                                  java_script_enabled=False)
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="fr-FR", java_script_enabled=False
+    )
     page = context.new_page()
     page.goto(server + "/recherche?q=eau")
     page.get_by_label("Acteur (").check()

@@ -51,8 +51,10 @@ def _body() -> dict[str, Any]:
         return {}
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        raise BadRequest("the body must be a JSON object",
-                         message_fr="le corps de la requête doit être un objet JSON")
+        raise BadRequest(
+            "the body must be a JSON object",
+            message_fr="le corps de la requête doit être un objet JSON",
+        )
     return data
 
 
@@ -78,8 +80,9 @@ def actor_partners(actor_id: str) -> Response:
     `partner_types` (repeated, or `;`-separated) keeps the actor types sought
     (`?partner_types=entreprise&partner_types=collectivite`)."""
     types = request.args.getlist("partner_types")
-    return jsonify(_rec().partners(actor_id, inputs.limit(request.args.get("limit")),
-                                   types or None))
+    return jsonify(
+        _rec().partners(actor_id, inputs.limit(request.args.get("limit")), types or None)
+    )
 
 
 def with_place(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:

@@ -40,8 +40,9 @@ def _int(name: str, default: int) -> int:
     try:
         return int(value)
     except ValueError as exc:
-        raise SearchError(f"{name} must be an integer", message_fr=f"{name} doit être un entier"
-                          ) from exc
+        raise SearchError(
+            f"{name} must be an integer", message_fr=f"{name} doit être un entier"
+        ) from exc
 
 
 @bp.get("/search")
@@ -92,7 +93,5 @@ def place_suggestions(
         key = parse_territory(c["id"])
         t = territories().get(key) if key else None
         if c["id"] not in out and t is not None:
-            out[c["id"]] = {
-                **c, "text": typed_text(t), "level": t.level, "context": context_of(t)
-            }
+            out[c["id"]] = {**c, "text": typed_text(t), "level": t.level, "context": context_of(t)}
     return list(out.values())[: max(1, min(limit, 50))]

@@ -101,8 +101,8 @@ def _territory_field(value: str) -> tuple[str | None, dict[str, Any] | None, str
             None,
             None,
             gettext(
-                "No place matches “%(text)s”. Type a municipality or its postal code (Lille, 59000), "
-                "a département (Nord or 59), a region or an intercommunality.",
+                "No place matches “%(text)s”. Type a municipality or its postal code "
+                "(Lille, 59000), a département (Nord or 59), a region or an intercommunality.",
                 text=value[:80],
             ),
         )

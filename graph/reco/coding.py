@@ -34,7 +34,7 @@ TARGET_WORDS = 3  # 169 targets fit in 3 × 64 bits
 def code_of(iri: URIRef, namespace: str) -> str | None:
     """The local part of `iri` under `namespace`, or None when it is not under it."""
     text = str(iri)
-    return text[len(namespace):] if text.startswith(namespace) else None
+    return text[len(namespace) :] if text.startswith(namespace) else None
 
 
 @cache
@@ -165,8 +165,12 @@ class Place:
 
     def key(self, level: str) -> tuple[str, str] | None:
         """The key at `level` ('commune', 'epci', 'departement', 'region')."""
-        return {"commune": self.commune, "epci": self.epci, "departement": self.departement,
-                "region": self.region}[level]
+        return {
+            "commune": self.commune,
+            "epci": self.epci,
+            "departement": self.departement,
+            "region": self.region,
+        }[level]
 
 
 @cache
@@ -178,8 +182,13 @@ def _place_of(level: str, code: str) -> Place:
             keys.setdefault("epci", t.key)  # the EPT before the Métropole du Grand Paris
         else:
             keys[t.level] = t.key  # an arrondissement yields to its commune
-    return Place(keys.get("commune"), keys.get("departement"), keys.get("region"),
-                 level if keys else None, keys.get("epci"))
+    return Place(
+        keys.get("commune"),
+        keys.get("departement"),
+        keys.get("region"),
+        level if keys else None,
+        keys.get("epci"),
+    )
 
 
 NOWHERE = Place(None, None, None, None)
