@@ -59,8 +59,8 @@ def links(store: Store, subjects: Instances, predicate: URIRef) -> Pairs:
     """(subject, object) for every `subject predicate object` of `subjects` with an IRI object."""
     rows = store.select(_OBJECTS, p=predicate)
     return [
-        (r["s"], r["o"])
-        for r in rows  # type: ignore[misc]
+        (r["s"], r["o"])  # type: ignore[misc]
+        for r in rows
         if r["s"] in subjects and isinstance(r["o"], URIRef)
     ]
 
@@ -91,8 +91,8 @@ def names(store: Store, subjects: Instances, predicate: URIRef) -> dict[URIRef, 
     """A plain literal per subject of `subjects` (for a property only they have, e.g. foaf:name)."""
     rows = store.select(_OBJECTS, p=predicate)
     return {
-        r["s"]: str(r["o"])
-        for r in rows  # type: ignore[misc]
+        r["s"]: str(r["o"])  # type: ignore[misc]
+        for r in rows
         if r["s"] in subjects and isinstance(r["o"], Literal)
     }
 
