@@ -208,7 +208,9 @@ def test_facet_values_have_labels(client) -> None:  # type: ignore[no-untyped-de
 
 def test_partner_finder_territory(client) -> None:  # type: ignore[no-untyped-def]
     page = html(client, "/partenaires?territory=departement%3A80&needs=financement")
-    assert '<option value="departement:80">Somme (80)</option>' in page
+    # the list offers the text to type, never the code; a code in the URL shows as that text
+    assert '<option value="Somme (80)">Somme (80)</option>' in page
+    assert 'id="territory" name="territory" value="Somme (80)"' in page
     assert "Partenaires proposés" in page and 'role="alert"' not in page
 
 

@@ -47,7 +47,7 @@ def _places() -> list[tuple[str, str]]:
             t = table.get((level, code))
             text = typed_text(t) if t else label
             if ":" not in text:  # an overseas région: its département, listed, is the same
-                out.append((text, label))
+                out.append((text, f"{label} ({code})" if level == "departement" else label))
     return out
 
 
