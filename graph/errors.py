@@ -33,6 +33,13 @@ class BadRequest(AlliancesError):
     code = "bad_request"
 
 
+class QueryRefused(BadRequest):
+    """A query asks for something a public endpoint never does (SERVICE, a graph that is not
+    published)."""
+
+    code = "query_refused"
+
+
 class NotFound(AlliancesError):
     """The resource does not exist."""
 
@@ -59,6 +66,12 @@ class StoreError(AlliancesError):
 
     status = 503
     code = "store_unavailable"
+
+
+class StoreBusy(StoreError):
+    """Another process writes the embedded store (it has one writer at a time)."""
+
+    code = "store_busy"
 
 
 class QueryError(BadRequest):

@@ -181,26 +181,46 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int,
-              help="Request threads of the production server.")
+@click.option(
+    "--workers",
+    default=1,
+    show_default=True,
+    type=click.IntRange(1, 64),
+    help="Web worker processes (gunicorn, pre-fork); each reads the published version.",
+)
+@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
+              help="Request threads per worker.")
 @click.option("--debug", is_flag=True, help="Flask's development server with the debugger.")
 @click.pass_context
 @friendly_errors
-def serve(ctx: click.Context, host: str, port: int, threads: int, debug: bool) -> None:
-    """Start the web application (initialises the instance first if needed)."""
-    from .app import create_app
-    from .warmup import Warmer
+def serve(ctx: click.Context, host: str, port: int, workers: int, threads: int,
+          debug: bool) -> None:
+    """Start the web application (initialises the instance first if needed).
 
-    inst = open_instance(ctx)
-    app = create_app(instance=inst)
-    Warmer(inst).start()
-    click.echo(f"Alliances sur http://{host}:{port}/", err=True)
+    Runs gunicorn with WORKERS processes of THREADS threads. The site reads snapshots of the
+    graph, so `alliances import` can run meanwhile: every worker moves to the new version
+    within a second of its publication."""
+    from . import serving
+
+    config = settings_mod.load()
     if debug:
+        from .app import create_app
+        from .warmup import Warmer
+
+        inst = open_instance(ctx)
+        app = create_app(instance=inst)
+        Warmer(inst).start()
+        click.echo(f"Alliances sur http://{host}:{port}/ (débogage)", err=True)
         app.run(host=host, port=port, threaded=True, use_reloader=False, debug=True)
         return
-    import waitress
-
-    waitress.serve(app, host=host, port=port, threads=threads, ident="alliances")
+    serving.prepare(config, say=lambda m: click.echo(m, err=True), progress=cli_progress())
+    click.echo(
+        f"Alliances sur http://{host}:{port}/ ({workers} processus × {threads} fils)", err=True
+    )
+    serving.run_gunicorn(
+        serving.gunicorn_options(host, port, workers, threads),
+        lambda: serving.reader_app(config),
+    )
 
 
 from . import cli_reco  # noqa: E402 - its commands use the helpers above

@@ -65,7 +65,18 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SPARQL_MAX_ROWS", 10000, "Maximum rows of a SPARQL SELECT result."),
     Setting("SPARQL_MAX_QUERY_LENGTH", 20000, "Maximum length of a SPARQL query, in characters."),
     Setting("SPARQL_MAX_CONCURRENT", 2, "Concurrent SPARQL queries allowed per client address."),
-    Setting("SPARQL_WORKERS", 2, "Worker processes that run SPARQL queries (isolated, killable)."),
+    Setting(
+        "SPARQL_WORKERS",
+        2,
+        "Most processes running public SPARQL queries at once, per web worker, on a store that "
+        "cannot stop a query itself (embedded): started as queries arrive together, killed at "
+        "the deadline.",
+    ),
+    Setting(
+        "SPARQL_CACHE_MB",
+        64.0,
+        "Memory for public SPARQL results kept per graph version, per web worker (MB; 0: off).",
+    ),
     Setting(
         "PARTNER_WEIGHTS",
         "needs_offers=0.35,purpose=0.2,proximity=0.15,diversity=0.15,trust=0.15",

@@ -1,0 +1,169 @@
+"""Serving the application with one or several web worker processes (`alliances serve`).
+
+1. `prepare()` runs in the launching process, briefly as the store's writer: it initialises the
+   instance if needed, brings the search index up to date and publishes the readers' snapshot
+   (embedded store), then closes the store. While the site serves, no process holds the store:
+   `alliances import` (the one writer) runs next to it.
+2. gunicorn's arbiter (a pre-fork WSGI server) starts `workers` processes of the `gthread` kind
+   (`threads` request threads each) and restarts any that dies. Each worker builds the app on a
+   *reader* instance (`Instance.reader`) after the fork, so that no engine handle crosses a
+   fork, and starts two threads: a `Follower`, which moves the worker to each version the writer
+   publishes (checked every `FOLLOW_INTERVAL` seconds), and the `Warmer`, which rebuilds the
+   caches of the new version before visitors ask for them.
+3. `init_app` pins each request to the version live when it starts (`Store.pinned`: a page's
+   queries all see one version) and names that version in the `Alliances-Graph-Version` header.
+
+What each worker holds: its own read-only handle on the snapshot and its own caches keyed by the
+graph version (recommender tables, pages' indexes, SPARQL results), rebuilt from the same
+snapshot, so workers serving one version give the same answers; the search index is one folder
+on disk that every worker reads (docs/scaling.md says why).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import threading
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+from flask import Flask, Response, g
+
+from graph.errors import StoreBusy
+from graph.store.snapshots import Checkpoints
+
+from .instance import Instance
+
+log = logging.getLogger(__name__)
+
+#: Seconds between two checks for a newly published version, in each worker.
+FOLLOW_INTERVAL = 0.5
+#: Response header naming the graph version a response was computed from.
+VERSION_HEADER = "Alliances-Graph-Version"
+
+Say = Callable[[str], None]
+
+
+class Follower:
+    """A daemon thread moving a reader instance to each newly published version."""
+
+    def __init__(self, instance: Instance, interval: float = FOLLOW_INTERVAL) -> None:
+        self.instance = instance
+        self.interval = interval
+        self._stop = threading.Event()
+        self._thread = threading.Thread(target=self._run, name="alliances-follow", daemon=True)
+
+    def start(self) -> Follower:
+        """Start the thread; returns self."""
+        self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop the thread (at its next check)."""
+        self._stop.set()
+
+    def _run(self) -> None:
+        while not self._stop.wait(self.interval):
+            try:
+                self.instance.follow()
+            except Exception:  # noqa: BLE001 - a failed check is retried at the next one
+                log.exception("could not move to the newly published version; retrying")
+
+
+def init_app(app: Flask) -> None:
+    """Pin each request to one graph version and name it in a response header."""
+    inst: Instance = app.extensions["alliances"]
+
+    @app.before_request
+    def _pin() -> None:
+        stack = contextlib.ExitStack()
+        stack.enter_context(inst.store.pinned())
+        g._alliances_pin = stack  # noqa: SLF001 - flask.g is the request's namespace
+
+    @app.after_request
+    def _version(resp: Response) -> Response:
+        resp.headers[VERSION_HEADER] = str(inst.store.version)
+        return resp
+
+    @app.teardown_request
+    def _unpin(exc: BaseException | None) -> None:  # noqa: ARG001
+        stack = g.pop("_alliances_pin", None)
+        if stack is not None:
+            stack.close()
+
+
+def prepare(config: dict[str, Any], say: Say, progress: Say | None = None) -> None:
+    """Make the instance servable by readers (see the module's doc). When an import holds the
+    embedded store, serve its last published snapshot, or wait for the import to end if there
+    is none yet. Raises AlliancesError (a store that cannot be opened, bad settings)."""
+    snapshots = Checkpoints(Path(config["HOME"]) / "snapshots")
+    waiting = False
+    while True:
+        try:
+            inst = Instance(config, progress=progress)
+            break
+        except StoreBusy:
+            if snapshots.current() is not None:
+                say("Une importation est en cours : le site sert la dernière version publiée.")
+                return
+            if not waiting:
+                say("Une importation est en cours ; le site démarrera à sa fin…")
+                waiting = True
+            time.sleep(1)
+    try:
+        if not inst.exists:
+            inst.init(progress=progress)
+        inst.store.publish_for_readers(force=True)
+    finally:
+        inst.close()
+
+
+def reader_app(config: dict[str, Any]) -> Flask:
+    """The app of one web worker: a reader instance, followed and warmed in the background."""
+    from .app import create_app
+    from .warmup import Warmer
+
+    inst = Instance.reader(config)
+    app = create_app(instance=inst)
+    Warmer(inst).start()
+    Follower(inst).start()
+    return app
+
+
+def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict[str, Any]:
+    """gunicorn's settings for `alliances serve` (https://docs.gunicorn.org/en/stable/settings.html).
+
+    `gthread` workers answer `threads` requests each and keep connections alive; their
+    heartbeat does not depend on requests, so a long SPARQL query (stopped by its own deadline)
+    never gets a worker killed; `timeout` only catches a worker whose main loop is stuck.
+    """
+    return {
+        "bind": f"{host}:{port}",
+        "workers": workers,
+        "worker_class": "gthread",
+        "threads": threads,
+        "timeout": 120,
+        "graceful_timeout": 30,
+        "keepalive": 5,
+        "preload_app": False,
+        "proc_name": "alliances",
+        "errorlog": "-",
+        "loglevel": "warning",
+    }
+
+
+def run_gunicorn(options: dict[str, Any], make_app: Callable[[], Flask]) -> None:
+    """Run gunicorn's arbiter in this process until it is stopped (SIGINT, SIGTERM)."""
+    from gunicorn.app.base import BaseApplication
+
+    class _Server(BaseApplication):  # type: ignore[misc]
+        def load_config(self) -> None:
+            for key, value in options.items():
+                self.cfg.set(key, value)
+
+        def load(self) -> Flask:
+            return make_app()
+
+    _Server().run()
