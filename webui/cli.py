@@ -217,9 +217,10 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, threads: int,
     click.echo(
         f"Alliances sur http://{host}:{port}/ ({workers} processus × {threads} fils)", err=True
     )
+    slots = serving.SharedSlots(workers)  # made before the fork: every worker shares it
     serving.run_gunicorn(
         serving.gunicorn_options(host, port, workers, threads),
-        lambda: serving.reader_app(config),
+        lambda: serving.reader_app(config, slots),
     )
 
 

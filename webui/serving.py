@@ -35,6 +35,7 @@ from graph.errors import StoreBusy
 from graph.store.snapshots import Checkpoints
 
 from .instance import Instance
+from .sparql.limits import SharedSlots
 
 log = logging.getLogger(__name__)
 
@@ -120,12 +121,16 @@ def prepare(config: dict[str, Any], say: Say, progress: Say | None = None) -> No
         inst.close()
 
 
-def reader_app(config: dict[str, Any]) -> Flask:
-    """The app of one web worker: a reader instance, followed and warmed in the background."""
+def reader_app(config: dict[str, Any], slots: SharedSlots | None = None) -> Flask:
+    """The app of one web worker: a reader instance, followed and warmed in the background;
+    `slots`, made before the fork, count each client's SPARQL queries across workers."""
     from .app import create_app
+    from .sparql.endpoint import SHARED_SLOTS
     from .warmup import Warmer
 
     inst = Instance.reader(config)
+    if slots is not None:
+        inst.extensions[SHARED_SLOTS] = slots
     app = create_app(instance=inst)
     Warmer(inst).start()
     Follower(inst).start()

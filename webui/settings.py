@@ -33,8 +33,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "STORE",
         "oxigraph",
-        "Graph store: oxigraph (embedded in HOME/store, default) or sparql (any SPARQL 1.1 "
-        "server: Oxigraph server, Virtuoso, Fuseki…; see docs/scaling.md).",
+        "Graph store: oxigraph (embedded in HOME/store, default), sparql (any SPARQL 1.1 "
+        "server: Oxigraph server, Virtuoso, Fuseki…) or virtuoso (sparql, plus Virtuoso's "
+        "own query timeout); see docs/scaling.md.",
     ),
     Setting("SPARQL_QUERY_URL", "", "With STORE=sparql: the server's SPARQL query endpoint."),
     Setting(
@@ -163,9 +164,10 @@ def _check_store(values: dict[str, Any]) -> None:
         if url and not url.startswith(("http://", "https://")):
             raise ConfigError(f"{name} must be an http(s) URL, not {url!r}",
                               message_fr=f"{name} doit être une URL http(s), pas {url!r}")
-    if values["STORE"] == "sparql" and not values["SPARQL_QUERY_URL"]:
+    if values["STORE"] != "oxigraph" and not values["SPARQL_QUERY_URL"]:
+        store = values["STORE"]
         raise ConfigError(
-            "STORE = sparql needs ALLIANCES_SPARQL_QUERY_URL (and usually "
+            f"STORE = {store} needs ALLIANCES_SPARQL_QUERY_URL (and usually "
             "ALLIANCES_SPARQL_UPDATE_URL)",
-            message_fr="STORE = sparql demande ALLIANCES_SPARQL_QUERY_URL (et en général "
+            message_fr=f"STORE = {store} demande ALLIANCES_SPARQL_QUERY_URL (et en général "
             "ALLIANCES_SPARQL_UPDATE_URL)")

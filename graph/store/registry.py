@@ -14,6 +14,7 @@ from .base import Store
 STORES: dict[str, tuple[str, str]] = {
     "oxigraph": ("graph.store.oxigraph", "OxigraphStore"),
     "sparql": ("graph.store.sparql", "SparqlStore"),
+    "virtuoso": ("graph.store.virtuoso", "VirtuosoStore"),
 }
 
 
