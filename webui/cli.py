@@ -147,8 +147,9 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> 
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="ttl",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="ttl", show_default=True
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File (default: stdout).")
 @click.pass_context
 @friendly_errors
@@ -183,18 +184,36 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 @click.option("--port", default=5000, show_default=True, type=int)
 @click.option(
     "--workers",
-    default=1,
-    show_default=True,
+    default=None,
     type=click.IntRange(1, 64),
-    help="Web worker processes (gunicorn, pre-fork); each reads the published version.",
+    help="Web worker processes (gunicorn, pre-fork); each reads the published version. "
+    "[default: 1; with --production, one per core, at least 2]",
 )
-@click.option("--threads", default=8, show_default=True, type=click.IntRange(1, 256),
-              help="Request threads per worker.")
+@click.option(
+    "--threads",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Request threads per worker.",
+)
+@click.option(
+    "--production",
+    is_flag=True,
+    help="Serve for the public (behind a reverse proxy, docs/deployment.md): several "
+    "workers, never the debugger, the secret key from ALLIANCES_SECRET_KEY or the instance.",
+)
 @click.option("--debug", is_flag=True, help="Flask's development server with the debugger.")
 @click.pass_context
 @friendly_errors
-def serve(ctx: click.Context, host: str, port: int, workers: int, threads: int,
-          debug: bool) -> None:
+def serve(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    workers: int | None,
+    threads: int,
+    production: bool,
+    debug: bool,
+) -> None:
     """Start the web application (initialises the instance first if needed).
 
     Runs gunicorn with WORKERS processes of THREADS threads. The site reads snapshots of the
@@ -202,6 +221,11 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, threads: int,
     within a second of its publication."""
     from . import serving
 
+    if production and debug:
+        raise click.UsageError(
+            "--production et --debug s'excluent : le débogueur ne doit jamais être public. "
+            "(--production and --debug exclude each other: the debugger must never be public.)"
+        )
     config = settings_mod.load()
     if debug:
         from .app import create_app
@@ -213,13 +237,17 @@ def serve(ctx: click.Context, host: str, port: int, workers: int, threads: int,
         click.echo(f"Alliances sur http://{host}:{port}/ (débogage)", err=True)
         app.run(host=host, port=port, threaded=True, use_reloader=False, debug=True)
         return
-    serving.prepare(config, say=lambda m: click.echo(m, err=True), progress=cli_progress())
+    if workers is None:
+        workers = serving.default_workers() if production else 1
+    serving.prepare_apart(config, say=lambda m: click.echo(m, err=True), progress=cli_progress())
+    mode = "production, " if production else ""
     click.echo(
-        f"Alliances sur http://{host}:{port}/ ({workers} processus × {threads} fils)", err=True
+        f"Alliances sur http://{host}:{port}/ ({mode}{workers} processus × {threads} fils)",
+        err=True,
     )
     slots = serving.SharedSlots(workers)  # made before the fork: every worker shares it
     serving.run_gunicorn(
-        serving.gunicorn_options(host, port, workers, threads),
+        serving.gunicorn_options(host, port, workers, threads, production=production),
         lambda: serving.reader_app(config, slots),
     )
 

@@ -58,12 +58,15 @@ class Instance:
             ).follow()
             return
         self.store = store or open_store(config, self.home)
+        # After each write, first the readers' snapshot, then the search index (listeners run
+        # in this order): the index that every worker reads is never ahead of the graph they
+        # can move to, so a search never lists a resource whose page does not exist yet; it
+        # lags the graph for the time of the index update (docs/scaling.md).
+        self.store.add_listener(self._publish)
         # The search index follows every write of the store (rebuilt here if stale or damaged).
         self.extensions["search"] = SearchIndex(
             self.home / "index", self.store, config["SEARCH_BACKEND"], progress
         ).attach()
-        # Then the readers' snapshot, once the index is at the new version.
-        self.store.add_listener(self._publish)
 
     @classmethod
     def open(

@@ -1,9 +1,12 @@
 """Serving the application with one or several web worker processes (`alliances serve`).
 
-1. `prepare()` runs in the launching process, briefly as the store's writer: it initialises the
-   instance if needed, brings the search index up to date and publishes the readers' snapshot
-   (embedded store), then closes the store. While the site serves, no process holds the store:
-   `alliances import` (the one writer) runs next to it.
+1. `prepare()` runs in a child of the launching process (`prepare_apart`), briefly as the
+   store's writer: it initialises the instance if needed, brings the search index up to date
+   and publishes the readers' snapshot (embedded store), then closes the store. While the site
+   serves, no process holds the store: `alliances import` (the one writer) runs next to it.
+   The launching process, which becomes gunicorn's arbiter and forks every worker, never opens
+   the store itself: RocksDB's background threads do not survive a fork, and a worker forked
+   from a process that had started them hangs at exit joining threads it does not have.
 2. gunicorn's arbiter (a pre-fork WSGI server) starts `workers` processes of the `gthread` kind
    (`threads` request threads each) and restarts any that dies. Each worker builds the app on a
    *reader* instance (`Instance.reader`) after the fork, so that no engine handle crosses a
@@ -23,6 +26,8 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import multiprocessing as mp
+import os
 import threading
 import time
 from collections.abc import Callable
@@ -31,7 +36,7 @@ from typing import Any
 
 from flask import Flask, Response, g
 
-from graph.errors import StoreBusy
+from graph.errors import AlliancesError, StoreBusy
 from graph.store.snapshots import Checkpoints
 
 from .instance import Instance
@@ -121,6 +126,40 @@ def prepare(config: dict[str, Any], say: Say, progress: Say | None = None) -> No
         inst.close()
 
 
+def prepare_apart(config: dict[str, Any], say: Say, progress: Say | None = None) -> None:
+    """`prepare()` in a forked child process (see the module's doc for why), waiting for it.
+    Raises what `prepare` raised (AlliancesError), or AlliancesError when the child died."""
+    ctx = mp.get_context("fork")
+    receive, send = ctx.Pipe(duplex=False)
+
+    def run() -> None:
+        outcome: BaseException | None = None
+        try:
+            prepare(config, say, progress)
+        except BaseException as exc:  # noqa: BLE001 - handed to the parent, which raises it
+            outcome = exc
+        try:
+            send.send(outcome)
+        except Exception:  # noqa: BLE001 - an exception that does not pickle
+            send.send(AlliancesError(repr(outcome)))
+
+    child = ctx.Process(target=run, name="alliances-prepare")
+    child.start()
+    send.close()
+    try:
+        outcome = receive.recv()
+    except EOFError:
+        outcome = AlliancesError(
+            f"preparing the instance stopped unexpectedly (exit code {child.exitcode})",
+            message_fr="la préparation de l'instance s'est arrêtée de façon inattendue "
+            f"(code de sortie {child.exitcode})",
+        )
+    finally:
+        child.join()
+    if outcome is not None:
+        raise outcome
+
+
 def reader_app(config: dict[str, Any], slots: SharedSlots | None = None) -> Flask:
     """The app of one web worker: a reader instance, followed and warmed in the background;
     `slots`, made before the fork, count each client's SPARQL queries across workers."""
@@ -137,14 +176,38 @@ def reader_app(config: dict[str, Any], slots: SharedSlots | None = None) -> Flas
     return app
 
 
-def gunicorn_options(host: str, port: int, workers: int, threads: int) -> dict[str, Any]:
+def default_workers() -> int:
+    """Web workers of `serve --production`: one per core this process may use, at least 2 (so
+    that a worker restarting or busy with a cache rebuild leaves another answering), at most 8.
+
+    One per core rather than gunicorn's usual 2 × cores + 1: each worker keeps its own caches
+    (memory per worker measured in bench/README.md, *Web*), its request threads already
+    overlap the waits, and the engine's work runs in SPARQL query processes or the store's
+    own threads.
+    """
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        cores = os.cpu_count() or 1
+    return max(2, min(8, cores))
+
+
+def gunicorn_options(
+    host: str, port: int, workers: int, threads: int, *, production: bool = False
+) -> dict[str, Any]:
     """gunicorn's settings for `alliances serve` (https://docs.gunicorn.org/en/stable/settings.html).
 
     `gthread` workers answer `threads` requests each and keep connections alive; their
     heartbeat does not depend on requests, so a long SPARQL query (stopped by its own deadline)
-    never gets a worker killed; `timeout` only catches a worker whose main loop is stuck.
+    never gets a worker killed; `timeout` only catches a worker whose main loop is stuck. With
+    `production`, each worker is replaced after about 10,000 requests (a bound on whatever
+    memory a long-lived process gathers; the jitter keeps workers from restarting together).
     """
+    extra: dict[str, Any] = (
+        {"max_requests": 10_000, "max_requests_jitter": 1_000} if production else {}
+    )
     return {
+        **extra,
         "bind": f"{host}:{port}",
         "workers": workers,
         "worker_class": "gthread",
