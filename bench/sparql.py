@@ -286,11 +286,18 @@ def main() -> None:
     ap.add_argument(
         "--workers",
         type=int,
-        default=2,
+        default=4,
         help="SPARQL_WORKERS of our server (query processes per web worker)",
     )
     ap.add_argument("--web-workers", type=int, default=2, help="alliances serve --workers")
     ap.add_argument("--timeout", type=float, default=60, help="SPARQL_TIMEOUT of our server")
+    ap.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="build the instance and Oxigraph's copy in this folder, or reuse them "
+        "if it holds them already, and keep them",
+    )
     args = ap.parse_args()
     from webui.sparql.examples import examples
 
@@ -299,18 +306,20 @@ def main() -> None:
     queries += [
         PARTNERS.format(me=f"https://w3id.org/alliances/id/actor/a{i}") for i in range(0, 50, 7)
     ]
-    tmp = Path(tempfile.mkdtemp(prefix="bench-sparql-"))
+    tmp = args.keep or Path(tempfile.mkdtemp(prefix="bench-sparql-"))
     procs: list[subprocess.Popen[bytes]] = []
     try:
-        t0 = time.monotonic()
-        dump = build(tmp / "instance", args.actors)
-        print(f"built {args.actors} actors in {time.monotonic() - t0:.0f} s", flush=True)
         ox_dir = tmp / "oxigraph"
-        subprocess.run(
-            ["oxigraph", "load", "--location", str(ox_dir), "--file", str(dump)],
-            check=True,
-            capture_output=True,
-        )
+        if not (tmp / "built").exists():
+            t0 = time.monotonic()
+            dump = build(tmp / "instance", args.actors)
+            print(f"built {args.actors} actors in {time.monotonic() - t0:.0f} s", flush=True)
+            subprocess.run(
+                ["oxigraph", "load", "--location", str(ox_dir), "--file", str(dump)],
+                check=True,
+                capture_output=True,
+            )
+            (tmp / "built").write_text(str(args.actors))
         theirs = free_port()
         procs.append(
             subprocess.Popen(
@@ -362,7 +371,8 @@ def main() -> None:
     finally:
         for p in procs:
             stop(p)
-        shutil.rmtree(tmp, ignore_errors=True)
+        if args.keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":
