@@ -9,8 +9,10 @@ Builds an instance (the bundled demo, or vocabularies + synthetic actors and all
 to warm the per-version caches (search index, recommender tables, SDG/territory index; the
 first-hit time is printed), then for each page type runs `--clients` concurrent keep-alive HTTP
 clients for `--seconds` and prints requests, p50 and p95 (ms) in a Markdown table. With
-`--workers N` (N > 1) it then does the same on `alliances serve --workers N` (same instance) and
-prints each page type's throughput (requests/s) with both and the ratio N workers / 1 worker.
+`--workers N` (N > 1) it also starts `alliances serve --workers N` on the same instance, measures
+each page type on both servers in turn and again in the reverse order (so that a change of the
+machine's load weighs on both alike), and prints each page type's throughput (requests/s) with
+both and the ratio N workers / 1 worker, and the memory of each worker after warm-up.
 Everything runs on 127.0.0.1; the loops are bounded in time.
 """
 
@@ -211,7 +213,7 @@ def main() -> None:
     sb = _sparql_bench()
     tmp = Path(tempfile.mkdtemp(prefix="bench-web-"))
     home = tmp / "instance"
-    proc: subprocess.Popen[bytes] | None = None
+    procs: list[subprocess.Popen[bytes]] = []
     try:
         t0 = time.monotonic()
         if args.actors:
@@ -227,32 +229,49 @@ def main() -> None:
         print(
             f"built instance ({args.actors or 'demo'}) in {time.monotonic() - t0:.0f} s", flush=True
         )
-        runs: dict[int, dict[str, dict[str, float]]] = {}
-        for workers in sorted({1, args.workers}):
-            proc, port = serve(home, args, workers)
-            warm(port, pages, workers)
-            rss = worker_rss(proc.pid)
+        counts = sorted({1, args.workers})
+        servers: dict[int, tuple[subprocess.Popen[bytes], int]] = {}
+        for workers in counts:  # every server is up before any measure (interleaved below)
+            servers[workers] = serve(home, args, workers)
+            procs.append(servers[workers][0])
+            warm(servers[workers][1], pages, workers)
+            rss = worker_rss(servers[workers][0].pid)
             print(
                 f"memory (RSS) of the {len(rss)} worker(s) after warm-up: "
                 + ", ".join(f"{mb:.0f} MB" for mb in rss),
                 flush=True,
             )
-            print(
-                f"\n{args.clients} clients, {args.seconds:g} s per page type, {workers} "
-                f"worker(s) × {args.threads} threads, load average {os.getloadavg()[0]:.1f}\n"
-            )
-            print("| page type | requests | errors | p50 (ms) | p95 (ms) |\n|---|---|---|---|---|")
-            runs[workers] = {}
-            for kind, urls in pages.items():
-                r = measure(port, urls, args.clients, args.seconds)
-                runs[workers][kind] = r
-                print(
-                    f"| {kind} | {r['requests']:.0f} | {r['errors']:.0f} | {r['p50_ms']:.1f} "
-                    f"| {r['p95_ms']:.1f} |",
-                    flush=True,
-                )
-            stop(proc)
-            proc = None
+        # With several servers, each page type is measured on each in turn, then again in the
+        # reverse order (A B B A), so that a change in the machine's load between the two
+        # halves weighs on both alike; the two halves are summed.
+        orders = [counts, counts[::-1]] if len(counts) > 1 else [counts]
+        runs: dict[int, dict[str, dict[str, float]]] = {w: {} for w in counts}
+        print(
+            f"\n{args.clients} clients, {args.seconds:g} s per page type and pass, "
+            f"{args.threads} threads per worker, load average {os.getloadavg()[0]:.1f}\n"
+        )
+        print(
+            "| page type | workers | requests | errors | p50 (ms) | p95 (ms) |\n"
+            "|---|---|---|---|---|---|"
+        )
+        for kind, urls in pages.items():
+            for order in orders:
+                for workers in order:
+                    r = measure(servers[workers][1], urls, args.clients, args.seconds)
+                    print(
+                        f"| {kind} | {workers} | {r['requests']:.0f} | {r['errors']:.0f} "
+                        f"| {r['p50_ms']:.1f} | {r['p95_ms']:.1f} |",
+                        flush=True,
+                    )
+                    old = runs[workers].get(kind)
+                    if old is not None:
+                        r = {
+                            **r,
+                            "requests": r["requests"] + old["requests"],
+                            "qps": (r["qps"] + old["qps"]) / 2,
+                        }
+                    runs[workers][kind] = r
+        print(f"\nload average {os.getloadavg()[0]:.1f}")
         if args.workers > 1:
             one, many = runs[1], runs[args.workers]
             n = args.workers
@@ -272,7 +291,7 @@ def main() -> None:
                 f"| **{totaln / total1:.2f}** |"
             )
     finally:
-        if proc is not None:
+        for proc in procs:
             stop(proc)
         shutil.rmtree(tmp, ignore_errors=True)
 
