@@ -26,8 +26,6 @@ from graph.store.snapshots import Checkpoints
 
 from .store_servers import free_port
 
-pytestmark = pytest.mark.slow
-
 ACTORS = 120
 HEADER = "Alliances-Graph-Version"
 COUNT = (
@@ -150,6 +148,7 @@ def _actors(folder: Path) -> Path:
     return folder
 
 
+@pytest.mark.slow
 def test_import_while_two_workers_serve(served: Served, tmp_path: Path) -> None:
     before = int(requests.get(f"{served.url}/a-propos", timeout=30).headers[HEADER])
     seen: list[Seen] = []
@@ -328,3 +327,27 @@ def test_production_workers_follow_the_cores() -> None:
     options = gunicorn_options("127.0.0.1", 5000, 3, 8, production=True)
     assert options["workers"] == 3 and options["worker_class"] == "gthread"
     assert options["max_requests"] > 0
+
+
+def test_prepare_apart_reports_the_childs_error(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """`serve` prepares the instance in a child process; its error (or death) reaches the
+    command as an AlliancesError with both languages."""
+    from graph.errors import AlliancesError, ConfigError
+    from webui import serving, settings
+
+    config = settings.load({"HOME": str(tmp_path)})
+
+    def refuse(*_args: object, **_kwargs: object) -> None:
+        raise ConfigError("bad setting", message_fr="réglage erroné")
+
+    monkeypatch.setattr(serving, "prepare", refuse)
+    with pytest.raises(ConfigError) as refused:
+        serving.prepare_apart(config, say=lambda _m: None)
+    assert refused.value.message_fr == "réglage erroné"
+
+    monkeypatch.setattr(serving, "prepare", lambda *_a, **_k: os._exit(3))
+    with pytest.raises(AlliancesError, match="exit code 3") as died:
+        serving.prepare_apart(config, say=lambda _m: None)
+    assert "code de sortie 3" in died.value.message_fr

@@ -148,14 +148,18 @@ def prepare_apart(config: dict[str, Any], say: Say, progress: Say | None = None)
     send.close()
     try:
         outcome = receive.recv()
-    except EOFError:
+    except EOFError:  # the child died without a word (killed, out of memory)
+        child.join()
         outcome = AlliancesError(
             f"preparing the instance stopped unexpectedly (exit code {child.exitcode})",
             message_fr="la préparation de l'instance s'est arrêtée de façon inattendue "
             f"(code de sortie {child.exitcode})",
         )
+    except Exception as exc:  # noqa: BLE001 - an exception that does not unpickle
+        outcome = AlliancesError(f"preparing the instance failed: {exc!r}")
     finally:
         child.join()
+        receive.close()
     if outcome is not None:
         raise outcome
 
