@@ -54,6 +54,13 @@ class NotAcceptable(AlliancesError):
     code = "not_acceptable"
 
 
+class PayloadTooLarge(AlliancesError):
+    """A request body or an input file is larger than the configured limit."""
+
+    status = 413
+    code = "payload_too_large"
+
+
 class Conflict(AlliancesError):
     """Another writer holds the store, or the state forbids the operation."""
 
@@ -80,8 +87,9 @@ class QueryError(BadRequest):
     @classmethod
     def syntax(cls, detail: str) -> QueryError:
         """A syntax error."""
-        return cls(f"SPARQL syntax error: {detail}",
-                   message_fr=f"erreur de syntaxe SPARQL : {detail}")
+        return cls(
+            f"SPARQL syntax error: {detail}", message_fr=f"erreur de syntaxe SPARQL : {detail}"
+        )
 
     @classmethod
     def failed(cls, detail: str) -> QueryError:

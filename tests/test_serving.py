@@ -228,6 +228,10 @@ def test_import_while_two_workers_serve(served: Served, tmp_path: Path) -> None:
     assert search["total"] >= ACTORS  # « Acteur importé N » are all found
     assert partners["results"], partners
 
+    # --production: the secret key every worker signs with was generated once, kept private.
+    key = served.home / "secret_key"
+    assert key.stat().st_mode & 0o777 == 0o600 and len(key.read_text().strip()) == 64
+
     # SIGTERM stops the server and every worker (none left hanging on the store's threads).
     workers = _children(served.process.pid)
     assert len(workers) >= 2

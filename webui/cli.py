@@ -99,7 +99,12 @@ def import_cmd(
     inst = open_instance(ctx)
     with errors_as_json(as_json):
         report = import_paths(
-            list(paths), inst.store, inst.base, source=source, progress=_progress(as_json)
+            list(paths),
+            inst.store,
+            inst.base,
+            source=source,
+            progress=_progress(as_json),
+            max_file_bytes=int(inst.config["IMPORT_MAX_FILE_BYTES"]),
         )
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
@@ -130,11 +135,24 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> 
     """Check files as `import` would, writing nothing (not even a new instance)."""
     config = settings_mod.load()
     with errors_as_json(as_json):
+        limit = int(config["IMPORT_MAX_FILE_BYTES"])
         if store_class(config["STORE"]).present(config, Path(config["HOME"])):
             inst = open_instance(ctx, create=False)
-            report = validate(list(paths), inst.store, inst.base, progress=_progress(as_json))
+            report = validate(
+                list(paths),
+                inst.store,
+                inst.base,
+                progress=_progress(as_json),
+                max_file_bytes=limit,
+            )
         else:
-            report = validate(list(paths), None, config["BASE_IRI"], progress=_progress(as_json))
+            report = validate(
+                list(paths),
+                None,
+                config["BASE_IRI"],
+                progress=_progress(as_json),
+                max_file_bytes=limit,
+            )
     if as_json:
         data = report.to_dict()
         data["valid"] = True

@@ -78,8 +78,33 @@ def friendly_errors(func: F) -> F:
             if exc.message != exc.message_fr:
                 click.echo(f"Error: {exc.message}", err=True)
             sys.exit(1)
+        except OSError as exc:  # a full disk, a file size limit, missing rights
+            _echo_os_error(exc)
+            sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _echo_os_error(exc: OSError) -> None:
+    """Say an I/O error once per command (closing the store after a failed write often fails
+    the same way)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        root = ctx.find_root()
+        if root.meta.get("alliances.io_error"):
+            return
+        root.meta["alliances.io_error"] = True
+    click.echo(f"Erreur d'entrée-sortie (disque plein ? droits ?) : {exc}", err=True)
+    click.echo(f"I/O error (disk full? permissions?): {exc}", err=True)
+
+
+def _close(inst: Instance) -> None:
+    """Close the instance; a failure to flush (disk full) is said, not a traceback."""
+    try:
+        inst.close()
+    except OSError as exc:
+        _echo_os_error(exc)
+        sys.exit(1)
 
 
 @contextlib.contextmanager
@@ -101,7 +126,7 @@ def open_instance(ctx: click.Context, *, create: bool = True) -> Instance:
         bar = cli_progress()
         inst = Instance.open(progress=bar)
         ctx.obj = inst
-        ctx.call_on_close(inst.close)
+        ctx.call_on_close(lambda: _close(inst))
         if create and not inst.exists:
             click.echo("Instance absente : initialisation…", err=True)
             inst.init(progress=bar)

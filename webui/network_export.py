@@ -5,7 +5,8 @@ its actor–actor projection (an edge between two actors per alliance they share
 number of shared alliances). Built with networkx from one query, cached on disk per store version.
 `/export/network/{bipartite|actors}` (no extension) negotiates GraphML, GEXF or the CSV edge
 list and answers 303 to the file. Text in GraphML and GEXF goes through `xml_safe`, so both are
-well-formed XML whatever the store holds.
+well-formed XML whatever the store holds; CSV cells that a spreadsheet would run as a formula
+are neutralised (`webui.security.csv_cell`).
 """
 
 from __future__ import annotations
@@ -26,6 +27,7 @@ from graph.xml_text import xml_safe
 from .app_context import get_instance
 from .conneg import MediaType, negotiate
 from .rdfdoc import finish, not_modified
+from .security import csv_cell
 
 bp = Blueprint("network_export", __name__)
 
@@ -52,7 +54,7 @@ def _csv_nodes(g: nx.Graph) -> bytes:
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(keys)
     for n, d in sorted(g.nodes(data=True)):
-        w.writerow([n] + [d.get(k, "") for k in keys[1:]])
+        w.writerow([csv_cell(x) for x in [n] + [d.get(k, "") for k in keys[1:]]])
     return buf.getvalue().encode()
 
 
@@ -61,7 +63,7 @@ def _csv_edges(g: nx.Graph, attrs: list[str]) -> bytes:
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(["source", "target", *attrs])
     for u, v, d in sorted(g.edges(data=True)):
-        w.writerow([u, v, *[d.get(a, "") for a in attrs]])
+        w.writerow([csv_cell(x) for x in [u, v, *[d.get(a, "") for a in attrs]]])
     return buf.getvalue().encode()
 
 

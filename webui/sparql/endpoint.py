@@ -16,7 +16,7 @@ from ontology.namespaces import PREFIXES
 from ..app_context import get_instance
 from ..conneg import HTML, negotiate, preferred
 from ..errors import wants_json
-from ..rdfdoc import READ_CORS, finish, serialize_graph
+from ..rdfdoc import finish, serialize_graph
 from .cache import ResultCache
 from .examples import examples
 from .limits import ClientLimiter, SharedSlots, TooManyQueries
@@ -75,9 +75,12 @@ class Endpoint:
 
     def limits(self) -> dict[str, object]:
         """The limits, as shown in the service description and the page."""
-        return {"timeout_s": self.timeout, "max_rows": self.max_rows,
-                "max_query_length": self.max_length,
-                "max_concurrent_per_client": self.limiter.limit}
+        return {
+            "timeout_s": self.timeout,
+            "max_rows": self.max_rows,
+            "max_query_length": self.max_length,
+            "max_concurrent_per_client": self.limiter.limit,
+        }
 
 
 def get_endpoint() -> Endpoint:
@@ -88,8 +91,7 @@ def get_endpoint() -> Endpoint:
 def endpoint_url() -> str:
     """Absolute URL of the endpoint (PUBLIC_URL when set, else the request's host)."""
     public = str(current_app.config.get("PUBLIC_URL") or "").rstrip("/")
-    return public + url_for("sparql.sparql") if public else url_for("sparql.sparql",
-                                                                     _external=True)
+    return public + url_for("sparql.sparql") if public else url_for("sparql.sparql", _external=True)
 
 
 def local_graphs() -> tuple[dict[str, str], set[str]]:
@@ -115,12 +117,16 @@ def sparql() -> Response | str:
         media = negotiate([*GRAPHS, HTML], fmt)
         if media is HTML:
             return query_page("")
-        sd = service_description(get_instance().store, URIRef(endpoint_url()),
-                                 limits=ep.limits())
+        sd = service_description(get_instance().store, URIRef(endpoint_url()), limits=ep.limits())
         return finish(Response(serialize_graph(sd, media), content_type=media.content_type))
     default_map, named = local_graphs()
-    checked = check_query(preq.query, local_graphs=set(default_map) | named,
-                          max_length=ep.max_length, base=get_instance().base, published=named)
+    checked = check_query(
+        preq.query,
+        local_graphs=set(default_map) | named,
+        max_length=ep.max_length,
+        base=get_instance().base,
+        published=named,
+    )
     table = GRAPHS if checked.returns_graph else RESULTS
     media = negotiate([*table, HTML] if request.method != "POST" else table, fmt)
     if media is HTML:
@@ -134,9 +140,14 @@ def sparql() -> Response | str:
         _check_local(named_uris, named, "FROM NAMED")
     else:  # the store's default dataset: the union of the published graphs
         default_uris, named_uris = None, None
-    task = _task(checked.text,
-                 None if default_uris is None else [default_map[u] for u in default_uris],
-                 named_uris, media, checked.returns_graph, ep.max_rows)
+    task = _task(
+        checked.text,
+        None if default_uris is None else [default_map[u] for u in default_uris],
+        named_uris,
+        media,
+        checked.returns_graph,
+        ep.max_rows,
+    )
     return _answer(ep, task, media)
 
 
@@ -149,17 +160,29 @@ def _check_local(uris: list[str], allowed: set[str], what: str) -> None:
                 f"{what} <{u}>: only the graphs of this store can be queried (see the "
                 "service description at /sparql)",
                 message_fr=f"{what} <{u}> : seuls les graphes de ce stock peuvent être "
-                "interrogés (voir la description du service, /sparql)")
+                "interrogés (voir la description du service, /sparql)",
+            )
 
 
-def _task(query: str, default: list[str] | None, named: list[str] | None, media: MediaType,
-          graph: bool, max_rows: int) -> Task:
+def _task(
+    query: str,
+    default: list[str] | None,
+    named: list[str] | None,
+    media: MediaType,
+    graph: bool,
+    max_rows: int,
+) -> Task:
     inst = get_instance()
-    return Task(query=query, default_graph=default, named_graphs=named,
-                version=inst.store.version,
-                result_format="json" if graph else media.key,
-                graph_format=media.key if graph else "ttl",
-                max_rows=max_rows, prefixes=dict(PREFIXES))
+    return Task(
+        query=query,
+        default_graph=default,
+        named_graphs=named,
+        version=inst.store.version,
+        result_format="json" if graph else media.key,
+        graph_format=media.key if graph else "ttl",
+        max_rows=max_rows,
+        prefixes=dict(PREFIXES),
+    )
 
 
 def _answer(ep: Endpoint, task: Task, media: MediaType) -> Response:
@@ -188,9 +211,14 @@ def _answer(ep: Endpoint, task: Task, media: MediaType) -> Response:
 
 def _cache_key(task: Task) -> tuple[object, ...]:
     """What a result depends on besides the graph version."""
-    return (task.query, None if task.default_graph is None else tuple(task.default_graph),
-            None if task.named_graphs is None else tuple(task.named_graphs),
-            task.result_format, task.graph_format, task.max_rows)
+    return (
+        task.query,
+        None if task.default_graph is None else tuple(task.default_graph),
+        None if task.named_graphs is None else tuple(task.named_graphs),
+        task.result_format,
+        task.graph_format,
+        task.max_rows,
+    )
 
 
 def query_page(query: str) -> str:
@@ -198,9 +226,17 @@ def query_page(query: str) -> str:
     from ..pages import current_lang
 
     ep = get_endpoint()
-    return render_template("sparql.html", query=query, examples=examples(),
-                           endpoint=endpoint_url(), limits=ep.limits(), prefixes=PREFIXES,
-                           results=RESULTS, graphs=GRAPHS, lang=current_lang())
+    return render_template(
+        "sparql.html",
+        query=query,
+        examples=examples(),
+        endpoint=endpoint_url(),
+        limits=ep.limits(),
+        prefixes=PREFIXES,
+        results=RESULTS,
+        graphs=GRAPHS,
+        lang=current_lang(),
+    )
 
 
 def _error_response(exc: AlliancesError) -> Any:
@@ -210,16 +246,18 @@ def _error_response(exc: AlliancesError) -> Any:
 
         resp = jsonify(exc.to_dict())
     elif _prefers_html():
-        resp = Response(render_template("error.html", status=exc.status, error=exc.to_dict()),
-                        content_type="text/html; charset=utf-8")
+        resp = Response(
+            render_template("error.html", status=exc.status, error=exc.to_dict()),
+            content_type="text/html; charset=utf-8",
+        )
     else:
-        text = exc.message if exc.message == exc.message_fr else (
-            f"{exc.message}\n{exc.message_fr}")
+        text = (
+            exc.message if exc.message == exc.message_fr else (f"{exc.message}\n{exc.message_fr}")
+        )
         resp = Response(text + "\n", content_type="text/plain; charset=utf-8")
     resp.status_code = exc.status
     if exc.status in (429, 503):
         resp.headers["Retry-After"] = "5"
-    resp.headers.update(READ_CORS)
     return resp
 
 

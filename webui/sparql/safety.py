@@ -11,7 +11,8 @@ disagree with the engine about which words are keywords:
 - FROM / FROM NAMED must name a published graph of this store (prefixes and BASE resolved);
 - no IRI or string of the query may name a graph that is not published (the store's
   bookkeeping, an import being written): `graph.store.visibility`, which parses the query with
-  rdflib's algebra, because Virtuoso reads a graph a query names even outside the dataset.
+  rdflib's algebra, because Virtuoso reads a graph a query names even outside the dataset;
+- brackets nest at most `MAX_NESTING` deep (the engine's parser is recursive).
 
 SPARQL lets `\\uXXXX` escapes appear anywhere in a query; Oxigraph does not decode them outside
 IRIs and strings, but to be safe with any engine the checks also run on the decoded text.
@@ -27,8 +28,14 @@ from urllib.parse import urljoin
 from graph.errors import AlliancesError, BadRequest, QueryRefused
 from graph.store.visibility import check_visible, decode_escapes
 
-__all__ = ["CheckedQuery", "QueryRefused", "UpdateRefused", "check_query", "decode_escapes",
-           "tokens"]
+__all__ = [
+    "CheckedQuery",
+    "QueryRefused",
+    "UpdateRefused",
+    "check_query",
+    "decode_escapes",
+    "tokens",
+]
 
 
 class UpdateRefused(AlliancesError):
@@ -52,10 +59,20 @@ _TOKEN = re.compile(
   | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
               |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$]""" + _NAMECHAR + r"""+)
+  | (?P<var>[?$]"""
+    + _NAMECHAR
+    + r"""+)
   | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-  | (?P<bnode>_:""" + _NAMECHAR + r"""(?:[\w\-.]*""" + _NAMECHAR + r""")?)
-  | (?P<pname>""" + _PN_PREFIX + ":" + _PN_LOCAL + r""")
+  | (?P<bnode>_:"""
+    + _NAMECHAR
+    + r"""(?:[\w\-.]*"""
+    + _NAMECHAR
+    + r""")?)
+  | (?P<pname>"""
+    + _PN_PREFIX
+    + ":"
+    + _PN_LOCAL
+    + r""")
   | (?P<number>[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?)
   | (?P<word>[^\W\d]\w*)
   | (?P<punct>\^\^|\|\||&&|!=|<=|>=|.)
@@ -125,6 +142,7 @@ def check_query(
     if not text.strip():
         raise BadRequest("empty query", message_fr="requête vide")
     toks = list(tokens(text))
+    _check_nesting(toks)
     decoded = decode_escapes(text)
     if decoded != text:
         _refuse_service(list(tokens(decoded)))
@@ -135,6 +153,28 @@ def check_query(
     if base is not None:
         check_visible(text, base=base, published=published or set())
     return checked
+
+
+#: Deepest nesting of brackets (`{`, `(`, `[`) a query may have. Useful queries stay under 20;
+#: Oxigraph's recursive parser overflows its stack (the process dies) at a few thousand.
+MAX_NESTING = 100
+_OPEN, _CLOSE = frozenset("{(["), frozenset("})]")
+
+
+def _check_nesting(toks: list[Token]) -> None:
+    depth = deepest = 0
+    for t in toks:
+        if t.kind == "punct" and t.text in _OPEN:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif t.kind == "punct" and t.text in _CLOSE:
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise BadRequest(
+            f"query nested too deeply ({deepest} levels of brackets, at most {MAX_NESTING})",
+            message_fr=f"requête trop imbriquée ({deepest} niveaux de parenthèses ou "
+            f"d'accolades, au plus {MAX_NESTING})",
+        )
 
 
 def _refuse_service(toks: list[Token]) -> None:
@@ -149,9 +189,11 @@ def _refuse_service(toks: list[Token]) -> None:
                 "les requêtes ne sortent jamais de ce serveur",
             )
         if t.is_word("LOAD"):
-            raise UpdateRefused("LOAD and other updates are refused: this endpoint is read-only",
-                                message_fr="LOAD et les autres mises à jour sont refusés : ce "
-                                "point d'accès est en lecture seule")
+            raise UpdateRefused(
+                "LOAD and other updates are refused: this endpoint is read-only",
+                message_fr="LOAD et les autres mises à jour sont refusés : ce "
+                "point d'accès est en lecture seule",
+            )
 
 
 def _form(toks: list[Token]) -> str:
@@ -213,5 +255,7 @@ def _resolve(tok: Token | None, prefixes: dict[str, str], base: str) -> str:
         prefix, _, local = tok.text.partition(":")
         if prefix in prefixes:
             return prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
-    raise BadRequest("syntax error after FROM: an IRI is expected",
-                     message_fr="erreur de syntaxe après FROM : une IRI est attendue")
+    raise BadRequest(
+        "syntax error after FROM: an IRI is expected",
+        message_fr="erreur de syntaxe après FROM : une IRI est attendue",
+    )

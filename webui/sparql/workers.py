@@ -148,8 +148,11 @@ def worker_main(conn: Connection, opener: Callable[[], Store]) -> None:
                     with contextlib.suppress(Exception):
                         store.close()
                 store = None
-                outcome = Outcome(error="store", message=f"store unavailable: {exc}",
-                                  message_fr=f"stock indisponible : {exc}")
+                outcome = Outcome(
+                    error="store",
+                    message=f"store unavailable: {exc}",
+                    message_fr=f"stock indisponible : {exc}",
+                )
         conn.send(outcome)
 
 
@@ -188,8 +191,12 @@ class WorkerPool:
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=worker_main, args=(child, self.opener),
-                                 name="alliances-sparql-worker", daemon=True)
+        proc = self._ctx.Process(
+            target=worker_main,
+            args=(child, self.opener),
+            name="alliances-sparql-worker",
+            daemon=True,
+        )
         proc.start()
         child.close()
         w = _Worker(proc, parent)
@@ -216,9 +223,10 @@ class WorkerPool:
         try:
             return self._idle.get(timeout=timeout)
         except queue.Empty:
-            raise Busy("every query worker is busy; try again shortly",
-                       message_fr="tous les processus de requête sont occupés ; "
-                       "réessayez dans un instant") from None
+            raise Busy(
+                "every query worker is busy; try again shortly",
+                message_fr="tous les processus de requête sont occupés ; réessayez dans un instant",
+            ) from None
 
     def _discard(self, dead: _Worker) -> None:
         """Kill `dead` (its place is filled again when a query needs it)."""
@@ -245,12 +253,15 @@ class WorkerPool:
                 raise QueryTimeout(
                     f"the query was stopped after {timeout:g} s (the limit of this endpoint)",
                     message_fr=f"la requête a été arrêtée après {timeout:g} s (la limite de ce "
-                    "point d'accès)")
+                    "point d'accès)",
+                )
             outcome: Outcome = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError) as exc:
             self._discard(worker)
-            raise AlliancesError("the query worker stopped unexpectedly",
-                                 message_fr="le processus de requête s'est arrêté") from exc
+            raise AlliancesError(
+                "the query worker stopped unexpectedly",
+                message_fr="le processus de requête s'est arrêté",
+            ) from exc
         self._idle.put(worker)
         return unwrap(outcome)
 
