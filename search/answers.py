@@ -54,6 +54,27 @@ def answer(
     )
 
 
+def best_iris(
+    backend: Backend,
+    text: str,
+    *,
+    kind: str | Iterable[str] | None = None,
+    facets: Mapping[str, Iterable[str]] | None = None,
+    limit: int = 1000,
+) -> tuple[int, list[str]]:
+    """(number of matches, IRIs of the best `limit` of them) of `text` within the filters.
+
+    The same matches as `answer` (including its relaxed retry), without facets or snippets: what
+    the map of a search shows.
+    """
+    filters = make_filters(kind, facets)
+    plan = query.parse(text)
+    raw = _run(backend, plan, filters, 1, max(0, int(limit)), facets=())
+    if raw.total == 0 and len(plan.must) > 1:
+        raw = _run(backend, plan.relaxed(), filters, 1, max(0, int(limit)), facets=())
+    return raw.total, [h.iri for h in raw.hits]
+
+
 def _run(backend: Backend, plan: query.Plan, filters: Mapping[str, frozenset[str]],
          page: int, limit: int, facets: tuple[str, ...] = FACETS) -> RawPage:
     try:

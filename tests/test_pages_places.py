@@ -91,7 +91,7 @@ def test_commune_page(client) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_map_is_accessible_svg_with_table_and_credit(client) -> None:  # type: ignore[no-untyped-def]
-    for url in ("/territoires", "/"):
+    for url in ("/territoires",):  # the home page has the map of actors (test_pointmap.py)
         page = html(client, url)
         root = svg(page, "france")
         links = root.findall(f"{SVG}a")

@@ -17,6 +17,7 @@ from . import (
     linked_data,
     network_export,
     pages,
+    pointmap,
     sparql,
 )
 from . import settings as settings_mod
@@ -46,4 +47,5 @@ def create_app(config: dict[str, Any] | None = None, *, instance: Instance | Non
     network_export.init_app(app)
     api_reco.init_app(app)
     api_search.init_app(app)
+    pointmap.init_app(app)
     return app

@@ -28,7 +28,7 @@ from graph.reference import LEVELS as TERRITORY_LEVELS
 from graph.reference import territory_iri
 from ontology.namespaces import SDG
 
-from . import i18n, pages_about, pages_geo, pages_reco, pages_sdg, pages_search, present
+from . import i18n, pages_about, pages_geo, pages_reco, pages_sdg, pages_search, pointmap, present
 from .api_reco import recommender_for
 from .app_context import get_instance
 from .conneg import HTML, negotiate
@@ -50,7 +50,7 @@ def home() -> str:
     """Home page: search box, counts and entry points."""
     inst = get_instance()
     return render_template("home.html", counts=cached_stats(inst.store),
-                           map_html=pages_geo.map_html())
+                           map_src=pointmap.map_src("all"))
 
 
 def resource_iri(kind: str, ident: str) -> URIRef:

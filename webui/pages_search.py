@@ -12,6 +12,7 @@ from search.errors import SearchError
 from search.results import SearchResponse
 from search.schema import FACETS, KINDS
 
+from . import pointmap
 from .api_search import index_of
 from .i18n import _, pick, url_without
 from .pages_views import href
@@ -123,10 +124,15 @@ def search_page() -> str:
             return kind_label(value)
         return labels.get((name, value), value)
 
+    map_src = None
+    if response.facets.get("kind", {}).get("actor"):
+        map_src = pointmap.map_src("search", q=request.args.get("q", "")[:200],
+                                   kind=request.args.getlist("kind"),
+                                   facet=request.args.getlist("facet"))
     return render_template("search.html", r=response, dropped=dropped, selected=selected,
                            pages=pages, q=request.args.get("q", ""), href=href,
                            value_label=value_label, chips=chips(labels),
-                           base=current_app.extensions["alliances"].base)
+                           base=current_app.extensions["alliances"].base, map_src=map_src)
 
 
 def init_app(app: Flask) -> None:
