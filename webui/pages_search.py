@@ -125,9 +125,10 @@ def search_page() -> str:
         return labels.get((name, value), value)
 
     map_src = None
-    if response.facets.get("kind", {}).get("actor"):
+    kinds = request.args.getlist("kind")
+    if response.facets.get("kind", {}).get("actor") and (not kinds or "actor" in kinds):
         map_src = pointmap.map_src("search", q=request.args.get("q", "")[:200],
-                                   kind=request.args.getlist("kind"),
+                                   kind=kinds,
                                    facet=request.args.getlist("facet"))
     return render_template("search.html", r=response, dropped=dropped, selected=selected,
                            pages=pages, q=request.args.get("q", ""), href=href,
