@@ -24,7 +24,7 @@ PLACED = [
     ("lille-asso", "Association lilloise", "50.6366", "3.0635", "commune/59350"),
     ("pointe-a-pitre", "Coopérative de Pointe-à-Pitre", "16.2411", "-61.5331", "departement/971"),
     ("saint-pierre", "Pêcheurs de Saint-Pierre", "46.7811", "-56.1764", None),
-    ("balise", "<script>alert(1)</script> & Cie", "48.8566", "2.3522", "commune/75056"),
+    ("balise", "<script>alert(1)</script> & Cie", "48.8350", "2.2400", "commune/75056"),
     ("sans-coordonnees", "Sans coordonnées", None, None, "departement/80"),
 ]
 
@@ -158,7 +158,7 @@ def test_bad_requests_are_clear_json_errors(client, query: str, status: int, fre
 def test_names_travel_as_json_text(client) -> None:  # type: ignore[no-untyped-def]
     from webui.pointmap import project
 
-    x, y = project(np.array([48.8566]), np.array([2.3522]))
+    x, y = project(np.array([48.835]), np.array([2.24]))
     url = f"{API}?bbox={x[0] - 0.5:.2f},{y[0] - 0.5:.2f},4,4"  # Paris, zoomed in fully
     assert client.get(url).mimetype == "application/json"  # data, never markup
     names = {p[3] for p in get(client, url)["points"]}
