@@ -50,41 +50,58 @@ def demo_pages() -> dict[str, list[str]]:
     """URLs per page type on the bundled demo (several per type where it matters)."""
     return {
         "home": ["/"],
-        "search": ["/recherche?q=eau", "/recherche?q=num%C3%A9rique&kind=actor",
-                   "/recherche?q=alimentation&facet=sdg%3D2"],
-        "actor": ["/actor/association-des-maires-ruraux-de-france", "/actor/departement-somme",
-                  "/actor/marche-frais-france"],
+        "search": [
+            "/recherche?q=eau",
+            "/recherche?q=num%C3%A9rique&kind=actor",
+            "/recherche?q=alimentation&facet=sdg%3D2",
+        ],
+        "actor": [
+            "/actor/association-des-maires-ruraux-de-france",
+            "/actor/departement-somme",
+            "/actor/marche-frais-france",
+        ],
         "alliance": ["/alliance/somme-connectee"],
         "tool": ["/tool/guide-dix-idees-recues"],
         "partner finder": ["/partenaires?needs=financement&territory=departement%3A80"],
         "examples": ["/exemples?idea=Une+recyclerie+avec+des+entreprises+locales"],
         "tools panorama": ["/outils"],
         "self-assessment": ["/ou-en-etes-vous"],
-        "SDG goal": ["/sdg/6", "/sdg/12"], "SDG target": ["/sdg/6.1", "/sdg/4.4"],
+        "SDG goal": ["/sdg/6", "/sdg/12"],
+        "SDG target": ["/sdg/6.1", "/sdg/4.4"],
         "SDG index": ["/odd"],
         "territories map": ["/territoires"],
-        "territory": ["/territoire/region/32", "/territoire/departement/80",
-                      "/territoire/commune/80021"],
+        "territory": [
+            "/territoire/region/32",
+            "/territoire/departement/80",
+            "/territoire/commune/80021",
+        ],
         "about": ["/a-propos"],
-        "map data (JSON)": ["/api/map/actors?scope=all",
-                            "/api/map/actors?scope=territory&territory=departement%3A80",
-                            "/api/map/actors?scope=search&q=eau"],
+        "map data (JSON)": [
+            "/api/map/actors?scope=all",
+            "/api/map/actors?scope=territory&territory=departement%3A80",
+            "/api/map/actors?scope=search&q=eau",
+        ],
     }
 
 
 def synthetic_pages(actors: int) -> dict[str, list[str]]:
     """URLs per page type on the synthetic instance (actors a0…, alliances l0…)."""
     pages = demo_pages()
-    pages["search"] = ["/recherche?q=acteur", "/recherche?q=alliance&kind=alliance",
-                       "/recherche?q=acteur+12"]
+    pages["search"] = [
+        "/recherche?q=acteur",
+        "/recherche?q=alliance&kind=alliance",
+        "/recherche?q=acteur+12",
+    ]
     pages["actor"] = [f"/actor/a{i}" for i in (0, 17, actors // 2)]
     pages["alliance"] = [f"/alliance/l{i}" for i in (0, 17, actors // 6)]
     pages["partner finder"] = ["/partenaires?needs=financement&territory=departement%3A80"]
     pages["SDG goal"] = ["/sdg/6", "/sdg/12"]
     pages.pop("tool")  # the synthetic instance has no tools
-    pages["map data (JSON)"] = ["/api/map/actors?scope=all",
-                                "/api/map/actors?scope=territory&territory=departement%3A80",
-                                "/api/map/actors?scope=search&q=acteur+12"]
+    pages["map data (JSON)"] = [
+        "/api/map/actors?scope=all",
+        "/api/map/actors?scope=territory&territory=departement%3A80",
+        "/api/map/actors?scope=search&q=acteur+12",
+    ]
     return pages
 
 
@@ -131,30 +148,41 @@ def measure_map(port: int, runs: int) -> dict[str, float]:
 
     loads, readies, zooms, marks = [], [], [], 0
     with sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path="/usr/bin/chromium", headless=True,
-                                     args=["--no-sandbox", "--disable-gpu"])
+        browser = pw.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu"],
+        )
         for _ in range(runs):
-            context = browser.new_context(viewport={"width": 1280, "height": 900},
-                                          locale="fr-FR")
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
             page = context.new_page()
             page.goto(f"http://127.0.0.1:{port}/")
             page.locator("section.pointmap[data-state=ready]").wait_for(timeout=120_000)
             readies.append(float(page.locator("section.pointmap").get_attribute("data-ms") or 0))
-            loads.append(page.evaluate(
-                "performance.getEntriesByType('navigation')[0].loadEventEnd"))
+            loads.append(
+                page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+            )
             marks = page.locator("section.pointmap g.marks > a").count()
             t0 = page.evaluate("performance.now()")
             page.locator("section.pointmap g.marks > a.cluster").first.click()
             page.wait_for_function(
                 "document.querySelector('section.pointmap').dataset.state === 'ready'"
                 " && document.querySelector('svg.pointmap-svg').getAttribute('viewBox')"
-                " .split(' ')[2] !== '600'", timeout=120_000)
+                " .split(' ')[2] !== '600'",
+                timeout=120_000,
+            )
             zooms.append(page.evaluate("performance.now()") - t0)
             context.close()
         browser.close()
-    return {"load_p50": statistics.median(loads), "load_max": max(loads),
-            "map_p50": statistics.median(readies), "map_max": max(readies),
-            "zoom_p50": statistics.median(zooms), "zoom_max": max(zooms), "marks": marks}
+    return {
+        "load_p50": statistics.median(loads),
+        "load_max": max(loads),
+        "map_p50": statistics.median(readies),
+        "map_max": max(readies),
+        "zoom_p50": statistics.median(zooms),
+        "zoom_max": max(zooms),
+        "marks": marks,
+    }
 
 
 def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, float]:
@@ -169,7 +197,8 @@ def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, float]:
 def measure(port: int, urls: list[str], clients: int, seconds: float) -> dict[str, float]:
     """`clients` threads requesting `urls` in turn for `seconds`; count, errors, p50, p95."""
     return _sparql_bench().load(  # type: ignore[no-any-return]
-        port, lambda conn, i: get(conn, urls[i % len(urls)])[0], clients, seconds)
+        port, lambda conn, i: get(conn, urls[i % len(urls)])[0], clients, seconds
+    )
 
 
 def main() -> None:
@@ -179,10 +208,18 @@ def main() -> None:
     ap.add_argument("--clients", type=int, default=4)
     ap.add_argument("--seconds", type=float, default=5)
     ap.add_argument("--threads", type=int, default=8, help="waitress threads")
-    ap.add_argument("--backend", default="whoosh", choices=["whoosh", "tantivy"],
-                    help="search backend of the measured instance")
-    ap.add_argument("--placed", type=float, default=0.7,
-                    help="share of synthetic actors given their own coordinates")
+    ap.add_argument(
+        "--backend",
+        default="whoosh",
+        choices=["whoosh", "tantivy"],
+        help="search backend of the measured instance",
+    )
+    ap.add_argument(
+        "--placed",
+        type=float,
+        default=0.7,
+        help="share of synthetic actors given their own coordinates",
+    )
     ap.add_argument("--map-runs", type=int, default=5, help="page loads measured in chromium")
     ap.add_argument("--map-only", action="store_true", help="skip the per-page p95 table")
     args = ap.parse_args()
@@ -203,14 +240,27 @@ def main() -> None:
             inst.init(demo=True)
             inst.close()
             pages = demo_pages()
-        print(f"built instance ({args.actors or 'demo'}) in {time.monotonic() - t0:.0f} s",
-              flush=True)
+        print(
+            f"built instance ({args.actors or 'demo'}) in {time.monotonic() - t0:.0f} s", flush=True
+        )
         port = sb.free_port()
         env = dict(os.environ, ALLIANCES_HOME=str(home), ALLIANCES_SEARCH_BACKEND=args.backend)
         t0 = time.monotonic()
-        proc = subprocess.Popen([sys.executable, "-m", "webui.cli", "serve", "--port", str(port),
-                                 "--threads", str(args.threads)], env=env,
-                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        proc = subprocess.Popen(
+            [
+                sys.executable,
+                "-m",
+                "webui.cli",
+                "serve",
+                "--port",
+                str(port),
+                "--threads",
+                str(args.threads),
+            ],
+            env=env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
         sb.wait(port, "/a-propos", timeout=1800)
         print(f"server up in {time.monotonic() - t0:.0f} s", flush=True)
         conn = http.client.HTTPConnection("127.0.0.1", port, timeout=1800)
@@ -224,21 +274,29 @@ def main() -> None:
         conn.close()
         t0 = time.monotonic()
         r = measure_map(port, args.map_runs)
-        print(f"\nmap of every actor in chromium ({args.map_runs} loads, "
-              f"{time.monotonic() - t0:.0f} s): {r['marks']:.0f} marks; load event p50 "
-              f"{r['load_p50']:.0f} ms (max {r['load_max']:.0f}); map drawn p50 "
-              f"{r['map_p50']:.0f} ms (max {r['map_max']:.0f}), "
-              f"{r['map_p50'] / max(r['load_p50'], 1):.2f}x the load event; "
-              f"zoom p50 {r['zoom_p50']:.0f} ms (max {r['zoom_max']:.0f})", flush=True)
+        print(
+            f"\nmap of every actor in chromium ({args.map_runs} loads, "
+            f"{time.monotonic() - t0:.0f} s): {r['marks']:.0f} marks; load event p50 "
+            f"{r['load_p50']:.0f} ms (max {r['load_max']:.0f}); map drawn p50 "
+            f"{r['map_p50']:.0f} ms (max {r['map_max']:.0f}), "
+            f"{r['map_p50'] / max(r['load_p50'], 1):.2f}x the load event; "
+            f"zoom p50 {r['zoom_p50']:.0f} ms (max {r['zoom_max']:.0f})",
+            flush=True,
+        )
         if args.map_only:
             return
-        print(f"\n{args.clients} clients, {args.seconds:g} s per page type, "
-              f"waitress {args.threads} threads\n")
+        print(
+            f"\n{args.clients} clients, {args.seconds:g} s per page type, "
+            f"waitress {args.threads} threads\n"
+        )
         print("| page type | requests | errors | p50 (ms) | p95 (ms) |\n|---|---|---|---|---|")
         for kind, urls in pages.items():
             r = measure(port, urls, args.clients, args.seconds)
-            print(f"| {kind} | {r['requests']:.0f} | {r['errors']:.0f} | {r['p50_ms']:.1f} "
-                  f"| {r['p95_ms']:.1f} |", flush=True)
+            print(
+                f"| {kind} | {r['requests']:.0f} | {r['errors']:.0f} | {r['p50_ms']:.1f} "
+                f"| {r['p95_ms']:.1f} |",
+                flush=True,
+            )
     finally:
         if proc is not None:
             proc.terminate()

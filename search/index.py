@@ -40,15 +40,21 @@ Progress = Callable[[str], None]
 
 #: Progress is reported every this many documents during a rebuild.
 PROGRESS_EVERY = 10_000
-_KIND_FR = {"actor": "acteurs", "alliance": "alliances", "tool": "outils", "sdg": "ODD",
-            "territory": "territoires"}
+_KIND_FR = {
+    "actor": "acteurs",
+    "alliance": "alliances",
+    "tool": "outils",
+    "sdg": "ODD",
+    "territory": "territoires",
+}
 
 
 class SearchIndex:
     """The full-text index of one instance folder, fed from its store."""
 
-    def __init__(self, root: Path, store: Store, backend: str = "whoosh",
-                 progress: Progress | None = None) -> None:
+    def __init__(
+        self, root: Path, store: Store, backend: str = "whoosh", progress: Progress | None = None
+    ) -> None:
         self.root = Path(root)
         self.store = store
         self.backend_name = backend
@@ -164,8 +170,9 @@ class SearchIndex:
         try:
             count = backend.write(self._all_docs(), delete_kinds=KINDS)  # empty: add only
             if backend.doc_count() != count:
-                raise IndexCorrupt(f"{folder}: wrote {count} documents, "
-                                   f"{backend.doc_count()} readable")
+                raise IndexCorrupt(
+                    f"{folder}: wrote {count} documents, {backend.doc_count()} readable"
+                )
             stamp = Stamp(self.backend_name, SCHEMA_VERSION, version, count)
             generations.write_stamp(folder, stamp)
         except BaseException:
@@ -204,8 +211,9 @@ class SearchIndex:
             try:
                 self._apply(self._live, change)
             except Exception:
-                log.exception("search index update failed for version %s; rebuilding",
-                              change.version)
+                log.exception(
+                    "search index update failed for version %s; rebuilding", change.version
+                )
                 self._rebuild()
 
     def _apply(self, backend: Backend, change: Change) -> None:
@@ -215,8 +223,10 @@ class SearchIndex:
         if change.resources is None:
             kinds = VOCABULARY_KINDS.get(change.source, KINDS)
             self._say(f"index de recherche : {change.source}")
-            backend.write(itertools.chain.from_iterable(self.documents.of_kind(k) for k in kinds),
-                          delete_kinds=kinds)
+            backend.write(
+                itertools.chain.from_iterable(self.documents.of_kind(k) for k in kinds),
+                delete_kinds=kinds,
+            )
         else:
             previous = {URIRef(i) for i in backend.iris(source=change.source)}
             candidates = set(change.resources) | previous
@@ -224,8 +234,9 @@ class SearchIndex:
             docs = (_seen(d, found) for d in self.documents.of_resources(candidates))
             gone = (str(i) for i in candidates if str(i) not in found)
             backend.write(docs, delete=gone)  # `gone` is consumed after `docs`
-        self._stamp = _with(self._stamp, docs=backend.doc_count(),
-                            graph_version=self._advance(change.version))
+        self._stamp = _with(
+            self._stamp, docs=backend.doc_count(), graph_version=self._advance(change.version)
+        )
         generations.write_stamp(folder, self._stamp)
 
     def _advance(self, version: int) -> int:
@@ -248,8 +259,9 @@ class SearchIndex:
     def _backend(self) -> Backend:
         backend = self._live
         if backend is None:
-            raise SearchUnavailable("the search index is closed",
-                                    message_fr="l'index de recherche est fermé")
+            raise SearchUnavailable(
+                "the search index is closed", message_fr="l'index de recherche est fermé"
+            )
         return backend
 
     def search(

@@ -19,8 +19,14 @@ import pytest
 from .test_pointmap import placed_triples
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 WIDTHS = {"1280": (1280, 900), "360": (360, 800)}
 
 pytestmark = [
@@ -160,7 +166,8 @@ def test_map_of_actors_draws_clusters_and_names_as_text(server: str, page, artef
     first = clusters.first
     first.click()  # zooms in on it
     page.wait_for_function(
-        "v => document.querySelector('svg.pointmap-svg').getAttribute('viewBox') !== v", arg=before)
+        "v => document.querySelector('svg.pointmap-svg').getAttribute('viewBox') !== v", arg=before
+    )
     section.and_(page.locator("[data-state=ready]")).wait_for(timeout=15000)
     assert page.get_by_role("button", name="Toute la carte").is_visible()
     # the list equivalent, on Paris's page: the actor named with markup is plain text

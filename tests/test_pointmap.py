@@ -36,8 +36,10 @@ def placed_triples(base: str) -> list[tuple[object, object, object]]:
         a = URIRef(f"{base}actor/{ident}")
         out += [(a, RDF.type, ORG.FormalOrganization), (a, FOAF.name, Literal(name))]
         if lat is not None:
-            out += [(a, WGS84.lat, Literal(lat, datatype=XSD.decimal)),
-                    (a, WGS84.long, Literal(long, datatype=XSD.decimal))]
+            out += [
+                (a, WGS84.lat, Literal(lat, datatype=XSD.decimal)),
+                (a, WGS84.long, Literal(long, datatype=XSD.decimal)),
+            ]
         if place is not None:
             out.append((a, SCHEMA.areaServed, INSEE_GEO[place]))
     return out
@@ -142,13 +144,16 @@ def test_search_scope_is_the_actor_hits(client) -> None:  # type: ignore[no-unty
     assert none["total"] == 0 and none["points"] == [] and none["clusters"] == []
 
 
-@pytest.mark.parametrize(("query", "status", "french"), [
-    ("?bbox=1,2,3", 400, "bbox doit être quatre nombres"),
-    ("?bbox=1,2,nan,4", 400, "bbox doit être quatre nombres"),
-    ("?scope=partout", 400, "scope doit valoir all, territory ou search"),
-    ("?scope=territory&territory=departement:999", 404, "Il n’existe pas de territoire"),
-    ("?scope=territory", 404, "Il n’existe pas de territoire"),
-])
+@pytest.mark.parametrize(
+    ("query", "status", "french"),
+    [
+        ("?bbox=1,2,3", 400, "bbox doit être quatre nombres"),
+        ("?bbox=1,2,nan,4", 400, "bbox doit être quatre nombres"),
+        ("?scope=partout", 400, "scope doit valoir all, territory ou search"),
+        ("?scope=territory&territory=departement:999", 404, "Il n’existe pas de territoire"),
+        ("?scope=territory", 404, "Il n’existe pas de territoire"),
+    ],
+)
 def test_bad_requests_are_clear_json_errors(client, query: str, status: int, french: str) -> None:  # type: ignore[no-untyped-def]
     body = get(client, API + query, status)
     assert set(body) >= {"error", "message", "message_fr"}

@@ -99,8 +99,9 @@ def rings_of(geom: dict) -> list[list[list[float]]]:
     return [ring for poly in geom["coordinates"] for ring in poly]
 
 
-def fit(rings: list[list[list[float]]], width: float, height: float | None = None,
-        margin: float = 5.0) -> tuple[Projection, float]:
+def fit(
+    rings: list[list[list[float]]], width: float, height: float | None = None, margin: float = 5.0
+) -> tuple[Projection, float]:
     """The projection fitting `rings` in `width` (and `height`, if given) map units, longitudes
     scaled by cos of the mean latitude; and the height the rings then take (margins included)."""
     lats = [lat for r in rings for _, lat in r]
@@ -128,8 +129,9 @@ def metropole() -> tuple[tuple[tuple[str, str, list[list[list[float]]]], ...], P
     """The metropolitan départements (code, name, rings), their projection and the map height."""
     with open(_geojson_path(), encoding="utf-8") as f:
         features = json.load(f)["features"]
-    rings = tuple((f["properties"]["code"], f["properties"]["nom"], rings_of(f["geometry"]))
-                  for f in features)
+    rings = tuple(
+        (f["properties"]["code"], f["properties"]["nom"], rings_of(f["geometry"])) for f in features
+    )
     everything = [r for _, _, rs in rings for r in rs]
     lats = [lat for r in everything for _, lat in r]
     # the projection the map has always used: cos 46.5° (the middle of metropolitan France)
@@ -192,20 +194,28 @@ def map_cells(index: PagesIndex) -> list[MapCell]:
     cells = []
     for s in shapes()[0]:
         n = index.counts("departement", s.code)
-        cells.append(MapCell(s.code, s.name, s.d, n["actor"], n["alliance"],
-                             colour(n["actor"] + n["alliance"])))
+        cells.append(
+            MapCell(
+                s.code, s.name, s.d, n["actor"], n["alliance"], colour(n["actor"] + n["alliance"])
+            )
+        )
     return cells
 
 
 def map_context() -> dict[str, object]:
     """What `_map.html` needs."""
     index = pages_index(get_instance().store)
-    return {"cells": map_cells(index), "map_height": shapes()[1], "map_width": WIDTH,
-            "legend": legend()}
+    return {
+        "cells": map_cells(index),
+        "map_height": shapes()[1],
+        "map_width": WIDTH,
+        "legend": legend(),
+    }
 
 
 _RENDERED: weakref.WeakKeyDictionary[object, dict[tuple[int, str], Markup]] = (
-    weakref.WeakKeyDictionary())
+    weakref.WeakKeyDictionary()
+)
 
 
 def map_html() -> Markup:
@@ -228,8 +238,9 @@ def split(items: list[Item]) -> dict[str, list[Item]]:
 
 def _plain(name: str) -> str:
     """`name` without accents, case-folded (sort key: « Île-de-France » among the I's)."""
-    return "".join(c for c in unicodedata.normalize("NFD", name)
-                   if not unicodedata.combining(c)).casefold()
+    return "".join(
+        c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)
+    ).casefold()
 
 
 @cache
@@ -317,10 +328,15 @@ def _url(t: Territory) -> str:
 def territories_page() -> str:
     """The map of France and the list of régions with counts."""
     index = pages_index(get_instance().store)
-    regions = sorted((t for t in _children().get(("", ""), ()) if t.level == "region"),
-                     key=lambda t: _plain(t.name))
-    return render_template("territories.html", regions=[(r, index.counts("region", r.code))
-                                                        for r in regions], map_html=map_html())
+    regions = sorted(
+        (t for t in _children().get(("", ""), ()) if t.level == "region"),
+        key=lambda t: _plain(t.name),
+    )
+    return render_template(
+        "territories.html",
+        regions=[(r, index.counts("region", r.code)) for r in regions],
+        map_html=map_html(),
+    )
 
 
 def territory_page(level: str, code: str) -> str:
@@ -330,11 +346,17 @@ def territory_page(level: str, code: str) -> str:
     index = pages_index(get_instance().store)
     chain = territory_chain(level, code)
     items = split(index.territory(level, code))
-    return render_template("territory.html", territory=chain[0], chain=list(reversed(chain[1:])),
-                           items=items, limit=LIMIT, counts=index.counts(level, code),
-                           children=children(level, code, index), details=details(chain[0]),
-                           map_src=url_for("map_api.map_actors", scope="territory",
-                                           territory=f"{level}:{code}"))
+    return render_template(
+        "territory.html",
+        territory=chain[0],
+        chain=list(reversed(chain[1:])),
+        items=items,
+        limit=LIMIT,
+        counts=index.counts(level, code),
+        children=children(level, code, index),
+        details=details(chain[0]),
+        map_src=url_for("map_api.map_actors", scope="territory", territory=f"{level}:{code}"),
+    )
 
 
 def init_app(app: Flask) -> None:

@@ -91,14 +91,28 @@ def layout() -> tuple[tuple[Inset, ...], float]:
         x = 5 + i * (width + GAP)
         dx = x + (width - used_w) / 2
         dy = top + (INSET_HEIGHT - used_h) / 2
-        placed = Projection(proj.k, proj.x0 - dx / proj.scale, proj.y1 + dy / proj.scale,
-                            proj.scale, proj.margin)
+        placed = Projection(
+            proj.k, proj.x0 - dx / proj.scale, proj.y1 + dy / proj.scale, proj.scale, proj.margin
+        )
         lons = [lon for r in rings for lon, _ in r]
         lats = [lat for r in rings for _, lat in r]
-        box = (min(lons) - INSET_SLACK, min(lats) - INSET_SLACK,
-               max(lons) + INSET_SLACK, max(lats) + INSET_SLACK)
-        insets.append(Inset(code, feat["properties"]["nom"], (x, top, width, INSET_HEIGHT),
-                            placed, dx, box, path_of(rings, placed)))
+        box = (
+            min(lons) - INSET_SLACK,
+            min(lats) - INSET_SLACK,
+            max(lons) + INSET_SLACK,
+            max(lats) + INSET_SLACK,
+        )
+        insets.append(
+            Inset(
+                code,
+                feat["properties"]["nom"],
+                (x, top, width, INSET_HEIGHT),
+                placed,
+                dx,
+                box,
+                path_of(rings, placed),
+            )
+        )
     return tuple(insets), round(top + INSET_HEIGHT + 5, 1)
 
 
@@ -151,8 +165,9 @@ def base_layer() -> Markup:
     parts += [f'<path d="{path_of(rs, proj)}"/>' for _, _, rs in rings]
     for inset in layout()[0]:
         x, y, w, h = inset.box
-        parts.append(f'<rect class="inset" x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" '
-                     f'height="{h:.1f}"/>')
+        parts.append(
+            f'<rect class="inset" x="{x:.1f}" y="{y:.1f}" width="{w:.1f}" height="{h:.1f}"/>'
+        )
         parts.append(f'<path d="{inset.d}"/>')
         parts.append(f'<text x="{x + 3:.1f}" y="{y + 11:.1f}">{escape(inset.name)}</text>')
     parts.append("</g>")
@@ -218,13 +233,27 @@ def clusters(points: ActorPoints, rows: np.ndarray, view: list[float]) -> dict[s
     for c in np.flatnonzero(single):
         r = int(first_row[c])
         code = points.departement[r]
-        out["points"].append([round(float(cx[c]), 2), round(float(cy[c]), 2), points.ids[r],
-                              points.names[r], _dep_label(code) if code else "",
-                              PRECISIONS[int(points.precision[r])]])
+        out["points"].append(
+            [
+                round(float(cx[c]), 2),
+                round(float(cy[c]), 2),
+                points.ids[r],
+                points.names[r],
+                _dep_label(code) if code else "",
+                PRECISIONS[int(points.precision[r])],
+            ]
+        )
     for c in np.flatnonzero(~single):
         code = p.deps[int(main_dep[c])]
-        out["clusters"].append([round(float(cx[c]), 2), round(float(cy[c]), 2), int(counts[c]),
-                                code, _dep_label(code) if code else ""])
+        out["clusters"].append(
+            [
+                round(float(cx[c]), 2),
+                round(float(cy[c]), 2),
+                int(counts[c]),
+                code,
+                _dep_label(code) if code else "",
+            ]
+        )
     return out
 
 
@@ -236,8 +265,12 @@ def _bbox(text: str) -> list[float]:
         if len(vals) != 4 or not all(math.isfinite(v) for v in vals):
             raise ValueError(text)
     except ValueError as exc:
-        raise BadRequest(**both(N_("bbox must be four numbers x,y,width,height in map units, "
-                                   "not « %(value)s »."), value=text[:80])) from exc
+        raise BadRequest(
+            **both(
+                N_("bbox must be four numbers x,y,width,height in map units, not « %(value)s »."),
+                value=text[:80],
+            )
+        ) from exc
     x, y, w, h = vals
     w, h = min(max(w, MIN_VIEW), width), min(max(h, MIN_VIEW), height)
     x, y = min(max(x, 0.0), width - w), min(max(y, 0.0), height - h)
@@ -253,12 +286,16 @@ def _scope(points: ActorPoints) -> tuple[np.ndarray, dict[str, Any]]:
         text = request.args.get("territory", "")
         key = parse_territory(text) if text else None
         if key is None or key not in territories():
-            raise NotFound(**both(N_("There is no territory with the code « %(code)s »."),
-                                  code=text[:80]))
+            raise NotFound(
+                **both(N_("There is no territory with the code « %(code)s »."), code=text[:80])
+            )
         items = pages_index(get_instance().store).territory(*key)
         rows = points.rows_of(i.iri for i in items if i.kind == "actor")
-        return rows, {"scope": "territory", "territory": f"{key[0]}:{key[1]}",
-                      "actors": sum(1 for i in items if i.kind == "actor")}
+        return rows, {
+            "scope": "territory",
+            "territory": f"{key[0]}:{key[1]}",
+            "actors": sum(1 for i in items if i.kind == "actor"),
+        }
     if scope == "search":
         kinds = request.args.getlist("kind")
         if kinds and "actor" not in kinds:
@@ -270,14 +307,15 @@ def _scope(points: ActorPoints) -> tuple[np.ndarray, dict[str, Any]]:
                 facets.setdefault(name, []).append(value.strip())
         index = index_of(current_app.extensions["alliances"])
         try:
-            total, iris = index.best_iris(request.args.get("q", "")[:200], kind="actor",
-                                          facets=facets, limit=SEARCH_HITS)
+            total, iris = index.best_iris(
+                request.args.get("q", "")[:200], kind="actor", facets=facets, limit=SEARCH_HITS
+            )
         except SearchError:
             total, iris = 0, []
-        return points.rows_of(iris), {"scope": "search", "matches": total,
-                                      "limit": SEARCH_HITS}
-    raise BadRequest(**both(N_("scope must be all, territory or search, not « %(value)s »."),
-                            value=scope[:40]))
+        return points.rows_of(iris), {"scope": "search", "matches": total, "limit": SEARCH_HITS}
+    raise BadRequest(
+        **both(N_("scope must be all, territory or search, not « %(value)s »."), value=scope[:40])
+    )
 
 
 bp = Blueprint("map_api", __name__, url_prefix="/api")
@@ -302,8 +340,12 @@ def map_actors() -> Response:
     view = _bbox(text) if text else fit_view(p.x[rows], p.y[rows])
     body = clusters(points, rows, view)
     body.update(about)
-    body.update(size=list(size()), view=view, total=int(len(rows)),
-                outside=int((~np.isfinite(p.x[rows])).sum()))
+    body.update(
+        size=list(size()),
+        view=view,
+        total=int(len(rows)),
+        outside=int((~np.isfinite(p.x[rows])).sum()),
+    )
     resp = jsonify(body)
     resp.headers["Cache-Control"] = "no-cache"
     return resp
@@ -324,5 +366,6 @@ def map_src(scope: str = "all", **args: object) -> str:
 def init_app(app: Flask) -> None:
     """Register /api/map/actors and the template helpers of the map."""
     app.register_blueprint(bp)
-    app.jinja_env.globals.update(pointmap_base=base_layer, pointmap_size=size,
-                                  plural_pattern=plural_pattern)
+    app.jinja_env.globals.update(
+        pointmap_base=base_layer, pointmap_size=size, plural_pattern=plural_pattern
+    )

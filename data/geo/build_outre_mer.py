@@ -38,10 +38,22 @@ def main(src: Path) -> None:
         f = json.loads((src / name / f"departement-{name}.geojson").read_text(encoding="utf-8"))
         polys = [[thin(poly[0])] for poly in f["geometry"]["coordinates"]]
         polys = [p for p in polys if len(p[0]) >= 5]
-        features.append({"type": "Feature", "properties": f["properties"],
-                         "geometry": {"type": "MultiPolygon", "coordinates": polys}})
-    OUT.write_text(json.dumps({"type": "FeatureCollection", "features": features},
-                              ensure_ascii=False, separators=(",", ":")) + "\n", encoding="utf-8")
+        features.append(
+            {
+                "type": "Feature",
+                "properties": f["properties"],
+                "geometry": {"type": "MultiPolygon", "coordinates": polys},
+            }
+        )
+    OUT.write_text(
+        json.dumps(
+            {"type": "FeatureCollection", "features": features},
+            ensure_ascii=False,
+            separators=(",", ":"),
+        )
+        + "\n",
+        encoding="utf-8",
+    )
 
 
 if __name__ == "__main__":

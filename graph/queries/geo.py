@@ -140,8 +140,7 @@ def build_actor_points(store: Store) -> ActorPoints:
     return out
 
 
-_CACHES: weakref.WeakKeyDictionary[Store, VersionedCache[ActorPoints]] = (
-    weakref.WeakKeyDictionary())
+_CACHES: weakref.WeakKeyDictionary[Store, VersionedCache[ActorPoints]] = weakref.WeakKeyDictionary()
 
 
 def actor_points(store: Store) -> ActorPoints:
