@@ -129,13 +129,20 @@ def placed_triples(base: str, actors: int, share: float, seed: int = 2):  # type
         yield a, WGS84.long, Literal(f"{c.long + rnd.gauss(0, 0.02):.5f}", datatype=XSD.decimal)
 
 
-def place(home: Path, actors: int, share: float, backend: str) -> None:
-    """Write `placed_triples` into the instance at `home` (its own source, one transaction)."""
+def build(home: Path, actors: int, share: float, backend: str) -> None:
+    """An instance with the vocabularies, the synthetic actors and alliances of bench/sparql.py
+    and `placed_triples`, in one write (as `bench/sparql.py`'s `build`, without its dump)."""
+    import itertools
+
     from graph.store import Write
     from webui.instance import Instance
 
     inst = Instance.open({"HOME": str(home), "SEARCH_BACKEND": backend})
-    inst.store.write(Write(source="bench-points", triples=placed_triples(inst.base, actors, share)))
+    inst.init(demo=False)
+    triples = itertools.chain(
+        _sparql_bench().synthetic(inst.base, actors), placed_triples(inst.base, actors, share)
+    )
+    inst.store.write(Write(source="bench", triples=triples))
     inst.close()
 
 
@@ -230,8 +237,7 @@ def main() -> None:
     try:
         t0 = time.monotonic()
         if args.actors:
-            sb.build(home, args.actors, args.backend)
-            place(home, args.actors, args.placed, args.backend)
+            build(home, args.actors, args.placed, args.backend)
             pages = synthetic_pages(args.actors)
         else:
             from webui.instance import Instance
