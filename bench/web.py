@@ -3,6 +3,7 @@
     python bench/web.py                       # the bundled demo data
     python bench/web.py --actors 100000       # a synthetic instance (see bench/sparql.py)
     python bench/web.py --actors 100000 --map-only --backend tantivy   # the map in chromium only
+    python bench/web.py --cluster 100000      # projection + clustering of 100,000 points only
 
 Builds an instance (the bundled demo, or vocabularies + synthetic actors and alliances from
 `bench/sparql.py`), starts `alliances serve` (waitress) on it, requests every page once to warm the
@@ -146,6 +147,51 @@ def build(home: Path, actors: int, share: float, backend: str) -> None:
     inst.close()
 
 
+def cluster_cost(n: int, repeat: int = 5) -> None:
+    """In process, without a server or a browser: `n` points near random commune centres,
+    projected then clustered for the whole map (`webui.pointmap.clusters`), as the JSON endpoint
+    does; prints the best time of each step and the size of the JSON answer."""
+    import json
+    import random
+
+    import numpy as np
+
+    from graph.queries.geo import ActorPoints
+    from graph.reference import centre, territories
+    from webui.pointmap import clusters, projected, size
+
+    rnd = random.Random(3)
+    codes = [t.code for t in territories().values() if t.level == "commune"]
+    pts = ActorPoints()
+    lat, long = [], []
+    for i in range(n):
+        c = centre("commune", rnd.choice(codes))
+        if c is None:
+            continue
+        lat.append(c.lat + rnd.gauss(0, 0.02))
+        long.append(c.long + rnd.gauss(0, 0.02))
+        pts.ids.append(f"a{i}")
+        pts.names.append(f"Acteur {i}")
+        pts.departement.append("")
+    pts.lat, pts.long = np.asarray(lat), np.asarray(long)
+    pts.precision = np.zeros(len(lat), dtype=np.int8)
+    rows = np.arange(len(lat))
+    t0 = time.perf_counter()
+    projected(pts)
+    project_ms = (time.perf_counter() - t0) * 1000
+    best, body = float("inf"), {}
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        body = clusters(pts, rows, [0.0, 0.0, *size()])
+        best = min(best, (time.perf_counter() - t0) * 1000)
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    print(
+        f"{len(lat):,} points: projection {project_ms:.0f} ms (once per graph version); "
+        f"clustering the whole map best of {repeat} {best:.0f} ms; {len(body['clusters'])} "
+        f"clusters + {len(body['points'])} points; JSON {len(text) / 1024:.0f} KB"
+    )
+
+
 def measure_map(port: int, runs: int) -> dict[str, float]:
     """The home page's map in chromium, `runs` times: medians and maxima (ms) of the load event,
     of the map drawn with every actor, and of one zoom; marks drawn."""
@@ -229,7 +275,16 @@ def main() -> None:
     )
     ap.add_argument("--map-runs", type=int, default=5, help="page loads measured in chromium")
     ap.add_argument("--map-only", action="store_true", help="skip the per-page p95 table")
+    ap.add_argument(
+        "--cluster",
+        type=int,
+        default=0,
+        help="only time projecting and clustering this many points in process",
+    )
     args = ap.parse_args()
+    if args.cluster:
+        cluster_cost(args.cluster)
+        return
     sb = _sparql_bench()
     tmp = Path(tempfile.mkdtemp(prefix="bench-web-"))
     home = tmp / "instance"
