@@ -47,6 +47,13 @@ class NotAcceptable(AlliancesError):
     code = "not_acceptable"
 
 
+class PayloadTooLarge(AlliancesError):
+    """A request body or an input file is larger than the configured limit."""
+
+    status = 413
+    code = "payload_too_large"
+
+
 class Conflict(AlliancesError):
     """Another writer holds the store, or the state forbids the operation."""
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -31,6 +31,9 @@ from .tabular import TABULAR_SUFFIXES, read_table, sheet_names
 
 SOURCE_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
 SUFFIXES = {*TABULAR_SUFFIXES, *RDF_FORMATS}
+#: Files larger than this are not read (the default of the setting IMPORT_MAX_FILE_BYTES): the
+#: whole file set is held in memory while it is checked.
+MAX_FILE_BYTES = 1 << 30
 #: SHACL validation runs on imports up to this many triples (pyshacl is slow on large graphs).
 SHACL_MAX_TRIPLES = 150_000
 
@@ -104,12 +107,22 @@ def default_source(paths: Sequence[Path | str]) -> str:
 
 
 def read(
-    files: Sequence[Path], base: str, store: Store | None, progress: Progress | None = None
+    files: Sequence[Path],
+    base: str,
+    store: Store | None,
+    progress: Progress | None = None,
+    max_file_bytes: int = MAX_FILE_BYTES,
 ) -> tuple[Batch, dict[str, str]]:
-    """Read and check every file; returns the batch (with its problems) and file checksums."""
+    """Read and check every file; returns the batch (with its problems) and file checksums.
+
+    A file larger than `max_file_bytes` is a problem and is not read at all."""
     batch = Batch(base)
     sums: dict[str, str] = {}
     for path in files:
+        size = path.stat().st_size
+        if size > max_file_bytes:
+            batch.problems.append(too_large(path.name, size, max_file_bytes))
+            continue
         data = path.read_bytes()
         sums[path.name] = hashlib.sha256(data).hexdigest()
         suffix = path.suffix.lower()
@@ -135,6 +148,19 @@ def read(
         say(progress, "contrôle SHACL")
         batch.problems += shacl_problems(batch.triples, batch.resources)
     return batch, sums
+
+
+def too_large(name: str, size: int, limit: int) -> Problem:
+    """The problem of a file over the size limit (not read)."""
+    mib = f"{size / 2**20:.1f}", f"{limit / 2**20:.0f}"
+    return Problem(
+        name,
+        None,
+        None,
+        None,
+        f"file too large: {mib[0]} MiB (at most {mib[1]} MiB, setting IMPORT_MAX_FILE_BYTES)",
+        f"fichier trop gros : {mib[0]} Mio (au plus {mib[1]} Mio, réglage IMPORT_MAX_FILE_BYTES)",
+    )
 
 
 def contract_sheets(names: Sequence[str]) -> list[str]:
@@ -221,10 +247,11 @@ def validate(
     base: str,
     *,
     progress: Progress | None = None,
+    max_file_bytes: int = MAX_FILE_BYTES,
 ) -> Report:
     """Run every check on the files; write nothing. Raises ValidationFailed on problems."""
     files = collect_files(paths)
-    batch, _ = read(files, base, store, progress)
+    batch, _ = read(files, base, store, progress, max_file_bytes)
     if batch.problems:
         raise ValidationFailed(batch.problems, batch.warnings, batch.inputs)
     return _report(default_source(paths), files, batch)
@@ -249,12 +276,16 @@ def import_paths(
     source: str | None = None,
     metadata: Iterable[tuple[Node | None, Node, Node]] = (),
     progress: Progress | None = None,
+    resource_triples: Callable[[URIRef], Iterable[tuple[Node, Node, Node]]] | None = None,
+    max_file_bytes: int = MAX_FILE_BYTES,
 ) -> Report:
     """Import a file set as source `source` (all-or-nothing; idempotent).
 
     Reads and checks every file (`read`), raises ValidationFailed with every problem and warning
     if anything is wrong, and otherwise writes the whole set in one transaction. `progress`
     receives the steps: rows read and checked per file, reference and SHACL checks, the write.
+    `resource_triples(iri)` adds triples about each resource defined (the demo's
+    `all:fictional true`).
     """
     source = source or default_source(paths)
     if not SOURCE_RE.match(source):
@@ -264,7 +295,7 @@ def import_paths(
         )
     files = collect_files(paths)
     started = datetime.now(UTC)
-    batch, sums = read(files, base, store, progress)
+    batch, sums = read(files, base, store, progress, max_file_bytes)
     if batch.problems:
         raise ValidationFailed(batch.problems, batch.warnings, batch.inputs)
     total = checksum(sums, base)
@@ -273,6 +304,8 @@ def import_paths(
         report.version = store.version
         return report
     meta = list(metadata)
+    if resource_triples is not None:
+        batch.triples += [t for r in sorted(batch.resources) for t in resource_triples(r)]
     say(progress, f"écriture de {len(batch.triples)} triplets")
     version = store.write(
         Write(

@@ -32,6 +32,27 @@ RDF_FORMATS: dict[str, ox.RdfFormat] = {
 
 _DOCTYPE = re.compile(rb"<!\s*(DOCTYPE|ENTITY)", re.I)
 
+#: Deepest JSON nesting (objects and arrays) a JSON-LD input may have. Real documents stay under
+#: 20; pyoxigraph's JSON-LD parser crashes the process (stack overflow) at a few thousand, and
+#: Python's `json` stops near 1,000 (the recursion limit).
+MAX_JSON_DEPTH = 256
+
+_JSON_TOKEN = re.compile(rb'"(?:[^"\\]|\\.)*"|[\[\]{}]')
+
+
+def json_depth(data: bytes) -> int:
+    """The deepest nesting of objects and arrays in a JSON text (strings skipped), read without
+    recursion; unbalanced brackets are left for the parser to report."""
+    depth = deepest = 0
+    for m in _JSON_TOKEN.finditer(data):
+        c = m.group()
+        if c in (b"[", b"{"):
+            depth += 1
+            deepest = max(deepest, depth)
+        elif c in (b"]", b"}"):
+            depth -= 1
+    return deepest
+
 
 def _remote_context(node: Any) -> str | None:
     """The first remote context reference in a JSON-LD document, if any."""
@@ -57,8 +78,19 @@ def _remote_context(node: Any) -> str | None:
 
 
 def check_safe(name: str, data: bytes, fmt: ox.RdfFormat) -> Problem | None:
-    """Refuse input that would make the parser reach outside: remote contexts, DTDs."""
+    """Refuse input that would make the parser reach outside (remote contexts, DTDs) or overflow
+    its stack (JSON nested deeper than `MAX_JSON_DEPTH`)."""
     if fmt == ox.RdfFormat.JSON_LD:
+        depth = json_depth(data)
+        if depth > MAX_JSON_DEPTH:
+            return Problem(
+                name,
+                None,
+                None,
+                None,
+                f"JSON nested too deeply ({depth} levels, at most {MAX_JSON_DEPTH})",
+                f"JSON trop imbriqué ({depth} niveaux, au plus {MAX_JSON_DEPTH})",
+            )
         try:
             doc = json.loads(data)
         except ValueError as exc:

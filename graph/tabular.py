@@ -61,11 +61,13 @@ import io
 import re
 import sys
 import unicodedata
+import zipfile
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from . import zipguard
 from .cleaning import XML_ILLEGAL, shorten, strip_xml_illegal
 from .errors import Problem
 
@@ -521,8 +523,15 @@ def _looks_like_workbook(data: bytes) -> bool:
 
 
 def _workbook(data: bytes) -> Any:
+    """The calamine workbook, after checking what a zip workbook unpacks to (`graph.zipguard`:
+    raises ZipBomb, a ValueError, past `MAX_UNPACKED_BYTES`)."""
     from python_calamine import CalamineWorkbook
 
+    if data.startswith(b"PK\x03\x04"):
+        try:
+            zipguard.unpacked_size(data)
+        except zipfile.BadZipFile:
+            pass  # calamine reports it in its own words
     return CalamineWorkbook.from_filelike(io.BytesIO(data))
 
 
@@ -556,6 +565,16 @@ def _read_workbook(name: str, data: bytes, sheet: str | None) -> Table:
                 return table
             sheet = visible[0].name
         rows = workbook.get_sheet_by_name(sheet).to_python(skip_empty_area=False)
+    except zipguard.ZipBomb as exc:
+        mb = zipguard.MAX_UNPACKED_BYTES // 2**20
+        table.problem(
+            None,
+            None,
+            None,
+            f"the workbook is refused: {exc} (at most {mb} MiB unpacked; a zip bomb?)",
+            f"le classeur est refusé : il se décompresse en plus de {mb} Mio (bombe zip ?)",
+        )
+        return table
     except (CalamineError, ValueError, OSError) as exc:
         table.problem(
             None,

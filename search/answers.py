@@ -52,6 +52,8 @@ def answer(
             round(h.score, 4),
             snippets.snippet(h.description or h.label, terms),
             h.label_en,
+            h.source,
+            h.fictional,
         )
         for h in raw.hits
     ]

@@ -2,10 +2,14 @@
 
 Loading the vocabularies takes ~3 s, so a session-wide template store is built once and each
 test gets its own copy (a RocksDB checkpoint, made in milliseconds).
+
+Per-client rate limits are off in the suite (a test client is one client making hundreds of
+requests a minute); tests/test_security_limits.py turns them on in its own apps.
 """
 
 from __future__ import annotations
 
+import os
 import shutil
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -18,6 +22,15 @@ from graph.vocabularies import load_vocabularies
 from . import store_servers
 
 BASE = "https://w3id.org/alliances/id/"
+
+os.environ.setdefault("ALLIANCES_RATE_LIMITS", "off")
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    """Instances made by tests leave the real open datasets out (`ALLIANCES_REAL_DATA`): they
+    add a minute to every `init`; tests/test_realdata.py builds its own instance with them."""
+    del config
+    os.environ.setdefault("ALLIANCES_REAL_DATA", "false")
 
 
 @pytest.fixture(scope="session")

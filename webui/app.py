@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import secrets
 from typing import Any
 
 from flask import Flask
 
 from . import (
+    api_openapi,
     api_reco,
     api_search,
     catalog,
@@ -18,6 +18,7 @@ from . import (
     network_export,
     pages,
     pointmap,
+    security,
     sparql,
 )
 from . import settings as settings_mod
@@ -32,7 +33,6 @@ def create_app(config: dict[str, Any] | None = None, *, instance: Instance | Non
         if not instance.exists:
             instance.init()
     app.config.update(instance.config)
-    app.config["SECRET_KEY"] = instance.config.get("SECRET_KEY") or secrets.token_hex(16)
     app.config["JSON_AS_ASCII"] = False
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["alliances"] = instance
@@ -48,4 +48,6 @@ def create_app(config: dict[str, Any] | None = None, *, instance: Instance | Non
     api_reco.init_app(app)
     api_search.init_app(app)
     pointmap.init_app(app)
+    api_openapi.init_app(app)
+    security.init_app(app)  # last: it applies to every route registered above
     return app

@@ -59,6 +59,18 @@ def echo_warnings(warnings: list[Problem]) -> None:
             click.echo(f"  {w}", err=True)
 
 
+def echo_duplicates(report: object) -> None:
+    """Records merged into an actor and uncertain pairs of a mapped import, on stderr."""
+    merged = getattr(report, "merged", None) or []
+    uncertain = getattr(report, "uncertain", None) or []
+    if merged:
+        click.echo(f"{len(merged)} enregistrement(s) fusionné(s) avec un acteur existant / "
+                   "record(s) merged into an existing actor", err=True)
+    if uncertain:
+        click.echo(f"{len(uncertain)} paire(s) incertaine(s) à vérifier : alliances duplicates / "
+                   "uncertain pair(s) to review", err=True)
+
+
 def friendly_errors(func: F) -> F:
     """Turn AlliancesError into a message on stderr and exit code 1 (never a traceback)."""
 
@@ -78,8 +90,33 @@ def friendly_errors(func: F) -> F:
             if exc.message != exc.message_fr:
                 click.echo(f"Error: {exc.message}", err=True)
             sys.exit(1)
+        except OSError as exc:  # a full disk, a file size limit, missing rights
+            _echo_os_error(exc)
+            sys.exit(1)
 
     return wrapper  # type: ignore[return-value]
+
+
+def _echo_os_error(exc: OSError) -> None:
+    """Say an I/O error once per command (closing the store after a failed write often fails
+    the same way)."""
+    ctx = click.get_current_context(silent=True)
+    if ctx is not None:
+        root = ctx.find_root()
+        if root.meta.get("alliances.io_error"):
+            return
+        root.meta["alliances.io_error"] = True
+    click.echo(f"Erreur d'entrée-sortie (disque plein ? droits ?) : {exc}", err=True)
+    click.echo(f"I/O error (disk full? permissions?): {exc}", err=True)
+
+
+def _close(inst: Instance) -> None:
+    """Close the instance; a failure to flush (disk full) is said, not a traceback."""
+    try:
+        inst.close()
+    except OSError as exc:
+        _echo_os_error(exc)
+        sys.exit(1)
 
 
 @contextlib.contextmanager
@@ -101,7 +138,7 @@ def open_instance(ctx: click.Context, *, create: bool = True) -> Instance:
         bar = cli_progress()
         inst = Instance.open(progress=bar)
         ctx.obj = inst
-        ctx.call_on_close(inst.close)
+        ctx.call_on_close(lambda: _close(inst))
         if create and not inst.exists:
             click.echo("Instance absente : initialisation…", err=True)
             inst.init(progress=bar)

@@ -5,7 +5,8 @@ its actor–actor projection (an edge between two actors per alliance they share
 number of shared alliances). Built with networkx from one query, cached on disk per store version.
 `/export/network/{bipartite|actors}` (no extension) negotiates GraphML, GEXF or the CSV edge
 list and answers 303 to the file. Text in GraphML and GEXF goes through `xml_safe`, so both are
-well-formed XML whatever the store holds.
+well-formed XML whatever the store holds; CSV cells that a spreadsheet would run as a formula
+are neutralised (`webui.security.csv_cell`).
 """
 
 from __future__ import annotations
@@ -19,13 +20,16 @@ from pathlib import Path
 import networkx as nx
 from flask import Blueprint, Flask, Response, abort, redirect, request, send_file, url_for
 from networkx.algorithms import bipartite
+from rdflib import URIRef
 
 from graph.queries.network import membership_network
+from graph.queries.sources import defining_sources
 from graph.xml_text import xml_safe
 
 from .app_context import get_instance
 from .conneg import MediaType, negotiate
 from .rdfdoc import finish, not_modified
+from .security import csv_cell
 
 bp = Blueprint("network_export", __name__)
 
@@ -33,8 +37,16 @@ _lock = threading.Lock()
 
 
 def bipartite_graph() -> nx.Graph:
-    """The actor–alliance network of the current store."""
-    return membership_network(get_instance().store)
+    """The actor–alliance network of the current store; each node says its `source` and
+    whether it is `fictional` (the demo data, `webui.sources`)."""
+    store = get_instance().store
+    g = membership_network(store)
+    found = defining_sources(store, [URIRef(n) for n in g.nodes])
+    for n, d in g.nodes(data=True):
+        info = found.get(URIRef(n))
+        d["source"] = info.source if info is not None else ""
+        d["fictional"] = bool(info is not None and info.fictional)
+    return g
 
 
 def actor_graph(g: nx.Graph) -> nx.Graph:
@@ -47,12 +59,12 @@ def actor_graph(g: nx.Graph) -> nx.Graph:
 
 
 def _csv_nodes(g: nx.Graph) -> bytes:
-    keys = ["id", "label", "kind", "type", "territory", "status"]
+    keys = ["id", "label", "kind", "type", "territory", "status", "source", "fictional"]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(keys)
     for n, d in sorted(g.nodes(data=True)):
-        w.writerow([n] + [d.get(k, "") for k in keys[1:]])
+        w.writerow([csv_cell(x) for x in [n] + [d.get(k, "") for k in keys[1:]]])
     return buf.getvalue().encode()
 
 
@@ -61,7 +73,7 @@ def _csv_edges(g: nx.Graph, attrs: list[str]) -> bytes:
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(["source", "target", *attrs])
     for u, v, d in sorted(g.edges(data=True)):
-        w.writerow([u, v, *[d.get(a, "") for a in attrs]])
+        w.writerow([csv_cell(x) for x in [u, v, *[d.get(a, "") for a in attrs]]])
     return buf.getvalue().encode()
 
 
@@ -118,7 +130,7 @@ NETWORK_TYPES = (
 
 
 #: Bumped whenever the writers change, so files cached by an older release are not served.
-WRITER_VERSION = 2
+WRITER_VERSION = 3  # 3: nodes say their source and whether they are fictional
 
 
 def _path(name: str) -> Path:

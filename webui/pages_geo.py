@@ -33,6 +33,9 @@ from graph.reference import (
 
 from .app_context import get_instance
 from .i18n import N_, _, both, current_lang, format_number, pick
+from .sources import of_vocabulary
+
+TERRITORY_SOURCE = "vocabulary-territories"
 
 WIDTH = 600.0
 #: Upper bounds (inclusive) of the colour classes of actors + alliances, and their colours.
@@ -355,6 +358,7 @@ def territory_page(level: str, code: str) -> str:
         counts=index.counts(level, code),
         children=children(level, code, index),
         details=details(chain[0]),
+        record_sources=of_vocabulary(get_instance().store, TERRITORY_SOURCE),
         map_src=url_for("map_api.map_actors", scope="territory", territory=f"{level}:{code}"),
     )
 

@@ -16,6 +16,7 @@ from ontology.namespaces import ALL, DCT, PREFIXES, PROV, SCHEMA, SKOS
 from .i18n import current_lang, format_day
 from .pages_views import Link, SdgGroup, href, sdg_groups
 from .present import code_of, sdg_goal_name
+from .security import safe_href
 
 #: The RDF documents offered for a resource of the instance (extension, name).
 FORMATS = (("ttl", "Turtle"), ("jsonld", "JSON-LD"), ("rdf", "RDF/XML"), ("nt", "N-Triples"))
@@ -98,7 +99,7 @@ def tool_page(res: Resource, base: str) -> ToolPage:
     return ToolPage(
         label=res.label(current_lang()),
         description=_text(res, DCT.description),
-        url=str(url.term) if url else "",
+        url=safe_href(url.term) if url else "",
         kind=kinds[0] if kinds else None,
         audiences=_codes(res.props.get(SCHEMA.audience, [])),
         pillars=_codes(res.props.get(ALL.pillar, [])),

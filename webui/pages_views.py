@@ -13,8 +13,9 @@ from graph.queries.describe import Resource, Value
 from graph.reference import territory_key
 from ontology.namespaces import ALL, DCT, INSEE_GEO, ORG, SCHEMA, SDG
 
-from .api_reco import recommender_for
+from .api_reco import recommender_for, with_sources
 from .instance import Instance
+from .security import safe_href
 
 
 @dataclass
@@ -77,7 +78,8 @@ class Page:
 
 
 def href(iri: object, base: str) -> str:
-    """The site path of a resource IRI (the IRI itself when it is not ours)."""
+    """The site path of a resource IRI (the IRI itself when it is not ours and safe to follow:
+    `webui.security.safe_href`; "" otherwise)."""
     s = str(iri)
     if s.startswith(base):
         return "/" + s[len(base):]
@@ -86,7 +88,7 @@ def href(iri: object, base: str) -> str:
     place = territory_key(s)
     if place is not None:
         return f"/territoire/{place[0]}/{place[1]}"
-    return s
+    return safe_href(s)
 
 
 def _links(values: list[Value], base: str) -> list[Link]:
@@ -146,7 +148,7 @@ def _common(res: Resource, lang: str, base: str) -> Page:
         label=res.label(lang), description=_text(res, DCT.description, lang),
         types=_labels(res, ORG.classification), territories=_links(unique, base),
         sdgs=_sdg_links(res.props.get(DCT.subject, []), base),
-        status=", ".join(_labels(res, ALL.status)), url=str(url.term) if url else "",
+        status=", ".join(_labels(res, ALL.status)), url=safe_href(url.term) if url else "",
     )
     page.shares = resource_mix(res)
     page.type_codes = [(str(v.term).rsplit("/", 1)[-1], v.label)
@@ -183,7 +185,7 @@ def actor_page(inst: Instance, res: Resource, ident: str, lang: str) -> Page:
     page.alliances = sorted(
         (Link(str(net.bipartite.nodes[a].get("label", a)), href(a, inst.base))
          for a in net.alliances_of(res.iri)), key=lambda link: link.label)
-    page.reco = rec.partners(ident, 5)
+    page.reco = with_sources("actor", rec.partners(ident, 5))
     return page
 
 
@@ -199,7 +201,7 @@ def alliance_page(inst: Instance, res: Resource, ident: str, lang: str) -> Page:
     page.period = period(res)
     page.tools = _links(res.props.get(ALL.usesTool, []), inst.base)
     page.evaluations = evaluations_of(inst, res.iri)
-    page.reco = recommender_for(inst).analogues(ident, 5)
+    page.reco = with_sources("alliance", recommender_for(inst).analogues(ident, 5))
     return page
 
 

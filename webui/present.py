@@ -232,6 +232,8 @@ ERROR_TITLES = {
     400: lazy_gettext("The request could not be understood"),
     404: lazy_gettext("Page not found"),
     405: lazy_gettext("Request not allowed"),
+    413: lazy_gettext("Request too large"),
+    429: lazy_gettext("Too many requests"),
     500: lazy_gettext("Something went wrong on our side"),
 }
 
@@ -251,6 +253,8 @@ def error_help(status: int) -> str:
         return gettext("Check the address, or search for what you were looking for.")
     if status >= 500:
         return gettext("The error has been recorded. Please try again in a moment.")
+    if status == 429:
+        return gettext("Please wait a moment before trying again.")
     return gettext("Check what was entered and try again.")
 
 

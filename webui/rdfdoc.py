@@ -1,4 +1,4 @@
-"""Serving RDF documents: negotiation among RDF formats, serialisation, validators and CORS.
+"""Serving RDF documents: negotiation among RDF formats, serialisation and validators.
 
 Shared by the SPARQL service description, the linked-data documents, the catalogue and VoID.
 Every document derived from the store carries an ETag and Last-Modified taken from the store
@@ -22,15 +22,6 @@ from ontology.namespaces import PREFIXES
 from .app_context import get_instance
 from .conneg import HTML, negotiate
 from .sparql.mediatypes import GRAPHS, MediaType
-
-READ_CORS = {
-    "Access-Control-Allow-Origin": "*",
-    "Access-Control-Allow-Methods": "GET, HEAD, POST, OPTIONS",
-    "Access-Control-Allow-Headers": "Accept, Content-Type, If-None-Match, If-Modified-Since",
-    "Access-Control-Expose-Headers": "ETag, Last-Modified, Content-Location, Link, "
-                                     "X-SPARQL-MaxRows",
-    "Access-Control-Max-Age": "86400",
-}
 
 
 def negotiate_graph(fmt: str | None = None, *, html: bool = True,
@@ -74,15 +65,14 @@ def not_modified(tag: str) -> Response | None:
 
 
 def finish(resp: Response, tag: str | None = None) -> Response:
-    """Add validators (when `tag` is given) and the read CORS headers (`Vary: Accept` is added
-    by `conneg` to every negotiated answer)."""
+    """Add validators (when `tag` is given). CORS headers are added by `webui.security` to every
+    machine route, `Vary: Accept` by `conneg` to every negotiated answer."""
     if tag is not None:
         etag, modified = validators(tag)
         resp.set_etag(etag)
         if modified is not None:
             resp.last_modified = modified
         resp.headers.setdefault("Cache-Control", "public, max-age=0, must-revalidate")
-    resp.headers.update(READ_CORS)
     return resp
 
 

@@ -81,8 +81,48 @@ SETTINGS: tuple[Setting, ...] = (
         0.8,
         "Score multiplier of analogues in the query's own territory (<1 prefers elsewhere).",
     ),
-    Setting("SECRET_KEY", "", "Flask secret key (generated into the instance when empty)."),
+    Setting(
+        "SECRET_KEY",
+        "",
+        "Flask secret key (when empty, generated once into the instance file secret_key, 0600).",
+    ),
+    # -- exposure to the internet (webui/security.py, docs/deployment.md) -----------------------
+    Setting(
+        "TRUSTED_PROXIES",
+        0,
+        "Reverse proxies in front of the app whose X-Forwarded-For/-Proto/-Host are believed.",
+    ),
+    Setting("MAX_REQUEST_BYTES", 1048576, "Largest request body accepted, in bytes (else 413)."),
+    Setting("RATE_LIMITS", True, "Per-client rate limits on search, SPARQL and the API (429)."),
+    Setting(
+        "RATE_LIMIT_STORAGE",
+        "instance",
+        "Where request counts live: instance (SQLite file shared by the worker processes of one "
+        "machine), memory:// (per process) or a limits URI such as redis://host:6379.",
+    ),
+    Setting(
+        "RATE_LIMIT_SEARCH",
+        "120 per minute",
+        "Searches and name completions per client (search page, /api/search, /api/suggest).",
+    ),
+    Setting("RATE_LIMIT_SPARQL", "30 per minute", "SPARQL requests per client (/sparql)."),
+    Setting(
+        "RATE_LIMIT_API",
+        "60 per minute",
+        "Other JSON API requests per client (partners, analogues, maturity, SDG suggestions).",
+    ),
+    Setting(
+        "IMPORT_MAX_FILE_BYTES",
+        1073741824,
+        "Largest file an import reads, in bytes (a larger one is reported, nothing is read).",
+    ),
     Setting("DEFAULT_LOCALE", "fr", "Default interface language (fr or en)."),
+    Setting(
+        "REAL_DATA",
+        True,
+        "Load the real open datasets at init (France services, Petites villes de demain, "
+        "digital-inclusion places); false gives a small instance (tests).",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -107,6 +147,21 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     return check(values)
 
 
+_TRUE = {"1", "true", "yes", "on", "oui", "vrai"}
+_FALSE = {"0", "false", "no", "off", "non", "faux", ""}
+
+
+def _boolean(name: str, value: Any) -> bool:
+    """A yes/no setting from TOML (a boolean) or the environment (`true`, `0`, `oui`…)."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE or text in _FALSE:
+        return text in _TRUE
+    raise ConfigError(f"{name} must be true or false, not {value!r}",
+                      message_fr=f"{name} vaut true ou false, pas {value!r}")
+
+
 def check(values: dict[str, Any]) -> dict[str, Any]:
     """Coerce types and refuse bad values with a clear message."""
     for name in values:
@@ -114,7 +169,9 @@ def check(values: dict[str, Any]) -> dict[str, Any]:
             raise ConfigError(f"unknown setting {name}", message_fr=f"réglage inconnu {name}")
     for s in SETTINGS:
         v = values[s.name]
-        if isinstance(s.default, float | int) and not isinstance(s.default, bool):
+        if isinstance(s.default, bool):
+            values[s.name] = _boolean(s.name, v)
+        elif isinstance(s.default, float | int):
             try:
                 values[s.name] = type(s.default)(v)
             except (TypeError, ValueError) as exc:
@@ -132,6 +189,7 @@ def check(values: dict[str, Any]) -> dict[str, Any]:
         )
     if values["DEFAULT_LOCALE"] not in ("fr", "en"):
         raise ConfigError("DEFAULT_LOCALE must be fr or en")
+    _check_rate_limits(values)
     return values
 
 
@@ -158,3 +216,36 @@ def _check_store(values: dict[str, Any]) -> None:
             "ALLIANCES_SPARQL_UPDATE_URL)",
             message_fr="STORE = sparql demande ALLIANCES_SPARQL_QUERY_URL (et en général "
             "ALLIANCES_SPARQL_UPDATE_URL)")
+
+
+def _check_rate_limits(values: dict[str, Any]) -> None:
+    """Rate limits are `limits` strings (`60 per minute`, `10/second;500/hour`), or empty (none)."""
+    from limits import parse_many
+
+    for name in ("RATE_LIMIT_SEARCH", "RATE_LIMIT_SPARQL", "RATE_LIMIT_API"):
+        value = str(values[name]).strip()
+        try:
+            if value:
+                parse_many(value)
+        except ValueError as exc:
+            raise ConfigError(
+                f"{name} must read like '60 per minute', not {value!r}",
+                message_fr=f"{name} s'écrit comme « 60 per minute », pas {value!r}",
+            ) from exc
+
+
+_TRUE = {"1", "true", "yes", "on", "oui"}
+_FALSE = {"0", "false", "no", "off", "non", ""}
+
+
+def _boolean(name: str, value: Any) -> bool:
+    """A yes/no setting from TOML (a boolean) or the environment (`1`, `true`, `off`…)."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE | _FALSE:
+        return text in _TRUE
+    raise ConfigError(
+        f"{name} must be true or false, not {value!r}",
+        message_fr=f"{name} vaut true ou false, pas {value!r}",
+    )

@@ -19,7 +19,7 @@ from ontology.namespaces import PREFIXES
 from ..app_context import get_instance
 from ..conneg import HTML, negotiate, preferred
 from ..errors import wants_json
-from ..rdfdoc import READ_CORS, finish, serialize_graph
+from ..rdfdoc import finish, serialize_graph
 from .examples import examples
 from .mediatypes import GRAPHS, RESULTS, MediaType, NotAcceptable
 from .protocol import read_request
@@ -231,7 +231,6 @@ def _error_response(exc: AlliancesError) -> Any:
     resp.status_code = exc.status
     if exc.status in (429, 503):
         resp.headers["Retry-After"] = "5"
-    resp.headers.update(READ_CORS)
     return resp
 
 

@@ -13,7 +13,7 @@ from urllib.parse import parse_qsl
 
 from flask import Request
 
-from graph.errors import BadRequest
+from graph.errors import BadRequest, PayloadTooLarge
 
 from .safety import UpdateRefused
 
@@ -78,6 +78,11 @@ def _check_charset(req: Request) -> None:
                          "requêtes SPARQL sont en UTF-8")
 
 
+def _too_large(max_body: int) -> PayloadTooLarge:
+    return PayloadTooLarge(f"request body too large (at most {max_body} bytes)",
+                           message_fr=f"corps de requête trop grand (au plus {max_body} octets)")
+
+
 def read_request(req: Request, max_body: int) -> ProtocolRequest:
     """Read a GET or POST request per the protocol; raise 400 / 403 errors on misuse."""
     url_params = _parse_qs(_decode(req.query_string, "URL"), "URL")
@@ -88,13 +93,11 @@ def read_request(req: Request, max_body: int) -> ProtocolRequest:
         query_values = params.get("query", [])
     elif req.method == "POST":
         if req.content_length is not None and req.content_length > max_body:
-            raise BadRequest(f"request body too large (at most {max_body} bytes)",
-                             message_fr=f"corps de requête trop grand (au plus {max_body} octets)")
+            raise _too_large(max_body)
         mimetype = req.mimetype
         body = req.get_data(cache=True)
         if len(body) > max_body:
-            raise BadRequest(f"request body too large (at most {max_body} bytes)",
-                             message_fr=f"corps de requête trop grand (au plus {max_body} octets)")
+            raise _too_large(max_body)
         if mimetype == FORM:
             _check_charset(req)
             params = _parse_qs(_decode(body, "body"), "body")

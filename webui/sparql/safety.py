@@ -8,7 +8,8 @@ disagree with the engine about which words are keywords:
   an update operation there (INSERT, DELETE, LOAD, …) is refused;
 - the keyword SERVICE anywhere (nested, SILENT, inside FILTER EXISTS, with an IRI or a variable,
   glued to a prefixed name as in `SERVICE:x`) is refused: Oxigraph would open an HTTP connection;
-- FROM / FROM NAMED must name a published graph of this store (prefixes and BASE resolved).
+- FROM / FROM NAMED must name a published graph of this store (prefixes and BASE resolved);
+- brackets nest at most `MAX_NESTING` deep (the engine's parser is recursive).
 
 SPARQL lets `\\uXXXX` escapes appear anywhere in a query; Oxigraph does not decode them outside
 IRIs and strings, but to be safe with any engine the checks also run on the decoded text.
@@ -129,6 +130,7 @@ def check_query(text: str, *, local_graphs: set[str], max_length: int) -> Checke
     if not text.strip():
         raise BadRequest("empty query", message_fr="requête vide")
     toks = list(tokens(text))
+    _check_nesting(toks)
     decoded = decode_escapes(text)
     if decoded != text:
         _refuse_service(list(tokens(decoded)))
@@ -137,6 +139,28 @@ def check_query(text: str, *, local_graphs: set[str], max_length: int) -> Checke
     checked = CheckedQuery(text, form)
     _dataset(toks, checked, local_graphs)
     return checked
+
+
+#: Deepest nesting of brackets (`{`, `(`, `[`) a query may have. Useful queries stay under 20;
+#: Oxigraph's recursive parser overflows its stack (the process dies) at a few thousand.
+MAX_NESTING = 100
+_OPEN, _CLOSE = frozenset("{(["), frozenset("})]")
+
+
+def _check_nesting(toks: list[Token]) -> None:
+    depth = deepest = 0
+    for t in toks:
+        if t.kind == "punct" and t.text in _OPEN:
+            depth += 1
+            deepest = max(deepest, depth)
+        elif t.kind == "punct" and t.text in _CLOSE:
+            depth -= 1
+    if deepest > MAX_NESTING:
+        raise BadRequest(
+            f"query nested too deeply ({deepest} levels of brackets, at most {MAX_NESTING})",
+            message_fr=f"requête trop imbriquée ({deepest} niveaux de parenthèses ou "
+            f"d'accolades, au plus {MAX_NESTING})",
+        )
 
 
 def _refuse_service(toks: list[Token]) -> None:
