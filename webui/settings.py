@@ -68,7 +68,7 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SPARQL_WORKERS", 2, "Worker processes that run SPARQL queries (isolated, killable)."),
     Setting(
         "PARTNER_WEIGHTS",
-        "needs_offers=0.35,purpose=0.2,proximity=0.15,diversity=0.15,trust=0.15",
+        "needs_offers=0.3,purpose=0.27,proximity=0.43,diversity=0,trust=0",
         "Weights of the partner factors (see docs/recommendation.md).",
     ),
     Setting(
@@ -199,23 +199,28 @@ def _check_store(values: dict[str, Any]) -> None:
 
     if values["STORE"] not in STORES:
         known = ", ".join(sorted(STORES))
-        raise ConfigError(f"STORE must be one of: {known}",
-                          message_fr=f"STORE vaut l'un de : {known}")
+        raise ConfigError(
+            f"STORE must be one of: {known}", message_fr=f"STORE vaut l'un de : {known}"
+        )
     if values["SPARQL_AUTH"] not in ("basic", "digest"):
-        raise ConfigError("SPARQL_AUTH must be basic or digest",
-                          message_fr="SPARQL_AUTH vaut basic ou digest")
+        raise ConfigError(
+            "SPARQL_AUTH must be basic or digest", message_fr="SPARQL_AUTH vaut basic ou digest"
+        )
     urls = ("SPARQL_QUERY_URL", "SPARQL_UPDATE_URL", "SPARQL_GSP_URL")
     for name in urls:
         url = str(values[name])
         if url and not url.startswith(("http://", "https://")):
-            raise ConfigError(f"{name} must be an http(s) URL, not {url!r}",
-                              message_fr=f"{name} doit être une URL http(s), pas {url!r}")
+            raise ConfigError(
+                f"{name} must be an http(s) URL, not {url!r}",
+                message_fr=f"{name} doit être une URL http(s), pas {url!r}",
+            )
     if values["STORE"] == "sparql" and not values["SPARQL_QUERY_URL"]:
         raise ConfigError(
             "STORE = sparql needs ALLIANCES_SPARQL_QUERY_URL (and usually "
             "ALLIANCES_SPARQL_UPDATE_URL)",
             message_fr="STORE = sparql demande ALLIANCES_SPARQL_QUERY_URL (et en général "
-            "ALLIANCES_SPARQL_UPDATE_URL)")
+            "ALLIANCES_SPARQL_UPDATE_URL)",
+        )
 
 
 def _check_rate_limits(values: dict[str, Any]) -> None:
