@@ -180,3 +180,29 @@ def test_map_of_actors_draws_clusters_and_names_as_text(server: str, page, artef
     assert link.get_attribute("href") == "/actor/balise"
     assert page.evaluate("document.querySelectorAll('section.pointmap script').length") == 0
     page.screenshot(path=str(artefacts / f"map-paris-{page.width}.png"), full_page=True)
+
+
+def test_lille_facilitator_finds_a_food_waste_partner(server: str, page, artefacts: Path) -> None:  # type: ignore[no-untyped-def]
+    """« Lille » typed, no suggestion picked, a food-waste project described in French."""
+    page.goto(server + "/partenaires")
+    page.locator("#territory").fill("Lille")
+    page.locator("#text").fill(
+        "Nous voulons réduire le gaspillage alimentaire : collecter les invendus des commerces "
+        "et les redistribuer aux familles."
+    )
+    page.get_by_role("button", name="Chercher", exact=True).click()
+    page.wait_for_url("**#resultats")
+    page.get_by_role("heading", name="Partenaires proposés").wait_for()
+    top = page.evaluate("document.getElementById('resultats').getBoundingClientRect().top")
+    assert 0 <= top < page.viewport_size["height"], f"results start {top} px down"
+    assert page.get_by_text("Autour de Lille.").is_visible()  # the typed place was understood
+    understood = page.locator("section[aria-labelledby=h-understood]").inner_text()
+    assert "12.3" in understood, understood  # the food-waste SDG target read in the text
+    cards = page.locator("#resultats ol.cards > li")
+    assert cards.count() > 0
+    first = cards.first
+    assert first.locator("h3 a").inner_text().strip()
+    assert first.locator("ul li").count() > 0  # the reasons
+    assert "commune:" not in page.locator("main").inner_text()
+    fits(page)
+    page.screenshot(path=str(artefacts / f"lille-partners-{page.width}.png"), full_page=True)
