@@ -107,7 +107,11 @@ SCHEMAS: dict[str, Any] = {
             "query": STR,
             "suggestions": {
                 "type": "array",
-                "items": _obj({"id": STR, "iri": STR, "kind": STR, "label": STR}),
+                "items": _obj(
+                    {"id": STR, "iri": STR, "kind": STR, "label": STR},
+                    # territories (kind=territory): what to put in a place field, and where
+                    {"text": STR, "level": STR, "context": STR},
+                ),
             },
         }
     ),

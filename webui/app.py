@@ -18,6 +18,7 @@ from . import (
     network_export,
     pages,
     security,
+    serving,
     sparql,
 )
 from . import settings as settings_mod
@@ -36,6 +37,7 @@ def create_app(config: dict[str, Any] | None = None, *, instance: Instance | Non
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["alliances"] = instance
     errors.init_app(app)
+    serving.init_app(app)
     conneg.init_app(app)
     pages.init_app(app)
     # Subsystems attach themselves here (one init_app each):
