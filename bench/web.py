@@ -3,6 +3,8 @@
     python bench/web.py                       # the bundled demo data
     python bench/web.py --actors 100000       # a synthetic instance (see bench/sparql.py)
     python bench/web.py --workers 2           # throughput of 2 web workers against 1
+    python bench/web.py --actors 100000 --map-only --backend tantivy   # the map in chromium only
+    python bench/web.py --cluster 100000      # projection + clustering of 100,000 points only
 
 Builds an instance (the bundled demo, or vocabularies + synthetic actors and alliances from
 `bench/sparql.py`), starts `alliances serve` (gunicorn, one worker) on it, requests every page
@@ -14,6 +16,14 @@ each page type on both servers in turn and again in the reverse order (so that a
 machine's load weighs on both alike), and prints each page type's throughput (requests/s) with
 both and the ratio N workers / 1 worker, and the memory of each worker after warm-up.
 Everything runs on 127.0.0.1; the loops are bounded in time.
+
+Then the map of actors in Debian's chromium (Playwright, /usr/bin/chromium): the home page loaded
+`--map-runs` times in fresh contexts at 1280 px; for each, the time from navigation start to the
+page's load event (the baseline) and to the map drawn with every actor (`data-state="ready"`,
+`data-ms` set by static/pointmap.js), and the time of one zoom (selecting the biggest cluster).
+On a synthetic instance, `--placed` of the actors (default 70 %) get their own `geo:lat` /
+`geo:long` near a random commune's centre (2 % of them overseas), the others keep only their
+département, as real data mixes both.
 """
 
 from __future__ import annotations
@@ -72,6 +82,11 @@ def demo_pages() -> dict[str, list[str]]:
             "/territoire/commune/80021",
         ],
         "about": ["/a-propos"],
+        "map data (JSON)": [
+            "/api/map/actors?scope=all",
+            "/api/map/actors?scope=territory&territory=departement%3A80",
+            "/api/map/actors?scope=search&q=eau",
+        ],
     }
 
 
@@ -88,7 +103,144 @@ def synthetic_pages(actors: int) -> dict[str, list[str]]:
     pages["partner finder"] = ["/partenaires?needs=financement&territory=departement%3A80"]
     pages["SDG goal"] = ["/sdg/6", "/sdg/12"]
     pages.pop("tool")  # the synthetic instance has no tools
+    pages["map data (JSON)"] = [
+        "/api/map/actors?scope=all",
+        "/api/map/actors?scope=territory&territory=departement%3A80",
+        "/api/map/actors?scope=search&q=acteur+12",
+    ]
     return pages
+
+
+def placed_triples(base: str, actors: int, share: float, seed: int = 2):  # type: ignore[no-untyped-def]
+    """geo:lat / geo:long (xsd:decimal) for `share` of the synthetic actors, each near the
+    centre of a random commune (Gaussian, σ = 0.02°), 2 % of them in an overseas département."""
+    import random
+
+    from rdflib import Literal, URIRef
+    from rdflib.namespace import XSD
+
+    from graph.reference import centre, territories
+    from ontology.namespaces import WGS84
+
+    rnd = random.Random(seed)
+    communes = [t.code for t in territories().values() if t.level == "commune"]
+    overseas = [c for c in communes if c.startswith("97")]
+    for i in rnd.sample(range(actors), int(actors * share)):
+        code = rnd.choice(overseas if rnd.random() < 0.02 else communes)
+        c = centre("commune", code)
+        if c is None:
+            continue
+        a = URIRef(f"{base}actor/a{i}")
+        yield a, WGS84.lat, Literal(f"{c.lat + rnd.gauss(0, 0.02):.5f}", datatype=XSD.decimal)
+        yield a, WGS84.long, Literal(f"{c.long + rnd.gauss(0, 0.02):.5f}", datatype=XSD.decimal)
+
+
+def build(home: Path, actors: int, share: float, backend: str) -> None:
+    """An instance with the vocabularies, the synthetic actors and alliances of bench/sparql.py
+    and `placed_triples`, in one write (as `bench/sparql.py`'s `build`, without its dump)."""
+    import itertools
+
+    from graph.store import Write
+    from webui.instance import Instance
+
+    inst = Instance.open({"HOME": str(home), "SEARCH_BACKEND": backend})
+    inst.init(demo=False)
+    triples = itertools.chain(
+        _sparql_bench().synthetic(inst.base, actors), placed_triples(inst.base, actors, share)
+    )
+    inst.store.write(Write(source="bench", triples=triples))
+    inst.close()
+
+
+def cluster_cost(n: int, repeat: int = 5) -> None:
+    """In process, without a server or a browser: `n` points near random commune centres,
+    projected then clustered for the whole map (`webui.pointmap.clusters`), as the JSON endpoint
+    does; prints the best time of each step and the size of the JSON answer."""
+    import json
+    import random
+
+    import numpy as np
+
+    from graph.queries.geo import ActorPoints
+    from graph.reference import centre, territories
+    from webui.pointmap import clusters, projected, size
+
+    rnd = random.Random(3)
+    codes = [t.code for t in territories().values() if t.level == "commune"]
+    pts = ActorPoints()
+    lat, long = [], []
+    for i in range(n):
+        c = centre("commune", rnd.choice(codes))
+        if c is None:
+            continue
+        lat.append(c.lat + rnd.gauss(0, 0.02))
+        long.append(c.long + rnd.gauss(0, 0.02))
+        pts.ids.append(f"a{i}")
+        pts.names.append(f"Acteur {i}")
+        pts.departement.append("")
+    pts.lat, pts.long = np.asarray(lat), np.asarray(long)
+    pts.precision = np.zeros(len(lat), dtype=np.int8)
+    rows = np.arange(len(lat))
+    t0 = time.perf_counter()
+    projected(pts)
+    project_ms = (time.perf_counter() - t0) * 1000
+    best, body = float("inf"), {}
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        body = clusters(pts, rows, [0.0, 0.0, *size()])
+        best = min(best, (time.perf_counter() - t0) * 1000)
+    text = json.dumps(body, ensure_ascii=False, separators=(",", ":"))
+    print(
+        f"{len(lat):,} points: projection {project_ms:.0f} ms (once per graph version); "
+        f"clustering the whole map best of {repeat} {best:.0f} ms; {len(body['clusters'])} "
+        f"clusters + {len(body['points'])} points; JSON {len(text) / 1024:.0f} KB"
+    )
+
+
+def measure_map(port: int, runs: int) -> dict[str, float]:
+    """The home page's map in chromium, `runs` times: medians and maxima (ms) of the load event,
+    of the map drawn with every actor, and of one zoom; marks drawn."""
+    import statistics
+
+    from playwright.sync_api import sync_playwright
+
+    loads, readies, zooms, marks = [], [], [], 0
+    with sync_playwright() as pw:
+        browser = pw.chromium.launch(
+            executable_path="/usr/bin/chromium",
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu"],
+        )
+        for _ in range(runs):
+            context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR")
+            page = context.new_page()
+            page.goto(f"http://127.0.0.1:{port}/")
+            page.locator("section.pointmap[data-state=ready]").wait_for(timeout=120_000)
+            readies.append(float(page.locator("section.pointmap").get_attribute("data-ms") or 0))
+            loads.append(
+                page.evaluate("performance.getEntriesByType('navigation')[0].loadEventEnd")
+            )
+            marks = page.locator("section.pointmap g.marks > a").count()
+            t0 = page.evaluate("performance.now()")
+            page.locator("section.pointmap g.marks > a.cluster").first.click()
+            page.wait_for_function(
+                "document.querySelector('section.pointmap').dataset.state === 'ready'"
+                " && document.querySelector('svg.pointmap-svg').getAttribute('viewBox')"
+                " .split(' ')[2] !== '600'",
+                timeout=120_000,
+            )
+            zooms.append(page.evaluate("performance.now()") - t0)
+            context.close()
+        browser.close()
+    return {
+        "load_p50": statistics.median(loads),
+        "load_max": max(loads),
+        "map_p50": statistics.median(readies),
+        "map_max": max(readies),
+        "zoom_p50": statistics.median(zooms),
+        "zoom_max": max(zooms),
+        "marks": marks,
+    }
 
 
 def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, float]:
@@ -209,15 +361,31 @@ def main() -> None:
         choices=["whoosh", "tantivy"],
         help="search backend of the measured instance",
     )
+    ap.add_argument(
+        "--placed",
+        type=float,
+        default=0.7,
+        help="share of synthetic actors given their own coordinates",
+    )
+    ap.add_argument("--map-runs", type=int, default=5, help="page loads measured in chromium")
+    ap.add_argument("--map-only", action="store_true", help="skip the per-page p95 table")
+    ap.add_argument(
+        "--cluster",
+        type=int,
+        default=0,
+        help="only time projecting and clustering this many points in process",
+    )
     args = ap.parse_args()
-    sb = _sparql_bench()
+    if args.cluster:
+        cluster_cost(args.cluster)
+        return
     tmp = Path(tempfile.mkdtemp(prefix="bench-web-"))
     home = tmp / "instance"
     procs: list[subprocess.Popen[bytes]] = []
     try:
         t0 = time.monotonic()
         if args.actors:
-            sb.build(home, args.actors, args.backend)
+            build(home, args.actors, args.placed, args.backend)
             pages = synthetic_pages(args.actors)
         else:
             from webui.instance import Instance
@@ -241,6 +409,19 @@ def main() -> None:
                 + ", ".join(f"{mb:.0f} MB" for mb in rss),
                 flush=True,
             )
+        t0 = time.monotonic()
+        r = measure_map(servers[1][1], args.map_runs)
+        print(
+            f"\nmap of every actor in chromium ({args.map_runs} loads, "
+            f"{time.monotonic() - t0:.0f} s): {r['marks']:.0f} marks; load event p50 "
+            f"{r['load_p50']:.0f} ms (max {r['load_max']:.0f}); map drawn p50 "
+            f"{r['map_p50']:.0f} ms (max {r['map_max']:.0f}), "
+            f"{r['map_p50'] / max(r['load_p50'], 1):.2f}x the load event; "
+            f"zoom p50 {r['zoom_p50']:.0f} ms (max {r['zoom_max']:.0f})",
+            flush=True,
+        )
+        if args.map_only:
+            return
         # With several servers, each page type is measured on each in turn, then again in the
         # reverse order (A B B A), so that a change in the machine's load between the two
         # halves weighs on both alike; the two halves are summed.

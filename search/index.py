@@ -32,7 +32,7 @@ from rdflib import URIRef
 from graph.store import Change, Store
 
 from . import generations
-from .answers import answer, complete
+from .answers import answer, best_iris, complete
 from .backend import Backend, IndexCorrupt, backend_class
 from .documents import VOCABULARY_KINDS, Documents
 from .errors import SearchUnavailable
@@ -319,6 +319,17 @@ class SearchIndex:
     ) -> SearchResponse:
         """Search `text` within the filters; any text gives results or an empty answer."""
         return answer(self._backend(), text, kind=kind, facets=facets, page=page, limit=limit)
+
+    def best_iris(
+        self,
+        text: str,
+        *,
+        kind: str | Iterable[str] | None = None,
+        facets: Mapping[str, Iterable[str]] | None = None,
+        limit: int = 1000,
+    ) -> tuple[int, list[str]]:
+        """(number of matches, IRIs of the best `limit`) of `text` (`answers.best_iris`)."""
+        return best_iris(self._backend(), text, kind=kind, facets=facets, limit=limit)
 
     def suggest(
         self, text: str, limit: int = 8, kinds: Sequence[str] | None = None

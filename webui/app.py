@@ -17,6 +17,7 @@ from . import (
     linked_data,
     network_export,
     pages,
+    pointmap,
     security,
     serving,
     sparql,
@@ -48,6 +49,7 @@ def create_app(config: dict[str, Any] | None = None, *, instance: Instance | Non
     network_export.init_app(app)
     api_reco.init_app(app)
     api_search.init_app(app)
+    pointmap.init_app(app)
     api_openapi.init_app(app)
     security.init_app(app)  # last: it applies to every route registered above
     return app
