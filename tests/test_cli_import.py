@@ -30,7 +30,7 @@ def test_validate_says_how_each_file_was_read(no_instance: Path) -> None:
     assert result.exit_code == 0, result.output
     assert "Lu actors.csv : CSV, Windows-1252, séparateur virgule, 1 ligne(s)" in result.stderr
     assert "1 avertissement(s)" in result.stderr
-    assert result.stdout.startswith("Valide : 8 triplets (1 actor")
+    assert result.stdout.startswith("Valide : 8 triplets (1 acteur)")
     assert not no_instance.exists()
 
 
@@ -92,7 +92,7 @@ def test_import_xlsx_with_progress_lines(demo_home: Path, tmp_path: Path) -> Non
     assert "… lecture de actors.xlsx : 2 lignes en" in result.stderr
     assert "… écriture de 23 triplets" in result.stderr
     assert "Lu actors.xlsx : XLSX, feuille « Acteurs », 2 ligne(s)" in result.stderr
-    assert "Importé : 23 triplets (2 actor) dans la source « tableur »" in result.stdout
+    assert "Importé : 23 triplets (2 acteurs) dans la source « tableur »" in result.stdout
 
 
 @pytest.mark.parametrize("command", ["validate", "import"])

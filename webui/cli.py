@@ -140,7 +140,7 @@ def import_cmd(
     echo_inputs(report.inputs)
     echo_warnings(report.warnings)
     if report.changed:
-        counts = ", ".join(f"{n} {k}" for k, n in report.resources.items() if n)
+        counts = resource_counts(report.resources)
         click.echo(
             f"Importé : {report.triples} triplets ({counts}) dans la source "
             f"« {report.source} », version {report.version}."
@@ -189,9 +189,31 @@ def validate_cmd(
         return
     echo_inputs(report.inputs)
     echo_warnings(report.warnings)
-    counts = ", ".join(f"{n} {k}" for k, n in report.resources.items() if n)
+    counts = resource_counts(report.resources)
     click.echo(f"Valide : {report.triples} triplets ({counts}).")
     echo_duplicates(report)
+
+
+RESOURCE_NOUNS = {
+    "actor": ("acteur", "acteurs"),
+    "alliance": ("alliance", "alliances"),
+    "tool": ("outil", "outils"),
+    "evaluation": ("évaluation", "évaluations"),
+}
+
+
+def resource_counts(resources: dict[str, int]) -> str:
+    """Plain-French counts of a report's resources, e.g. ``"2 acteurs, 1 alliance"``.
+
+    ``resources`` maps a resource kind (``actor``, ``alliance``, ``tool``, ``evaluation``, the
+    keys of `Report.resources`) to how many were read; kinds with zero are left out.
+    """
+    parts = []
+    for kind, n in resources.items():
+        if n:
+            one, many = RESOURCE_NOUNS.get(kind, (kind, kind))
+            parts.append(f"{n} {one if n == 1 else many}")
+    return ", ".join(parts)
 
 
 def _required(paths: tuple[Path, ...]) -> tuple[Path, ...]:
