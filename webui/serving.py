@@ -206,6 +206,10 @@ def gunicorn_options(
     never gets a worker killed; `timeout` only catches a worker whose main loop is stuck. With
     `production`, each worker is replaced after about 10,000 requests (a bound on whatever
     memory a long-lived process gathers; the jitter keeps workers from restarting together).
+    `limit_request_line` is gunicorn's maximum (8190 bytes, default 4094): the idea and project
+    forms are GET forms (shareable links), and a few French paragraphs, percent-encoded, passed
+    the default and got gunicorn's bare English « 414 URI Too Long »; their textareas also carry
+    ``maxlength="2000"`` so what a person types always fits.
     """
     extra: dict[str, Any] = (
         {"max_requests": 10_000, "max_requests_jitter": 1_000} if production else {}
@@ -219,6 +223,7 @@ def gunicorn_options(
         "timeout": 120,
         "graceful_timeout": 30,
         "keepalive": 5,
+        "limit_request_line": 8190,
         "preload_app": False,
         "proc_name": "alliances",
         "errorlog": "-",
