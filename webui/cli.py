@@ -212,7 +212,10 @@ def serve(ctx: click.Context, host: str, port: int, threads: int, debug: bool) -
         return
     import waitress
 
-    waitress.serve(app, host=host, port=port, threads=threads, ident="alliances")
+    # waitress drops X-Forwarded-* unless told otherwise; with TRUSTED_PROXIES the application's
+    # ProxyFix decides which of them to believe (webui/security.py)
+    waitress.serve(app, host=host, port=port, threads=threads, ident="alliances",
+                   clear_untrusted_proxy_headers=int(inst.config["TRUSTED_PROXIES"]) == 0)
 
 
 from . import cli_reco  # noqa: E402 - its commands use the helpers above
