@@ -54,14 +54,31 @@ ROOT = Path(__file__).resolve().parent.parent
 GOALS: dict[str, float | None] = {"page": 200.0, "api": 200.0, "sparql example": 1000.0}
 
 SEARCHES = [
-    "eau", "numérique", "alimentation", "France services", "médiation numérique",
-    "recyclerie", "mobilité rurale", "insertion", "épicerie solidaire", "tiers-lieu",
-    "réemploi", "santé mentale", "jardins partagés", "gaspillage alimentaire", "Lille",
-    "rénovation énergétique", "petites villes de demain", "accès aux droits", "vélo",
-    "inclusion numérique Charente", "emploi des réfugiés", "cantine bio", "Roubaix textile",
+    "eau",
+    "numérique",
+    "alimentation",
+    "France services",
+    "médiation numérique",
+    "recyclerie",
+    "mobilité rurale",
+    "insertion",
+    "épicerie solidaire",
+    "tiers-lieu",
+    "réemploi",
+    "santé mentale",
+    "jardins partagés",
+    "gaspillage alimentaire",
+    "Lille",
+    "rénovation énergétique",
+    "petites villes de demain",
+    "accès aux droits",
+    "vélo",
+    "inclusion numérique Charente",
+    "emploi des réfugiés",
+    "cantine bio",
+    "Roubaix textile",
 ]
-FACETS = ["", "&kind=actor", "&kind=alliance", "&facet=sdg%3D2", "&facet=region%3D32",
-          "&kind=tool"]
+FACETS = ["", "&kind=actor", "&kind=alliance", "&facet=sdg%3D2", "&facet=region%3D32", "&kind=tool"]
 SUGGESTS = ["ban", "lil", "fra", "mé", "rec", "59000", "Roub", "épic"]
 IDEAS = [
     "Une recyclerie avec des entreprises locales",
@@ -72,22 +89,57 @@ IDEAS = [
     "Réduire le gaspillage alimentaire des supermarchés au profit des épiceries solidaires",
 ]
 PLACES = ["Lille", "59000", "Nord", "Lyon", "Charente", "departement:80", "Bretagne", "Amiens"]
-COMPETENCES = ["financement", "mecenat-competences", "benevolat", "expertise-technique",
-               "ingenierie-projet", "evaluation-impact", "ancrage-territorial", "acces-publics",
-               "locaux-logistique", "communication", "formation", "donnees-numerique"]
+COMPETENCES = [
+    "financement",
+    "mecenat-competences",
+    "benevolat",
+    "expertise-technique",
+    "ingenierie-projet",
+    "evaluation-impact",
+    "ancrage-territorial",
+    "acces-publics",
+    "locaux-logistique",
+    "communication",
+    "formation",
+    "donnees-numerique",
+]
 TYPES = ["association", "entreprise", "cooperative", "collectivite", "fondation", "collectif"]
-TERRITORIES = ["region/32", "region/84", "region/53", "departement/80", "departement/59",
-               "departement/16", "departement/69", "commune/80021", "commune/59350",
-               "commune/69123", "commune/16015", "commune/75056"]
+TERRITORIES = [
+    "region/32",
+    "region/84",
+    "region/53",
+    "departement/80",
+    "departement/59",
+    "departement/16",
+    "departement/69",
+    "commune/80021",
+    "commune/59350",
+    "commune/69123",
+    "commune/16015",
+    "commune/75056",
+]
 SDGS = ["6", "12", "2", "4", "8", "10", "11", "13", "6.1", "4.4", "12.3", "8.5"]
 #: Ids of the bundled demo (always there with the bundled data); more are found at start.
 DEMO = {
-    "actor": ["banque-alimentaire-metropole-lilloise", "association-des-maires-ruraux-de-france",
-              "ville-roubaix", "marche-frais-france", "fondation-solstice"],
-    "alliance": ["zero-invendu-metropole-lilloise", "somme-connectee",
-                 "rouler-pour-travailler-avesnois", "numerique-pour-tous-brest"],
-    "tool": ["guide-dix-idees-recues", "kit-premiers-pas-partenariat",
-             "grille-maturite-partenariale", "kit-collecte-invendus"],
+    "actor": [
+        "banque-alimentaire-metropole-lilloise",
+        "association-des-maires-ruraux-de-france",
+        "ville-roubaix",
+        "marche-frais-france",
+        "fondation-solstice",
+    ],
+    "alliance": [
+        "zero-invendu-metropole-lilloise",
+        "somme-connectee",
+        "rouler-pour-travailler-avesnois",
+        "numerique-pour-tous-brest",
+    ],
+    "tool": [
+        "guide-dix-idees-recues",
+        "kit-premiers-pas-partenariat",
+        "grille-maturite-partenariale",
+        "kit-collecte-invendus",
+    ],
 }
 
 #: What the SPARQL editor accepts: JSON results for SELECT and ASK, Turtle for CONSTRUCT.
@@ -105,7 +157,7 @@ HOSTILE: dict[str, tuple[str, frozenset[int]]] = {
         frozenset({200, 503}),
     ),
     "regex backtracking on every literal": (
-        'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?x ?q ?o2 '
+        "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o . ?x ?q ?o2 "
         'FILTER(REGEX(CONCAT(STR(?o), STR(?o2)), "^(a|aa)+$")) }',
         frozenset({200, 503}),
     ),
@@ -154,11 +206,22 @@ def discover(url: str, timeout: float = 120) -> dict[str, list[str]]:
     import requests
 
     out: dict[str, list[str]] = {"actor": [], "alliance": [], "tool": []}
-    for q in ("France services", "médiation numérique", "petites villes de demain",
-              "alimentation", "numérique", "réemploi", "guide"):
+    for q in (
+        "France services",
+        "médiation numérique",
+        "petites villes de demain",
+        "alimentation",
+        "numérique",
+        "réemploi",
+        "guide",
+    ):
         for kind in out:
-            r = requests.get(f"{url}/api/search", params={"q": q, "kind": kind, "limit": 20},
-                             headers={"X-Forwarded-For": "127.0.200.1"}, timeout=timeout)
+            r = requests.get(
+                f"{url}/api/search",
+                params={"q": q, "kind": kind, "limit": 20},
+                headers={"X-Forwarded-For": "127.0.200.1"},
+                timeout=timeout,
+            )
             if r.status_code == 200:
                 out[kind] += [h["id"] for h in r.json()["results"] if h["id"] not in out[kind]]
     return out
@@ -183,8 +246,14 @@ else:
 
     @events.request.add_listener
     def _on_request(  # type: ignore[no-untyped-def]
-        request_type, name, response_time, response_length, response=None, context=None,
-        exception=None, **kw,
+        request_type,
+        name,
+        response_time,
+        response_length,
+        response=None,
+        context=None,
+        exception=None,
+        **kw,
     ):
         """Every answer's latency (ms) and status, by group (the request's name)."""
         status = getattr(response, "status_code", 0) or 0
@@ -211,8 +280,9 @@ else:
                 body = (response.text or "")[:300] if response is not None else str(exception)
             except Exception:  # noqa: BLE001 - a report, never a crash of the run
                 body = str(exception)
-            _RECORD["unexpected"].append({"group": name, "status": status, "url": str(url)[:300],
-                                          "body": body})
+            _RECORD["unexpected"].append(
+                {"group": name, "status": status, "url": str(url)[:300], "body": body}
+            )
 
     @events.quitting.add_listener
     def _on_quit(environment, **kw):  # type: ignore[no-untyped-def]
@@ -222,8 +292,10 @@ else:
 
     _IDS: dict[str, list[str]] = {}
     _EXAMPLES: list[tuple[str, str]] = []
-    _MIN, _MAX = float(os.environ.get("LOAD_MIN_WAIT", "1")), float(
-        os.environ.get("LOAD_MAX_WAIT", "5"))
+    _MIN, _MAX = (
+        float(os.environ.get("LOAD_MIN_WAIT", "1")),
+        float(os.environ.get("LOAD_MAX_WAIT", "5")),
+    )
 
     class _Client(FastHttpUser):  # type: ignore[misc,valid-type]
         """A person behind the site's reverse proxy: one address for the whole visit."""
@@ -238,24 +310,38 @@ else:
                 _IDS = _ids()
             if not _EXAMPLES:
                 _EXAMPLES = _examples()
-            self.address = f"127.{random.randrange(1, 200)}.{random.randrange(256)}." \
-                           f"{random.randrange(1, 255)}"
+            self.address = (
+                f"127.{random.randrange(1, 200)}.{random.randrange(256)}.{random.randrange(1, 255)}"
+            )
 
         def headers(self, accept: str = "text/html") -> dict[str, str]:
             """Headers of a request: the client's forwarded address, what it accepts."""
-            return {"X-Forwarded-For": self.address, "Accept": accept,
-                    "Accept-Language": "fr-FR,fr;q=0.9"}
+            return {
+                "X-Forwarded-For": self.address,
+                "Accept": accept,
+                "Accept-Language": "fr-FR,fr;q=0.9",
+            }
 
         def get(self, group: str, path: str, accept: str = "text/html") -> None:
             """GET `path`, recorded under `group`."""
-            self.client.get(path, name=group, headers=self.headers(accept),
-                            context={"path": path})
+            self.client.get(path, name=group, headers=self.headers(accept), context={"path": path})
 
-        def post(self, group: str, path: str, accept: str = "application/json",
-                 expected: frozenset[int] | None = None, **kw: Any) -> None:
+        def post(
+            self,
+            group: str,
+            path: str,
+            accept: str = "application/json",
+            expected: frozenset[int] | None = None,
+            **kw: Any,
+        ) -> None:
             """POST to `path` (json= or data=), recorded under `group`."""
-            self.client.post(path, name=group, headers=self.headers(accept),
-                             context={"path": path, "expected": expected}, **kw)
+            self.client.post(
+                path,
+                name=group,
+                headers=self.headers(accept),
+                context={"path": path, "expected": expected},
+                **kw,
+            )
 
         def pick(self, kind: str) -> str:
             """A random known id of `kind`."""
@@ -278,14 +364,16 @@ else:
         @task(6)
         def search_api(self) -> None:  # noqa: D102
             q = quote(random.choice(SEARCHES))
-            self.get("api: search", f"/api/search?q={q}{random.choice(FACETS)}",
-                     "application/json")
+            self.get("api: search", f"/api/search?q={q}{random.choice(FACETS)}", "application/json")
 
         @task(3)
         def suggest_api(self) -> None:  # noqa: D102
             kind = random.choice(["", "&kind=territory"])
-            self.get("api: suggest", f"/api/suggest?q={quote(random.choice(SUGGESTS))}{kind}",
-                     "application/json")
+            self.get(
+                "api: suggest",
+                f"/api/suggest?q={quote(random.choice(SUGGESTS))}{kind}",
+                "application/json",
+            )
 
         @task(8)
         def actor(self) -> None:  # noqa: D102
@@ -305,21 +393,32 @@ else:
 
         @task(4)
         def partner_finder(self) -> None:  # noqa: D102
-            q = urlencode({"needs": random.choice(COMPETENCES), "type": random.choice(TYPES),
-                           "territory": random.choice(PLACES)})
+            q = urlencode(
+                {
+                    "needs": random.choice(COMPETENCES),
+                    "type": random.choice(TYPES),
+                    "territory": random.choice(PLACES),
+                }
+            )
             self.get("page: partner finder", f"/partenaires?{q}")
 
         @task(3)
         def partners_api(self) -> None:  # noqa: D102
-            body = {"type": random.choice(TYPES), "territory": random.choice(PLACES),
-                    "needs": random.sample(COMPETENCES, 2), "offers": [random.choice(COMPETENCES)],
-                    "sdgs": [random.choice(SDGS)], "limit": 10}
+            body = {
+                "type": random.choice(TYPES),
+                "territory": random.choice(PLACES),
+                "needs": random.sample(COMPETENCES, 2),
+                "offers": [random.choice(COMPETENCES)],
+                "sdgs": [random.choice(SDGS)],
+                "limit": 10,
+            }
             self.post("api: partners", "/api/partners", json=body)
 
         @task(2)
         def actor_partners_api(self) -> None:  # noqa: D102
-            self.get("api: partners", f"/api/actors/{self.pick('actor')}/partners",
-                     "application/json")
+            self.get(
+                "api: partners", f"/api/actors/{self.pick('actor')}/partners", "application/json"
+            )
 
         @task(3)
         def examples_page(self) -> None:  # noqa: D102
@@ -329,8 +428,11 @@ else:
         @task(2)
         def analogues_api(self) -> None:  # noqa: D102
             if random.random() < 0.5:
-                self.get("api: analogues",
-                         f"/api/alliances/{self.pick('alliance')}/analogues", "application/json")
+                self.get(
+                    "api: analogues",
+                    f"/api/alliances/{self.pick('alliance')}/analogues",
+                    "application/json",
+                )
             else:
                 q = urlencode({"text": random.choice(IDEAS), "territory": random.choice(PLACES)})
                 self.get("api: analogues", f"/api/analogues?{q}", "application/json")
@@ -353,8 +455,9 @@ else:
 
         @task(1)
         def map_and_about(self) -> None:  # noqa: D102
-            self.get("page: map, SDG index, about", random.choice(["/territoires", "/odd",
-                                                                  "/a-propos"]))
+            self.get(
+                "page: map, SDG index, about", random.choice(["/territoires", "/odd", "/a-propos"])
+            )
 
     class Researcher(_Client):
         """A researcher in the SPARQL editor, running its examples."""
@@ -368,8 +471,13 @@ else:
         @task(5)
         def example(self) -> None:  # noqa: D102
             name, query = random.choice(_EXAMPLES)
-            self.post(f"sparql example: {name}", "/sparql", SPARQL_ACCEPT,
-                      data={"query": query}, expected=frozenset({200}))
+            self.post(
+                f"sparql example: {name}",
+                "/sparql",
+                SPARQL_ACCEPT,
+                data={"query": query},
+                expected=frozenset({200}),
+            )
 
     class Attacker(_Client):
         """Someone sending hostile SPARQL, expecting to take the endpoint down."""
@@ -379,8 +487,13 @@ else:
         @task
         def hostile(self) -> None:  # noqa: D102
             name, (query, expected) = random.choice(list(HOSTILE.items()))
-            self.post(f"sparql hostile: {name}", "/sparql", SPARQL_ACCEPT,
-                      data={"query": query}, expected=expected)
+            self.post(
+                f"sparql hostile: {name}",
+                "/sparql",
+                SPARQL_ACCEPT,
+                data={"query": query},
+                expected=expected,
+            )
 
     class Saturation(Visitor):
         """The visitor mix without think time, a new client address per request."""
@@ -389,8 +502,9 @@ else:
         wait_time = constant(0)
 
         def headers(self, accept: str = "text/html") -> dict[str, str]:  # noqa: D102
-            self.address = f"127.{random.randrange(1, 200)}.{random.randrange(256)}." \
-                           f"{random.randrange(1, 255)}"
+            self.address = (
+                f"127.{random.randrange(1, 200)}.{random.randrange(256)}.{random.randrange(1, 255)}"
+            )
             return super().headers(accept)
 
 
@@ -448,21 +562,32 @@ def summarise(record: dict[str, Any]) -> dict[str, Any]:
         families[fam]["goal_p95_ms"] = GOALS.get(fam)
     total = sum(r["requests"] for r in groups.values())
     wall = max(1e-9, record.get("t1", 0) - record.get("t0", 0))
-    return {"groups": groups, "families": families, "requests": total,
-            "seconds": wall, "rps": total / wall, "unexpected": record.get("unexpected", [])}
+    return {
+        "groups": groups,
+        "families": families,
+        "requests": total,
+        "seconds": wall,
+        "rps": total / wall,
+        "unexpected": record.get("unexpected", []),
+    }
 
 
 def table(rows: list[dict[str, Any]]) -> str:
     """Markdown table of summarised rows."""
-    out = ["| route group | requests | p50 (ms) | p95 (ms) | goal p95 | max (ms) | 429 | 5xx "
-           "(deadline 503) | unexpected |", "|---|---:|---:|---:|---|---:|---:|---:|---:|"]
+    out = [
+        "| route group | requests | p50 (ms) | p95 (ms) | goal p95 | max (ms) | 429 | 5xx "
+        "(deadline 503) | unexpected |",
+        "|---|---:|---:|---:|---|---:|---:|---:|---:|",
+    ]
     for r in rows:
         goal = r["goal_p95_ms"]
         mark = "" if goal is None else (" ✓" if r["p95_ms"] <= goal else " ✗")
         goal_s = "—" if goal is None else f"< {goal:.0f} ms{mark}"
-        out.append(f"| {r['group']} | {r['requests']} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | "
-                   f"{goal_s} | {r['max_ms']:.0f} | {r['429']} | {r['5xx']} "
-                   f"({r['deadline_503']}) | {r['unexpected']} |")
+        out.append(
+            f"| {r['group']} | {r['requests']} | {r['p50_ms']:.0f} | {r['p95_ms']:.0f} | "
+            f"{goal_s} | {r['max_ms']:.0f} | {r['429']} | {r['5xx']} "
+            f"({r['deadline_503']}) | {r['unexpected']} |"
+        )
     return "\n".join(out)
 
 
@@ -526,7 +651,7 @@ class MemorySampler:
         first value."""
         if len(self.samples) < 6:
             return {"samples": len(self.samples)}
-        half = self.samples[len(self.samples) // 2:]
+        half = self.samples[len(self.samples) // 2 :]
         ts = [s[0] for s in half]
         ms = [s[1] for s in half]
         mt, mm = sum(ts) / len(ts), sum(ms) / len(ms)
@@ -534,10 +659,17 @@ class MemorySampler:
         slope = sum((t - mt) * (m - mm) for t, m in zip(ts, ms, strict=True)) / var * 60
         growth = slope * (ts[-1] - ts[0]) / 60
         every = [s[1] for s in self.samples]
-        return {"samples": len(every), "start_mb": every[0], "half_mb": ms[0],
-                "peak_mb": max(every), "end_mb": every[-1], "slope_mb_per_min": slope,
-                "growth_mb": growth, "processes": self.samples[-1][2],
-                "stable": growth < 0.05 * ms[0]}
+        return {
+            "samples": len(every),
+            "start_mb": every[0],
+            "half_mb": ms[0],
+            "peak_mb": max(every),
+            "end_mb": every[-1],
+            "slope_mb_per_min": slope,
+            "growth_mb": growth,
+            "processes": self.samples[-1][2],
+            "stable": growth < 0.05 * ms[0],
+        }
 
 
 def serve_features() -> set[str]:
@@ -545,8 +677,13 @@ def serve_features() -> set[str]:
     import subprocess
     import sys
 
-    out = subprocess.run([sys.executable, "-m", "webui.cli", "serve", "--help"], cwd=ROOT,
-                         capture_output=True, text=True, timeout=120).stdout
+    out = subprocess.run(
+        [sys.executable, "-m", "webui.cli", "serve", "--help"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    ).stdout
     return {opt for opt in ("--workers", "--production") if opt in out}
 
 
@@ -557,8 +694,19 @@ def cache_key(actors: int, backend: str) -> str:
 
     try:
         trees = subprocess.run(
-            ["git", "rev-parse", "HEAD:data", "HEAD:graph/bundled.py", "HEAD:graph/vocabularies.py",
-             "HEAD:ontology"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
+            [
+                "git",
+                "rev-parse",
+                "HEAD:data",
+                "HEAD:graph/bundled.py",
+                "HEAD:graph/vocabularies.py",
+                "HEAD:ontology",
+            ],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        ).stdout
     except (OSError, subprocess.CalledProcessError):
         trees = "no-git"
     digest = hashlib.sha1(trees.encode()).hexdigest()[:10]
@@ -587,8 +735,9 @@ def build(home: Path, actors: int, backend: str) -> None:
     try:
         inst.init(demo=True)
         if actors:
-            inst.store.write(Write(source="bench-synthetic",
-                                   triples=sb.synthetic(inst.base, actors)))
+            inst.store.write(
+                Write(source="bench-synthetic", triples=sb.synthetic(inst.base, actors))
+            )
     finally:
         inst.close()
     part.rename(home)
@@ -612,13 +761,31 @@ class Server:
 
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        env = dict(os.environ, ALLIANCES_HOME=str(home), ALLIANCES_SEARCH_BACKEND=backend,
-                   ALLIANCES_TRUSTED_PROXIES="1")
+        env = dict(
+            os.environ,
+            ALLIANCES_HOME=str(home),
+            ALLIANCES_SEARCH_BACKEND=backend,
+            ALLIANCES_TRUSTED_PROXIES="1",
+        )
         self.args = args
         self._log = open(log, "ab")  # noqa: SIM115 - closed in stop()
         self.proc = subprocess.Popen(
-            [sys.executable, "-m", "webui.cli", "serve", "--host", "127.0.0.1", "--port",
-             str(self.port), *args], cwd=ROOT, env=env, stdout=self._log, stderr=self._log)
+            [
+                sys.executable,
+                "-m",
+                "webui.cli",
+                "serve",
+                "--host",
+                "127.0.0.1",
+                "--port",
+                str(self.port),
+                *args,
+            ],
+            cwd=ROOT,
+            env=env,
+            stdout=self._log,
+            stderr=self._log,
+        )
 
     def wait(self, timeout: float = 1800) -> float:
         """Seconds until the server answers `/a-propos`."""
@@ -637,8 +804,9 @@ class Server:
 
     def workers(self) -> int:
         """Web worker processes: the children of gunicorn's arbiter (1 for waitress)."""
-        kids = [d for d in Path("/proc").iterdir() if d.name.isdigit() and _ppid(d) ==
-                self.proc.pid]
+        kids = [
+            d for d in Path("/proc").iterdir() if d.name.isdigit() and _ppid(d) == self.proc.pid
+        ]
         return len(kids) or 1
 
     def stop(self) -> None:
@@ -667,21 +835,36 @@ def warm(url: str, ids: dict[str, list[str]], rounds: int) -> None:
     errors are printed."""
     import requests
 
-    paths = ["/", "/recherche?q=eau", f"/actor/{ids['actor'][0]}",
-             f"/actor/{ids['actor'][-1]}", f"/alliance/{ids['alliance'][0]}",
-             f"/tool/{ids['tool'][0]}", "/partenaires?needs=financement&territory=Lille",
-             "/exemples?idea=Une+recyclerie", "/territoire/region/32", "/sdg/6", "/odd",
-             "/outils", "/ou-en-etes-vous", "/territoires", "/sparql",
-             "/api/search?q=eau", "/api/suggest?q=lil",
-             f"/api/actors/{ids['actor'][0]}/partners",
-             f"/api/alliances/{ids['alliance'][0]}/analogues"]
+    paths = [
+        "/",
+        "/recherche?q=eau",
+        f"/actor/{ids['actor'][0]}",
+        f"/actor/{ids['actor'][-1]}",
+        f"/alliance/{ids['alliance'][0]}",
+        f"/tool/{ids['tool'][0]}",
+        "/partenaires?needs=financement&territory=Lille",
+        "/exemples?idea=Une+recyclerie",
+        "/territoire/region/32",
+        "/sdg/6",
+        "/odd",
+        "/outils",
+        "/ou-en-etes-vous",
+        "/territoires",
+        "/sparql",
+        "/api/search?q=eau",
+        "/api/suggest?q=lil",
+        f"/api/actors/{ids['actor'][0]}/partners",
+        f"/api/alliances/{ids['alliance'][0]}/analogues",
+    ]
     for n in range(rounds):
         for path in paths:
             t0 = time.monotonic()
             try:
-                r = requests.get(url + path, timeout=600,
-                                 headers={"X-Forwarded-For": f"127.0.201.{n + 1}",
-                                          "Connection": "close"})
+                r = requests.get(
+                    url + path,
+                    timeout=600,
+                    headers={"X-Forwarded-For": f"127.0.201.{n + 1}", "Connection": "close"},
+                )
                 status = r.status_code
             except requests.RequestException as exc:
                 status, r = 0, None
@@ -691,22 +874,50 @@ def warm(url: str, ids: dict[str, list[str]], rounds: int) -> None:
                 print(f"  warm-up {path}: HTTP {status} in {dt:.1f} s", flush=True)
 
 
-def run_locust(url: str, classes: list[str], users: int, seconds: float, spawn_rate: float,
-               out: Path, env: dict[str, str]) -> dict[str, Any]:
+def run_locust(
+    url: str,
+    classes: list[str],
+    users: int,
+    seconds: float,
+    spawn_rate: float,
+    out: Path,
+    env: dict[str, str],
+) -> dict[str, Any]:
     """locust headless in a child process with this file; its record (see `_on_request`)."""
     import subprocess
     import sys
 
     record = out.with_suffix(".record.json")
     record.unlink(missing_ok=True)
-    cmd = [sys.executable, "-m", "locust", "-f", str(Path(__file__).resolve()), "--headless",
-           "--users", str(users), "--spawn-rate", str(spawn_rate), "--run-time",
-           f"{max(1, int(seconds))}s", "--host", url, "--csv", str(out), "--only-summary",
-           "--stop-timeout", "60", "--loglevel", "WARNING", *classes]
+    cmd = [
+        sys.executable,
+        "-m",
+        "locust",
+        "-f",
+        str(Path(__file__).resolve()),
+        "--headless",
+        "--users",
+        str(users),
+        "--spawn-rate",
+        str(spawn_rate),
+        "--run-time",
+        f"{max(1, int(seconds))}s",
+        "--host",
+        url,
+        "--csv",
+        str(out),
+        "--only-summary",
+        "--stop-timeout",
+        "60",
+        "--loglevel",
+        "WARNING",
+        *classes,
+    ]
     full_env = dict(os.environ, LOAD_RECORD=str(record), **env)
     with open(out.with_suffix(".locust.log"), "wb") as log:
-        subprocess.run(cmd, cwd=ROOT, env=full_env, stdout=log, stderr=log,
-                       timeout=seconds + 600, check=False)
+        subprocess.run(
+            cmd, cwd=ROOT, env=full_env, stdout=log, stderr=log, timeout=seconds + 600, check=False
+        )
     if not record.exists():
         raise SystemExit(f"locust wrote no record; see {out.with_suffix('.locust.log')}")
     return json.loads(record.read_text())  # type: ignore[no-any-return]
@@ -726,20 +937,39 @@ def main() -> None:
     ap.add_argument("--run-time", type=float, default=180.0, help="seconds")
     ap.add_argument("--spawn-rate", type=float, default=5.0, help="users started per second")
     ap.add_argument("--actors", type=int, default=100_000, help="synthetic actors (0: none)")
-    ap.add_argument("--synthetic-actors", type=int, default=None,
-                    help="with --url: how many synthetic ids the server has (a0…)")
-    ap.add_argument("--backend", default="tantivy", choices=["whoosh", "tantivy"],
-                    help="search backend (tantivy: docs/search.md's advice at this size)")
-    ap.add_argument("--workers", type=int, default=None,
-                    help="web workers of the measured server (default: serve --production)")
+    ap.add_argument(
+        "--synthetic-actors",
+        type=int,
+        default=None,
+        help="with --url: how many synthetic ids the server has (a0…)",
+    )
+    ap.add_argument(
+        "--backend",
+        default="tantivy",
+        choices=["whoosh", "tantivy"],
+        help="search backend (tantivy: docs/search.md's advice at this size)",
+    )
+    ap.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="web workers of the measured server (default: serve --production)",
+    )
     ap.add_argument("--sample-every", type=float, default=5.0, help="memory sampling, seconds")
     ap.add_argument("--saturation-seconds", type=float, default=30.0, help="0: skip")
     ap.add_argument("--saturation-users", type=int, default=16)
-    ap.add_argument("--cache-dir", type=Path, default=Path(
-        os.environ.get("ALLIANCES_BENCH_CACHE", ROOT / "bench" / ".cache")))
+    ap.add_argument(
+        "--cache-dir",
+        type=Path,
+        default=Path(os.environ.get("ALLIANCES_BENCH_CACHE", ROOT / "bench" / ".cache")),
+    )
     ap.add_argument("--rebuild", action="store_true", help="rebuild the cached instance")
-    ap.add_argument("--out", type=Path, default=ROOT / "bench" / "out" / "load",
-                    help="folder for the record, locust's CSV and the server logs")
+    ap.add_argument(
+        "--out",
+        type=Path,
+        default=ROOT / "bench" / "out" / "load",
+        help="folder for the record, locust's CSV and the server logs",
+    )
     ap.add_argument("--json", type=Path, help="write the summary here")
     args = ap.parse_args()
     try:
@@ -752,8 +982,11 @@ def main() -> None:
     load0 = os.getloadavg()[0]
     try:
         ids_file = args.out / "ids.json"
-        env = {"LOAD_MIN_WAIT": str(args.min_wait), "LOAD_MAX_WAIT": str(args.max_wait),
-               "LOAD_IDS_FILE": str(ids_file)}
+        env = {
+            "LOAD_MIN_WAIT": str(args.min_wait),
+            "LOAD_MAX_WAIT": str(args.max_wait),
+            "LOAD_IDS_FILE": str(ids_file),
+        }
         if args.url:
             url, main_server = args.url.rstrip("/"), None
             env["LOAD_SYNTHETIC_ACTORS"] = str(args.synthetic_actors or 0)
@@ -778,13 +1011,16 @@ def main() -> None:
                 serve_args = []
             main_server = Server(home, args.backend, serve_args, args.out / "server.log")
             servers.append(main_server)
-            print(f"server {serve_args or '(one process)'} up in {main_server.wait():.0f} s",
-                  flush=True)
+            print(
+                f"server {serve_args or '(one process)'} up in {main_server.wait():.0f} s",
+                flush=True,
+            )
             url = main_server.url
         ids = discover(url)
         ids_file.write_text(json.dumps(ids))
-        print("ids found by search: " + ", ".join(f"{len(v)} {k}" for k, v in ids.items()),
-              flush=True)
+        print(
+            "ids found by search: " + ", ".join(f"{len(v)} {k}" for k, v in ids.items()), flush=True
+        )
         all_ids = {k: v + ids.get(k, []) for k, v in DEMO.items()}
         n_workers = main_server.workers() if main_server else 1
         t0 = time.monotonic()
@@ -792,35 +1028,60 @@ def main() -> None:
         print(f"warmed {n_workers} worker(s) in {time.monotonic() - t0:.0f} s", flush=True)
 
         # -- the realistic run ------------------------------------------------------------------
-        print(f"\nlocust: {args.users} users, think {args.min_wait:g}–{args.max_wait:g} s, "
-              f"{args.run_time:g} s, load average {os.getloadavg()[0]:.1f}", flush=True)
+        print(
+            f"\nlocust: {args.users} users, think {args.min_wait:g}–{args.max_wait:g} s, "
+            f"{args.run_time:g} s, load average {os.getloadavg()[0]:.1f}",
+            flush=True,
+        )
         if main_server:
             with MemorySampler(main_server.proc.pid, args.sample_every) as mem:
-                record = run_locust(url, ["Visitor", "Researcher", "Attacker"], args.users,
-                                    args.run_time, args.spawn_rate, args.out / "mix", env)
+                record = run_locust(
+                    url,
+                    ["Visitor", "Researcher", "Attacker"],
+                    args.users,
+                    args.run_time,
+                    args.spawn_rate,
+                    args.out / "mix",
+                    env,
+                )
             memory = mem.verdict()
             memory["series"] = [(round(t), round(m)) for t, m, _ in mem.samples]
         else:
-            record = run_locust(url, ["Visitor", "Researcher", "Attacker"], args.users,
-                                args.run_time, args.spawn_rate, args.out / "mix", env)
+            record = run_locust(
+                url,
+                ["Visitor", "Researcher", "Attacker"],
+                args.users,
+                args.run_time,
+                args.spawn_rate,
+                args.out / "mix",
+                env,
+            )
             memory = {}
         summary = summarise(record)
-        report.update(mix=summary, memory=memory, workers=n_workers,
-                      load_average_during=os.getloadavg()[0])
-        print(f"\n{summary['requests']} requests in {summary['seconds']:.0f} s "
-              f"({summary['rps']:.1f} requests/s), {n_workers} worker(s), "
-              f"load average {load0:.1f} → {os.getloadavg()[0]:.1f}\n")
+        report.update(
+            mix=summary, memory=memory, workers=n_workers, load_average_during=os.getloadavg()[0]
+        )
+        print(
+            f"\n{summary['requests']} requests in {summary['seconds']:.0f} s "
+            f"({summary['rps']:.1f} requests/s), {n_workers} worker(s), "
+            f"load average {load0:.1f} → {os.getloadavg()[0]:.1f}\n"
+        )
         print(table(list(summary["families"].values())) + "\n")
         print(table(list(summary["groups"].values())) + "\n")
         for bad in summary["unexpected"][:20]:
-            print(f"  unexpected: {bad['group']} HTTP {bad['status']} {bad['url']} "
-                  f"{bad['body'][:160]!r}")
+            print(
+                f"  unexpected: {bad['group']} HTTP {bad['status']} {bad['url']} "
+                f"{bad['body'][:160]!r}"
+            )
         if "stable" in memory:
-            print(f"memory (RSS of {memory['processes']} processes): start "
-                  f"{memory['start_mb']:.0f} MB, mid-run {memory['half_mb']:.0f} MB, peak "
-                  f"{memory['peak_mb']:.0f} MB, end {memory['end_mb']:.0f} MB; second half "
-                  f"{memory['slope_mb_per_min']:+.1f} MB/min → "
-                  f"{'stable' if memory['stable'] else 'NOT stable'}", flush=True)
+            print(
+                f"memory (RSS of {memory['processes']} processes): start "
+                f"{memory['start_mb']:.0f} MB, mid-run {memory['half_mb']:.0f} MB, peak "
+                f"{memory['peak_mb']:.0f} MB, end {memory['end_mb']:.0f} MB; second half "
+                f"{memory['slope_mb_per_min']:+.1f} MB/min → "
+                f"{'stable' if memory['stable'] else 'NOT stable'}",
+                flush=True,
+            )
 
         # -- saturation: one worker against several ---------------------------------------------
         if args.saturation_seconds > 0:
@@ -837,25 +1098,40 @@ def main() -> None:
             order = list(targets) + list(targets)[::-1] if len(targets) > 1 else list(targets)
             sat: dict[str, list[dict[str, Any]]] = {k: [] for k in targets}
             for k in order:
-                rec = run_locust(targets[k], ["Saturation"], args.saturation_users,
-                                 args.saturation_seconds, args.saturation_users,
-                                 args.out / f"saturation-{k}-{len(sat[k])}", sat_env)
+                rec = run_locust(
+                    targets[k],
+                    ["Saturation"],
+                    args.saturation_users,
+                    args.saturation_seconds,
+                    args.saturation_users,
+                    args.out / f"saturation-{k}-{len(sat[k])}",
+                    sat_env,
+                )
                 s = summarise(rec)
                 sat[k].append(s)
                 five = sum(r["5xx"] for r in s["families"].values())
-                print(f"saturation, {k} worker(s): {s['rps']:.1f} requests/s, p95 "
-                      f"{percentile([t for v in rec['groups'].values() for t in v], 95):.0f} ms, "
-                      f"5xx {five}, 429 {sum(r['429'] for r in s['families'].values())}, "
-                      f"load average {os.getloadavg()[0]:.1f}", flush=True)
+                print(
+                    f"saturation, {k} worker(s): {s['rps']:.1f} requests/s, p95 "
+                    f"{percentile([t for v in rec['groups'].values() for t in v], 95):.0f} ms, "
+                    f"5xx {five}, 429 {sum(r['429'] for r in s['families'].values())}, "
+                    f"load average {os.getloadavg()[0]:.1f}",
+                    flush=True,
+                )
             rps = {k: sum(s["rps"] for s in v) / len(v) for k, v in sat.items()}
-            report["saturation"] = {"users": args.saturation_users, "rps": rps,
-                                    "runs": {k: [s["rps"] for s in v] for k, v in sat.items()}}
+            report["saturation"] = {
+                "users": args.saturation_users,
+                "rps": rps,
+                "runs": {k: [s["rps"] for s in v] for k, v in sat.items()},
+            }
             if len(rps) > 1:
                 many = max(rps, key=int)
                 ratio = rps[many] / rps["1"]
                 report["saturation"]["ratio"] = ratio
-                print(f"saturation throughput: 1 worker {rps['1']:.1f} requests/s, {many} "
-                      f"workers {rps[many]:.1f} requests/s, ratio {ratio:.2f}", flush=True)
+                print(
+                    f"saturation throughput: 1 worker {rps['1']:.1f} requests/s, {many} "
+                    f"workers {rps[many]:.1f} requests/s, ratio {ratio:.2f}",
+                    flush=True,
+                )
         report["load_average_end"] = os.getloadavg()[0]
         report["cores"] = os.cpu_count()
         if args.json:

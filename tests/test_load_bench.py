@@ -34,12 +34,21 @@ def proxied_server(demo_home: Path, tmp_path: Path) -> Iterator[str]:
     home = tmp_path / "instance"
     shutil.copytree(demo_home, home)
     port = _free_port()
-    env = dict(os.environ, ALLIANCES_HOME=str(home), ALLIANCES_TRUSTED_PROXIES="1",
-               ALLIANCES_RATE_LIMITS="on",
-               ALLIANCES_RATE_LIMIT_SEARCH="3 per minute")
+    env = dict(
+        os.environ,
+        ALLIANCES_HOME=str(home),
+        ALLIANCES_TRUSTED_PROXIES="1",
+        ALLIANCES_RATE_LIMITS="on",
+        ALLIANCES_RATE_LIMIT_SEARCH="3 per minute",
+    )
     log = open(tmp_path / "serve.log", "wb")  # noqa: SIM115 - closed below
-    proc = subprocess.Popen([sys.executable, "-m", "webui.cli", "serve", "--port", str(port)],
-                            cwd=ROOT, env=env, stdout=log, stderr=log)
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "webui.cli", "serve", "--port", str(port)],
+        cwd=ROOT,
+        env=env,
+        stdout=log,
+        stderr=log,
+    )
     url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 120
@@ -67,8 +76,12 @@ def test_each_forwarded_client_has_its_own_rate_limit(proxied_server: str) -> No
     server (waitress dropped the header before), so one visitor's 429 leaves others alone."""
 
     def search(address: str) -> int:
-        return requests.get(f"{proxied_server}/api/search", params={"q": "eau"}, timeout=60,
-                            headers={"X-Forwarded-For": address}).status_code
+        return requests.get(
+            f"{proxied_server}/api/search",
+            params={"q": "eau"},
+            timeout=60,
+            headers={"X-Forwarded-For": address},
+        ).status_code
 
     assert [search("127.9.0.1") for _ in range(3)] == [200, 200, 200]
     assert search("127.9.0.1") == 429
@@ -82,20 +95,45 @@ def test_load_users_run_against_a_server(demo_home: Path, tmp_path: Path) -> Non
     answer (no 5xx; hostile SPARQL refused or stopped by the deadline), no client throttled."""
     from webui.app import create_app
 
-    inst = open_instance(demo_home, tmp_path, TRUSTED_PROXIES=1, RATE_LIMITS=True,
-                         SPARQL_TIMEOUT=3.0)
+    inst = open_instance(
+        demo_home, tmp_path, TRUSTED_PROXIES=1, RATE_LIMITS=True, SPARQL_TIMEOUT=3.0
+    )
     app = create_app(instance=inst)
     out = tmp_path / "out"
-    env = dict(os.environ, LOAD_WEIGHT_VISITOR="3", LOAD_WEIGHT_RESEARCHER="2",
-               LOAD_WEIGHT_ATTACKER="1")
+    env = dict(
+        os.environ, LOAD_WEIGHT_VISITOR="3", LOAD_WEIGHT_RESEARCHER="2", LOAD_WEIGHT_ATTACKER="1"
+    )
     try:
         with live_server(app) as url:
             run = subprocess.run(
-                [sys.executable, str(ROOT / "bench" / "load.py"), "--url", url, "--users", "6",
-                 "--spawn-rate", "6", "--run-time", "10", "--min-wait", "0.2", "--max-wait",
-                 "0.5", "--saturation-seconds", "0", "--out", str(out), "--json",
-                 str(out / "summary.json")],
-                cwd=ROOT, env=env, capture_output=True, text=True, timeout=300)
+                [
+                    sys.executable,
+                    str(ROOT / "bench" / "load.py"),
+                    "--url",
+                    url,
+                    "--users",
+                    "6",
+                    "--spawn-rate",
+                    "6",
+                    "--run-time",
+                    "10",
+                    "--min-wait",
+                    "0.2",
+                    "--max-wait",
+                    "0.5",
+                    "--saturation-seconds",
+                    "0",
+                    "--out",
+                    str(out),
+                    "--json",
+                    str(out / "summary.json"),
+                ],
+                cwd=ROOT,
+                env=env,
+                capture_output=True,
+                text=True,
+                timeout=300,
+            )
     finally:
         inst.close()
     assert run.returncode == 0, run.stdout[-3000:] + run.stderr[-3000:]
