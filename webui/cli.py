@@ -139,18 +139,12 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> 
         if store_class(config["STORE"]).present(config, Path(config["HOME"])):
             inst = open_instance(ctx, create=False)
             report = validate(
-                list(paths),
-                inst.store,
-                inst.base,
-                progress=_progress(as_json),
+                list(paths), inst.store, inst.base, progress=_progress(as_json),
                 max_file_bytes=limit,
             )
         else:
             report = validate(
-                list(paths),
-                None,
-                config["BASE_IRI"],
-                progress=_progress(as_json),
+                list(paths), None, config["BASE_IRI"], progress=_progress(as_json),
                 max_file_bytes=limit,
             )
     if as_json:
@@ -165,9 +159,8 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> 
 
 
 @main.command()
-@click.option(
-    "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="ttl", show_default=True
-)
+@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="ttl",
+              show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File (default: stdout).")
 @click.pass_context
 @friendly_errors
@@ -200,13 +193,8 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option(
-    "--threads",
-    default=8,
-    show_default=True,
-    type=int,
-    help="Request threads of the production server.",
-)
+@click.option("--threads", default=8, show_default=True, type=int,
+              help="Request threads of the production server.")
 @click.option("--debug", is_flag=True, help="Flask's development server with the debugger.")
 @click.pass_context
 @friendly_errors
@@ -226,14 +214,8 @@ def serve(ctx: click.Context, host: str, port: int, threads: int, debug: bool) -
 
     # waitress drops X-Forwarded-* unless told otherwise; with TRUSTED_PROXIES the application's
     # ProxyFix decides which of them to believe (webui/security.py)
-    waitress.serve(
-        app,
-        host=host,
-        port=port,
-        threads=threads,
-        ident="alliances",
-        clear_untrusted_proxy_headers=int(inst.config["TRUSTED_PROXIES"]) == 0,
-    )
+    waitress.serve(app, host=host, port=port, threads=threads, ident="alliances",
+                   clear_untrusted_proxy_headers=int(inst.config["TRUSTED_PROXIES"]) == 0)
 
 
 from . import cli_reco  # noqa: E402 - its commands use the helpers above
