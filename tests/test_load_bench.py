@@ -96,7 +96,7 @@ def test_load_users_run_against_a_server(demo_home: Path, tmp_path: Path) -> Non
     from webui.app import create_app
 
     inst = open_instance(
-        demo_home, tmp_path, TRUSTED_PROXIES=1, RATE_LIMITS=True, SPARQL_TIMEOUT=3.0
+        demo_home, tmp_path, TRUSTED_PROXIES=1, RATE_LIMITS=True, SPARQL_TIMEOUT=10.0
     )
     app = create_app(instance=inst)
     out = tmp_path / "out"
