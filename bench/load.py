@@ -688,29 +688,34 @@ def serve_features() -> set[str]:
 
 
 def cache_key(actors: int, backend: str) -> str:
-    """Name of the cached instance: size, backend and the git trees of what builds it."""
-    import hashlib
-    import subprocess
+    """Name of the cached instance (its bundled data is refreshed at each reuse, see
+    `refresh`)."""
+    return f"load-{actors}-{backend}"
 
+
+def refresh(home: Path, backend: str) -> list[str]:
+    """Bring a cached instance's vocabularies and bundled data (demo, real open data) up to
+    date: `Instance.init` writes only the sources whose files changed since the cache was
+    built (each import is idempotent), and the search index follows. Returns what changed."""
+    import sys
+
+    sys.path.insert(0, str(ROOT))
+    from webui.instance import Instance
+
+    before: dict[str, str | None] = {}
+    inst = Instance.open({"HOME": str(home), "SEARCH_BACKEND": backend})
     try:
-        trees = subprocess.run(
-            [
-                "git",
-                "rev-parse",
-                "HEAD:data",
-                "HEAD:graph/bundled.py",
-                "HEAD:graph/vocabularies.py",
-                "HEAD:ontology",
-            ],
-            cwd=ROOT,
-            capture_output=True,
-            text=True,
-            check=True,
-        ).stdout
-    except (OSError, subprocess.CalledProcessError):
-        trees = "no-git"
-    digest = hashlib.sha1(trees.encode()).hexdigest()[:10]
-    return f"load-{actors}-{backend}-{digest}"
+        sources = {g.source for g in inst.store.graphs()}
+        before = {src: inst.store.source_checksum(src) for src in sources}
+        inst.init(demo=True)
+        after = {g.source for g in inst.store.graphs()}
+        return sorted(
+            src
+            for src in after
+            if src not in before or inst.store.source_checksum(src) != before[src]
+        )
+    finally:
+        inst.close()
 
 
 def build(home: Path, actors: int, backend: str) -> None:
@@ -1001,7 +1006,13 @@ def main() -> None:
                 build(home, args.actors, args.backend)
                 print(f"  built in {time.monotonic() - t0:.0f} s", flush=True)
             else:
-                print(f"reusing {home}", flush=True)
+                t0 = time.monotonic()
+                changed = refresh(home, args.backend)
+                print(
+                    f"reusing {home}; bundled data refreshed in {time.monotonic() - t0:.0f} s"
+                    f" ({', '.join(changed) or 'nothing changed'})",
+                    flush=True,
+                )
             features = serve_features()
             if args.workers and "--workers" in features:
                 serve_args = ["--workers", str(args.workers)]
