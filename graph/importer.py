@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import hashlib
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -121,7 +121,7 @@ def read(
     for path in files:
         size = path.stat().st_size
         if size > max_file_bytes:
-            batch.problems.append(_too_large(path.name, size, max_file_bytes))
+            batch.problems.append(too_large(path.name, size, max_file_bytes))
             continue
         data = path.read_bytes()
         sums[path.name] = hashlib.sha256(data).hexdigest()
@@ -150,7 +150,8 @@ def read(
     return batch, sums
 
 
-def _too_large(name: str, size: int, limit: int) -> Problem:
+def too_large(name: str, size: int, limit: int) -> Problem:
+    """The problem of a file over the size limit (not read)."""
     mib = f"{size / 2**20:.1f}", f"{limit / 2**20:.0f}"
     return Problem(
         name,
@@ -275,6 +276,7 @@ def import_paths(
     source: str | None = None,
     metadata: Iterable[tuple[Node | None, Node, Node]] = (),
     progress: Progress | None = None,
+    resource_triples: Callable[[URIRef], Iterable[tuple[Node, Node, Node]]] | None = None,
     max_file_bytes: int = MAX_FILE_BYTES,
 ) -> Report:
     """Import a file set as source `source` (all-or-nothing; idempotent).
@@ -282,6 +284,8 @@ def import_paths(
     Reads and checks every file (`read`), raises ValidationFailed with every problem and warning
     if anything is wrong, and otherwise writes the whole set in one transaction. `progress`
     receives the steps: rows read and checked per file, reference and SHACL checks, the write.
+    `resource_triples(iri)` adds triples about each resource defined (the demo's
+    `all:fictional true`).
     """
     source = source or default_source(paths)
     if not SOURCE_RE.match(source):
@@ -300,6 +304,8 @@ def import_paths(
         report.version = store.version
         return report
     meta = list(metadata)
+    if resource_triples is not None:
+        batch.triples += [t for r in sorted(batch.resources) for t in resource_triples(r)]
     say(progress, f"écriture de {len(batch.triples)} triplets")
     version = store.write(
         Write(

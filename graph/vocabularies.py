@@ -5,13 +5,21 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import pyoxigraph as ox
 from rdflib import Literal
 from rdflib.term import Node
 
-from data import COG_DIR, SDG_GOALS_EN_YML, SDG_GOALS_FR_YML, SDG_KOS_TTL
+from data import (
+    COG_DIR,
+    DATA_INCLUSION_MAPPINGS,
+    REAL_DIR,
+    SDG_GOALS_EN_YML,
+    SDG_GOALS_FR_YML,
+    SDG_KOS_TTL,
+)
 from ontology import ONTOLOGY_TTL, SCHEMES_TTL
 from ontology.namespaces import (
     DCT,
@@ -196,6 +204,44 @@ def territory_triples() -> Iterator[Triple]:
     yield from epci_triples()
 
 
+#: The data·inclusion code lists (mapped from data/real/data-inclusion/ by the CSVW mappings of
+#: data/mappings/data-inclusion/) and the SKOS mappings onto our lists (`alignment.ttl` there).
+DATA_INCLUSION_MAPPINGS_FILES = tuple(sorted(DATA_INCLUSION_MAPPINGS.glob("*.csv-metadata.json")))
+DATA_INCLUSION_ALIGNMENT = DATA_INCLUSION_MAPPINGS / "alignment.ttl"
+
+
+@cache
+def _data_inclusion() -> tuple[Triple, ...]:
+    from .mapping.engine import map_files
+    from .mapping.metadata import load_mapping
+
+    out: list[Triple] = []
+    for path in DATA_INCLUSION_MAPPINGS_FILES:
+        mapping = load_mapping(path)
+        batch, _ = map_files(mapping, None, "https://w3id.org/alliances/id/", vocabulary=tuple)
+        if batch.problems:
+            raise ValueError(f"{path.name}: {batch.problems[0]}")
+        out += batch.triples
+    out += _parse(DATA_INCLUSION_ALIGNMENT)
+    return tuple(out)
+
+
+def data_inclusion_triples() -> Iterator[Triple]:
+    """The data·inclusion code lists as SKOS schemes (structure types, themes, national labels),
+    the wording of digital-inclusion services, and their SKOS mappings onto our actor types and
+    competences (docs/model.md, « Real data »)."""
+    yield from _data_inclusion()
+
+
+def data_inclusion_files() -> tuple[Path, ...]:
+    """Files the data·inclusion vocabulary is built from (mappings, code lists, alignment)."""
+    return (
+        *DATA_INCLUSION_MAPPINGS_FILES,
+        *sorted((REAL_DIR / "data-inclusion").glob("*.csv")),
+        DATA_INCLUSION_ALIGNMENT,
+    )
+
+
 @dataclass(frozen=True)
 class Vocabulary:
     """A vocabulary source: its name, the files it is built from, and how to build it."""
@@ -216,6 +262,7 @@ VOCABULARIES = (
     Vocabulary("vocabulary-ontology", (ONTOLOGY_TTL, SCHEMES_TTL), ontology_triples),
     Vocabulary("vocabulary-sdg", (SDG_KOS_TTL, SDG_GOALS_FR_YML, SDG_GOALS_EN_YML), sdg_triples),
     Vocabulary("vocabulary-territories", TERRITORY_FILES, territory_triples),
+    Vocabulary("vocabulary-data-inclusion", data_inclusion_files(), data_inclusion_triples),
 )
 
 

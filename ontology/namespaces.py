@@ -161,6 +161,10 @@ class ALL(DefinedNamespace):
     shareOfBudget: URIRef
     sha256: URIRef
     version: URIRef
+    fictional: URIRef
+    # CSVW extensions of the mapping language (graph/mapping/)
+    rules: URIRef
+    placeFrom: URIRef
 
 
 def _scheme(name: str, codes: list[str]) -> type[DefinedNamespace]:

@@ -43,7 +43,8 @@ def answer(
         suggestion = _suggestion(backend, plan, filters, raw.total)
     terms = plan.highlight
     results = [Result(h.id, h.iri, h.kind, h.label, round(h.score, 4),
-                      snippets.snippet(h.description or h.label, terms), h.label_en)
+                      snippets.snippet(h.description or h.label, terms), h.label_en,
+                      h.source, h.fictional)
                for h in raw.hits]
     return SearchResponse(
         query=plan.text, total=raw.total, page=page, limit=limit, results=results,

@@ -36,6 +36,9 @@ class Hit:
     label_en: str
     description: str
     score: float
+    #: The source graph of the document, and whether that source is fictional (the demo).
+    source: str = ""
+    fictional: bool = False
 
 
 @dataclass

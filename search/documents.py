@@ -25,6 +25,7 @@ from typing import Any
 from rdflib import Literal, URIRef
 
 from graph.queries import index as index_queries
+from graph.queries.sources import fictional_sources
 from graph.reference import LEVEL_NAMES, territories, territory_ancestors, territory_iri
 from graph.store import Store
 from ontology.namespaces import (
@@ -53,6 +54,8 @@ VOCABULARY_KINDS: dict[str, tuple[str, ...]] = {
     "vocabulary-territories": ("territory", "actor", "alliance", "tool"),
     "vocabulary-sdg": ("sdg", "actor", "alliance", "tool"),
     "vocabulary-ontology": ("actor", "alliance", "tool"),
+    # SKOS code lists that no document shows (mapped actors carry our types and competences)
+    "vocabulary-data-inclusion": (),
 }
 #: Concept schemes that are facets, by scheme name.
 SCHEME_FACETS = {
@@ -119,6 +122,7 @@ class Documents:
         self._chains: dict[str, list[Territory]] = {}  # per territory IRI, for these tables
         self._sdgs: dict[str, Sdg] = {}
         self._sources: dict[str, str] = {}
+        self._fictional: set[str] = set()
 
     # -- public ----------------------------------------------------------------------------
     def count(self, kind: str) -> int:
@@ -151,6 +155,7 @@ class Documents:
     def _refresh(self) -> None:
         graphs = self.store.graphs()
         self._sources = {str(g.iri): g.source for g in graphs}
+        self._fictional = fictional_sources(self.store)
         key = tuple(sorted(f"{g.iri} {self.store.source_checksum(g.source)}"
                            for g in graphs if g.source in VOCABULARY_KINDS))
         if key == self._tables_key:
@@ -220,9 +225,10 @@ class Documents:
                     if t.level in TERRITORY_FACETS:
                         facets.setdefault(t.level, set()).add(t.code)
         label = row.get("label") or row.get("label_any") or row["id"]
+        source = self._sources.get(str(row["g"]), "")
         return Doc(
-            iri=str(row["r"]), id=str(row["id"]), kind=kind,
-            source=self._sources.get(str(row["g"]), ""),
+            iri=str(row["r"]), id=str(row["id"]), kind=kind, source=source,
+            fictional=source in self._fictional,
             label=str(label), description=str(row.get("description", "")),
             place=" ".join(dict.fromkeys(places)),
             facets={k: tuple(sorted(v)) for k, v in facets.items()},

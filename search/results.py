@@ -27,6 +27,9 @@ class Result:
     score: float
     snippet: str
     label_en: str = ""
+    #: The source graph it comes from, and whether that source is fictional (the demo data).
+    source: str = ""
+    fictional: bool = False
 
 
 @dataclass

@@ -43,7 +43,8 @@ EXACT_BOOST = 100.0
 CODE_BOOST = 80.0
 
 #: Bump when the document shape or the analysis changes: older indexes are rebuilt.
-SCHEMA_VERSION = 4  # 3: every apostrophe and quote read alike (issue 9); 4: the epci facet
+SCHEMA_VERSION = 5  # 3: every apostrophe and quote read alike (issue 9); 4: the epci facet;
+# 5: the source and its fictional flag stored with hits (issue 10)
 
 
 @dataclass
@@ -63,6 +64,8 @@ class Doc:
     codes: tuple[str, ...] = ()
     aliases: tuple[str, ...] = ()
     facets: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    #: The document comes from a fictional source (the demo dataset): stored, shown with hits.
+    fictional: bool = False
 
     def __post_init__(self) -> None:
         for name in ("label", "label_en", "description", "description_en", "place"):

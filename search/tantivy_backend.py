@@ -68,7 +68,9 @@ def to_document(doc: Doc) -> tantivy.Document:
         text = getattr(doc, name)
         if text:
             d.add_pre_tokenized_text(name, pre_tokenized(text))
-    display = {f: getattr(doc, f) for f in STORED_TEXT if getattr(doc, f)}
+    display: dict[str, object] = {f: getattr(doc, f) for f in STORED_TEXT if getattr(doc, f)}
+    if doc.fictional:
+        display["fictional"] = True
     d.add_bytes("display", json.dumps(display, ensure_ascii=False).encode("utf-8"))
     return d
 
@@ -268,11 +270,11 @@ class TantivyBackend(Backend):
 
     def _hit(self, s: tantivy.Searcher, score: float, address: Any) -> Hit:
         d = s.doc(address)
-        text = {f: _str(d.get_first(f)) for f in ("iri", "id", "kind")}
+        text = {f: _str(d.get_first(f)) for f in ("iri", "id", "kind", "source")}
         shown = json.loads(_str(d.get_first("display")) or "{}")
         return Hit(text["iri"], text["id"], text["kind"], shown.get("label", ""),
                    shown.get("label_en", ""), shown.get("description") or shown.get("note", ""),
-                   float(score))
+                   float(score), text["source"], bool(shown.get("fictional", False)))
 
 
 def _str(value: Any) -> str:

@@ -69,6 +69,7 @@ def make_schema() -> fields.Schema:
         "note": fields.STORED(),
         "kind": fields.KEYWORD(stored=True),
         "source": fields.ID(stored=True),
+        "fictional": fields.STORED(),
         "label": fields.TEXT(analyzer=fr, stored=True),
         "label_en": fields.TEXT(analyzer=fr, stored=True),
         "description": fields.TEXT(analyzer=fr, stored=True),
@@ -83,10 +84,11 @@ def make_schema() -> fields.Schema:
     return fields.Schema(**spec)
 
 
-def doc_fields(doc: Doc) -> dict[str, str]:
+def doc_fields(doc: Doc) -> dict[str, Any]:
     """A Doc as whoosh field values."""
     out = {
         "iri": doc.iri, "id": doc.id, "kind": doc.kind, "source": doc.source,
+        "fictional": doc.fictional,
         "label": doc.label, "label_en": doc.label_en, "description": doc.description,
         "description_en": doc.description_en, "place": doc.place,
         "exact": ",".join(sorted(doc.exact_keys())),
@@ -381,7 +383,8 @@ def _filter_query(filters: Filters) -> query.Query | None:
 def _hit(stored: Mapping[str, Any], score: float) -> Hit:
     text = {f: stored.get(f, "") for f in STORED_TEXT}
     return Hit(stored["iri"], stored.get("id", ""), stored.get("kind", ""), text["label"],
-               text["label_en"], text["description"] or text["note"], float(score))
+               text["label_en"], text["description"] or text["note"], float(score),
+               stored.get("source", ""), bool(stored.get("fictional", False)))
 
 
 @contextmanager

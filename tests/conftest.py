@@ -26,6 +26,13 @@ BASE = "https://w3id.org/alliances/id/"
 os.environ.setdefault("ALLIANCES_RATE_LIMITS", "off")
 
 
+def pytest_configure(config: pytest.Config) -> None:
+    """Instances made by tests leave the real open datasets out (`ALLIANCES_REAL_DATA`): they
+    add a minute to every `init`; tests/test_realdata.py builds its own instance with them."""
+    del config
+    os.environ.setdefault("ALLIANCES_REAL_DATA", "false")
+
+
 @pytest.fixture(scope="session")
 def base() -> str:
     """The instance base IRI used by the tests."""

@@ -56,9 +56,9 @@ def test_import_then_reimport(runner: CliRunner, tmp_path: Path) -> None:
     folder = write_set(tmp_path / "set")
     first = runner.invoke(main, ["import", str(folder), "--source", "essai", "--json"])
     assert first.exit_code == 0, first.output
-    assert json.loads(first.output)["changed"] is True
+    assert json.loads(first.stdout)["changed"] is True
     second = runner.invoke(main, ["import", str(folder), "--source", "essai", "--json"])
-    assert json.loads(second.output)["changed"] is False
+    assert json.loads(second.stdout)["changed"] is False
 
 
 def test_import_error_is_a_message_not_a_traceback(runner: CliRunner, tmp_path: Path) -> None:

@@ -63,6 +63,9 @@ TERM_KINDS = [
     ("shareOfBudget", OWL.DatatypeProperty),
     ("sha256", OWL.DatatypeProperty),
     ("version", OWL.DatatypeProperty),
+    ("fictional", OWL.DatatypeProperty),
+    ("rules", OWL.DatatypeProperty),
+    ("placeFrom", OWL.DatatypeProperty),
 ]
 TERM_NAMES = [name for name, _ in TERM_KINDS]
 

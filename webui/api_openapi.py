@@ -42,6 +42,26 @@ INT: dict[str, Any] = {"type": "integer"}
 STRS: dict[str, Any] = {"type": "array", "items": STR}
 SCORES: dict[str, Any] = {"type": "object", "additionalProperties": NUM}
 
+BOOL: dict[str, Any] = {"type": "boolean"}
+#: Where a record comes from (`graph.queries.sources.SourceInfo.to_dict`; docs/model.md).
+SOURCE: dict[str, Any] = {
+    "type": ["object", "null"],
+    "description": "The record's source: publisher, licence, date of the data, attribution, "
+    "and `text`, the sentence pages show (« Source : ANCT, Licence Ouverte 2.0, données du "
+    "1er août 2024 »)",
+    "properties": {
+        "source": STR,
+        "title": STR,
+        "publisher": {"type": ["string", "null"]},
+        "licence": {"type": ["string", "null"], "description": "licence IRI"},
+        "licence_name": {"type": ["string", "null"]},
+        "date": {"type": ["string", "null"], "description": "date of the data (ISO 8601)"},
+        "attribution": {"type": ["string", "null"]},
+        "fictional": BOOL,
+        "text": STR,
+    },
+}
+
 SCHEMAS: dict[str, Any] = {
     "Error": _obj(
         {"error": STR, "message": STR, "message_fr": STR},
@@ -61,6 +81,9 @@ SCHEMAS: dict[str, Any] = {
         {
             "label_en": STR,
             "snippet": {"type": "string", "description": "HTML: escaped text, <mark>"},
+            "source": {"type": "string", "description": "name of the source graph"},
+            "fictional": BOOL,
+            "source_info": SOURCE,
         },
     ),
     "SearchResponse": _obj(
@@ -102,7 +125,7 @@ SCHEMAS: dict[str, Any] = {
                 "items": _obj({"id": STR, "iri": STR, "label": STR}, {"via": _ref("Link")}),
             },
         },
-        {"type": {"type": ["string", "null"]}},
+        {"type": {"type": ["string", "null"]}, "source": SOURCE, "fictional": BOOL},
     ),
     "ActorPartners": _obj({"actor": STR, "results": {"type": "array", "items": _ref("Partner")}}),
     "NeedPartners": _obj(
@@ -120,7 +143,13 @@ SCHEMAS: dict[str, Any] = {
             "differs": STRS,
             "differs_en": STRS,
         },
-        {"similarity": NUM, "level": {"type": ["object", "null"]}, "territory": {}},
+        {
+            "similarity": NUM,
+            "level": {"type": ["object", "null"]},
+            "territory": {},
+            "source": SOURCE,
+            "fictional": BOOL,
+        },
     ),
     "AllianceAnalogues": _obj(
         {"alliance": STR, "results": {"type": "array", "items": _ref("Analogue")}}

@@ -14,6 +14,7 @@ from graph.places import place_field
 from graph.reco import Recommender, inputs
 
 from .instance import Instance
+from .sources import annotate
 
 bp = Blueprint("reco_api", __name__, url_prefix="/api")
 
@@ -39,6 +40,13 @@ def init_app(app: Flask) -> None:
     """Create the recommender (checking its settings at start-up) and register the API."""
     recommender_for(app.extensions["alliances"])
     app.register_blueprint(bp)
+
+
+def with_sources(kind: str, answer: dict[str, Any]) -> dict[str, Any]:
+    """The answer with `source` and `fictional` on each of its `results` (`webui.sources`)."""
+    inst = current_app.extensions["alliances"]
+    annotate(inst.store, inst.base, kind, answer.get("results", []))
+    return answer
 
 
 def _rec() -> Recommender:
@@ -74,7 +82,8 @@ def _split_limit(data: dict[str, Any], default: int = 10) -> tuple[dict[str, Any
 @bp.get("/actors/<actor_id>/partners")
 def actor_partners(actor_id: str) -> Response:
     """Complementary partners of an actor, with factors, reasons and introducers."""
-    return jsonify(_rec().partners(actor_id, inputs.limit(request.args.get("limit"))))
+    return jsonify(with_sources("actor", _rec().partners(actor_id,
+                                                         inputs.limit(request.args.get("limit")))))
 
 
 def with_place(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
@@ -99,13 +108,14 @@ def need_partners() -> Response:
     saying which territory was understood and what else the text could mean."""
     data, limit = _split_limit(_body())
     data, place = with_place(data)
-    return jsonify(_placed(_rec().partners_for_need(data, limit), place))
+    return jsonify(_placed(with_sources("actor", _rec().partners_for_need(data, limit)), place))
 
 
 @bp.get("/alliances/<alliance_id>/analogues")
 def alliance_analogues(alliance_id: str) -> Response:
     """Alliances similar to an alliance, with what is alike and what differs."""
-    return jsonify(_rec().analogues(alliance_id, inputs.limit(request.args.get("limit"))))
+    return jsonify(with_sources("alliance", _rec().analogues(
+        alliance_id, inputs.limit(request.args.get("limit")))))
 
 
 @bp.route("/analogues", methods=["GET", "POST"])
@@ -116,7 +126,8 @@ def idea_analogues() -> Response:
     raw = _body() if request.method == "POST" else _args("sdgs", "types", "resources")
     data, limit = _split_limit(raw)
     data, place = with_place(data)
-    return jsonify(_placed(_rec().analogues_for_idea(data, limit), place))
+    return jsonify(_placed(with_sources("alliance", _rec().analogues_for_idea(data, limit)),
+                           place))
 
 
 @bp.get("/maturity")

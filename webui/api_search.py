@@ -15,7 +15,9 @@ from graph.reference import parse_territory, territories
 from search import SearchIndex, parse_facet_args
 from search.errors import SearchError
 
+from .i18n import current_lang
 from .instance import Instance
+from .sources import annotate_hits
 
 bp = Blueprint("search_api", __name__, url_prefix="/api")
 
@@ -55,7 +57,9 @@ def search() -> Response:
         page=_int("page", 1),
         limit=_int("limit", 10),
     )
-    return jsonify(response.to_dict())
+    answer = response.to_dict()
+    annotate_hits(current_app.extensions["alliances"].store, answer["results"], current_lang())
+    return jsonify(answer)
 
 
 @bp.get("/suggest")

@@ -17,8 +17,10 @@ from rdflib import Graph, Literal, URIRef
 from graph.bundled import LICENCE_OUVERTE, MIT
 from graph.queries.catalog import SourceFacts, source_facts
 from graph.queries.publishing import class_counts, distinct_count, last_modified
+from graph.queries.sources import LICENCE_NAMES, SourceInfo, origins, sources
 from graph.store import source_iri
 from ontology.namespaces import (
+    ALL,
     DCAT,
     DCT,
     EU_COUNTRY,
@@ -65,6 +67,21 @@ THEMES = {
 }
 
 
+#: CC BY 4.0, as data.gouv.fr's licence list (`cc-by`) and SPDX know it.
+CC_BY = URIRef("https://creativecommons.org/licenses/by/4.0/")
+#: The territories graph mixes data under Licence Ouverte 2.0 (INSEE's COG, DGCL's EPCI lists,
+#: La Poste's postal codes, via Etalab's decoupage-administratif) with GeoNames' commune centres
+#: under CC BY 4.0 (data/SOURCES.md). Licence Ouverte 2.0 allows reuse under CC BY (Etalab: the
+#: two are compatible), so the whole is published under CC BY 4.0 with both attributions.
+#: Licence IRIs by `VocabMeta.licence` key (the UN's SDG KOS has a citation, no licence IRI).
+LICENCE_IRIS = {"lo": LICENCE_OUVERTE, "mit": MIT, "cc-by": CC_BY}
+TERRITORIES_ATTRIBUTION = (
+    "Territoires : INSEE, Code officiel géographique, et DGCL / La Poste via le paquet "
+    "decoupage-administratif d'Etalab (Licence Ouverte 2.0) ; centres des communes : GeoNames, "
+    "https://www.geonames.org/ (CC BY 4.0)."
+)
+
+
 @dataclass(frozen=True)
 class VocabMeta:
     """Catalogue metadata of a vocabulary source, which carries none in the store."""
@@ -74,9 +91,10 @@ class VocabMeta:
     description_fr: str
     description_en: str
     publisher: str  # key of AGENTS
-    licence: str  # key of LICENCES
+    licence: str  # "lo", "mit", "cc-by" or "un-sdg" (`CatalogBuilder.licence`)
     themes: tuple[str, ...]
     rights: str = ""
+    rights_lang: str = "en"
 
 
 AGENTS = {
@@ -84,6 +102,7 @@ AGENTS = {
     "un": "Division de statistique des Nations unies (UNSD) / United Nations Statistics Division",
     "insee": "Institut national de la statistique et des études économiques (INSEE)",
     "cis": "Carrefour des Innovations Sociales (Entrepreneurs d'Intérêt Général, Etalab)",
+    "gip-inclusion": "GIP Plateforme de l'inclusion (data·inclusion)",
 }
 
 VOCABULARIES = {
@@ -122,8 +141,23 @@ VOCABULARIES = {
         "and centres, from INSEE's COG and the DGCL lists (Etalab's decoupage-administratif); "
         "commune centres: GeoNames (CC-BY 4.0).",
         "insee",
-        "lo",
+        "cc-by",
         ("REGI", "GOVE"),
+        TERRITORIES_ATTRIBUTION,
+        "fr",
+    ),
+    "vocabulary-data-inclusion": VocabMeta(
+        "Référentiels de l'inclusion (data·inclusion) et correspondances SKOS",
+        "French inclusion code lists (data·inclusion) and SKOS mappings",
+        "Les typologies de structures, thématiques et labels nationaux de data·inclusion (GIP "
+        "Plateforme de l'inclusion, licence MIT) en SKOS, les services de médiation numérique, "
+        "et leurs correspondances SKOS vers les types d'acteurs et compétences d'Alliances.",
+        "The structure types, themes and national labels of data·inclusion (GIP Plateforme de "
+        "l'inclusion, MIT licence) in SKOS, the digital-inclusion services, and their SKOS "
+        "mappings onto Alliances' actor types and competences.",
+        "gip-inclusion",
+        "mit",
+        ("SOCI", "GOVE"),
     ),
 }
 SOURCE_PUBLISHER = {"cis-2019": "cis"}
@@ -164,11 +198,48 @@ class CatalogBuilder:
             iri, label = LICENCE_OUVERTE, "Licence Ouverte / Open Licence 2.0 (Etalab)"
         elif key == "mit":
             iri, label = MIT, "MIT License"
+        elif key == "cc-by":
+            iri, label = CC_BY, "Creative Commons Attribution 4.0 International (CC BY 4.0)"
         else:
             iri, label = URIRef(f"{self.base}catalog#licence-un-sdg-kos"), UN_SDG_CITATION
         self.g.add((iri, RDF.type, DCT.LicenseDocument))
         self.g.set((iri, RDFS.label, Literal(label)))
         return iri
+
+    def licence_document(self, iri: URIRef) -> URIRef:
+        """Any licence IRI, typed and labelled (`graph.queries.sources.LICENCE_NAMES`)."""
+        if iri == LICENCE_OUVERTE:
+            return self.licence("lo")
+        if iri == MIT:
+            return self.licence("mit")
+        names = LICENCE_NAMES.get(str(iri))
+        self.g.add((iri, RDF.type, DCT.LicenseDocument))
+        self.g.set((iri, RDFS.label, Literal(names[1] if names else str(iri))))
+        return iri
+
+    def origin(self, ds: URIRef, info: SourceInfo | None) -> None:
+        """What the provenance of a source says about its origin: its publisher (an agent
+        with its own IRI and name), the attribution it requires (`dct:rights`), the date of
+        its data (`dct:issued`), where it comes from (`dct:source`), and `all:fictional`."""
+        if info is None:
+            return
+        g = self.g
+        if info.publisher_iri is not None:
+            g.add((info.publisher_iri, RDF.type, FOAF.Agent))
+            name = info.publisher or str(info.publisher_iri)
+            g.set((info.publisher_iri, FOAF.name, Literal(name)))
+            g.add((ds, DCT.publisher, info.publisher_iri))
+        if info.rights:
+            rights = URIRef(f"{ds}#rights")
+            g.add((ds, DCT.rights, rights))
+            g.add((rights, RDF.type, DCT.RightsStatement))
+            g.add((rights, RDFS.label, Literal(info.rights, lang="fr")))
+        if info.modified is not None:
+            g.add((ds, DCT.issued, Literal(info.modified.isoformat(), datatype=XSD.date)))
+        for origin in origins(self.inst.store, info.graph):
+            g.add((ds, DCT.source, origin))
+        if info.fictional:
+            g.add((ds, ALL.fictional, Literal(True)))
 
     def theme(self, code: str) -> URIRef:
         """An EU data theme, typed skos:Concept with its labels and scheme."""
@@ -368,8 +439,9 @@ class CatalogBuilder:
                 rights = URIRef(f"{ds}#rights")
                 g.add((ds, DCT.rights, rights))
                 g.add((rights, RDF.type, DCT.RightsStatement))
-                g.add((rights, RDFS.label, Literal(meta.rights, lang="en")))
-                g.add((ds, DCT.bibliographicCitation, Literal(meta.rights, lang="en")))
+                text = Literal(meta.rights, lang=meta.rights_lang)
+                g.add((rights, RDFS.label, text))
+                g.add((ds, DCT.bibliographicCitation, text))
         else:
             titles = f.titles or {"fr": f"Import « {f.source} »", "en": f"Import “{f.source}”"}
             descriptions = f.descriptions or {
@@ -379,9 +451,11 @@ class CatalogBuilder:
             self.texts(ds, titles, descriptions)
             publisher = SOURCE_PUBLISHER.get(f.source, "alliances")
             licence = f.licence or LICENCE_OUVERTE
-            self.licence("mit" if licence == MIT else "lo")
+            self.licence_document(licence)
             themes = ("SOCI", "REGI", "ECON")
-        g.add((ds, DCT.publisher, self.agent(publisher)))
+            self.origin(ds, sources(self.inst.store).get(f.graph))
+        if ds not in set(g.subjects(DCT.publisher, None)):
+            g.add((ds, DCT.publisher, self.agent(publisher)))
         g.add((ds, DCT.license, licence))
         for code in themes:
             g.add((ds, DCAT.theme, self.theme(code)))

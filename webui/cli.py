@@ -8,13 +8,15 @@ from pathlib import Path
 
 import click
 
-from graph.importer import import_paths, validate
+from graph.importer import Report, import_paths, validate
+from graph.mapping.importing import import_mapped, validate_mapped
 from graph.queries.stats import stats as graph_stats
 from graph.store import FORMATS, store_class
 
 from . import settings as settings_mod
 from .cli_common import (
     cli_progress,
+    echo_duplicates,
     echo_inputs,
     echo_warnings,
     errors_as_json,
@@ -31,11 +33,14 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--no-demo", is_flag=True, help="Do not load the bundled datasets.")
+@click.option("--no-demo", is_flag=True,
+              help="Do not load the fictional demo dataset (vocabularies and real data only).")
 @click.pass_context
 @friendly_errors
 def init(ctx: click.Context, no_demo: bool) -> None:
-    """Create the instance: vocabularies (SDG, COG, ontology) and, unless --no-demo, the data.
+    """Create the instance: vocabularies (SDG, COG, ontology, data-inclusion code lists), the real
+    data (CIS 2019, « Petites villes de demain », France services, digital-inclusion places of
+    Charente) and, unless --no-demo, the fictional demo.
 
     Shows its progress on stderr (a bar on a terminal, plain lines otherwise)."""
     inst = open_instance(ctx, create=False)
@@ -75,6 +80,13 @@ Every problem of the whole file set is reported at once (file, line, column, val
 reason in French and English); nothing is written unless everything is valid."""
 
 
+MAPPING_HELP = (
+    "A foreign dataset's mapping (CSVW metadata, e.g. data/mappings/france-services/"
+    "france-services.csv-metadata.json): PATHS are the files it describes (default: the files "
+    "the mapping names). See docs/architecture.md."
+)
+
+
 def _progress(as_json: bool) -> CliProgress | None:
     """Progress on stderr; with `--json` only on a terminal (a script's log stays JSON only)."""
     bar = cli_progress()
@@ -82,8 +94,10 @@ def _progress(as_json: bool) -> CliProgress | None:
 
 
 @main.command("import", epilog=ACCEPTED)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("--source", help="Name of the source graph (default: folder or file name).")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--source", help="Name of the source graph (default: folder or file name, or the "
+              "mapping's dc:identifier).")
+@click.option("--mapping", type=click.Path(path_type=Path, dir_okay=False), help=MAPPING_HELP)
 @click.option(
     "--json",
     "as_json",
@@ -93,19 +107,33 @@ def _progress(as_json: bool) -> CliProgress | None:
 @click.pass_context
 @friendly_errors
 def import_cmd(
-    ctx: click.Context, paths: tuple[Path, ...], source: str | None, as_json: bool
+    ctx: click.Context, paths: tuple[Path, ...], source: str | None, mapping: Path | None,
+    as_json: bool,
 ) -> None:
-    """Import CSV, spreadsheet or RDF files (or folders of them), all-or-nothing."""
+    """Import CSV, spreadsheet or RDF files (or folders of them), all-or-nothing; or foreign
+    files through a mapping (--mapping)."""
     inst = open_instance(ctx)
     with errors_as_json(as_json):
-        report = import_paths(
-            list(paths),
-            inst.store,
-            inst.base,
-            source=source,
-            progress=_progress(as_json),
-            max_file_bytes=int(inst.config["IMPORT_MAX_FILE_BYTES"]),
-        )
+        limit = int(inst.config["IMPORT_MAX_FILE_BYTES"])
+        if mapping is not None:
+            report: Report = import_mapped(
+                mapping,
+                list(paths) or None,
+                inst.store,
+                inst.base,
+                source=source,
+                progress=_progress(as_json),
+                max_file_bytes=limit,
+            )
+        else:
+            report = import_paths(
+                list(_required(paths)),
+                inst.store,
+                inst.base,
+                source=source,
+                progress=_progress(as_json),
+                max_file_bytes=limit,
+            )
     if as_json:
         click.echo(json.dumps(report.to_dict(), ensure_ascii=False))
         return
@@ -119,10 +147,12 @@ def import_cmd(
         )
     else:
         click.echo(f"Rien à faire : la source « {report.source} » est déjà à jour.")
+    echo_duplicates(report)
 
 
 @main.command("validate", epilog=ACCEPTED)
-@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@click.option("--mapping", type=click.Path(path_type=Path, dir_okay=False), help=MAPPING_HELP)
 @click.option(
     "--json",
     "as_json",
@@ -131,20 +161,25 @@ def import_cmd(
 )
 @click.pass_context
 @friendly_errors
-def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> None:
+def validate_cmd(
+    ctx: click.Context, paths: tuple[Path, ...], mapping: Path | None, as_json: bool
+) -> None:
     """Check files as `import` would, writing nothing (not even a new instance)."""
     config = settings_mod.load()
     with errors_as_json(as_json):
         limit = int(config["IMPORT_MAX_FILE_BYTES"])
+        store, base = None, config["BASE_IRI"]
         if store_class(config["STORE"]).present(config, Path(config["HOME"])):
             inst = open_instance(ctx, create=False)
-            report = validate(
-                list(paths), inst.store, inst.base, progress=_progress(as_json),
+            store, base = inst.store, inst.base
+        if mapping is not None:
+            report: Report = validate_mapped(
+                mapping, list(paths) or None, store, base, progress=_progress(as_json),
                 max_file_bytes=limit,
             )
         else:
             report = validate(
-                list(paths), None, config["BASE_IRI"], progress=_progress(as_json),
+                list(_required(paths)), store, base, progress=_progress(as_json),
                 max_file_bytes=limit,
             )
     if as_json:
@@ -156,6 +191,14 @@ def validate_cmd(ctx: click.Context, paths: tuple[Path, ...], as_json: bool) -> 
     echo_warnings(report.warnings)
     counts = ", ".join(f"{n} {k}" for k, n in report.resources.items() if n)
     click.echo(f"Valide : {report.triples} triplets ({counts}).")
+    echo_duplicates(report)
+
+
+def _required(paths: tuple[Path, ...]) -> tuple[Path, ...]:
+    """The paths of a contract import (without --mapping at least one is needed)."""
+    if not paths:
+        raise click.UsageError("give files or folders to read (or --mapping MAPPING)")
+    return paths
 
 
 @main.command()
@@ -231,6 +274,11 @@ for _command in cli_search.COMMANDS:
 from . import cli_places  # noqa: E402
 
 for _command in cli_places.COMMANDS:
+    main.add_command(_command)
+
+from . import cli_mapping  # noqa: E402
+
+for _command in cli_mapping.COMMANDS:
     main.add_command(_command)
 
 

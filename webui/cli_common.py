@@ -59,6 +59,18 @@ def echo_warnings(warnings: list[Problem]) -> None:
             click.echo(f"  {w}", err=True)
 
 
+def echo_duplicates(report: object) -> None:
+    """Records merged into an actor and uncertain pairs of a mapped import, on stderr."""
+    merged = getattr(report, "merged", None) or []
+    uncertain = getattr(report, "uncertain", None) or []
+    if merged:
+        click.echo(f"{len(merged)} enregistrement(s) fusionné(s) avec un acteur existant / "
+                   "record(s) merged into an existing actor", err=True)
+    if uncertain:
+        click.echo(f"{len(uncertain)} paire(s) incertaine(s) à vérifier : alliances duplicates / "
+                   "uncertain pair(s) to review", err=True)
+
+
 def friendly_errors(func: F) -> F:
     """Turn AlliancesError into a message on stderr and exit code 1 (never a traceback)."""
 

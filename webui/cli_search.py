@@ -11,6 +11,7 @@ import json
 import click
 
 from graph.places import place_field
+from graph.queries.sources import SourceInfo
 from graph.reference import territory_chain
 from search import SearchIndex, SearchResponse, parse_facet_args
 from search.schema import KINDS
@@ -18,6 +19,7 @@ from search.schema import KINDS
 from .api_search import index_of
 from .cli_common import cli_progress, friendly_errors, open_instance
 from .progress import CountingDocuments
+from .sources import annotate_hits, by_source_name
 
 
 def _index(ctx: click.Context) -> SearchIndex:
@@ -44,7 +46,8 @@ def search_cmd(ctx: click.Context, query: tuple[str, ...], kind: tuple[str, ...]
                facets: tuple[str, ...], place: str | None, limit: int, page: int,
                as_json: bool) -> None:
     """Full-text search in French over actors, alliances, tools, SDGs and territories."""
-    index = _index(ctx)
+    inst = open_instance(ctx)
+    index = index_of(inst)
     filters = parse_facet_args(facets)
     if place:
         name, value = place_facet(place)
@@ -52,9 +55,11 @@ def search_cmd(ctx: click.Context, query: tuple[str, ...], kind: tuple[str, ...]
     response = index.search(" ".join(query), kind=list(kind) or None,
                             facets=filters, page=page, limit=limit)
     if as_json:
-        click.echo(json.dumps(response.to_dict(), ensure_ascii=False))
+        answer = response.to_dict()
+        annotate_hits(inst.store, answer["results"], "fr")
+        click.echo(json.dumps(answer, ensure_ascii=False))
     else:
-        _print(response)
+        _print(response, by_source_name(inst.store))
 
 
 def place_facet(text: str) -> tuple[str, str]:
@@ -70,7 +75,7 @@ def place_facet(text: str) -> tuple[str, str]:
     return level, code
 
 
-def _print(r: SearchResponse) -> None:
+def _print(r: SearchResponse, known: dict[str, SourceInfo]) -> None:
     click.echo(f"{r.total} résultat(s) pour « {r.query} »"
                + (" (tous les mots ne sont pas trouvés)" if r.relaxed else ""))
     for i, hit in enumerate(r.results, (r.page - 1) * r.limit + 1):
@@ -78,6 +83,9 @@ def _print(r: SearchResponse) -> None:
         if hit.snippet:
             text = hit.snippet.replace("<mark>", "[").replace("</mark>", "]")
             click.echo(f"     {text}")
+        info = known.get(hit.source)
+        if info is not None:
+            click.echo(f"     {'[fictif] ' if info.fictional else ''}{info.line('fr')}")
     if r.suggestion:
         click.echo(f"Essayez : {r.suggestion}")
 

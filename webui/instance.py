@@ -32,9 +32,11 @@ class Instance:
         self.store: Store = store or open_store(config, self.home)
         self.extensions: dict[str, Any] = {}
         # The search index follows every write of the store (rebuilt here if stale or damaged).
-        self.extensions["search"] = SearchIndex(
-            self.home / "index", self.store, config["SEARCH_BACKEND"], progress
-        ).attach()
+        # A new instance builds it once, at the end of `init`: feeding it write by write while
+        # init loads ~20,000 resources costs minutes (bench/realdata.py).
+        search = SearchIndex(self.home / "index", self.store, config["SEARCH_BACKEND"], progress)
+        self._search_attached = self.exists
+        self.extensions["search"] = search.attach() if self._search_attached else search
 
     @classmethod
     def open(
@@ -48,13 +50,20 @@ class Instance:
         """Whether `init` has run (the vocabularies are loaded)."""
         return any(g.source == "vocabulary-ontology" for g in self.store.graphs())
 
-    def init(self, *, demo: bool = True, progress: Progress | None = None) -> None:
-        """Load the vocabularies and, unless `demo` is false, the bundled datasets."""
+    def init(
+        self, *, demo: bool = True, real: bool | None = None, progress: Progress | None = None
+    ) -> None:
+        """Load the vocabularies, the real datasets (CIS 2019, France services, « Petites villes
+        de demain », digital-inclusion places) and, unless `demo` is false, the fictional demo."""
         load_vocabularies(
             self.store, progress=progress and (lambda s: progress(f"vocabulaire {s}"))
         )
-        if demo:
-            load_bundled(self.store, self.base, progress=progress)
+        if real is None:
+            real = bool(self.config.get("REAL_DATA", True))
+        load_bundled(self.store, self.base, progress=progress, demo=demo, real=real)
+        if not self._search_attached:
+            self.extensions["search"].attach()
+            self._search_attached = True
 
     def close(self) -> None:
         """Close the store and the index."""

@@ -20,8 +20,10 @@ from pathlib import Path
 import networkx as nx
 from flask import Blueprint, Flask, Response, abort, redirect, request, send_file, url_for
 from networkx.algorithms import bipartite
+from rdflib import URIRef
 
 from graph.queries.network import membership_network
+from graph.queries.sources import defining_sources
 from graph.xml_text import xml_safe
 
 from .app_context import get_instance
@@ -35,8 +37,16 @@ _lock = threading.Lock()
 
 
 def bipartite_graph() -> nx.Graph:
-    """The actor–alliance network of the current store."""
-    return membership_network(get_instance().store)
+    """The actor–alliance network of the current store; each node says its `source` and
+    whether it is `fictional` (the demo data, `webui.sources`)."""
+    store = get_instance().store
+    g = membership_network(store)
+    found = defining_sources(store, [URIRef(n) for n in g.nodes])
+    for n, d in g.nodes(data=True):
+        info = found.get(URIRef(n))
+        d["source"] = info.source if info is not None else ""
+        d["fictional"] = bool(info is not None and info.fictional)
+    return g
 
 
 def actor_graph(g: nx.Graph) -> nx.Graph:
@@ -49,7 +59,7 @@ def actor_graph(g: nx.Graph) -> nx.Graph:
 
 
 def _csv_nodes(g: nx.Graph) -> bytes:
-    keys = ["id", "label", "kind", "type", "territory", "status"]
+    keys = ["id", "label", "kind", "type", "territory", "status", "source", "fictional"]
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\r\n")
     w.writerow(keys)
@@ -120,7 +130,7 @@ NETWORK_TYPES = (
 
 
 #: Bumped whenever the writers change, so files cached by an older release are not served.
-WRITER_VERSION = 2
+WRITER_VERSION = 3  # 3: nodes say their source and whether they are fictional
 
 
 def _path(name: str) -> Path:

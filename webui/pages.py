@@ -23,12 +23,13 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from graph import iris
 from graph.errors import NotFound
 from graph.queries.describe import Resource, describe
+from graph.queries.duplicates import canonical_of
 from graph.queries.pages import cached_stats, pages_index
 from graph.reference import LEVELS as TERRITORY_LEVELS
 from graph.reference import territory_iri
 from ontology.namespaces import SDG
 
-from . import i18n, pages_about, pages_geo, pages_reco, pages_sdg, pages_search, present
+from . import i18n, pages_about, pages_geo, pages_reco, pages_sdg, pages_search, present, sources
 from .api_reco import recommender_for
 from .app_context import get_instance
 from .conneg import HTML, negotiate
@@ -36,6 +37,7 @@ from .i18n import N_, both, current_lang
 from .pages_ego import ego_network
 from .pages_resources import downloads, evaluation_page, raw_rows, tool_page
 from .pages_views import actor_page, alliance_page
+from .sources import of_resource
 from .sparql.mediatypes import GRAPHS
 
 bp = Blueprint("pages", __name__)
@@ -75,8 +77,15 @@ def load_resource(kind: str, ident: str) -> Resource:
     """Describe a resource, or 404 when the kind or id is unknown or malformed."""
     if kind not in KINDS or not iris.is_id(ident):
         abort(404)
-    res = describe(get_instance().store, resource_iri(kind, ident), current_lang())
+    store = get_instance().store
+    iri = resource_iri(kind, ident)
+    res = describe(store, iri, current_lang())
     if res is None:
+        canonical = canonical_of(store, iri)  # a record merged into another actor
+        parsed = iris.parse(get_instance().base, canonical) if canonical is not None else None
+        if parsed is not None:
+            target = url_for("pages.resource_page", kind=parsed.kind, ident=parsed.ident)
+            abort(redirect(target, 301))
         raise NotFound(**both(NOT_FOUND[kind], id=ident))
     return res
 
@@ -91,7 +100,8 @@ def render_resource(kind: str, ident: str) -> str:
     inst = get_instance()
     lang = current_lang()
     common = {"kind": kind, "ident": ident, "res": res, "raw_rows": raw_rows(res, inst.base),
-              "downloads": downloads(kind, ident)}
+              "downloads": downloads(kind, ident),
+              "record_sources": of_resource(inst.store, res.iri)}
     if kind == "actor":
         page = actor_page(inst, res, ident, lang)
         ego = ego_network(recommender_for(inst).network.get(), res.iri, page.label, inst.base,
@@ -155,3 +165,4 @@ def init_app(app: Flask) -> None:
     pages_sdg.init_app(app)
     pages_geo.init_app(app)
     pages_about.init_app(app)
+    sources.init_app(app)

@@ -119,6 +119,46 @@ SOURCES = (
         "https://github.com/SEMICeu/DCAT-AP",
     ),
     Source(
+        _l("France services: the labelled sites (1 August 2024)"),
+        _l(
+            "Every France services site (2,845): an actor each, with its commune, coordinates "
+            "and operator; the sites of one group form an alliance."
+        ),
+        "ANCT — liste des France services, mise à jour du 1er août 2024",
+        "Licence Ouverte 2.0",
+        "https://github.com/anct-carto/france_services",
+    ),
+    Source(
+        _l("Petites villes de demain: the selected municipalities (2020)"),
+        _l(
+            "1,606 municipalities: for each, an alliance of the municipality, its "
+            "intercommunality and the State (ANCT). Mayors' names and e-mails removed."
+        ),
+        "ANCT — Petites villes de demain, liste des communes (2020)",
+        "Licence Ouverte 2.0",
+        "https://github.com/anct-carto/pvd",
+    ),
+    Source(
+        _l("Digital-inclusion places of Charente (July 2023)"),
+        _l(
+            "188 places of the national map of digital-inclusion places: an actor each, with its "
+            "type, services and labels."
+        ),
+        "ANCT — Cartographie nationale des lieux d'inclusion numérique (Charente, juillet 2023)",
+        "Licence Ouverte 2.0",
+        "https://github.com/anct-cartographie-nationale/client-application",
+    ),
+    Source(
+        _l("French inclusion code lists (data·inclusion)"),
+        _l(
+            "Structure types, service themes and national labels, as SKOS schemes mapped onto "
+            "our actor types and competences."
+        ),
+        "GIP Plateforme de l'inclusion (gip-inclusion/data-inclusion)",
+        "MIT",
+        "https://github.com/gip-inclusion/data-inclusion",
+    ),
+    Source(
         _l("Demonstration dataset"),
         _l(
             "Written for Alliances. FICTIONAL actors, alliances, tools and evaluations; real "

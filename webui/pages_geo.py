@@ -33,6 +33,9 @@ from graph.reference import (
 
 from .app_context import get_instance
 from .i18n import N_, _, both, current_lang, format_number, pick
+from .sources import of_vocabulary
+
+TERRITORY_SOURCE = "vocabulary-territories"
 
 WIDTH = 600.0
 #: Upper bounds (inclusive) of the colour classes of actors + alliances, and their colours.
@@ -286,7 +289,8 @@ def territory_page(level: str, code: str) -> str:
     items = split(index.territory(level, code))
     return render_template("territory.html", territory=chain[0], chain=list(reversed(chain[1:])),
                            items=items, limit=LIMIT, counts=index.counts(level, code),
-                           children=children(level, code, index), details=details(chain[0]))
+                           children=children(level, code, index), details=details(chain[0]),
+                           record_sources=of_vocabulary(get_instance().store, TERRITORY_SOURCE))
 
 
 def init_app(app: Flask) -> None:

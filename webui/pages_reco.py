@@ -16,7 +16,7 @@ from graph.queries.labels import places
 from graph.reco import Recommender
 from ontology.namespaces import IGEO, concept
 
-from .api_reco import recommender_for, with_place
+from .api_reco import recommender_for, with_place, with_sources
 from .i18n import pick
 from .pages_resources import LEVEL_ORDER
 
@@ -67,7 +67,7 @@ def partner_finder() -> str:
     if asked:
         try:
             data, place = with_place({k: v for k, v in need.items() if v})
-            result = _rec().partners_for_need(data, 10)
+            result = with_sources("actor", _rec().partners_for_need(data, 10))
         except AlliancesError as exc:
             error = _message(exc)
     return render_template("partners.html", need=need, asked=asked, result=result, error=error,
@@ -88,7 +88,7 @@ def examples() -> str:
         try:
             suggestions = _rec().suggest_sdgs(text, 5)
             data, place = with_place({"text": text, "territory": territory})
-            result = _rec().analogues_for_idea(data, 10)
+            result = with_sources("alliance", _rec().analogues_for_idea(data, 10))
         except AlliancesError as exc:
             error = _message(exc)
     return render_template("examples.html", idea=text, result=result, suggestions=suggestions,

@@ -16,6 +16,7 @@ from graph.reference import SDG_GOALS, sdg_labels, sdg_targets
 from .app_context import get_instance
 from .i18n import N_, both, current_lang
 from .pages_geo import LIMIT, split
+from .sources import of_vocabulary
 
 bp = Blueprint("sdg_pages", __name__)
 
@@ -75,7 +76,8 @@ def sdg_page(code: str) -> str:
     return render_template(
         "sdg.html", code=code, is_goal=code == goal, text=labels.get(code, ""),
         goal=Goal(goal, labels.get(goal, ""), 0, COLOURS[int(goal) - 1]), targets=targets,
-        items=split(index.sdg(code)), limit=LIMIT)
+        items=split(index.sdg(code)), limit=LIMIT,
+        record_sources=of_vocabulary(get_instance().store, "vocabulary-sdg"))
 
 
 def init_app(app: Flask) -> None:

@@ -9,13 +9,14 @@ from flask import Blueprint, Flask, current_app, render_template, request
 from graph.queries.features import concept_labels
 from graph.reference import territories
 from search.errors import SearchError
-from search.results import SearchResponse
+from search.results import Result, SearchResponse
 from search.schema import FACETS, KINDS
 
 from .api_search import index_of
-from .i18n import _, pick, url_without
+from .i18n import _, current_lang, pick, url_without
 from .pages_views import href
 from .present import kind_label, sdg_goal_name
+from .sources import by_source_name
 
 bp = Blueprint("search_pages", __name__)
 
@@ -123,8 +124,17 @@ def search_page() -> str:
             return kind_label(value)
         return labels.get((name, value), value)
 
+    lang = current_lang()
+    known = by_source_name(current_app.extensions["alliances"].store)
+
+    def source_line(hit: Result) -> str:
+        """« Source : ANCT, Licence Ouverte 2.0, données du 1er août 2024 » for a hit."""
+        info = known.get(hit.source)
+        return info.line(lang) if info is not None else ""
+
     return render_template("search.html", r=response, dropped=dropped, selected=selected,
                            pages=pages, q=request.args.get("q", ""), href=href,
+                           source_line=source_line,
                            value_label=value_label, chips=chips(labels),
                            base=current_app.extensions["alliances"].base)
 

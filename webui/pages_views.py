@@ -13,7 +13,7 @@ from graph.queries.describe import Resource, Value
 from graph.reference import territory_key
 from ontology.namespaces import ALL, DCT, INSEE_GEO, ORG, SCHEMA, SDG
 
-from .api_reco import recommender_for
+from .api_reco import recommender_for, with_sources
 from .instance import Instance
 from .security import safe_href
 
@@ -185,7 +185,7 @@ def actor_page(inst: Instance, res: Resource, ident: str, lang: str) -> Page:
     page.alliances = sorted(
         (Link(str(net.bipartite.nodes[a].get("label", a)), href(a, inst.base))
          for a in net.alliances_of(res.iri)), key=lambda link: link.label)
-    page.reco = rec.partners(ident, 5)
+    page.reco = with_sources("actor", rec.partners(ident, 5))
     return page
 
 
@@ -201,7 +201,7 @@ def alliance_page(inst: Instance, res: Resource, ident: str, lang: str) -> Page:
     page.period = period(res)
     page.tools = _links(res.props.get(ALL.usesTool, []), inst.base)
     page.evaluations = evaluations_of(inst, res.iri)
-    page.reco = recommender_for(inst).analogues(ident, 5)
+    page.reco = with_sources("alliance", recommender_for(inst).analogues(ident, 5))
     return page
 
 

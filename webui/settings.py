@@ -117,6 +117,12 @@ SETTINGS: tuple[Setting, ...] = (
         "Largest file an import reads, in bytes (a larger one is reported, nothing is read).",
     ),
     Setting("DEFAULT_LOCALE", "fr", "Default interface language (fr or en)."),
+    Setting(
+        "REAL_DATA",
+        True,
+        "Load the real open datasets at init (France services, Petites villes de demain, "
+        "digital-inclusion places); false gives a small instance (tests).",
+    ),
 )
 
 _BY_NAME = {s.name: s for s in SETTINGS}
@@ -139,6 +145,21 @@ def load(overrides: dict[str, Any] | None = None) -> dict[str, Any]:
     values.update(overrides or {})
     values["HOME"] = str(home)
     return check(values)
+
+
+_TRUE = {"1", "true", "yes", "on", "oui", "vrai"}
+_FALSE = {"0", "false", "no", "off", "non", "faux", ""}
+
+
+def _boolean(name: str, value: Any) -> bool:
+    """A yes/no setting from TOML (a boolean) or the environment (`true`, `0`, `oui`…)."""
+    if isinstance(value, bool):
+        return value
+    text = str(value).strip().lower()
+    if text in _TRUE or text in _FALSE:
+        return text in _TRUE
+    raise ConfigError(f"{name} must be true or false, not {value!r}",
+                      message_fr=f"{name} vaut true ou false, pas {value!r}")
 
 
 def check(values: dict[str, Any]) -> dict[str, Any]:
