@@ -733,14 +733,6 @@ def build(home: Path, actors: int, backend: str) -> None:
     assert spec and spec.loader
     sb = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(sb)
-    # The search index reads documents in batches of `BATCH` resources, and each batch's query
-    # scans every identifier of the graph (graph/queries/index.py: Oxigraph does not narrow
-    # `GRAPH ?g { ?r … }` by the VALUES of ?r): 500 per batch makes indexing 100,000 actors
-    # quadratic (4–9 s per batch, more than 30 min). The bench builds its instance with large
-    # batches; the index is the same.
-    import search.documents
-
-    search.documents.BATCH = max(search.documents.BATCH, 20_000)
     part = home.with_name(home.name + ".partial")
     shutil.rmtree(part, ignore_errors=True)
     part.parent.mkdir(parents=True, exist_ok=True)

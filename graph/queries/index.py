@@ -8,6 +8,7 @@ from rdflib import URIRef
 from ontology.namespaces import ALL, DCT, IGEO, ORG, RDF, SCHEMA, SDGO, SKOS
 
 from ..store import Row, Store
+from ..store.base import RdfTerm
 
 _LINKS = (
     f"{ORG.classification.n3()}|{SCHEMA.areaServed.n3()}|{DCT.subject.n3()}|{ALL.maturity.n3()}"
@@ -15,17 +16,26 @@ _LINKS = (
     f"|{ALL.resourceShare.n3()}/{ALL.resourceType.n3()}"
 )
 
+#: The documents' fields. The graph of each resource comes from `INSTANCE_GRAPHS`, a second
+#: query: with `GRAPH ?g {…}` in this one, Oxigraph 0.5 does not narrow the graph pattern by the
+#: VALUES of ?r and the query costs ~20 ms per resource at 100,000 actors (9–20 s per batch of
+#: 500, the index of 100,000 actors in more than half an hour); apart, both take 0.4 s per 500
+#: (measured with bench/load.py's instance, 2026-12-01).
 INSTANCE_DOCS = f"""
-SELECT ?r ?g (SAMPLE(?ident) AS ?id) (SAMPLE(?lab) AS ?label) (SAMPLE(?anylab) AS ?label_any)
+SELECT ?r (SAMPLE(?ident) AS ?id) (SAMPLE(?lab) AS ?label) (SAMPLE(?anylab) AS ?label_any)
        (SAMPLE(?desc) AS ?description) (GROUP_CONCAT(DISTINCT STR(?x); separator=" ") AS ?links)
 WHERE {{
-  GRAPH ?g {{ ?r {DCT.identifier.n3()} ?ident }}
-  ?r {RDF.type.n3()} ?class .
+  ?r {DCT.identifier.n3()} ?ident ; {RDF.type.n3()} ?class .
   OPTIONAL {{ ?r {SKOS.prefLabel.n3()} ?lab FILTER(LANGMATCHES(LANG(?lab), "fr")) }}
   OPTIONAL {{ ?r {SKOS.prefLabel.n3()} ?anylab }}
   OPTIONAL {{ ?r {DCT.description.n3()} ?desc }}
   OPTIONAL {{ ?r {_LINKS} ?x }}
-}} GROUP BY ?r ?g
+}} GROUP BY ?r
+"""
+
+#: The graphs holding each resource's identifier (its source), for `instance_rows`.
+INSTANCE_GRAPHS = f"""
+SELECT DISTINCT ?r ?g WHERE {{ GRAPH ?g {{ ?r {DCT.identifier.n3()} ?ident }} }}
 """
 
 INSTANCE_IRIS = f"""
@@ -81,6 +91,14 @@ def instance_iris(store: Store, cls: URIRef) -> list[URIRef]:
 
 
 def instance_rows(store: Store, cls: URIRef, iris: list[URIRef]) -> list[Row]:
-    """One row per instance of `cls` among `iris`: `r`, graph `g`, `id`, `label` (French),
-    `label_any`, `description`, and `links` (space-separated IRIs of its facets)."""
-    return store.select(INSTANCE_DOCS, r=iris, **{"class": cls})
+    """One row per instance of `cls` among `iris` and graph holding its identifier: `r`, graph
+    `g`, `id`, `label` (French), `label_any`, `description`, and `links` (space-separated IRIs of
+    its facets). Two queries (see `INSTANCE_DOCS`) joined here on `r`, in the order of the
+    first."""
+    docs = store.select(INSTANCE_DOCS, r=iris, **{"class": cls})
+    if not docs:
+        return []
+    graphs: dict[RdfTerm, list[RdfTerm]] = {}
+    for row in store.select(INSTANCE_GRAPHS, r=[d["r"] for d in docs]):
+        graphs.setdefault(row["r"], []).append(row["g"])
+    return [{**d, "g": g} for d in docs for g in sorted(graphs.get(d["r"], []), key=str)]
