@@ -1,7 +1,8 @@
-"""Benchmark of the recommenders (issue 4): latency and an offline evaluation.
+"""Benchmark of the recommenders (issues 4 and 11): latency, and the partner weights fitted and
+evaluated on held-out links of several networks.
 
-    python bench/reco.py                       # 10,000 and 100,000 actors (several minutes)
-    python bench/reco.py --sizes 2000 --queries 50 --eval-size 2000   # a quick run
+    python bench/reco.py                       # 10,000 and 100,000 actors (many minutes)
+    python bench/reco.py --sizes 2000 --queries 50 --fit-size 2000 --seeds 3   # a quick run
 
 1. A synthetic network is generated *from complementarity*: actors get a type, a theme (SDG
    targets and words), a commune, and offers and needs (one typical of their type and one drawn
@@ -11,14 +12,20 @@
    complementarity = competences the candidate brings to the group's needs (1 each) and takes
    from its offers (0.6 each) + 0.8 for a new actor type + 1 for the same theme + 0.4 per shared
    target + 0.8 same département (0.3 same région) + 0.8 for a partner of a partner. It is written
-   to a fresh store as docs/model.md says.
-2. Latency: p50 / p95 of `partners` (existing actor and described need) and `analogues` (existing
-   alliance and idea) once the per-version caches are built; the build times are reported apart.
-3. Offline evaluation: 20 % of the memberships are hidden; the partner links they carried (pairs
-   no longer sharing an alliance) are to be found again. recall@10 of the recommender (features
-   from the graph, network without the hidden memberships) against random, common neighbours
-   and Adamic–Adar on the same network. The network was generated from the very factors the
-   recommender scores, so the comparison shows the factors are wired right, not real-world quality.
+   to a fresh store as docs/model.md says. With `--with-bundled`, the bundled datasets (demo, CIS
+   and, once shipped, the real ones) are loaded first, as in a real instance.
+2. Latency: p50 / p95 of `partners` (existing actor; existing actor with a partner-type filter;
+   described need; described need with a project text) and `analogues` (existing alliance and
+   idea) once the per-version caches are built; the build times are reported apart.
+3. Weights from evidence (`graph.reco.fitting`, the procedure of `alliances fit-weights`), on each
+   network: the synthetic one (generated from the very factors the recommender scores: it shows the
+   factors are wired right and times the fit, it is no evidence), the bundled demo + CIS network
+   (fictional, hand-written) and the real datasets' network when present (its alliances are
+   structural: a programme's members). For each: the weights fitted, the sweep over the pinned
+   needs/offers share, recall@10 and nDCG@10 (cross-validated over the seeds) of the fitted
+   weights, of the shipped defaults, of common neighbours and of Adamic–Adar, for actors with
+   partners, newcomers and overall; the time split where alliances have dates; how the levels
+   spread hidden partners and random pairs; the partnership rate by distance.
 """
 
 from __future__ import annotations
@@ -38,104 +45,279 @@ from dataclasses import dataclass, field
 from datetime import date
 from functools import partial
 from pathlib import Path
+from typing import Any
 
+import numpy as np
 from rdflib import Literal, URIRef
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from graph.analytics import NetworkViews, adamic_adar, common_neighbours  # noqa: E402
-from graph.reco import Recommender  # noqa: E402
+from graph.bundled import BUNDLED, load_bundled  # noqa: E402
+from graph.importer import import_paths  # noqa: E402
+from graph.queries.features import alliance_starts  # noqa: E402
+from graph.reco import Recommender, fitting, partner_levels  # noqa: E402
 from graph.reco.partners import PartnerFinder  # noqa: E402
-from graph.reco.weights import PARTNER_DEFAULTS, parse_weights  # noqa: E402
+from graph.reco.proximity import national_flags  # noqa: E402
+from graph.reco.weights import PARTNER_DEFAULTS, PARTNER_FACTORS  # noqa: E402
 from graph.reference import territories  # noqa: E402
 from graph.store import OxigraphStore, Write  # noqa: E402
 from graph.vocabularies import load_vocabularies  # noqa: E402
-from ontology.namespaces import ALL, DCT, FOAF, ORG, RDF, SCHEMA, SDG, SKOS, concept  # noqa: E402
+from ontology.namespaces import ALL, DCT, FOAF, ORG, RDF, SCHEMA, SDG, SKOS, XSD, concept  # noqa: E402,E501
 
 BASE = "https://w3id.org/alliances/id/"
 
-#: Weight sets compared in the offline evaluation (the first is the shipped default).
-WEIGHT_VARIANTS = {
-    "default weights": "",
-    "equal weights": "needs_offers=0.2,purpose=0.2,proximity=0.2,diversity=0.2,trust=0.2",
-    "trust=0.4": "trust=0.4",
-    "without trust": "trust=0",
-    "needs/offers only": "needs_offers=1,purpose=0,proximity=0,diversity=0,trust=0",
-}
-
 THEMES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
-    "alimentation": (("2.1", "2.4", "12.3"), (
-        "alimentation", "gaspillage", "invendus", "épicerie", "solidaire", "circuits", "courts",
-        "maraîchage", "cantine", "repas", "producteurs", "collecte")),
-    "insertion": (("8.5", "8.6", "10.2"), (
-        "insertion", "emploi", "chantier", "formation", "jeunes", "chômeurs", "accompagnement",
-        "compétences", "métiers", "apprentissage")),
-    "reemploi": (("12.5", "11.6"), (
-        "recyclerie", "réemploi", "déchets", "réparation", "tri", "ressourcerie", "meubles",
-        "textile", "collecte", "atelier")),
-    "mobilite": (("11.2", "9.1"), (
-        "mobilité", "vélo", "covoiturage", "transport", "garage", "rural", "permis", "navette",
-        "solidaire")),
-    "logement": (("11.1", "1.4"), (
-        "logement", "habitat", "hébergement", "sans-abri", "rénovation", "précarité", "bail",
-        "colocation", "inclusif")),
-    "energie": (("7.2", "7.3", "13.2"), (
-        "énergie", "renouvelable", "photovoltaïque", "sobriété", "citoyenne", "chaleur",
-        "isolation", "climat")),
-    "education": (("4.1", "4.6", "4.7"), (
-        "éducation", "école", "décrochage", "lecture", "enfants", "parents", "soutien", "scolaire",
-        "collège")),
-    "sante": (("3.4", "3.8"), (
-        "santé", "prévention", "soins", "mentale", "seniors", "isolement", "médecin", "aidants")),
-    "egalite": (("5.1", "5.5", "10.2"), (
-        "femmes", "égalité", "violences", "entrepreneuriat", "mixité", "droits", "parité")),
-    "nature": (("15.1", "14.1", "6.6"), (
-        "biodiversité", "rivière", "nature", "plage", "restauration", "zones", "humides",
-        "haies", "arbres")),
-    "numerique": (("9.c", "4.4", "17.8"), (
-        "numérique", "inclusion", "médiation", "ordinateurs", "fracture", "démarches",
-        "tablettes")),
-    "culture": (("11.4", "16.7"), (
-        "culture", "patrimoine", "tiers-lieu", "lien", "social", "participation", "festival",
-        "musique", "théâtre")),
+    "alimentation": (
+        ("2.1", "2.4", "12.3"),
+        (
+            "alimentation",
+            "gaspillage",
+            "invendus",
+            "épicerie",
+            "solidaire",
+            "circuits",
+            "courts",
+            "maraîchage",
+            "cantine",
+            "repas",
+            "producteurs",
+            "collecte",
+        ),
+    ),
+    "insertion": (
+        ("8.5", "8.6", "10.2"),
+        (
+            "insertion",
+            "emploi",
+            "chantier",
+            "formation",
+            "jeunes",
+            "chômeurs",
+            "accompagnement",
+            "compétences",
+            "métiers",
+            "apprentissage",
+        ),
+    ),
+    "reemploi": (
+        ("12.5", "11.6"),
+        (
+            "recyclerie",
+            "réemploi",
+            "déchets",
+            "réparation",
+            "tri",
+            "ressourcerie",
+            "meubles",
+            "textile",
+            "collecte",
+            "atelier",
+        ),
+    ),
+    "mobilite": (
+        ("11.2", "9.1"),
+        (
+            "mobilité",
+            "vélo",
+            "covoiturage",
+            "transport",
+            "garage",
+            "rural",
+            "permis",
+            "navette",
+            "solidaire",
+        ),
+    ),
+    "logement": (
+        ("11.1", "1.4"),
+        (
+            "logement",
+            "habitat",
+            "hébergement",
+            "sans-abri",
+            "rénovation",
+            "précarité",
+            "bail",
+            "colocation",
+            "inclusif",
+        ),
+    ),
+    "energie": (
+        ("7.2", "7.3", "13.2"),
+        (
+            "énergie",
+            "renouvelable",
+            "photovoltaïque",
+            "sobriété",
+            "citoyenne",
+            "chaleur",
+            "isolation",
+            "climat",
+        ),
+    ),
+    "education": (
+        ("4.1", "4.6", "4.7"),
+        (
+            "éducation",
+            "école",
+            "décrochage",
+            "lecture",
+            "enfants",
+            "parents",
+            "soutien",
+            "scolaire",
+            "collège",
+        ),
+    ),
+    "sante": (
+        ("3.4", "3.8"),
+        ("santé", "prévention", "soins", "mentale", "seniors", "isolement", "médecin", "aidants"),
+    ),
+    "egalite": (
+        ("5.1", "5.5", "10.2"),
+        ("femmes", "égalité", "violences", "entrepreneuriat", "mixité", "droits", "parité"),
+    ),
+    "nature": (
+        ("15.1", "14.1", "6.6"),
+        (
+            "biodiversité",
+            "rivière",
+            "nature",
+            "plage",
+            "restauration",
+            "zones",
+            "humides",
+            "haies",
+            "arbres",
+        ),
+    ),
+    "numerique": (
+        ("9.c", "4.4", "17.8"),
+        (
+            "numérique",
+            "inclusion",
+            "médiation",
+            "ordinateurs",
+            "fracture",
+            "démarches",
+            "tablettes",
+        ),
+    ),
+    "culture": (
+        ("11.4", "16.7"),
+        (
+            "culture",
+            "patrimoine",
+            "tiers-lieu",
+            "lien",
+            "social",
+            "participation",
+            "festival",
+            "musique",
+            "théâtre",
+        ),
+    ),
 }
-GENERIC = ("territoire", "habitants", "quartier", "ensemble", "coopération", "acteurs", "local",
-           "réseau", "programme", "action")
+GENERIC = (
+    "territoire",
+    "habitants",
+    "quartier",
+    "ensemble",
+    "coopération",
+    "acteurs",
+    "local",
+    "réseau",
+    "programme",
+    "action",
+)
 
 TYPES: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {
-    "association": (0.35, ("benevolat", "ancrage-territorial", "acces-publics", "mise-en-reseau"),
-                    ("financement", "expertise-juridique", "locaux-logistique",
-                     "evaluation-impact", "communication")),
-    "entreprise": (0.2, ("mecenat-competences", "financement", "expertise-technique",
-                         "locaux-logistique", "communication"),
-                   ("ancrage-territorial", "acces-publics", "legitimite-institutionnelle",
-                    "evaluation-impact")),
-    "cooperative": (0.1, ("expertise-technique", "formation", "ingenierie-projet"),
-                    ("financement", "acces-publics", "locaux-logistique")),
-    "collectivite": (0.1, ("financement", "legitimite-institutionnelle", "locaux-logistique",
-                           "donnees-numerique"),
-                     ("ancrage-territorial", "acces-publics", "ingenierie-projet",
-                      "evaluation-impact")),
-    "etat": (0.03, ("financement", "legitimite-institutionnelle", "expertise-juridique"),
-             ("ancrage-territorial", "donnees-numerique", "evaluation-impact")),
-    "fondation": (0.05, ("financement", "mise-en-reseau", "evaluation-impact"),
-                  ("ancrage-territorial", "acces-publics", "communication")),
-    "recherche": (0.05, ("recherche-innovation", "evaluation-impact", "formation",
-                         "donnees-numerique"),
-                  ("acces-publics", "financement", "ancrage-territorial")),
-    "collectif": (0.12, ("benevolat", "ancrage-territorial"),
-                  ("financement", "locaux-logistique", "expertise-juridique",
-                   "ingenierie-projet")),
+    "association": (
+        0.35,
+        ("benevolat", "ancrage-territorial", "acces-publics", "mise-en-reseau"),
+        (
+            "financement",
+            "expertise-juridique",
+            "locaux-logistique",
+            "evaluation-impact",
+            "communication",
+        ),
+    ),
+    "entreprise": (
+        0.2,
+        (
+            "mecenat-competences",
+            "financement",
+            "expertise-technique",
+            "locaux-logistique",
+            "communication",
+        ),
+        (
+            "ancrage-territorial",
+            "acces-publics",
+            "legitimite-institutionnelle",
+            "evaluation-impact",
+        ),
+    ),
+    "cooperative": (
+        0.1,
+        ("expertise-technique", "formation", "ingenierie-projet"),
+        ("financement", "acces-publics", "locaux-logistique"),
+    ),
+    "collectivite": (
+        0.1,
+        ("financement", "legitimite-institutionnelle", "locaux-logistique", "donnees-numerique"),
+        ("ancrage-territorial", "acces-publics", "ingenierie-projet", "evaluation-impact"),
+    ),
+    "etat": (
+        0.03,
+        ("financement", "legitimite-institutionnelle", "expertise-juridique"),
+        ("ancrage-territorial", "donnees-numerique", "evaluation-impact"),
+    ),
+    "fondation": (
+        0.05,
+        ("financement", "mise-en-reseau", "evaluation-impact"),
+        ("ancrage-territorial", "acces-publics", "communication"),
+    ),
+    "recherche": (
+        0.05,
+        ("recherche-innovation", "evaluation-impact", "formation", "donnees-numerique"),
+        ("acces-publics", "financement", "ancrage-territorial"),
+    ),
+    "collectif": (
+        0.12,
+        ("benevolat", "ancrage-territorial"),
+        ("financement", "locaux-logistique", "expertise-juridique", "ingenierie-projet"),
+    ),
 }
-COMPETENCES = ("financement", "mecenat-competences", "benevolat", "expertise-technique",
-               "expertise-juridique", "ingenierie-projet", "evaluation-impact",
-               "ancrage-territorial", "acces-publics", "legitimite-institutionnelle",
-               "locaux-logistique", "communication", "formation", "recherche-innovation",
-               "donnees-numerique", "mise-en-reseau")
-FUNDING = {"collectivite": "subvention-publique", "etat": "subvention-publique",
-           "entreprise": "mecenat-financier", "fondation": "mecenat-financier",
-           "cooperative": "recettes-activite", "recherche": "fonds-europeens",
-           "association": "dons-particuliers", "collectif": "cotisations"}
+COMPETENCES = (
+    "financement",
+    "mecenat-competences",
+    "benevolat",
+    "expertise-technique",
+    "expertise-juridique",
+    "ingenierie-projet",
+    "evaluation-impact",
+    "ancrage-territorial",
+    "acces-publics",
+    "legitimite-institutionnelle",
+    "locaux-logistique",
+    "communication",
+    "formation",
+    "recherche-innovation",
+    "donnees-numerique",
+    "mise-en-reseau",
+)
+FUNDING = {
+    "collectivite": "subvention-publique",
+    "etat": "subvention-publique",
+    "entreprise": "mecenat-financier",
+    "fondation": "mecenat-financier",
+    "cooperative": "recettes-activite",
+    "recherche": "fonds-europeens",
+    "association": "dons-particuliers",
+    "collectif": "cotisations",
+}
 
 
 @dataclass
@@ -164,6 +346,7 @@ class Network:
 
 
 # -- generation ----------------------------------------------------------------------------------
+
 
 def communes(rng: random.Random, k: int) -> list[tuple[str, str, str, str]]:
     """`k` real communes (code, name, département, région), weighted towards a few départements."""
@@ -198,8 +381,19 @@ def generate(n: int, seed: int = 1) -> Network:
         offers = {rng.choice(typical_offers), rng.choice(COMPETENCES)}
         needs = {rng.choice(typical_needs), rng.choice(COMPETENCES)} - offers
         code, _, dep, reg = rng.choices(places, weights)[0]
-        actors.append(Actor(f"a{i}", t, theme, targets[: rng.randint(1, 2)], offers,
-                            needs or {rng.choice(typical_needs)} - offers, code, dep, reg))
+        actors.append(
+            Actor(
+                f"a{i}",
+                t,
+                theme,
+                targets[: rng.randint(1, 2)],
+                offers,
+                needs or {rng.choice(typical_needs)} - offers,
+                code,
+                dep,
+                reg,
+            )
+        )
     return grow_alliances(Network(actors), rng, int(0.3 * n))
 
 
@@ -265,6 +459,7 @@ def _sample(rng: random.Random, items: list[int], k: int) -> list[int]:
 
 # -- RDF ---------------------------------------------------------------------------------------
 
+
 def triples(net: Network) -> Iterator[tuple[URIRef, URIRef, object]]:
     """The network as RDF, as the importer would write it (docs/model.md)."""
     geo = "http://id.insee.fr/geo/"
@@ -290,8 +485,17 @@ def triples(net: Network) -> Iterator[tuple[URIRef, URIRef, object]]:
         yield s, SKOS.prefLabel, Literal(f"Alliance {net.themes[k]} {k}", lang="fr")
         yield s, DCT.description, Literal(net.texts[k], lang="fr")
         yield s, SCHEMA.areaServed, URIRef(f"{geo}departement/{seed.dep}")
-        for t in sorted({t for m in members for t in net.actors[m].targets
-                         if net.actors[m].theme == net.themes[k]}):
+        # alliances grow in order: the k-th is dated so that the time split follows it
+        year = 2010 + (15 * k) // max(len(net.alliances), 1)
+        yield s, SCHEMA.startDate, Literal(str(year), datatype=XSD.gYear)
+        for t in sorted(
+            {
+                t
+                for m in members
+                for t in net.actors[m].targets
+                if net.actors[m].theme == net.themes[k]
+            }
+        ):
             yield s, DCT.subject, SDG[t]
         funding = sorted({FUNDING[net.actors[m].type] for m in members})
         for code in funding:
@@ -311,6 +515,7 @@ def triples(net: Network) -> Iterator[tuple[URIRef, URIRef, object]]:
 
 # -- measuring ---------------------------------------------------------------------------------
 
+
 def timed(fn: Callable[[], object]) -> float:
     """Milliseconds taken by `fn()`."""
     t0 = time.perf_counter()
@@ -324,138 +529,302 @@ def percentiles(samples: list[float]) -> dict[str, float]:
     return {"p50": round(statistics.median(samples), 1), "p95": round(qs[94], 1)}
 
 
-def latency(n: int, queries: int, seed: int, workdir: Path) -> dict[str, object]:
-    """Build a store of `n` actors and time the four kinds of queries."""
+def bundled_store(path: Path, sources: Iterable[str] | None = None) -> OxigraphStore:
+    """A store with the vocabularies and the bundled datasets (those named in `sources`, or all)."""
+    store = OxigraphStore(path, base=BASE)
+    load_vocabularies(store)
+    if sources is None:
+        load_bundled(store, BASE)
+    else:
+        for b in sorted(
+            (b for b in BUNDLED if b.source in set(sources)), key=lambda b: b.source != "cis-2019"
+        ):
+            import_paths([b.folder], store, BASE, source=b.source, metadata=b.metadata())
+    return store
+
+
+def latency(
+    n: int, queries: int, seed: int, workdir: Path, with_bundled: bool = False
+) -> dict[str, object]:
+    """Build a store of `n` actors (after the bundled data with `with_bundled`) and time the
+    kinds of queries."""
     rng = random.Random(seed + 1)
     t0 = time.perf_counter()
     net = generate(n, seed)
     gen_s = time.perf_counter() - t0
-    store = OxigraphStore(workdir / f"store-{n}", base=BASE)
-    load_vocabularies(store)
+    if with_bundled:
+        store = bundled_store(workdir / f"store-{n}")
+    else:
+        store = OxigraphStore(workdir / f"store-{n}", base=BASE)
+        load_vocabularies(store)
     t0 = time.perf_counter()
     store.write(Write(source="bench", triples=triples(net)))
     load_s = time.perf_counter() - t0
     rec = Recommender(store)
     builds = {
-        "labels": timed(rec.labels.get), "network": timed(rec.network.get),
-        "actors": timed(rec.actors.get), "alliances": timed(rec.alliances.get),
+        "labels": timed(rec.labels.get),
+        "network": timed(rec.network.get),
+        "actors": timed(rec.actors.get),
+        "alliances": timed(rec.alliances.get),
+        "national": timed(rec.national.get),
+        # random and partner pairs behind the partner levels, once per version
+        "partner_levels": timed(rec.partner_levels.get),
         # random pairs behind the analogue levels, once per version
-        "analogue_levels": timed(lambda: rec.analogue_finder().null_similarities(
-            rec.analogue_weights)),
+        "analogue_levels": timed(
+            lambda: rec.analogue_finder().null_similarities(rec.analogue_weights)
+        ),
         # UN texts, vocabulary and language identifier, once per process
         "sdg_suggester": timed(lambda: rec.suggest_sdgs("gaspillage alimentaire")),
     }
-    actor_ids = [a.id for a in rng.sample(net.actors, min(queries, n))]
-    alliance_ids = [f"x{k}" for k in rng.sample(range(len(net.alliances)),
-                                                 min(queries, len(net.alliances)))]
-    needs = [{"type": rng.choice(list(TYPES)), "territory": f"departement:{a.dep}",
-              "needs": sorted(a.needs), "sdgs": a.targets}
-             for a in rng.sample(net.actors, min(queries, n))]
-    ideas = [{"text": " ".join(rng.sample(THEMES[t][1], 5)),
-              "territory": f"departement:{rng.choice(net.actors).dep}"}
-             for t in rng.choices(list(THEMES), k=queries)]
+    table = rec.actors.get()
+    actor_ids = rng.sample(table.ids, min(queries, len(table)))
+    kinds = [["entreprise", "collectivite"], ["fondation"], ["association", "cooperative"]]
+    needs = [
+        {
+            "type": rng.choice(list(TYPES)),
+            "territory": f"departement:{a.dep}",
+            "needs": sorted(a.needs),
+            "sdgs": a.targets,
+        }
+        for a in rng.sample(net.actors, min(queries, n))
+    ]
+    texts = [
+        {
+            "text": "Nous cherchons "
+            + " et ".join(rng.sample(NEED_PHRASES, 2))
+            + " pour "
+            + " ".join(rng.sample(THEMES[t][1], 4)),
+            "territory": f"departement:{a.dep}",
+            "partner_types": rng.choice(kinds),
+        }
+        for t, a in zip(
+            rng.choices(list(THEMES), k=queries), rng.choices(net.actors, k=queries), strict=True
+        )
+    ]
+    alliance_ids = [
+        f"x{k}" for k in rng.sample(range(len(net.alliances)), min(queries, len(net.alliances)))
+    ]
+    ideas = [
+        {
+            "text": " ".join(rng.sample(THEMES[t][1], 5)),
+            "territory": f"departement:{rng.choice(net.actors).dep}",
+        }
+        for t in rng.choices(list(THEMES), k=queries)
+    ]
     result = {
-        "actors": n, "alliances": len(net.alliances),
-        "memberships": sum(len(m) for m in net.alliances),
-        "triples": store.count_triples(), "generate_s": round(gen_s, 1),
+        "actors": len(table),
+        "alliances": alliance_count(rec.network.get()),
+        "memberships": rec.network.get().bipartite.number_of_edges(),
+        "triples": store.count_triples(),
+        "generate_s": round(gen_s, 1),
         "load_s": round(load_s, 1),
+        "with_bundled": with_bundled,
+        "national_actors": int(rec.national.get().sum()),
         "build_ms": {k: round(v) for k, v in builds.items()},
         "partners": percentiles([timed(partial(rec.partners, i)) for i in actor_ids]),
+        "partners_typed": percentiles(
+            [timed(partial(rec.partners, i, 10, rng.choice(kinds))) for i in actor_ids]
+        ),
         "partners_need": percentiles([timed(partial(rec.partners_for_need, d)) for d in needs]),
+        "partners_text": percentiles([timed(partial(rec.partners_for_need, d)) for d in texts]),
         "analogues": percentiles([timed(partial(rec.analogues, i)) for i in alliance_ids]),
-        "analogues_idea": percentiles([timed(partial(rec.analogues_for_idea, d))
-                                       for d in ideas]),
+        "analogues_idea": percentiles([timed(partial(rec.analogues_for_idea, d)) for d in ideas]),
         "sdg_suggest": percentiles([timed(partial(rec.suggest_sdgs, d["text"])) for d in ideas]),
     }
     store.close()
     return result
 
 
-def evaluate(n: int, seed: int, workdir: Path, users: int = 1000, hide: float = 0.2,
-             k: int = 10) -> dict[str, object]:
-    """recall@k of the recommender and of the baselines on hidden memberships."""
-    rng = random.Random(seed + 2)
-    net = generate(n, seed)
-    store = OxigraphStore(workdir / f"eval-{n}", base=BASE)
-    load_vocabularies(store)
-    store.write(Write(source="bench", triples=triples(net)))
+def alliance_count(network: object) -> int:
+    """Alliance nodes of a network's bipartite view."""
+    nodes = network.bipartite.nodes  # type: ignore[attr-defined]
+    return sum(1 for _, kind in nodes(data="kind") if kind == "alliance")
+
+
+#: What project texts of the latency run ask for (competences of the vocabulary).
+NEED_PHRASES = (
+    "un local",
+    "des bénévoles",
+    "un financement",
+    "du mécénat de compétences",
+    "un appui juridique",
+    "une évaluation d'impact",
+    "un camion",
+    "des formateurs",
+)
+
+
+def fit_evaluation(
+    name: str, store: OxigraphStore, seeds: int, max_testers: int, note: str
+) -> dict[str, object]:
+    """`alliances fit-weights` on the network of `store`, timed, with the level shares of the
+    fitted weights and the partnership rate by distance."""
     rec = Recommender(store)
-    table, labels = rec.actors.get(), rec.labels.get()
-    iri = [URIRef(f"{BASE}actor/{a.id}") for a in net.actors]
-    pairs = [(URIRef(f"{BASE}alliance/x{j}"), iri[m])
-             for j, members in enumerate(net.alliances) for m in members]
-    hidden = set(rng.sample(range(len(pairs)), int(hide * len(pairs))))
-    full = NetworkViews.from_memberships(pairs).projection
-    train = NetworkViews.from_memberships(p for i, p in enumerate(pairs) if i not in hidden)
-    finders = {name: PartnerFinder(table, train, labels, parse_weights(w, PARTNER_DEFAULTS, name))
-               for name, w in WEIGHT_VARIANTS.items()}
-    lost = {a: {b for b in full.adj[a] if not train.projection.has_edge(a, b)} for a in full}
-    testers = [a for a, gone in lost.items() if gone]
-    testers = rng.sample(testers, min(users, len(testers)))
-    everyone = list(range(len(iri)))
-
-    def top_by_score(scores: dict[object, float]) -> list[object]:
-        return [b for b, _ in sorted(scores.items(), key=lambda x: (-x[1], str(x[0])))[:k]]
-
-    def random_top(a: URIRef) -> list[object]:
-        known = train.partners(a) | {a}
-        out: list[object] = []
-        while len(out) < k:
-            b = iri[rng.choice(everyone)]
-            if b not in known and b not in out:
-                out.append(b)
-        return out
-
-    def ours(finder: PartnerFinder) -> Callable[[URIRef], list[object]]:
-        def top(a: URIRef) -> list[object]:
-            local = str(a).rsplit("/", 1)[-1]
-            return [URIRef(r["iri"]) for r in finder.for_actor(local, k)["results"]]
-        return top
-
-    methods: dict[str, Callable[[URIRef], list[object]]] = {
-        "random": random_top,
-        "common neighbours": lambda a: top_by_score(common_neighbours(train.projection, a)),
-        "Adamic–Adar": lambda a: top_by_score(adamic_adar(train.projection, a)),
+    table, network, labels = rec.actors.get(), rec.network.get(), rec.labels.get()
+    t0 = time.perf_counter()
+    report = fitting.fit_weights(
+        table,
+        network,
+        labels,
+        PARTNER_DEFAULTS,
+        seeds=range(1, seeds + 1),
+        starts=alliance_starts(store),
+        max_testers=max_testers,
+    )
+    fit_s = time.perf_counter() - t0
+    out = report.to_dict()
+    fitted = np.array([report.weights[f] for f in PARTNER_FACTORS])
+    defaults = np.array([PARTNER_DEFAULTS[f] for f in PARTNER_FACTORS])
+    episode = fitting.random_episode(
+        table, fitting.memberships(network), 1, max_testers=max_testers
+    )
+    gs = fitting.groups(table, labels, episode)
+    out["levels"] = {
+        label: level_shares(table, labels, episode, gs, w)
+        for label, w in (("fitted", fitted), ("defaults", defaults))
     }
-    methods.update({f"recommender ({name})": ours(f) for name, f in finders.items()})
-    cold = {a for a in testers if not train.partners(a)}  # no partner left: a newcomer
-    recall: dict[str, dict[str, float]] = {}
-    for name, method in methods.items():
-        hits = {a: len(set(method(a)) & lost[a]) / len(lost[a]) for a in testers}
-        recall[name] = {
-            "all": _mean(hits.values()),
-            "with partners": _mean(h for a, h in hits.items() if a not in cold),
-            "newcomers": _mean(h for a, h in hits.items() if a in cold),
+    out.update(
+        {
+            "network": name,
+            "note": note,
+            "actors": len(table),
+            "alliances": alliance_count(network),
+            "memberships": network.bipartite.number_of_edges(),
+            "fit_s": round(fit_s, 1),
+            "distance_profile": fitting.distance_profile(table, network),
         }
-    store.close()
-    return {"actors": n, "alliances": len(net.alliances), "hidden": len(hidden),
-            "test_actors": len(testers), "newcomers": len(cold), f"recall@{k}": recall}
+    )
+    return out
 
 
-def _mean(values: Iterable[float]) -> float:
-    items = list(values)
-    return round(sum(items) / len(items), 3) if items else 0.0
+def level_shares(
+    table: object, labels: object, episode: fitting.Episode, gs: list[fitting.Group], w: np.ndarray
+) -> dict[str, object]:
+    """How the levels spread random pairs, the top 10 of the test actors, and the hidden partners
+    among them; and the share of hidden partners (precision) at each level of the top 10."""
+    finder = PartnerFinder(
+        table,
+        episode.network,
+        labels,  # type: ignore[arg-type]
+        dict(zip(PARTNER_FACTORS, w, strict=True)),
+        national_flags(table, episode.network),
+    )  # type: ignore[arg-type]
+    ref = finder.reference
+    codes = list(partner_levels.LEVEL_NAMES)
+    shown: dict[str, list[bool]] = {c: [] for c in codes}
+    for g in gs:
+        order = fitting.top(g, w)
+        for k in order:
+            shown[partner_levels.level_code(float(g.values[k] @ w), ref)].append(
+                bool(g.positive[k])
+            )
+    random_codes = [partner_levels.level_code(float(v), ref) for v in ref.random]
+    total = sum(len(v) for v in shown.values()) or 1
+    return {
+        "thresholds": {"very": round(ref.very, 4), "fair": round(ref.fair, 4)},
+        "random pairs": {
+            c: round(random_codes.count(c) / max(len(random_codes), 1), 3) for c in codes
+        },
+        "top 10": {c: round(len(shown[c]) / total, 3) for c in codes},
+        "precision in top 10": {
+            c: round(sum(shown[c]) / len(shown[c]), 3) if shown[c] else None for c in codes
+        },
+    }
 
 
 def main() -> None:
     """Run the benchmark and print a Markdown report (and JSON with --json)."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", default="10000,100000",
-                        help="actor counts for the latency runs (comma-separated)")
+    parser.add_argument(
+        "--sizes",
+        default="10000,100000",
+        help="actor counts for the latency runs (comma-separated)",
+    )
     parser.add_argument("--queries", type=int, default=200, help="queries of each kind")
-    parser.add_argument("--eval-size", type=int, default=10000,
-                        help="actors of the offline evaluation (0: skip)")
-    parser.add_argument("--eval-users", type=int, default=1000, help="actors evaluated")
+    parser.add_argument(
+        "--with-bundled",
+        action="store_true",
+        help="load the bundled datasets before the synthetic actors",
+    )
+    parser.add_argument(
+        "--fit-size", type=int, default=10000, help="synthetic actors of the weights fit (0: skip)"
+    )
+    parser.add_argument(
+        "--networks",
+        default="synthetic,demo,real",
+        help="networks to fit on: synthetic, demo (demo + CIS), real",
+    )
+    parser.add_argument("--seeds", type=int, default=5, help="seeds (folds) of the fit")
+    parser.add_argument("--max-testers", type=int, default=1000, help="test actors per draw")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
     args = parser.parse_args()
-    out: dict[str, object] = {"date": date.today().isoformat(), "machine": machine()}
+    out: dict[str, object] = {
+        "date": date.today().isoformat(),
+        "machine": machine(),
+        "load": load_average(),
+    }
+    networks = set(args.networks.split(","))
     with tempfile.TemporaryDirectory() as tmp:
-        out["latency"] = [latency(int(s), args.queries, args.seed, Path(tmp))
-                          for s in args.sizes.split(",") if s]
-        if args.eval_size:
-            out["evaluation"] = evaluate(args.eval_size, args.seed, Path(tmp), args.eval_users)
+        out["latency"] = [
+            latency(int(s), args.queries, args.seed, Path(tmp), args.with_bundled)
+            for s in args.sizes.split(",")
+            if s
+        ]
+        fits = []
+        if "synthetic" in networks and args.fit_size:
+            net = generate(args.fit_size, args.seed)
+            store = OxigraphStore(Path(tmp) / "fit-synthetic", base=BASE)
+            load_vocabularies(store)
+            store.write(Write(source="bench", triples=triples(net)))
+            fits.append(
+                fit_evaluation(
+                    f"synthetic {args.fit_size:,}",
+                    store,
+                    args.seeds,
+                    args.max_testers,
+                    "generated from the recommender's own factors: not evidence",
+                )
+            )
+            store.close()
+        if "demo" in networks:
+            store = bundled_store(Path(tmp) / "fit-demo", ("demo", "cis-2019"))
+            fits.append(
+                fit_evaluation(
+                    "demo + CIS",
+                    store,
+                    args.seeds,
+                    args.max_testers,
+                    "fictional alliances written by hand",
+                )
+            )
+            store.close()
+        real = [b.source for b in BUNDLED if b.source not in ("demo", "cis-2019")]
+        if "real" in networks and real:
+            store = bundled_store(Path(tmp) / "fit-real", real)
+            fits.append(
+                fit_evaluation(
+                    "real datasets",
+                    store,
+                    args.seeds,
+                    args.max_testers,
+                    "structural alliances of public programmes",
+                )
+            )
+            store.close()
+        out["fits"] = fits
+        out["load_after"] = load_average()
     print(json.dumps(out, ensure_ascii=False, indent=2) if args.json else markdown(out))
+
+
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages (the machine is shared)."""
+    import os
+
+    try:
+        return " / ".join(f"{x:.1f}" for x in os.getloadavg())
+    except OSError:
+        return "?"
 
 
 def machine() -> str:
@@ -471,32 +840,95 @@ def machine() -> str:
     return f"{cpu}, {os.cpu_count()} cores, Python {platform.python_version()}"
 
 
-def markdown(out: dict[str, object]) -> str:
+QUERIES = (
+    "partners",
+    "partners_typed",
+    "partners_need",
+    "partners_text",
+    "analogues",
+    "analogues_idea",
+    "sdg_suggest",
+)
+
+
+def markdown(out: dict[str, Any]) -> str:
     """The report as Markdown tables."""
-    lines = [f"Run {out['date']} on {out['machine']}.", "",
-             "| actors | alliances | triples | caches built (ms) | partners p50/p95 | "
-             "need p50/p95 | analogues p50/p95 | idea p50/p95 | SDG suggestions p50/p95 |",
-             "|---:|---:|---:|---|---:|---:|---:|---:|---:|"]
-    for r in out["latency"]:  # type: ignore[attr-defined]
+    lines = [
+        f"Run {out['date']} on {out['machine']}; load average {out['load']} before, "
+        f"{out.get('load_after', '?')} after.",
+        "",
+        "| actors | alliances | triples | caches built (ms) | "
+        + " | ".join(f"{q} p50/p95" for q in QUERIES)
+        + " |",
+        "|---:|---:|---:|---|" + "---:|" * len(QUERIES),
+    ]
+    for r in out["latency"]:
         b = r["build_ms"]
         lines.append(
             f"| {r['actors']:,} | {r['alliances']:,} | {r['triples']:,} | "
-            f"actors {b['actors']}, network {b['network']}, alliances {b['alliances']}, "
-            f"analogue levels {b['analogue_levels']}, SDG suggester {b['sdg_suggester']} | "
-            + " | ".join(f"{r[q]['p50']} / {r[q]['p95']} ms"
-                         for q in ("partners", "partners_need", "analogues", "analogues_idea",
-                                   "sdg_suggest"))
-            + " |")
-    ev = out.get("evaluation")
-    if ev:
-        recall = ev["recall@10"]  # type: ignore[index]
-        lines += ["", f"Offline evaluation: {ev['actors']:,} actors, "  # type: ignore[index]
-                  f"{ev['alliances']:,} alliances, {ev['hidden']:,} memberships hidden, "  # type: ignore[index]
-                  f"{ev['test_actors']:,} actors evaluated, of which "  # type: ignore[index]
-                  f"{ev['newcomers']:,} have no partner left.", "",  # type: ignore[index]
-                  "| method | recall@10 | with partners | newcomers |", "|---|---:|---:|---:|"]
-        lines += [f"| {name} | {r['all']:.3f} | {r['with partners']:.3f} | {r['newcomers']:.3f} |"
-                  for name, r in recall.items()]
+            + ", ".join(f"{k} {v}" for k, v in b.items())
+            + " | "
+            + " | ".join(f"{r[q]['p50']} / {r[q]['p95']} ms" for q in QUERIES)
+            + " |"
+        )
+    for f in out.get("fits", []):
+        lines += [
+            "",
+            f"### {f['network']} ({f['note']})",
+            "",
+            f"{f['actors']:,} actors, {f['alliances']:,} alliances, "
+            f"{f['memberships']:,} memberships; fit in {f['fit_s']} s. "
+            f"Fitted: `{f['setting']}`.",
+            "",
+            "| needs_offers share | recall@10 | nDCG@10 |",
+            "|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {r['share']:.2f} | {r['recall@10']:.3f} | {r['ndcg@10']:.3f} |" for r in f["sweep"]
+        ]
+        for split, table in f["evaluation"].items():
+            lines += [
+                "",
+                f"{split} — recall@10 / nDCG@10",
+                "",
+                "| method | with partners | newcomers | overall |",
+                "|---|---:|---:|---:|",
+            ]
+            for method, groups in table.items():
+                cells = [groups.get(g) for g in ("with partners", "newcomers", "overall")]
+                lines.append(
+                    f"| {method} | "
+                    + " | ".join(
+                        f"{c['recall@10']:.3f} / {c['ndcg@10']:.3f} (n={c['n']})" if c else "—"
+                        for c in cells
+                    )
+                    + " |"
+                )
+        for label, lv in f["levels"].items():
+            lines += [
+                "",
+                f"Levels ({label} weights; thresholds {lv['thresholds']}):",
+                "",
+                "| level | random pairs | top 10 | hidden partners among the top 10 |",
+                "|---|---:|---:|---:|",
+            ]
+            for c in partner_levels.LEVEL_NAMES:
+                p = lv["precision in top 10"][c]
+                lines.append(
+                    f"| {c} | {lv['random pairs'][c]:.3f} | {lv['top 10'][c]:.3f} | "
+                    f"{'—' if p is None else f'{p:.3f}'} |"
+                )
+        if f["distance_profile"]:
+            lines += [
+                "",
+                "| km | partner pairs | random pairs | relative rate |",
+                "|---|---:|---:|---:|",
+            ]
+            lines += [
+                f"| {d['from_km']:g}–{d['to_km']:g} | {d['partner_pairs']:.3f} | "
+                f"{d['random_pairs']:.3f} | {d['relative_rate']:.3f} |"
+                for d in f["distance_profile"]
+            ]
     return "\n".join(lines)
 
 

@@ -1,13 +1,16 @@
 """Benchmark of the public SPARQL endpoint against Oxigraph's own server on the same data.
 
-    python bench/sparql.py --actors 100000 --clients 8 --seconds 30
+    python bench/sparql.py --actors 100000 --clients 8 --seconds 30 --web-workers 2
 
 Builds an instance (vocabularies + synthetic actors and alliances following docs/model.md),
-starts `alliances serve` on it, dumps the same published graphs as N-Quads into an
-`oxigraph serve-read-only --union-default-graph` server (pip extra `bench`), then runs the
-same mix of research queries from `--clients` concurrent clients against each for
-`--seconds`, and prints throughput and p50/p95.
-Everything runs on 127.0.0.1; the loops are bounded in time.
+dumps the same published graphs as N-Quads into an `oxigraph serve-read-only
+--union-default-graph` server (pip extra `bench`), then runs the same mix of research queries
+from `--clients` concurrent clients for `--seconds` against, in turn: Oxigraph's server (the
+baseline), `alliances serve --workers W` with its result cache (the default), and the same
+without the cache (`SPARQL_CACHE_MB=0`: every query runs in a killable query process). Prints
+throughput and p50/p95 of each and their ratios to the baseline, then checks that the deadline
+is still enforced: a runaway query (a cartesian product) must get a 503 within
+`--timeout` + 5 s. Everything runs on 127.0.0.1; the loops are bounded in time.
 """
 
 from __future__ import annotations
@@ -117,7 +120,7 @@ def build(home: Path, actors: int, backend: str = "tantivy") -> Path:
 
     # search is not what is measured here: tantivy indexes the synthetic actors in seconds
     inst = Instance.open({"HOME": str(home), "SEARCH_BACKEND": backend})
-    inst.init(demo=False)
+    inst.init(demo=False, real=False)
     inst.store.write(Write(source="bench", triples=synthetic(inst.base, actors)))
     dump = home / "dump.nq"
     with open(dump, "wb") as f:
@@ -148,7 +151,9 @@ def wait(port: int, path: str, timeout: float = 120) -> None:
 
 
 def load(
-    port: int, send: Callable[[http.client.HTTPConnection, int], int], clients: int,
+    port: int,
+    send: Callable[[http.client.HTTPConnection, int], int],
+    clients: int,
     seconds: float,
 ) -> dict[str, float]:
     """`clients` keep-alive threads calling `send(conn, i)` (which makes request number i and
@@ -187,20 +192,89 @@ def load(
         "p95_ms": 1000 * lat[int(0.95 * (len(lat) - 1))],
     }
 
+
 def run_clients(
     port: int, path: str, queries: list[str], clients: int, seconds: float
 ) -> dict[str, float]:
     """`clients` threads sending the query mix in turn (POST form, JSON results)."""
 
     def send(conn: http.client.HTTPConnection, i: int) -> int:
-        conn.request("POST", path, body=urlencode({"query": queries[i % len(queries)]}),
-                     headers={"Content-Type": "application/x-www-form-urlencoded",
-                              "Accept": "application/sparql-results+json"})
+        conn.request(
+            "POST",
+            path,
+            body=urlencode({"query": queries[i % len(queries)]}),
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/sparql-results+json",
+            },
+        )
         resp = conn.getresponse()
         resp.read()
         return resp.status
 
     return load(port, send, clients, seconds)
+
+
+RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+
+def runaway(port: int, timeout: float) -> tuple[int, float]:
+    """POST a query that would run for hours; (HTTP status, seconds until the answer)."""
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout + 60)
+    t0 = time.monotonic()
+    conn.request(
+        "POST",
+        "/sparql",
+        body=urlencode({"query": RUNAWAY}),
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/sparql-results+json",
+        },
+    )
+    resp = conn.getresponse()
+    resp.read()
+    conn.close()
+    return resp.status, time.monotonic() - t0
+
+
+def serve_ours(
+    home: Path, port: int, args: argparse.Namespace, cache_mb: float
+) -> subprocess.Popen[bytes]:
+    """`alliances serve --workers W` on the built instance."""
+    env = dict(
+        os.environ,
+        ALLIANCES_HOME=str(home),
+        ALLIANCES_SPARQL_WORKERS=str(args.workers),
+        ALLIANCES_SPARQL_MAX_CONCURRENT=str(args.clients),
+        ALLIANCES_SPARQL_TIMEOUT=str(args.timeout),
+        ALLIANCES_SPARQL_CACHE_MB=str(cache_mb),
+        ALLIANCES_SEARCH_BACKEND="tantivy",
+    )
+    return subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "webui.cli",
+            "serve",
+            "--port",
+            str(port),
+            "--workers",
+            str(args.web_workers),
+        ],
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+
+
+def stop(proc: subprocess.Popen[bytes]) -> None:
+    """Stop a server started here (gunicorn stops its workers on SIGTERM)."""
+    proc.terminate()
+    try:
+        proc.wait(30)
+    except subprocess.TimeoutExpired:
+        proc.kill()
+        proc.wait(10)
 
 
 def main() -> None:
@@ -209,7 +283,21 @@ def main() -> None:
     ap.add_argument("--actors", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=8)
     ap.add_argument("--seconds", type=float, default=30)
-    ap.add_argument("--workers", type=int, default=2, help="SPARQL_WORKERS of our server")
+    ap.add_argument(
+        "--workers",
+        type=int,
+        default=4,
+        help="SPARQL_WORKERS of our server (query processes per web worker)",
+    )
+    ap.add_argument("--web-workers", type=int, default=2, help="alliances serve --workers")
+    ap.add_argument("--timeout", type=float, default=60, help="SPARQL_TIMEOUT of our server")
+    ap.add_argument(
+        "--keep",
+        type=Path,
+        default=None,
+        help="build the instance and Oxigraph's copy in this folder, or reuse them "
+        "if it holds them already, and keep them",
+    )
     args = ap.parse_args()
     from webui.sparql.examples import examples
 
@@ -218,35 +306,21 @@ def main() -> None:
     queries += [
         PARTNERS.format(me=f"https://w3id.org/alliances/id/actor/a{i}") for i in range(0, 50, 7)
     ]
-    tmp = Path(tempfile.mkdtemp(prefix="bench-sparql-"))
+    tmp = args.keep or Path(tempfile.mkdtemp(prefix="bench-sparql-"))
     procs: list[subprocess.Popen[bytes]] = []
     try:
-        t0 = time.monotonic()
-        dump = build(tmp / "instance", args.actors)
-        print(f"built {args.actors} actors in {time.monotonic() - t0:.0f} s", flush=True)
         ox_dir = tmp / "oxigraph"
-        subprocess.run(
-            ["oxigraph", "load", "--location", str(ox_dir), "--file", str(dump)],
-            check=True,
-            capture_output=True,
-        )
-        ours, theirs = free_port(), free_port()
-        env = dict(
-            os.environ,
-            ALLIANCES_HOME=str(tmp / "instance"),
-            ALLIANCES_SPARQL_WORKERS=str(args.workers),
-            ALLIANCES_SPARQL_MAX_CONCURRENT=str(args.clients),
-            ALLIANCES_SPARQL_TIMEOUT="120",
-            ALLIANCES_SEARCH_BACKEND="tantivy",
-        )
-        procs.append(
-            subprocess.Popen(
-                [sys.executable, "-m", "webui.cli", "serve", "--port", str(ours)],
-                env=env,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,
+        if not (tmp / "built").exists():
+            t0 = time.monotonic()
+            dump = build(tmp / "instance", args.actors)
+            print(f"built {args.actors} actors in {time.monotonic() - t0:.0f} s", flush=True)
+            subprocess.run(
+                ["oxigraph", "load", "--location", str(ox_dir), "--file", str(dump)],
+                check=True,
+                capture_output=True,
             )
-        )
+            (tmp / "built").write_text(str(args.actors))
+        theirs = free_port()
         procs.append(
             subprocess.Popen(
                 [
@@ -262,21 +336,43 @@ def main() -> None:
                 stderr=subprocess.DEVNULL,
             )
         )
-        wait(ours, "/sparql?query=ASK%7B%7D")
         wait(theirs, "/query?query=ASK%7B%7D")
+        print(f"load average {os.getloadavg()[0]:.1f}", flush=True)
         results = {}
-        for name, port, path in (("alliances", ours, "/sparql"), ("oxigraph", theirs, "/query")):
+        for name, cache_mb in (("oxigraph", None), ("alliances", 64.0), ("alliances-nocache", 0.0)):
+            if cache_mb is None:
+                port, path = theirs, "/query"
+            else:
+                port, path = free_port(), "/sparql"
+                procs.append(serve_ours(tmp / "instance", port, args, cache_mb))
+                wait(port, "/sparql?query=ASK%7B%7D", timeout=600)
             run_clients(port, path, queries, args.clients, min(5.0, args.seconds))  # warm-up
             results[name] = run_clients(port, path, queries, args.clients, args.seconds)
             print(name, {k: round(v, 1) for k, v in results[name].items()}, flush=True)
-        ratio = results["alliances"]["qps"] / results["oxigraph"]["qps"]
-        p95 = results["alliances"]["p95_ms"] / results["oxigraph"]["p95_ms"]
-        print(f"throughput ratio alliances/oxigraph = {ratio:.2f}; p95 ratio = {p95:.2f}")
+            if cache_mb is not None:
+                if cache_mb == 0.0:
+                    status, took = runaway(port, args.timeout)
+                    enforced = status == 503 and took < args.timeout + 5
+                    print(
+                        f"runaway query: HTTP {status} after {took:.1f} s "
+                        f"(deadline {args.timeout:g} s): "
+                        f"{'enforced' if enforced else 'NOT ENFORCED'}",
+                        flush=True,
+                    )
+                stop(procs.pop())
+        base = results["oxigraph"]
+        for name in ("alliances", "alliances-nocache"):
+            r = results[name]
+            print(
+                f"{name}/oxigraph: throughput {r['qps'] / base['qps']:.2f}x, "
+                f"p50 {r['p50_ms'] / base['p50_ms']:.2f}x, p95 {r['p95_ms'] / base['p95_ms']:.2f}x"
+            )
+        print(f"load average {os.getloadavg()[0]:.1f}", flush=True)
     finally:
         for p in procs:
-            p.terminate()
-            p.wait(10)
-        shutil.rmtree(tmp, ignore_errors=True)
+            stop(p)
+        if args.keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
 
 
 if __name__ == "__main__":

@@ -33,6 +33,13 @@ class BadRequest(AlliancesError):
     code = "bad_request"
 
 
+class QueryRefused(BadRequest):
+    """A query asks for something a public endpoint never does (SERVICE, a graph that is not
+    published)."""
+
+    code = "query_refused"
+
+
 class NotFound(AlliancesError):
     """The resource does not exist."""
 
@@ -68,14 +75,21 @@ class StoreError(AlliancesError):
     code = "store_unavailable"
 
 
+class StoreBusy(StoreError):
+    """Another process writes the embedded store (it has one writer at a time)."""
+
+    code = "store_busy"
+
+
 class QueryError(BadRequest):
     """A SPARQL query is malformed or failed in the engine (the engine's message is kept)."""
 
     @classmethod
     def syntax(cls, detail: str) -> QueryError:
         """A syntax error."""
-        return cls(f"SPARQL syntax error: {detail}",
-                   message_fr=f"erreur de syntaxe SPARQL : {detail}")
+        return cls(
+            f"SPARQL syntax error: {detail}", message_fr=f"erreur de syntaxe SPARQL : {detail}"
+        )
 
     @classmethod
     def failed(cls, detail: str) -> QueryError:

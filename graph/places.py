@@ -104,7 +104,8 @@ class Match:
         return context_of(self.territory)
 
     def to_dict(self) -> dict[str, Any]:
-        """{level, code, id (`commune:69123`), iri, name, level_name, context, how, population}."""
+        """{level, code, id (`commune:69123`), iri, name, text (`typed_text`), level_name,
+        context, how, population}."""
         t = self.territory
         return {
             "level": t.level,
@@ -112,12 +113,39 @@ class Match:
             "id": t.ident,
             "iri": str(territory_iri(t.level, t.code)),
             "name": t.name,
+            "text": typed_text(t),
             "level_name": LEVEL_NAMES[t.level][0],
             "level_name_en": LEVEL_NAMES[t.level][1],
             "context": self.context(),
             "how": self.how,
             "population": self.population or None,
         }
+
+
+def typed_text(t: Territory) -> str:
+    """What a person would type for `t` and that `resolve_place` reads back as `t`, to fill a
+    place field without showing a code: « Saint-Denis (93) » for a commune (its département's
+    number), « Somme (80) », « Hauts-de-France », « Métropole Européenne de Lille ». Then, for
+    the few names another place takes first: the bare name, « Corrèze (19800) » (a commune's
+    postal code), the bare code of a département or EPCI (« 75 »), and last `level:code` (an
+    overseas région, which its only département's name means: « Guadeloupe »). Cached."""
+    return _typed_text(t.level, t.code)
+
+
+@cache
+def _typed_text(level: str, code: str) -> str:
+    t = territories()[(level, code)]
+    dep = next((x.code for x in territory_chain(t.level, t.code) if x.level == "departement"), "")
+    tries = [f"{t.name} ({dep or t.code})" if t.level in ("commune", "departement") else t.name]
+    tries.append(t.name)
+    if t.level == "commune":
+        tries += [f"{t.name} ({pc})" for pc in t.postal_codes[:1]]
+    elif t.level in ("departement", "epci"):
+        tries.append(t.code)
+    for text in dict.fromkeys(tries):
+        if resolve_place(text, limit=1).ident == t.ident:
+            return text
+    return t.ident
 
 
 def context_of(t: Territory) -> str:

@@ -9,6 +9,12 @@
 - `rebuild()` builds a new generation in a new folder while searches use the live one, then
   switches the pointer atomically. Writes (updates and rebuilds) hold one lock, in-process and
   on disk; searches take no lock.
+- `follow()` opens the index in a process that never writes it (a web worker): no lock, no
+  rebuild, a stale stamp accepted (the writing process brings it up to date), and `refresh()`
+  moves to a new generation when a rebuild switched the pointer. Updates within a generation
+  are seen by the backends themselves (whoosh searchers and tantivy readers reload on commit).
+  So one index on disk serves every worker: building it per worker would cost each of them
+  the build (108 s with whoosh at 100,000 actors, bench/README.md) and its disk space.
 """
 
 from __future__ import annotations
@@ -26,7 +32,7 @@ from rdflib import URIRef
 from graph.store import Change, Store
 
 from . import generations
-from .answers import answer, complete
+from .answers import answer, best_iris, complete
 from .backend import Backend, IndexCorrupt, backend_class
 from .documents import VOCABULARY_KINDS, Documents
 from .errors import SearchUnavailable
@@ -40,15 +46,21 @@ Progress = Callable[[str], None]
 
 #: Progress is reported every this many documents during a rebuild.
 PROGRESS_EVERY = 10_000
-_KIND_FR = {"actor": "acteurs", "alliance": "alliances", "tool": "outils", "sdg": "ODD",
-            "territory": "territoires"}
+_KIND_FR = {
+    "actor": "acteurs",
+    "alliance": "alliances",
+    "tool": "outils",
+    "sdg": "ODD",
+    "territory": "territoires",
+}
 
 
 class SearchIndex:
     """The full-text index of one instance folder, fed from its store."""
 
-    def __init__(self, root: Path, store: Store, backend: str = "whoosh",
-                 progress: Progress | None = None) -> None:
+    def __init__(
+        self, root: Path, store: Store, backend: str = "whoosh", progress: Progress | None = None
+    ) -> None:
         self.root = Path(root)
         self.store = store
         self.backend_name = backend
@@ -62,6 +74,8 @@ class SearchIndex:
         self._stamp: Stamp | None = None
         self._ahead: set[int] = set()
         self._held = False
+        #: Opened by `follow()`: this process never writes the index.
+        self.read_only = False
         #: Why the last `open()` rebuilt (None when the index was trusted).
         self.rebuilt_because: str | None = None
 
@@ -85,6 +99,35 @@ class SearchIndex:
         self.store.add_listener(self.on_change)
         return self
 
+    def follow(self) -> SearchIndex:
+        """Open the live generation for reading only (see the module's doc); searches raise
+        SearchUnavailable until a usable generation exists."""
+        self.read_only = True
+        with self._lock:
+            problem = self._load(reader=True)
+        if problem is not None:
+            log.warning("search index %s: waiting for the writer to build it", problem)
+        return self
+
+    def refresh(self) -> bool:
+        """In a reading process: move to the live generation if a rebuild replaced the one in
+        use; returns whether it moved. The replaced one is closed at the next move."""
+        if not self.read_only:
+            return False
+        name = generations.read_pointer(self.root)
+        if name is None or name == self._generation:
+            return False
+        with self._lock:
+            old = self._live
+            previous = self._retired
+            if self._load(reader=True) is not None:
+                return False
+            if previous is not None:
+                previous.close()
+            self._retired = old
+        log.info("search index: now generation %s", self._generation)
+        return True
+
     def close(self) -> None:
         """Close the backend."""
         with self._lock:
@@ -95,7 +138,13 @@ class SearchIndex:
 
     @property
     def stamp(self) -> Stamp | None:
-        """The live generation's stamp."""
+        """The live generation's stamp (read again from disk in a reading process, where the
+        writer moves it)."""
+        if self.read_only and self._generation is not None:
+            try:
+                return generations.read_stamp(self.root / self._generation)
+            except BadStamp:
+                return self._stamp
         return self._stamp
 
     @property
@@ -103,8 +152,9 @@ class SearchIndex:
         """Folder of the live generation."""
         return self.root / self._generation if self._generation else None
 
-    def _load(self) -> str | None:
-        """Adopt the live generation; returns why it cannot be trusted, or None."""
+    def _load(self, *, reader: bool = False) -> str | None:
+        """Adopt the live generation; returns why it cannot be trusted, or None. A `reader`
+        accepts a generation being updated or behind the store (its writer catches up)."""
         name = generations.read_pointer(self.root)
         if name is None:
             return "absent"
@@ -115,7 +165,7 @@ class SearchIndex:
             return "endommagé (tampon illisible)"
         if stamp.backend != self.backend_name or stamp.schema != SCHEMA_VERSION:
             return "d'un autre format"
-        if stamp.state != "clean":
+        if stamp.state != "clean" and not reader:
             return "interrompu pendant une écriture"
         backend: Backend | None = None
         try:
@@ -127,10 +177,10 @@ class SearchIndex:
             if backend is not None:
                 backend.close()
             return "endommagé"
-        if docs != stamp.docs:
+        if docs != stamp.docs and not reader:
             backend.close()
             return "endommagé (nombre de documents)"
-        if stamp.graph_version != self.store.version:
+        if stamp.graph_version != self.store.version and not reader:
             backend.close()
             return f"périmé (graphe v{stamp.graph_version}, stock v{self.store.version})"
         self._live, self._generation, self._stamp = backend, name, stamp
@@ -164,8 +214,9 @@ class SearchIndex:
         try:
             count = backend.write(self._all_docs(), delete_kinds=KINDS)  # empty: add only
             if backend.doc_count() != count:
-                raise IndexCorrupt(f"{folder}: wrote {count} documents, "
-                                   f"{backend.doc_count()} readable")
+                raise IndexCorrupt(
+                    f"{folder}: wrote {count} documents, {backend.doc_count()} readable"
+                )
             stamp = Stamp(self.backend_name, SCHEMA_VERSION, version, count)
             generations.write_stamp(folder, stamp)
         except BaseException:
@@ -204,8 +255,9 @@ class SearchIndex:
             try:
                 self._apply(self._live, change)
             except Exception:
-                log.exception("search index update failed for version %s; rebuilding",
-                              change.version)
+                log.exception(
+                    "search index update failed for version %s; rebuilding", change.version
+                )
                 self._rebuild()
 
     def _apply(self, backend: Backend, change: Change) -> None:
@@ -215,8 +267,10 @@ class SearchIndex:
         if change.resources is None:
             kinds = VOCABULARY_KINDS.get(change.source, KINDS)
             self._say(f"index de recherche : {change.source}")
-            backend.write(itertools.chain.from_iterable(self.documents.of_kind(k) for k in kinds),
-                          delete_kinds=kinds)
+            backend.write(
+                itertools.chain.from_iterable(self.documents.of_kind(k) for k in kinds),
+                delete_kinds=kinds,
+            )
         else:
             previous = {URIRef(i) for i in backend.iris(source=change.source)}
             candidates = set(change.resources) | previous
@@ -224,8 +278,9 @@ class SearchIndex:
             docs = (_seen(d, found) for d in self.documents.of_resources(candidates))
             gone = (str(i) for i in candidates if str(i) not in found)
             backend.write(docs, delete=gone)  # `gone` is consumed after `docs`
-        self._stamp = _with(self._stamp, docs=backend.doc_count(),
-                            graph_version=self._advance(change.version))
+        self._stamp = _with(
+            self._stamp, docs=backend.doc_count(), graph_version=self._advance(change.version)
+        )
         generations.write_stamp(folder, self._stamp)
 
     def _advance(self, version: int) -> int:
@@ -248,8 +303,9 @@ class SearchIndex:
     def _backend(self) -> Backend:
         backend = self._live
         if backend is None:
-            raise SearchUnavailable("the search index is closed",
-                                    message_fr="l'index de recherche est fermé")
+            raise SearchUnavailable(
+                "the search index is closed", message_fr="l'index de recherche est fermé"
+            )
         return backend
 
     def search(
@@ -263,6 +319,17 @@ class SearchIndex:
     ) -> SearchResponse:
         """Search `text` within the filters; any text gives results or an empty answer."""
         return answer(self._backend(), text, kind=kind, facets=facets, page=page, limit=limit)
+
+    def best_iris(
+        self,
+        text: str,
+        *,
+        kind: str | Iterable[str] | None = None,
+        facets: Mapping[str, Iterable[str]] | None = None,
+        limit: int = 1000,
+    ) -> tuple[int, list[str]]:
+        """(number of matches, IRIs of the best `limit`) of `text` (`answers.best_iris`)."""
+        return best_iris(self._backend(), text, kind=kind, facets=facets, limit=limit)
 
     def suggest(
         self, text: str, limit: int = 8, kinds: Sequence[str] | None = None

@@ -73,6 +73,13 @@ def test_description_matches_real_answers(readonly_app) -> None:  # type: ignore
         ("get", "/api/sdg-suggest", "/api/sdg-suggest?text=gaspillage+alimentaire", None),
         ("get", "/api/actors/{actor_id}/partners", "/api/actors/nobody/partners", None),
         ("get", "/api/search", "/api/search?page=x", None),
+        (
+            "get",
+            "/api/map/actors",
+            "/api/map/actors?scope=territory&territory=departement:80",
+            None,
+        ),
+        ("get", "/api/map/actors", "/api/map/actors?bbox=1,2", None),
     ]
     for method, path, url, body in calls:
         r = client.open(url, method=method.upper(), json=body)

@@ -91,7 +91,7 @@ def test_commune_page(client) -> None:  # type: ignore[no-untyped-def]
 
 
 def test_map_is_accessible_svg_with_table_and_credit(client) -> None:  # type: ignore[no-untyped-def]
-    for url in ("/territoires", "/"):
+    for url in ("/territoires",):  # the home page has the map of actors (test_pointmap.py)
         page = html(client, url)
         root = svg(page, "france")
         links = root.findall(f"{SVG}a")
@@ -118,10 +118,18 @@ def test_map_colour_classes() -> None:
 
 def test_about_page(client) -> None:  # type: ignore[no-untyped-def]
     page = html(client, "/a-propos")
-    for text in ("Amit Joshi, Luis Gonzalez Morales, Szymon Klarman, and Aaron Helton. 2019.",
-                 "INSEE", "Licence Ouverte", "Carrefour des Innovations Sociales",
-                 "IGN Admin Express", "fictifs", 'href="/sparql"', 'href="/catalog"',
-                 'href="/dump/alliances.ttl"', 'href="/dump/alliances.nq.gz"'):
+    for text in (
+        "Amit Joshi, Luis Gonzalez Morales, Szymon Klarman, and Aaron Helton. 2019.",
+        "INSEE",
+        "Licence Ouverte",
+        "Carrefour des Innovations Sociales",
+        "IGN Admin Express",
+        "fictifs",
+        'href="/sparql"',
+        'href="/catalog"',
+        'href="/dump/alliances.ttl"',
+        'href="/dump/alliances.nq.gz"',
+    ):
         assert text in page, text
     assert "About the data" in html(client, "/a-propos?lang=en")
 
@@ -180,10 +188,17 @@ def test_index_follows_writes(store, base: str) -> None:  # type: ignore[no-unty
     before = pages_index(store)
     assert not any(i.ident == "nouvel-acteur" for i in before.sdg("6.1"))
     actor = URIRef(base + "actor/nouvel-acteur")
-    store.write(Write(source="test-pages", triples=[
-        (actor, RDF.type, ORG.FormalOrganization), (actor, FOAF.name, Literal("Nouvel acteur")),
-        (actor, DCT.subject, SDG["6.1"]), (actor, SCHEMA.areaServed, INSEE_GEO["commune/80021"]),
-    ]))
+    store.write(
+        Write(
+            source="test-pages",
+            triples=[
+                (actor, RDF.type, ORG.FormalOrganization),
+                (actor, FOAF.name, Literal("Nouvel acteur")),
+                (actor, DCT.subject, SDG["6.1"]),
+                (actor, SCHEMA.areaServed, INSEE_GEO["commune/80021"]),
+            ],
+        )
+    )
     after = pages_index(store)
     assert after is not before
     assert any(i.label == "Nouvel acteur" for i in after.sdg("6.1"))

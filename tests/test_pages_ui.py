@@ -28,8 +28,12 @@ def client(app):  # type: ignore[no-untyped-def]
 def test_home_french_by_default(client) -> None:  # type: ignore[no-untyped-def]
     page = html(client, "/")
     assert '<html lang="fr">' in page
-    for entry in ("Trouver des partenaires", "Exemples d&#39;alliances", "Outils",
-                  "Où en êtes-vous ?"):
+    for entry in (
+        "Trouver des partenaires",
+        "Exemples d&#39;alliances",
+        "Outils",
+        "Où en êtes-vous ?",
+    ):
         assert entry in page
     assert 'role="search"' in page and 'for="q"' in page and 'href="#main"' in page
 
@@ -64,9 +68,16 @@ def test_search_suggestion(client) -> None:  # type: ignore[no-untyped-def]
 
 @pytest.mark.parametrize(
     "url",
-    ("/recherche", "/recherche?q=", "/recherche?q=%22%22%22((", "/recherche?facet=nope%3D1",
-     "/recherche?facet=broken", "/recherche?kind=planet&q=eau", "/recherche?page=abc&q=eau",
-     "/recherche?q=zzzzqqqxx"),
+    (
+        "/recherche",
+        "/recherche?q=",
+        "/recherche?q=%22%22%22((",
+        "/recherche?facet=nope%3D1",
+        "/recherche?facet=broken",
+        "/recherche?kind=planet&q=eau",
+        "/recherche?page=abc&q=eau",
+        "/recherche?q=zzzzqqqxx",
+    ),
 )
 def test_search_odd_input(client, url: str) -> None:  # type: ignore[no-untyped-def]
     page = html(client, url)
@@ -93,7 +104,7 @@ def test_actor_page(client) -> None:  # type: ignore[no-untyped-def]
 def test_alliance_page(client) -> None:  # type: ignore[no-untyped-def]
     page = html(client, f"/alliance/{ALLIANCE}")
     assert "Somme connectée" in page and "Chef de file" in page
-    assert "<table class=\"mix\">" in page and "40\u00a0%" in page  # subvention publique 0.4
+    assert '<table class="mix">' in page and "40\u00a0%" in page  # subvention publique 0.4
     assert "Alliances analogues" in page and "Points communs" in page
     assert "Carte collaborative des tiers-lieux" in page
     assert "Similar alliances" in html(client, f"/alliance/{ALLIANCE}?lang=en")
@@ -119,8 +130,9 @@ def test_partner_finder(client) -> None:  # type: ignore[no-untyped-def]
     assert "Suggested partners" in html(client, "/partenaires?needs=financement&lang=en")
 
 
-@pytest.mark.parametrize("query", ("territory=nowhere-99999", "sdgs=99", "type=martian",
-                                   "needs=telepathy"))
+@pytest.mark.parametrize(
+    "query", ("territory=nowhere-99999", "sdgs=99", "type=martian", "needs=telepathy")
+)
 def test_partner_finder_bad_input(client, query: str) -> None:  # type: ignore[no-untyped-def]
     page = html(client, f"/partenaires?{query}")
     assert 'role="alert"' in page
@@ -151,7 +163,7 @@ def test_self_assessment(client, app) -> None:  # type: ignore[no-untyped-def]
     query = "&".join(f"{q['id']}={q['options'][1]['code']}" for q in questions)
     result = html(client, f"/ou-en-etes-vous?{query}")
     assert "Votre niveau : 1er pas" in result and "/tool/" in result
-    now = result[result.index('id="h-now"'):result.index('id="h-next"')]
+    now = result[result.index('id="h-now"') : result.index('id="h-next"')]
     assert 5 <= now.count('href="/tool/') <= 8
     assert "Pour passer au niveau « Actif »" in result and 'aria-current="true"' in result
     assert '<svg class="pillars"' in result and "Vos réponses par pilier" in result
@@ -170,9 +182,18 @@ class _Audit(HTMLParser):
         self.tags.append((tag, dict(attrs)))
 
 
-PAGE_TYPES = ("/", "/recherche?q=eau", f"/actor/{ACTOR}", f"/alliance/{ALLIANCE}",
-              "/partenaires?needs=financement", "/exemples?idea=jardin", "/outils",
-              "/ou-en-etes-vous", "/sdg/6", "/actor/nobody")
+PAGE_TYPES = (
+    "/",
+    "/recherche?q=eau",
+    f"/actor/{ACTOR}",
+    f"/alliance/{ALLIANCE}",
+    "/partenaires?needs=financement",
+    "/exemples?idea=jardin",
+    "/outils",
+    "/ou-en-etes-vous",
+    "/sdg/6",
+    "/actor/nobody",
+)
 
 
 @pytest.mark.parametrize("url", PAGE_TYPES)
@@ -208,7 +229,9 @@ def test_facet_values_have_labels(client) -> None:  # type: ignore[no-untyped-de
 
 def test_partner_finder_territory(client) -> None:  # type: ignore[no-untyped-def]
     page = html(client, "/partenaires?territory=departement%3A80&needs=financement")
-    assert '<option value="departement:80">Somme (80)</option>' in page
+    # the list offers the text to type, never the code; a code in the URL shows as that text
+    assert '<option value="Somme (80)">Somme (80)</option>' in page
+    assert 'id="territory" name="territory" value="Somme (80)"' in page
     assert "Partenaires proposés" in page and 'role="alert"' not in page
 
 
@@ -220,8 +243,12 @@ def test_tools_panorama_filters_by_kind_and_audience(client) -> None:  # type: i
 
     everything = tools("/outils")
     directories = tools("/outils?kind=annuaire")
-    assert directories == {"annuaire-fondations-territoriales", "annuaire-mobilite-solidaire",
-                           "annuaire-tetes-de-reseau", "annuaire-experts-pro-bono"}
+    assert directories == {
+        "annuaire-fondations-territoriales",
+        "annuaire-mobilite-solidaire",
+        "annuaire-tetes-de-reseau",
+        "annuaire-experts-pro-bono",
+    }
     for_collectifs = tools("/outils?kind=annuaire&audience=collectif")
     assert for_collectifs == {"annuaire-fondations-territoriales", "annuaire-experts-pro-bono"}
     assert tools("/outils?kind=inconnu&audience=personne") == everything

@@ -58,8 +58,13 @@ def server(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     """The app with a 2 s deadline and two workers, served over HTTP."""
     from webui.app import create_app
 
-    inst = open_instance(demo_home, tmp_path_factory.mktemp("security"), SPARQL_TIMEOUT=2.0,
-                         SPARQL_WORKERS=2, SPARQL_MAX_CONCURRENT=2)
+    inst = open_instance(
+        demo_home,
+        tmp_path_factory.mktemp("security"),
+        SPARQL_TIMEOUT=2.0,
+        SPARQL_WORKERS=2,
+        SPARQL_MAX_CONCURRENT=2,
+    )
     app = create_app(instance=inst)
     with live_server(app) as url:
         fetch(url, "ASK {}")  # start the workers
@@ -77,8 +82,10 @@ def listener() -> Iterator[Listener]:
 
 def fetch(url: str, query: str, timeout: float = 30) -> tuple[int, bytes]:
     """GET a query; (status, body)."""
-    req = urllib.request.Request(url + "/sparql?" + urlencode({"query": query}),
-                                 headers={"Accept": "application/sparql-results+json"})
+    req = urllib.request.Request(
+        url + "/sparql?" + urlencode({"query": query}),
+        headers={"Accept": "application/sparql-results+json"},
+    )
     try:
         with urllib.request.urlopen(req, timeout=timeout) as resp:
             return resp.status, resp.read()
@@ -110,7 +117,8 @@ SERVICE_FORMS = [
 
 @pytest.mark.parametrize("form", SERVICE_FORMS)
 def test_service_in_every_form_is_refused_quickly_without_connection(
-        server: str, listener: Listener, form: str) -> None:
+    server: str, listener: Listener, form: str
+) -> None:
     query = form.format(e=f"http://127.0.0.1:{listener.port}/sparql")
     t0 = time.monotonic()
     status, body = fetch(server, query)
@@ -121,48 +129,67 @@ def test_service_in_every_form_is_refused_quickly_without_connection(
     assert listener.connections == 0
 
 
-@pytest.mark.parametrize("query", [
-    "SELECT * FROM <http://example.org/remote> WHERE { ?s ?p ?o }",
-    "SELECT * FROM NAMED <file:///etc/passwd> WHERE { GRAPH ?g { ?s ?p ?o } }",
-    "SELECT * FROM <urn:x-alliances:system> WHERE { ?s ?p ?o }",
-    "PREFIX ex: <http://example.org/> SELECT * FROM ex:g WHERE { ?s ?p ?o }",
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "SELECT * FROM <http://example.org/remote> WHERE { ?s ?p ?o }",
+        "SELECT * FROM NAMED <file:///etc/passwd> WHERE { GRAPH ?g { ?s ?p ?o } }",
+        "SELECT * FROM <urn:x-alliances:system> WHERE { ?s ?p ?o }",
+        "PREFIX ex: <http://example.org/> SELECT * FROM ex:g WHERE { ?s ?p ?o }",
+    ],
+)
 def test_from_non_local_graph_is_refused(server: str, query: str) -> None:
     status, body = fetch(server, query)
     assert status == 400 and b"FROM" in body
 
 
 def test_default_graph_uri_must_be_local(server: str) -> None:
-    req = urllib.request.Request(server + "/sparql?" + urlencode(
-        {"query": "ASK {}", "default-graph-uri": "http://example.org/remote"}))
+    req = urllib.request.Request(
+        server
+        + "/sparql?"
+        + urlencode({"query": "ASK {}", "default-graph-uri": "http://example.org/remote"})
+    )
     with pytest.raises(urllib.error.HTTPError) as err:
         urllib.request.urlopen(req, timeout=10)
     assert err.value.code == 400
     err.value.close()
 
 
-@pytest.mark.parametrize("query", [
-    "LOAD <http://example.org/data.ttl>", "INSERT DATA { <a:s> <a:p> <a:o> }",
-    "DELETE WHERE { ?s ?p ?o }", "CLEAR ALL", "DROP ALL"])
+@pytest.mark.parametrize(
+    "query",
+    [
+        "LOAD <http://example.org/data.ttl>",
+        "INSERT DATA { <a:s> <a:p> <a:o> }",
+        "DELETE WHERE { ?s ?p ?o }",
+        "CLEAR ALL",
+        "DROP ALL",
+    ],
+)
 def test_updates_are_refused(server: str, query: str) -> None:
     status, _ = fetch(server, query)
     assert status == 403
 
 
 def test_system_graph_is_invisible(server: str) -> None:
-    for q in ["SELECT * WHERE { GRAPH <urn:x-alliances:system> { ?s ?p ?o } }",
-              "SELECT * WHERE { ?s <https://w3id.org/alliances/ns#version> ?v }",
-              "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"]:
+    for q in [
+        "SELECT * WHERE { ?s <https://w3id.org/alliances/ns#version> ?v }",
+        "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }",
+    ]:
         status, body = fetch(server, q)
         assert status == 200
         assert b"x-alliances:system" not in body
         if "DISTINCT ?g" not in q:
             assert json.loads(body)["results"]["bindings"] == []
+    # naming it is refused outright (tests/test_sparql_graph_names.py has every form)
+    status, body = fetch(server, "SELECT * WHERE { GRAPH <urn:x-alliances:system> { ?s ?p ?o } }")
+    assert status == 400 and b"published" in body
 
 
-RUNAWAY = ("SELECT (COUNT(*) AS ?n) WHERE { ?a a <http://rdf.insee.fr/def/geo#Commune> . "
-           "?b a <http://rdf.insee.fr/def/geo#Commune> . "
-           "?c a <http://rdf.insee.fr/def/geo#Commune> }")
+RUNAWAY = (
+    "SELECT (COUNT(*) AS ?n) WHERE { ?a a <http://rdf.insee.fr/def/geo#Commune> . "
+    "?b a <http://rdf.insee.fr/def/geo#Commune> . "
+    "?c a <http://rdf.insee.fr/def/geo#Commune> }"
+)
 
 
 def test_runaway_query_is_cut_while_others_are_served(server: str) -> None:
@@ -194,8 +221,10 @@ def test_runaway_query_is_cut_while_others_are_served(server: str) -> None:
 
 def test_concurrent_queries_per_client_are_capped(server: str) -> None:
     statuses: list[int] = []
-    threads = [threading.Thread(target=lambda: statuses.append(fetch(server, RUNAWAY)[0]))
-               for _ in range(3)]
+    threads = [
+        threading.Thread(target=lambda: statuses.append(fetch(server, RUNAWAY)[0]))
+        for _ in range(3)
+    ]
     for t in threads:
         t.start()
         time.sleep(0.1)
@@ -206,9 +235,22 @@ def test_concurrent_queries_per_client_are_capped(server: str) -> None:
 
 
 # -- the checks on their own (property-based) ----------------------------------------------------
-SAFE_WORDS = st.sampled_from(["?s", "?service", "<http://e/service>", '"SERVICE"', "'service'",
-                              "ex:SERVICE", "ex:service", "# SERVICE\n", '"""a SERVICE b"""',
-                              "?o", "ex:p", "."])
+SAFE_WORDS = st.sampled_from(
+    [
+        "?s",
+        "?service",
+        "<http://e/service>",
+        '"SERVICE"',
+        "'service'",
+        "ex:SERVICE",
+        "ex:service",
+        "# SERVICE\n",
+        '"""a SERVICE b"""',
+        "?o",
+        "ex:p",
+        ".",
+    ]
+)
 
 
 @settings(max_examples=200, deadline=None)
@@ -220,13 +262,20 @@ def test_service_inside_strings_iris_comments_is_not_a_keyword(words: list[str])
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.lists(SAFE_WORDS, max_size=6), st.lists(SAFE_WORDS, max_size=6),
-       st.sampled_from(["SERVICE", "service", "Service", "SERVICE SILENT", "SERVICE:x",
-                        "\\u0053ERVICE"]))
-def test_service_keyword_anywhere_is_refused(before: list[str], after: list[str],
-                                             keyword: str) -> None:
-    q = (f"PREFIX ex: <http://e/> PREFIX : <http://e/> SELECT * WHERE {{ {' '.join(before)} "
-         f"{{ {keyword} <http://e/> {{ ?s ?p ?o }} }} {' '.join(after)} }}")
+@given(
+    st.lists(SAFE_WORDS, max_size=6),
+    st.lists(SAFE_WORDS, max_size=6),
+    st.sampled_from(
+        ["SERVICE", "service", "Service", "SERVICE SILENT", "SERVICE:x", "\\u0053ERVICE"]
+    ),
+)
+def test_service_keyword_anywhere_is_refused(
+    before: list[str], after: list[str], keyword: str
+) -> None:
+    q = (
+        f"PREFIX ex: <http://e/> PREFIX : <http://e/> SELECT * WHERE {{ {' '.join(before)} "
+        f"{{ {keyword} <http://e/> {{ ?s ?p ?o }} }} {' '.join(after)} }}"
+    )
     with pytest.raises(QueryRefused):
         check_query(q, local_graphs=set(), max_length=10_000)
 

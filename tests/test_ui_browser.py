@@ -19,8 +19,14 @@ import pytest
 CHROMIUM = Path("/usr/bin/chromium")
 OUTPUT = Path(__file__).parent / "output"
 AXE = Path(__file__).parent.parent / "webui" / "static" / "vendor" / "axe-core" / "axe.min.js"
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
-        "--disable-component-update", "--disable-sync", "--no-first-run"]
+ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
 
 ACTOR = "association-des-maires-ruraux-de-france"
 ALLIANCE = "somme-connectee"
@@ -159,14 +165,44 @@ def test_partner_finder(server: str, page) -> None:  # type: ignore[no-untyped-d
 def test_partner_finder_completes_communes(server: str, page) -> None:  # type: ignore[no-untyped-def]
     page.goto(server + "/partenaires")
     page.locator("#territory").press_sequentially("Roubai", delay=30)
-    option = page.locator("#places option[value='commune:59512']")
+    option = page.locator("#places option[value='Roubaix (59)']")  # a text, never a code
     option.wait_for(state="attached", timeout=5000)
     assert option.inner_text() == "Roubaix"
-    page.locator("#territory").fill("commune:59512")
+    page.locator("#territory").fill("Roubaix (59)")
     page.locator("input[type=checkbox][name=needs]").first.check()
     page.locator("form button[type=submit]").last.click()
-    page.wait_for_url("**territory=commune%3A59512**")
+    page.wait_for_url("**territory=Roubaix**")
     assert page.locator("ol.cards > li").count() > 0
+
+
+def test_partner_finder_typed_place_results_in_view_on_a_phone(server: str, browser) -> None:  # type: ignore[no-untyped-def]
+    """A Lille facilitator on a phone types « Lille » (no suggestion picked), a need and the
+    partner types sought: after submit the results are on screen, each card saying where."""
+    OUTPUT.mkdir(exist_ok=True)
+    context = browser.new_context(viewport={"width": 360, "height": 740}, locale="fr-FR")
+    page = context.new_page()
+    page.goto(server + "/partenaires")
+    page.locator("#territory").fill("Lille")
+    page.locator("#needs-financement").check()
+    page.locator("#partner_types-entreprise").check()
+    page.locator("#partner_types-fondation").check()
+    page.get_by_role("button", name="Chercher", exact=True).click()
+    page.wait_for_url("**#resultats")
+    heading = page.get_by_role("heading", name="Partenaires proposés")
+    heading.wait_for()
+    top = page.evaluate("document.getElementById('resultats').getBoundingClientRect().top")
+    assert 0 <= top < 740, f"results start {top} px from the top of the screen"
+    assert page.evaluate("window.scrollY") > 0  # the page moved to them
+    first = page.locator("#resultats ol.cards > li").first
+    assert first.locator(".distance").inner_text() == "même commune"
+    meta = first.locator(".hit-meta").first.inner_text()
+    assert "Lille" in meta and ("Entreprise" in meta or "Fondation" in meta)
+    assert first.locator("ul li").count() > 0  # the reasons
+    assert "commune:" not in page.locator("main").inner_text()
+    width = page.evaluate("document.documentElement.scrollWidth")
+    assert width <= 360, f"horizontal scroll at 360 px: {width}"
+    page.screenshot(path=str(OUTPUT / "partner-finder-360.png"))
+    context.close()
 
 
 def test_self_assessment_to_tools(server: str, page) -> None:  # type: ignore[no-untyped-def]
@@ -211,7 +247,8 @@ def test_keyboard_reaches_search_box_with_visible_focus(server: str, page) -> No
         pytest.fail("Tab never reached the search box")
     outline = page.evaluate(
         "(() => { const s = getComputedStyle(document.activeElement);"
-        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()")
+        " return [s.outlineStyle, parseFloat(s.outlineWidth)]; })()"
+    )
     assert outline[0] != "none" and outline[1] >= 2, outline
     page.screenshot(path=str(OUTPUT / "focus-search.png"))
     page.keyboard.type("eau")
@@ -240,7 +277,8 @@ def test_axe_no_serious_violation(server: str, page, name: str) -> None:  # type
     result = page.evaluate(
         "async () => { const r = await axe.run(document, {resultTypes: ['violations']});"
         " return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,"
-        " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})); }")
+        " nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))})); }"
+    )
     bad = [v for v in result if v["impact"] in ("serious", "critical")]
     if name in ("home", "actor-network", "sdg-goal", "territory", "about"):
         page.screenshot(path=str(OUTPUT / f"page-{name}.png"), full_page=True)
@@ -255,8 +293,10 @@ def test_every_page_fits_360_and_has_lang_title_h1(server: str, browser, name: s
     page.goto(server + url)
     page.wait_for_load_state("load")
     width = page.evaluate("document.documentElement.scrollWidth")
-    facts = page.evaluate("({lang: document.documentElement.lang, title: document.title,"
-                          " h1: document.querySelectorAll('h1').length})")
+    facts = page.evaluate(
+        "({lang: document.documentElement.lang, title: document.title,"
+        " h1: document.querySelectorAll('h1').length})"
+    )
     if name in ("tools-panorama", "sparql", "actor-network", "search"):
         page.screenshot(path=str(OUTPUT / f"phone-{name}.png"), full_page=True)
     context.close()
@@ -281,13 +321,15 @@ def test_menu_button_on_a_phone(server: str, browser) -> None:  # type: ignore[n
 
 
 def test_menu_works_without_javascript(server: str, browser) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 360, "height": 800}, locale="fr-FR",
-                                  java_script_enabled=False)
+    context = browser.new_context(
+        viewport={"width": 360, "height": 800}, locale="fr-FR", java_script_enabled=False
+    )
     page = context.new_page()
     page.goto(server + "/")
     page.get_by_role("link", name="Menu").click()  # a link to #menu: the :target opens it
     page.get_by_role("navigation", name="Navigation principale").get_by_role(
-        "link", name="Territoires").click()
+        "link", name="Territoires"
+    ).click()
     page.wait_for_url("**/territoires")
     context.close()
 
@@ -304,8 +346,9 @@ def test_sparql_editor_speaks_french(server: str, page) -> None:  # type: ignore
 
 
 def test_search_filters_without_javascript(server: str, browser) -> None:  # type: ignore[no-untyped-def]
-    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="fr-FR",
-                                  java_script_enabled=False)
+    context = browser.new_context(
+        viewport={"width": 1280, "height": 900}, locale="fr-FR", java_script_enabled=False
+    )
     page = context.new_page()
     page.goto(server + "/recherche?q=eau")
     page.get_by_label("Acteur (").check()

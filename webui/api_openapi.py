@@ -102,12 +102,37 @@ SCHEMAS: dict[str, Any] = {
             "suggestion": {"type": ["string", "null"]},
         },
     ),
+    "MapActors": _obj(
+        {
+            "scope": {"enum": ["all", "territory", "search"]},
+            "size": {"type": "array", "items": NUM, "minItems": 2, "maxItems": 2},
+            "view": {"type": "array", "items": NUM, "minItems": 4, "maxItems": 4},
+            "total": INT,
+            "in_view": INT,
+            "outside": INT,
+            "clusters": {
+                "type": "array",
+                "description": "[x, y, count, département code, département name]",
+                "items": {"type": "array", "minItems": 5, "maxItems": 5},
+            },
+            "points": {
+                "type": "array",
+                "description": "[x, y, id, name, département, precision]",
+                "items": {"type": "array", "minItems": 6, "maxItems": 6},
+            },
+        },
+        {"territory": STR, "actors": INT, "matches": INT, "limit": INT},
+    ),
     "Suggestions": _obj(
         {
             "query": STR,
             "suggestions": {
                 "type": "array",
-                "items": _obj({"id": STR, "iri": STR, "kind": STR, "label": STR}),
+                "items": _obj(
+                    {"id": STR, "iri": STR, "kind": STR, "label": STR},
+                    # territories (kind=territory): what to put in a place field, and where
+                    {"text": STR, "level": STR, "context": STR},
+                ),
             },
         }
     ),
@@ -308,6 +333,21 @@ PATHS: dict[str, Any] = {
                 _query("limit", {"type": "integer"}, "Results per page (0–100)"),
             ],
             "responses": _answers("SearchResponse"),
+        }
+    },
+    "/api/map/actors": {
+        "get": {
+            "summary": "Actors as points clustered on a grid, in map units (docs/ui.md)",
+            "operationId": "mapActors",
+            "parameters": [
+                _query("scope", {"enum": ["all", "territory", "search"]}, "Which actors"),
+                _query("territory", STR, "With scope=territory: departement:59, commune:59350…"),
+                _query("q", STR, "With scope=search: the text searched"),
+                _query("kind", STR, "With scope=search: the kinds searched", repeat=True),
+                _query("facet", STR, "With scope=search: facet filters NAME=VALUE", repeat=True),
+                _query("bbox", STR, "The view x,y,width,height in map units"),
+            ],
+            "responses": _answers("MapActors", "404"),
         }
     },
     "/api/suggest": {

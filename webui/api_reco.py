@@ -59,8 +59,10 @@ def _body() -> dict[str, Any]:
         return {}
     data = request.get_json(silent=True)
     if not isinstance(data, dict):
-        raise BadRequest("the body must be a JSON object",
-                         message_fr="le corps de la requête doit être un objet JSON")
+        raise BadRequest(
+            "the body must be a JSON object",
+            message_fr="le corps de la requête doit être un objet JSON",
+        )
     return data
 
 
@@ -81,9 +83,17 @@ def _split_limit(data: dict[str, Any], default: int = 10) -> tuple[dict[str, Any
 
 @bp.get("/actors/<actor_id>/partners")
 def actor_partners(actor_id: str) -> Response:
-    """Complementary partners of an actor, with factors, reasons and introducers."""
-    return jsonify(with_sources("actor", _rec().partners(actor_id,
-                                                         inputs.limit(request.args.get("limit")))))
+    """Complementary partners of an actor, with level, factors, where, reasons and introducers.
+
+    `partner_types` (repeated, or `;`-separated) keeps the actor types sought
+    (`?partner_types=entreprise&partner_types=collectivite`)."""
+    types = request.args.getlist("partner_types")
+    return jsonify(
+        with_sources(
+            "actor",
+            _rec().partners(actor_id, inputs.limit(request.args.get("limit")), types or None),
+        )
+    )
 
 
 def with_place(data: dict[str, Any]) -> tuple[dict[str, Any], dict[str, Any] | None]:
@@ -102,10 +112,13 @@ def _placed(result: dict[str, Any], place: dict[str, Any] | None) -> dict[str, A
 
 @bp.post("/partners")
 def need_partners() -> Response:
-    """Complementary partners for a described need (type, territory, needs, offers, sdgs).
+    """Complementary partners for a described need (type, territory, needs, offers, sdgs,
+    partner_types, text, lang).
 
     `territory` may be typed as a person would (see `with_place`); the answer then has `place`,
-    saying which territory was understood and what else the text could mean."""
+    saying which territory was understood and what else the text could mean. `text` describes
+    the project in French or English: the SDG targets and competences read in it stand for
+    `sdgs`, `needs` and `offers` when those are not given (`need.text` says what was read)."""
     data, limit = _split_limit(_body())
     data, place = with_place(data)
     return jsonify(_placed(with_sources("actor", _rec().partners_for_need(data, limit)), place))

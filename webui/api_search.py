@@ -10,7 +10,7 @@ from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, jsonify, request
 
-from graph.places import context_of, resolve_place
+from graph.places import context_of, resolve_place, typed_text
 from graph.reference import parse_territory, territories
 from search import SearchIndex, parse_facet_args
 from search.errors import SearchError
@@ -42,8 +42,9 @@ def _int(name: str, default: int) -> int:
     try:
         return int(value)
     except ValueError as exc:
-        raise SearchError(f"{name} must be an integer", message_fr=f"{name} doit être un entier"
-                          ) from exc
+        raise SearchError(
+            f"{name} must be an integer", message_fr=f"{name} doit être un entier"
+        ) from exc
 
 
 @bp.get("/search")
@@ -69,8 +70,9 @@ def suggest() -> Response:
 
     With `kind=territory` alone, the places `graph.places.resolve_place` reads in `q` come first
     (postal codes, INSEE codes, names with or without accents, « Lyon 3e »…), then the index's
-    completions; each territory suggestion also has `level` and `context` (its département and
-    région, e.g. « Rhône, Auvergne-Rhône-Alpes »)."""
+    completions; each territory suggestion also has `level`, `context` (its département and
+    région, e.g. « Rhône, Auvergne-Rhône-Alpes ») and `text`, what to put in the field
+    (« Saint-Denis (93) »: read back as that very place, without showing a code)."""
     index = index_of(current_app.extensions["alliances"])
     q = request.args.get("q", "")
     kinds = request.args.getlist("kind") or None
@@ -89,10 +91,11 @@ def place_suggestions(
     for m in resolve_place(q, limit=max(1, min(limit, 50))).matches:
         d = m.to_dict()
         out[d["id"]] = {"id": d["id"], "iri": d["iri"], "kind": "territory", "label": d["name"],
-                        "level": d["level"], "context": d["context"]}  # fmt: skip
+                        "text": d["text"], "level": d["level"],
+                        "context": d["context"]}  # fmt: skip
     for c in completions:
         key = parse_territory(c["id"])
         t = territories().get(key) if key else None
         if c["id"] not in out and t is not None:
-            out[c["id"]] = {**c, "level": t.level, "context": context_of(t)}
+            out[c["id"]] = {**c, "text": typed_text(t), "level": t.level, "context": context_of(t)}
     return list(out.values())[: max(1, min(limit, 50))]

@@ -17,7 +17,9 @@ from . import (
     linked_data,
     network_export,
     pages,
+    pointmap,
     security,
+    serving,
     sparql,
 )
 from . import settings as settings_mod
@@ -36,6 +38,7 @@ def create_app(config: dict[str, Any] | None = None, *, instance: Instance | Non
     app.json.ensure_ascii = False  # type: ignore[attr-defined]
     app.extensions["alliances"] = instance
     errors.init_app(app)
+    serving.init_app(app)
     conneg.init_app(app)
     pages.init_app(app)
     # Subsystems attach themselves here (one init_app each):
@@ -46,6 +49,7 @@ def create_app(config: dict[str, Any] | None = None, *, instance: Instance | Non
     network_export.init_app(app)
     api_reco.init_app(app)
     api_search.init_app(app)
+    pointmap.init_app(app)
     api_openapi.init_app(app)
     security.init_app(app)  # last: it applies to every route registered above
     return app

@@ -202,8 +202,9 @@ def _required(paths: tuple[Path, ...]) -> tuple[Path, ...]:
 
 
 @main.command()
-@click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default="ttl",
-              show_default=True)
+@click.option(
+    "--format", "fmt", type=click.Choice(sorted(FORMATS)), default="ttl", show_default=True
+)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="File (default: stdout).")
 @click.pass_context
 @friendly_errors
@@ -236,29 +237,74 @@ def stats(ctx: click.Context, as_json: bool) -> None:
 @main.command()
 @click.option("--host", default="127.0.0.1", show_default=True)
 @click.option("--port", default=5000, show_default=True, type=int)
-@click.option("--threads", default=8, show_default=True, type=int,
-              help="Request threads of the production server.")
+@click.option(
+    "--workers",
+    default=None,
+    type=click.IntRange(1, 64),
+    help="Web worker processes (gunicorn, pre-fork); each reads the published version. "
+    "[default: 1; with --production, one per core, at least 2]",
+)
+@click.option(
+    "--threads",
+    default=8,
+    show_default=True,
+    type=click.IntRange(1, 256),
+    help="Request threads per worker.",
+)
+@click.option(
+    "--production",
+    is_flag=True,
+    help="Serve for the public (behind a reverse proxy, docs/deployment.md): several "
+    "workers, never the debugger, the secret key from ALLIANCES_SECRET_KEY or the instance.",
+)
 @click.option("--debug", is_flag=True, help="Flask's development server with the debugger.")
 @click.pass_context
 @friendly_errors
-def serve(ctx: click.Context, host: str, port: int, threads: int, debug: bool) -> None:
-    """Start the web application (initialises the instance first if needed)."""
-    from .app import create_app
-    from .warmup import Warmer
+def serve(
+    ctx: click.Context,
+    host: str,
+    port: int,
+    workers: int | None,
+    threads: int,
+    production: bool,
+    debug: bool,
+) -> None:
+    """Start the web application (initialises the instance first if needed).
 
-    inst = open_instance(ctx)
-    app = create_app(instance=inst)
-    Warmer(inst).start()
-    click.echo(f"Alliances sur http://{host}:{port}/", err=True)
+    Runs gunicorn with WORKERS processes of THREADS threads. The site reads snapshots of the
+    graph, so `alliances import` can run meanwhile: every worker moves to the new version
+    within a second of its publication."""
+    from . import serving
+
+    if production and debug:
+        raise click.UsageError(
+            "--production et --debug s'excluent : le débogueur ne doit jamais être public. "
+            "(--production and --debug exclude each other: the debugger must never be public.)"
+        )
+    config = settings_mod.load()
     if debug:
+        from .app import create_app
+        from .warmup import Warmer
+
+        inst = open_instance(ctx)
+        app = create_app(instance=inst)
+        Warmer(inst).start()
+        click.echo(f"Alliances sur http://{host}:{port}/ (débogage)", err=True)
         app.run(host=host, port=port, threaded=True, use_reloader=False, debug=True)
         return
-    import waitress
-
-    # waitress drops X-Forwarded-* unless told otherwise; with TRUSTED_PROXIES the application's
-    # ProxyFix decides which of them to believe (webui/security.py)
-    waitress.serve(app, host=host, port=port, threads=threads, ident="alliances",
-                   clear_untrusted_proxy_headers=int(inst.config["TRUSTED_PROXIES"]) == 0)
+    if workers is None:
+        workers = serving.default_workers() if production else 1
+    serving.prepare_apart(config, say=lambda m: click.echo(m, err=True), progress=cli_progress())
+    mode = "production, " if production else ""
+    click.echo(
+        f"Alliances sur http://{host}:{port}/ ({mode}{workers} processus × {threads} fils)",
+        err=True,
+    )
+    slots = serving.SharedSlots(workers)  # made before the fork: every worker shares it
+    serving.run_gunicorn(
+        serving.gunicorn_options(host, port, workers, threads, production=production),
+        lambda: serving.reader_app(config, slots),
+    )
 
 
 from . import cli_reco  # noqa: E402 - its commands use the helpers above

@@ -29,7 +29,17 @@ from graph.reference import LEVELS as TERRITORY_LEVELS
 from graph.reference import territory_iri
 from ontology.namespaces import SDG
 
-from . import i18n, pages_about, pages_geo, pages_reco, pages_sdg, pages_search, present, sources
+from . import (
+    i18n,
+    pages_about,
+    pages_geo,
+    pages_reco,
+    pages_sdg,
+    pages_search,
+    pointmap,
+    present,
+    sources,
+)
 from .api_reco import recommender_for
 from .app_context import get_instance
 from .conneg import HTML, negotiate
@@ -51,8 +61,9 @@ __all__ = ["KINDS", "current_lang", "render_resource", "resource_iri", "init_app
 def home() -> str:
     """Home page: search box, counts and entry points."""
     inst = get_instance()
-    return render_template("home.html", counts=cached_stats(inst.store),
-                           map_html=pages_geo.map_html())
+    return render_template(
+        "home.html", counts=cached_stats(inst.store), map_src=pointmap.map_src("all")
+    )
 
 
 def resource_iri(kind: str, ident: str) -> URIRef:
@@ -99,17 +110,28 @@ def render_resource(kind: str, ident: str) -> str:
     res = load_resource(kind, ident)
     inst = get_instance()
     lang = current_lang()
-    common = {"kind": kind, "ident": ident, "res": res, "raw_rows": raw_rows(res, inst.base),
-              "downloads": downloads(kind, ident),
-              "record_sources": of_resource(inst.store, res.iri)}
+    common = {
+        "kind": kind,
+        "ident": ident,
+        "res": res,
+        "raw_rows": raw_rows(res, inst.base),
+        "downloads": downloads(kind, ident),
+        "record_sources": of_resource(inst.store, res.iri),
+    }
     if kind == "actor":
         page = actor_page(inst, res, ident, lang)
-        ego = ego_network(recommender_for(inst).network.get(), res.iri, page.label, inst.base,
-                          lambda: pages_index(inst.store).labels)
+        ego = ego_network(
+            recommender_for(inst).network.get(),
+            res.iri,
+            page.label,
+            inst.base,
+            lambda: pages_index(inst.store).labels,
+        )
         return render_template("actor.html", page=page, ego=ego, **common)
     if kind == "alliance":
-        return render_template("alliance.html", page=alliance_page(inst, res, ident, lang),
-                               **common)
+        return render_template(
+            "alliance.html", page=alliance_page(inst, res, ident, lang), **common
+        )
     if kind == "tool":
         return render_template("tool.html", page=tool_page(res, inst.base), **common)
     if kind == "evaluation":
@@ -134,8 +156,9 @@ def resource_page(kind: str, ident: str) -> Response | str:
         media = negotiate([HTML, *GRAPHS], request.args.get("format"))
         if media is not HTML:
             load_resource(kind, ident)  # an unknown resource is a 404, in the error's shape
-            target = url_for("linked_data.instance_doc", rest=f"{kind}/{ident}",
-                             ext=media.extension)
+            target = url_for(
+                "linked_data.instance_doc", rest=f"{kind}/{ident}", ext=media.extension
+            )
             return redirect(target, code=303)
     return render_resource(kind, ident)
 

@@ -75,34 +75,82 @@ def _geojson_path() -> Path:
     return Path(data.__file__).parent / "geo" / "departements-version-simplifiee.geojson"
 
 
+@dataclass(frozen=True)
+class Projection:
+    """Equirectangular projection of WGS84 degrees to map units (1 unit ≈ 1 px at full width):
+    x = (long · k − x0) · scale + margin, y = (y1 − lat) · scale + margin."""
+
+    k: float
+    x0: float
+    y1: float
+    scale: float
+    margin: float = 5.0
+
+    def x(self, long: float) -> float:
+        """Map x of a longitude (works on numpy arrays too)."""
+        return (long * self.k - self.x0) * self.scale + self.margin
+
+    def y(self, lat: float) -> float:
+        """Map y of a latitude (works on numpy arrays too)."""
+        return (self.y1 - lat) * self.scale + self.margin
+
+
+def rings_of(geom: dict) -> list[list[list[float]]]:
+    """The rings of a GeoJSON Polygon or MultiPolygon (outer and holes alike)."""
+    if geom["type"] == "Polygon":
+        return list(geom["coordinates"])
+    return [ring for poly in geom["coordinates"] for ring in poly]
+
+
+def fit(
+    rings: list[list[list[float]]], width: float, height: float | None = None, margin: float = 5.0
+) -> tuple[Projection, float]:
+    """The projection fitting `rings` in `width` (and `height`, if given) map units, longitudes
+    scaled by cos of the mean latitude; and the height the rings then take (margins included)."""
+    lats = [lat for r in rings for _, lat in r]
+    k = math.cos(math.radians((min(lats) + max(lats)) / 2))
+    xs = [lon * k for r in rings for lon, _ in r]
+    x0, x1, y0, y1 = min(xs), max(xs), min(lats), max(lats)
+    scale = (width - 2 * margin) / (x1 - x0)
+    if height is not None:
+        scale = min(scale, (height - 2 * margin) / (y1 - y0))
+    return Projection(k, x0, y1, scale, margin), (y1 - y0) * scale + 2 * margin
+
+
+def path_of(rings: list[list[list[float]]], p: Projection) -> str:
+    """The SVG path of `rings` under `p`, points thinned to 1 map unit."""
+    parts = []
+    for ring in rings:
+        pts = _thin([(round(p.x(lon)), round(p.y(lat))) for lon, lat in ring])
+        if len(pts) >= 3:
+            parts.append(_relative(pts))
+    return "".join(parts)
+
+
+@cache
+def metropole() -> tuple[tuple[tuple[str, str, list[list[list[float]]]], ...], Projection, float]:
+    """The metropolitan départements (code, name, rings), their projection and the map height."""
+    with open(_geojson_path(), encoding="utf-8") as f:
+        features = json.load(f)["features"]
+    rings = tuple(
+        (f["properties"]["code"], f["properties"]["nom"], rings_of(f["geometry"])) for f in features
+    )
+    everything = [r for _, _, rs in rings for r in rs]
+    lats = [lat for r in everything for _, lat in r]
+    # the projection the map has always used: cos 46.5° (the middle of metropolitan France)
+    k = math.cos(math.radians(46.5))
+    xs = [lon * k for r in everything for lon, _ in r]
+    scale = (WIDTH - 10) / (max(xs) - min(xs))
+    proj = Projection(k, min(xs), max(lats), scale)
+    return rings, proj, round((max(lats) - min(lats)) * scale + 10, 1)
+
+
 @cache
 def shapes() -> tuple[tuple[Shape, ...], float]:
     """The projected département paths and the map height (width is `WIDTH`)."""
-    with open(_geojson_path(), encoding="utf-8") as f:
-        features = json.load(f)["features"]
-    k = math.cos(math.radians(46.5))
-
-    def polys(geom: dict) -> list[list[list[float]]]:
-        if geom["type"] == "Polygon":
-            return list(geom["coordinates"])
-        return [ring for poly in geom["coordinates"] for ring in poly]
-
-    rings = [(f["properties"]["code"], f["properties"]["nom"], polys(f["geometry"]))
-             for f in features]
-    xs = [lon * k for _, _, rs in rings for r in rs for lon, _ in r]
-    ys = [lat for _, _, rs in rings for r in rs for _, lat in r]
-    x0, x1, y0, y1 = min(xs), max(xs), min(ys), max(ys)
-    scale = (WIDTH - 10) / (x1 - x0)
-    out = []
-    for code, name, rs in rings:
-        parts = []
-        for ring in rs:
-            pts = _thin([(round((lon * k - x0) * scale + 5), round((y1 - lat) * scale + 5))
-                         for lon, lat in ring])
-            if len(pts) >= 3:
-                parts.append(_relative(pts))
-        out.append(Shape(code, name, "".join(parts)))
-    return tuple(sorted(out, key=lambda s: s.code)), round((y1 - y0) * scale + 10, 1)
+    rings, proj, height = metropole()
+    out = [Shape(code, name, path_of(rs, proj)) for code, name, rs in rings]
+    return tuple(sorted(out, key=lambda s: s.code)), height
 
 
 def _thin(pts: list[tuple[int, int]], tol: int = 1) -> list[tuple[int, int]]:
@@ -149,20 +197,28 @@ def map_cells(index: PagesIndex) -> list[MapCell]:
     cells = []
     for s in shapes()[0]:
         n = index.counts("departement", s.code)
-        cells.append(MapCell(s.code, s.name, s.d, n["actor"], n["alliance"],
-                             colour(n["actor"] + n["alliance"])))
+        cells.append(
+            MapCell(
+                s.code, s.name, s.d, n["actor"], n["alliance"], colour(n["actor"] + n["alliance"])
+            )
+        )
     return cells
 
 
 def map_context() -> dict[str, object]:
     """What `_map.html` needs."""
     index = pages_index(get_instance().store)
-    return {"cells": map_cells(index), "map_height": shapes()[1], "map_width": WIDTH,
-            "legend": legend()}
+    return {
+        "cells": map_cells(index),
+        "map_height": shapes()[1],
+        "map_width": WIDTH,
+        "legend": legend(),
+    }
 
 
 _RENDERED: weakref.WeakKeyDictionary[object, dict[tuple[int, str], Markup]] = (
-    weakref.WeakKeyDictionary())
+    weakref.WeakKeyDictionary()
+)
 
 
 def map_html() -> Markup:
@@ -185,8 +241,9 @@ def split(items: list[Item]) -> dict[str, list[Item]]:
 
 def _plain(name: str) -> str:
     """`name` without accents, case-folded (sort key: « Île-de-France » among the I's)."""
-    return "".join(c for c in unicodedata.normalize("NFD", name)
-                   if not unicodedata.combining(c)).casefold()
+    return "".join(
+        c for c in unicodedata.normalize("NFD", name) if not unicodedata.combining(c)
+    ).casefold()
 
 
 @cache
@@ -274,10 +331,15 @@ def _url(t: Territory) -> str:
 def territories_page() -> str:
     """The map of France and the list of régions with counts."""
     index = pages_index(get_instance().store)
-    regions = sorted((t for t in _children().get(("", ""), ()) if t.level == "region"),
-                     key=lambda t: _plain(t.name))
-    return render_template("territories.html", regions=[(r, index.counts("region", r.code))
-                                                        for r in regions], map_html=map_html())
+    regions = sorted(
+        (t for t in _children().get(("", ""), ()) if t.level == "region"),
+        key=lambda t: _plain(t.name),
+    )
+    return render_template(
+        "territories.html",
+        regions=[(r, index.counts("region", r.code)) for r in regions],
+        map_html=map_html(),
+    )
 
 
 def territory_page(level: str, code: str) -> str:
@@ -287,10 +349,18 @@ def territory_page(level: str, code: str) -> str:
     index = pages_index(get_instance().store)
     chain = territory_chain(level, code)
     items = split(index.territory(level, code))
-    return render_template("territory.html", territory=chain[0], chain=list(reversed(chain[1:])),
-                           items=items, limit=LIMIT, counts=index.counts(level, code),
-                           children=children(level, code, index), details=details(chain[0]),
-                           record_sources=of_vocabulary(get_instance().store, TERRITORY_SOURCE))
+    return render_template(
+        "territory.html",
+        territory=chain[0],
+        chain=list(reversed(chain[1:])),
+        items=items,
+        limit=LIMIT,
+        counts=index.counts(level, code),
+        children=children(level, code, index),
+        details=details(chain[0]),
+        record_sources=of_vocabulary(get_instance().store, TERRITORY_SOURCE),
+        map_src=url_for("map_api.map_actors", scope="territory", territory=f"{level}:{code}"),
+    )
 
 
 def init_app(app: Flask) -> None:

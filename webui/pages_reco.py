@@ -9,15 +9,18 @@ from dataclasses import dataclass
 from typing import Any
 
 from flask import Blueprint, Flask, current_app, render_template, request, url_for
+from flask_babel import gettext, lazy_gettext, ngettext
 
-from graph.errors import AlliancesError
+from graph.errors import AlliancesError, BadRequest
 from graph.iris import local_name
+from graph.places import place_field, typed_text
 from graph.queries.labels import places
-from graph.reco import Recommender
+from graph.reco import Recommender, inputs
+from graph.reference import territories
 from ontology.namespaces import IGEO, concept
 
 from .api_reco import recommender_for, with_place, with_sources
-from .i18n import pick
+from .i18n import format_number, pick
 from .pages_resources import LEVEL_ORDER
 
 bp = Blueprint("reco_pages", __name__)
@@ -33,19 +36,27 @@ def _choices(scheme: str) -> list[tuple[str, str]]:
 
 
 def _places() -> list[tuple[str, str]]:
-    """(value, label) of every région and département, for the territory field's datalist."""
+    """(value, label) of every région and département, for the territory field's datalist: the
+    value is what a person types and the finder reads back (« Somme (80) », « Hauts-de-France »,
+    `graph.places.typed_text`), never a code such as `departement:80`."""
     store = current_app.extensions["alliances"].store
+    table = territories()
     out = []
     for level, cls in (("region", IGEO.Region), ("departement", IGEO.Departement)):
-        out += [(f"{level}:{code}", f"{label} ({code})") for code, label in places(store, cls)]
+        for code, label in places(store, cls):
+            t = table.get((level, code))
+            text = typed_text(t) if t else label
+            if ":" not in text:  # an overseas région: its département, listed, is the same
+                out.append((text, f"{label} ({code})" if level == "departement" else label))
     return out
 
 
-def _with_territory(ident: str) -> str:
-    """The current page's URL with `territory` set to `ident` (another reading of the place)."""
+def _with_territory(ident: str, anchor: str | None = None) -> str:
+    """The current page's URL with `territory` set to `ident` (another reading of the place,
+    given as `level:code` or as the text to type), at `anchor` when given."""
     args = request.args.to_dict(flat=False)
     args["territory"] = [ident]
-    return url_for(request.endpoint or "reco_pages.partner_finder", **args)
+    return url_for(request.endpoint or "reco_pages.partner_finder", _anchor=anchor, **args)
 
 
 def _message(exc: AlliancesError) -> str:
@@ -53,26 +64,123 @@ def _message(exc: AlliancesError) -> str:
     return pick(str(data.get("message_fr") or ""), str(data.get("message") or ""))
 
 
+#: Where the results (or the list of what to correct) start: the form submits to this anchor,
+#: so that the browser shows them after a search instead of the top of the form.
+RESULTS_ANCHOR = "resultats"
+
+#: The short « how far » of a partner card, by `where.relation` (graph.reco.proximity).
+_SAME = {
+    "commune": lazy_gettext("same municipality"),
+    "epci": lazy_gettext("same intercommunality"),
+    "departement": lazy_gettext("same département"),
+    "region": lazy_gettext("same region"),
+    "national": lazy_gettext("national actor"),
+}
+
+
+@bp.app_template_global()
+def distance_level(where: dict[str, Any] | None) -> str:
+    """How far a suggested partner is, in a few words: « même commune », « même région, à 210
+    km », « à 420 km », « acteur national »; '' when the seeker has no place. `where` is the
+    `where` of a partner result (relation, km rounded as people say them, or null)."""
+    if not where:
+        return ""
+    parts = [str(_SAME[where["relation"]])] if where.get("relation") in _SAME else []
+    if where.get("km") is not None and where.get("relation") != "national":
+        parts.append(gettext("%(km)s km away", km=format_number(where["km"])))
+    return ", ".join(parts)
+
+
+def _territory_field(value: str) -> tuple[str | None, dict[str, Any] | None, str]:
+    """The place typed in the finder: (`level:code`, `Resolution.to_dict()`, error in the page's
+    language). Empty gives (None, None, '')."""
+    try:
+        ident, found = place_field(value)
+    except BadRequest:
+        return (
+            None,
+            None,
+            gettext(
+                "No place matches “%(text)s”. Type a municipality or its postal code "
+                "(Lille, 59000), a département (Nord or 59), a region or an intercommunality.",
+                text=value[:80],
+            ),
+        )
+    return ident, (found.to_dict() if found else None), ""
+
+
+def _sdgs_field(codes: list[str]) -> str:
+    """The error of the SDG field in the page's language ('' when every code is known)."""
+    bad = []
+    for code in codes:
+        try:
+            inputs.sdgs([code])
+        except BadRequest:
+            bad.append(code[:20])
+    if not bad:
+        return ""
+    return ngettext(
+        "Unknown SDG or target: %(codes)s. Type goal numbers from 1 to 17 or targets such as 12.3.",
+        "Unknown SDGs or targets: %(codes)s. Type goal numbers from 1 to 17 or targets such as "
+        "12.3.",
+        len(bad),
+        codes=", ".join(bad),
+    )
+
+
 @bp.get("/partenaires")
 def partner_finder() -> str:
-    """Ranked partners for a described need: type, territory, needs, offers, SDGs."""
+    """Ranked partners for a described need: type, territory, needs, offers, SDGs, the kinds of
+    partner sought, and the project in words (read into SDG targets and competences, shown).
+
+    The place is read as typed (« Lille », « 59000 », « Saint-Denis (93) »: `graph.places`);
+    when the text may mean several places the first is used and the others are offered next to
+    the field. A value that cannot be read gives its error next to its field (`errors`, by field
+    name) and no results; the form goes to `#resultats`, where the results, or the list of what
+    to correct, start."""
     args = request.args
-    need = {"type": args.get("type") or None, "territory": args.get("territory", "").strip(),
-            "needs": args.getlist("needs"), "offers": args.getlist("offers"),
-            "sdgs": args.get("sdgs", "").replace(",", " ").split()}
+    need = {
+        "type": args.get("type") or None,
+        "territory": args.get("territory", "").strip()[:200],
+        "needs": args.getlist("needs"),
+        "offers": args.getlist("offers"),
+        "sdgs": args.get("sdgs", "").replace(",", " ").split(),
+        "partner_types": args.getlist("partner_types"),
+        "text": args.get("text", "").strip()[:5000],
+    }
     asked = any(need.values())
     result: dict[str, Any] = {}
-    place: dict[str, Any] | None = None
+    errors: dict[str, str] = {}
     error = ""
-    if asked:
+    ident, place, errors["territory"] = _territory_field(need["territory"])
+    errors["sdgs"] = _sdgs_field(need["sdgs"])
+    errors = {k: v for k, v in errors.items() if v}
+    if asked and not errors:
+        data = {k: v for k, v in {**need, "territory": ident}.items() if v}
         try:
-            data, place = with_place({k: v for k, v in need.items() if v})
             result = with_sources("actor", _rec().partners_for_need(data, 10))
-        except AlliancesError as exc:
+        except AlliancesError as exc:  # only values no field of the form can hold
             error = _message(exc)
-    return render_template("partners.html", need=need, asked=asked, result=result, error=error,
-                           types=_choices("actor-type"), competences=_choices("competence"),
-                           places=_places(), place=place, place_url=_with_territory)
+    shown_place = need["territory"]
+    if place and place["place"] and ":" in shown_place:
+        shown_place = place["place"]["text"]  # `commune:59350` from an old link: the name
+    competences = _choices("competence")
+    return render_template(
+        "partners.html",
+        need=need,
+        asked=asked,
+        result=result,
+        error=error,
+        errors=errors,
+        shown_place=shown_place,
+        anchor=RESULTS_ANCHOR,
+        types=_choices("actor-type"),
+        competences=competences,
+        competence_names=dict(competences),
+        places=_places(),
+        place=place,
+        place_url=_with_territory,
+    )
 
 
 @bp.get("/exemples")
@@ -91,9 +199,16 @@ def examples() -> str:
             result = with_sources("alliance", _rec().analogues_for_idea(data, 10))
         except AlliancesError as exc:
             error = _message(exc)
-    return render_template("examples.html", idea=text, result=result, suggestions=suggestions,
-                           error=error, territory=territory, place=place,
-                           place_url=_with_territory)
+    return render_template(
+        "examples.html",
+        idea=text,
+        result=result,
+        suggestions=suggestions,
+        error=error,
+        territory=territory,
+        place=place,
+        place_url=_with_territory,
+    )
 
 
 @bp.get("/outils")
@@ -108,22 +223,34 @@ def tools_panorama() -> str:
     kind_filter = request.args.get("kind", "")
     audience_filter = request.args.get("audience", "")
     kind_iri = concept("tool-kind", kind_filter) if kind_filter in {k.code for k in kinds} else None
-    audience_iri = (concept("actor-type", audience_filter)
-                    if audience_filter in {a.code for a in audiences} else None)
+    audience_iri = (
+        concept("actor-type", audience_filter)
+        if audience_filter in {a.code for a in audiences}
+        else None
+    )
     grid: dict[tuple[str, str], list[Any]] = {}
     for tool in rec.tools.get():
-        if (kind_iri and tool.kind != kind_iri) or (audience_iri and audience_iri
-                                                       not in tool.audiences):
+        if (kind_iri and tool.kind != kind_iri) or (
+            audience_iri and audience_iri not in tool.audiences
+        ):
             continue
         for level in tool.levels:
             for pillar in tool.pillars:
                 key = (local_name(level), local_name(pillar))
                 grid.setdefault(key, []).append(tool)
     shown = [p for p in pillars if not pillar_filter or p.code == pillar_filter] or pillars
-    return render_template("tools.html", levels=levels, pillars=shown, all_pillars=pillars,
-                           grid=grid, pillar_filter=pillar_filter, kinds=kinds,
-                           kind_filter=kind_filter, audiences=audiences,
-                           audience_filter=audience_filter)
+    return render_template(
+        "tools.html",
+        levels=levels,
+        pillars=shown,
+        all_pillars=pillars,
+        grid=grid,
+        pillar_filter=pillar_filter,
+        kinds=kinds,
+        kind_filter=kind_filter,
+        audiences=audiences,
+        audience_filter=audience_filter,
+    )
 
 
 #: How many tools the self-assessment recommends for now (per section).
@@ -157,8 +284,14 @@ def pillar_scores(questions: list[dict[str, Any]], answers: dict[str, str]) -> l
     for concept_label in labels.scheme("pillar"):
         values = sums.get(concept_label.code)
         if values:
-            out.append(PillarScore(concept_label.code, pick(concept_label.fr, concept_label.en),
-                                   sum(values) / len(values), len(values)))
+            out.append(
+                PillarScore(
+                    concept_label.code,
+                    pick(concept_label.fr, concept_label.en),
+                    sum(values) / len(values),
+                    len(values),
+                )
+            )
     return out
 
 
@@ -179,8 +312,13 @@ def picks(groups: list[dict[str, Any]], order: list[str], limit: int = PICKS) ->
                 tool = g["tools"][depth]
                 if tool["id"] not in seen:
                     seen.add(tool["id"])
-                    chosen.append({**tool, "pillar": g["pillar"],
-                                   "pillar_label": pick(g["label"], g["label_en"])})
+                    chosen.append(
+                        {
+                            **tool,
+                            "pillar": g["pillar"],
+                            "pillar_label": pick(g["label"], g["label_en"]),
+                        }
+                    )
         depth += 1
     return chosen
 
@@ -208,9 +346,17 @@ def self_assessment() -> str:
             now = picks(result["tools"], order)
             later = picks(result["next_tools"], order)
     levels = sorted(rec.labels.get().scheme("maturity"), key=lambda c: LEVEL_ORDER.get(c.code, 9))
-    return render_template("assessment.html", questions=questions, answers=answers,
-                           result=result, error=error, chart=chart, now=now, later=later,
-                           levels=levels)
+    return render_template(
+        "assessment.html",
+        questions=questions,
+        answers=answers,
+        result=result,
+        error=error,
+        chart=chart,
+        now=now,
+        later=later,
+        levels=levels,
+    )
 
 
 def init_app(app: Flask) -> None:

@@ -12,6 +12,7 @@ from search.errors import SearchError
 from search.results import Result, SearchResponse
 from search.schema import FACETS, KINDS
 
+from . import pointmap
 from .api_search import index_of
 from .i18n import _, current_lang, pick, url_without
 from .pages_views import href
@@ -23,9 +24,14 @@ bp = Blueprint("search_pages", __name__)
 PAGE_SIZE = 10
 
 #: Facets whose values are codes of a controlled list.
-SCHEME_OF = {"actor_type": "actor-type", "maturity": "maturity", "pillar": "pillar",
-             "resource_type": "resource-type", "tool_kind": "tool-kind",
-             "status": "alliance-status"}
+SCHEME_OF = {
+    "actor_type": "actor-type",
+    "maturity": "maturity",
+    "pillar": "pillar",
+    "resource_type": "resource-type",
+    "tool_kind": "tool-kind",
+    "status": "alliance-status",
+}
 
 
 def facet_labels(facets: dict[str, dict[str, int]]) -> dict[tuple[str, str], str]:
@@ -63,13 +69,17 @@ class Chip:
 
 def chips(labels: dict[tuple[str, str], str]) -> list[Chip]:
     """The active kind and facet filters of the URL, each with the URL that drops it."""
-    out = [Chip(kind_label(k), url_without("kind", k)) for k in request.args.getlist("kind")
-           if k in KINDS]
+    out = [
+        Chip(kind_label(k), url_without("kind", k))
+        for k in request.args.getlist("kind")
+        if k in KINDS
+    ]
     for arg in request.args.getlist("facet"):
         name, sep, value = arg.partition("=")
         if sep and name in FACETS and name != "kind" and value.strip():
             label = labels.get((name, value.strip())) or (
-                sdg_label(value.strip()) if name == "sdg" else value.strip())
+                sdg_label(value.strip()) if name == "sdg" else value.strip()
+            )
             out.append(Chip(label, url_without("facet", arg)))
     return out
 
@@ -102,8 +112,9 @@ def run_search() -> tuple[SearchResponse, bool]:
     dropped = dropped or len(kinds) != len(request.args.getlist("kind"))
     q = request.args.get("q", "")[:200]
     try:
-        response = index.search(q, kind=kinds or None, facets=facets, page=_page_number(),
-                                limit=PAGE_SIZE)
+        response = index.search(
+            q, kind=kinds or None, facets=facets, page=_page_number(), limit=PAGE_SIZE
+        )
     except SearchError:
         response, dropped = index.search(q, page=_page_number(), limit=PAGE_SIZE), True
     return response, dropped
@@ -113,8 +124,9 @@ def run_search() -> tuple[SearchResponse, bool]:
 def search_page() -> str:
     """Search results with facets, snippets, a suggestion and pagination."""
     response, dropped = run_search()
-    selected = set(request.args.getlist("facet")) | {f"kind={k}" for k in
-                                                      request.args.getlist("kind")}
+    selected = set(request.args.getlist("facet")) | {
+        f"kind={k}" for k in request.args.getlist("kind")
+    }
     pages = max(1, -(-response.total // PAGE_SIZE))
     labels = facet_labels(response.facets)
 
@@ -132,11 +144,29 @@ def search_page() -> str:
         info = known.get(hit.source)
         return info.line(lang) if info is not None else ""
 
-    return render_template("search.html", r=response, dropped=dropped, selected=selected,
-                           pages=pages, q=request.args.get("q", ""), href=href,
-                           source_line=source_line,
-                           value_label=value_label, chips=chips(labels),
-                           base=current_app.extensions["alliances"].base)
+    map_src = None
+    kinds = request.args.getlist("kind")
+    if response.facets.get("kind", {}).get("actor") and (not kinds or "actor" in kinds):
+        map_src = pointmap.map_src(
+            "search",
+            q=request.args.get("q", "")[:200],
+            kind=kinds,
+            facet=request.args.getlist("facet"),
+        )
+    return render_template(
+        "search.html",
+        r=response,
+        dropped=dropped,
+        selected=selected,
+        pages=pages,
+        q=request.args.get("q", ""),
+        href=href,
+        source_line=source_line,
+        value_label=value_label,
+        chips=chips(labels),
+        base=current_app.extensions["alliances"].base,
+        map_src=map_src,
+    )
 
 
 def init_app(app: Flask) -> None:

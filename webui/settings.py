@@ -33,8 +33,9 @@ SETTINGS: tuple[Setting, ...] = (
     Setting(
         "STORE",
         "oxigraph",
-        "Graph store: oxigraph (embedded in HOME/store, default) or sparql (any SPARQL 1.1 "
-        "server: Oxigraph server, Virtuoso, Fuseki…; see docs/scaling.md).",
+        "Graph store: oxigraph (embedded in HOME/store, default), sparql (any SPARQL 1.1 "
+        "server: Oxigraph server, Virtuoso, Fuseki…) or virtuoso (sparql, plus Virtuoso's "
+        "own query timeout); see docs/scaling.md.",
     ),
     Setting("SPARQL_QUERY_URL", "", "With STORE=sparql: the server's SPARQL query endpoint."),
     Setting(
@@ -64,11 +65,28 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("SPARQL_TIMEOUT", 30.0, "Seconds after which a SPARQL query is stopped."),
     Setting("SPARQL_MAX_ROWS", 10000, "Maximum rows of a SPARQL SELECT result."),
     Setting("SPARQL_MAX_QUERY_LENGTH", 20000, "Maximum length of a SPARQL query, in characters."),
-    Setting("SPARQL_MAX_CONCURRENT", 2, "Concurrent SPARQL queries allowed per client address."),
-    Setting("SPARQL_WORKERS", 2, "Worker processes that run SPARQL queries (isolated, killable)."),
+    Setting(
+        "SPARQL_MAX_CONCURRENT",
+        2,
+        "Concurrent SPARQL queries allowed per client address, counted across every web "
+        "worker of `alliances serve`.",
+    ),
+    Setting(
+        "SPARQL_WORKERS",
+        4,
+        "Most processes running public SPARQL queries at once, per web worker, on a store that "
+        "cannot stop a query itself (embedded): started as queries arrive together, killed at "
+        "the deadline (4: fast queries do not queue behind slow ones; bench/README.md).",
+    ),
+    Setting(
+        "SPARQL_CACHE_MB",
+        64.0,
+        "Memory for public SPARQL results kept per graph version, per web worker (MB; 0: off; "
+        "docs/scaling.md).",
+    ),
     Setting(
         "PARTNER_WEIGHTS",
-        "needs_offers=0.35,purpose=0.2,proximity=0.15,diversity=0.15,trust=0.15",
+        "needs_offers=0.3,purpose=0.27,proximity=0.43,diversity=0,trust=0",
         "Weights of the partner factors (see docs/recommendation.md).",
     ),
     Setting(
@@ -199,23 +217,29 @@ def _check_store(values: dict[str, Any]) -> None:
 
     if values["STORE"] not in STORES:
         known = ", ".join(sorted(STORES))
-        raise ConfigError(f"STORE must be one of: {known}",
-                          message_fr=f"STORE vaut l'un de : {known}")
+        raise ConfigError(
+            f"STORE must be one of: {known}", message_fr=f"STORE vaut l'un de : {known}"
+        )
     if values["SPARQL_AUTH"] not in ("basic", "digest"):
-        raise ConfigError("SPARQL_AUTH must be basic or digest",
-                          message_fr="SPARQL_AUTH vaut basic ou digest")
+        raise ConfigError(
+            "SPARQL_AUTH must be basic or digest", message_fr="SPARQL_AUTH vaut basic ou digest"
+        )
     urls = ("SPARQL_QUERY_URL", "SPARQL_UPDATE_URL", "SPARQL_GSP_URL")
     for name in urls:
         url = str(values[name])
         if url and not url.startswith(("http://", "https://")):
-            raise ConfigError(f"{name} must be an http(s) URL, not {url!r}",
-                              message_fr=f"{name} doit être une URL http(s), pas {url!r}")
-    if values["STORE"] == "sparql" and not values["SPARQL_QUERY_URL"]:
+            raise ConfigError(
+                f"{name} must be an http(s) URL, not {url!r}",
+                message_fr=f"{name} doit être une URL http(s), pas {url!r}",
+            )
+    if values["STORE"] != "oxigraph" and not values["SPARQL_QUERY_URL"]:
+        store = values["STORE"]
         raise ConfigError(
-            "STORE = sparql needs ALLIANCES_SPARQL_QUERY_URL (and usually "
+            f"STORE = {store} needs ALLIANCES_SPARQL_QUERY_URL (and usually "
             "ALLIANCES_SPARQL_UPDATE_URL)",
-            message_fr="STORE = sparql demande ALLIANCES_SPARQL_QUERY_URL (et en général "
-            "ALLIANCES_SPARQL_UPDATE_URL)")
+            message_fr=f"STORE = {store} demande ALLIANCES_SPARQL_QUERY_URL (et en général "
+            "ALLIANCES_SPARQL_UPDATE_URL)",
+        )
 
 
 def _check_rate_limits(values: dict[str, Any]) -> None:

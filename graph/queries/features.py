@@ -48,15 +48,21 @@ Instances = set[URIRef] | frozenset[URIRef]
 
 def instances(store: Store, cls: URIRef) -> set[URIRef]:
     """The IRIs of the instances of `cls`."""
-    return {r["s"] for r in store.select(_INSTANCES, type=RDF.type, cls=cls)  # type: ignore[misc]
-            if isinstance(r["s"], URIRef)}
+    return {
+        r["s"]
+        for r in store.select(_INSTANCES, type=RDF.type, cls=cls)  # type: ignore[misc]
+        if isinstance(r["s"], URIRef)
+    }
 
 
 def links(store: Store, subjects: Instances, predicate: URIRef) -> Pairs:
     """(subject, object) for every `subject predicate object` of `subjects` with an IRI object."""
     rows = store.select(_OBJECTS, p=predicate)
-    return [(r["s"], r["o"]) for r in rows  # type: ignore[misc]
-            if r["s"] in subjects and isinstance(r["o"], URIRef)]
+    return [
+        (r["s"], r["o"])  # type: ignore[misc]
+        for r in rows
+        if r["s"] in subjects and isinstance(r["o"], URIRef)
+    ]
 
 
 def grouped_links(
@@ -84,8 +90,11 @@ def grouped_links(
 def names(store: Store, subjects: Instances, predicate: URIRef) -> dict[URIRef, str]:
     """A plain literal per subject of `subjects` (for a property only they have, e.g. foaf:name)."""
     rows = store.select(_OBJECTS, p=predicate)
-    return {r["s"]: str(r["o"]) for r in rows  # type: ignore[misc]
-            if r["s"] in subjects and isinstance(r["o"], Literal)}
+    return {
+        r["s"]: str(r["o"])  # type: ignore[misc]
+        for r in rows
+        if r["s"] in subjects and isinstance(r["o"], Literal)
+    }
 
 
 def literals(store: Store, cls: URIRef, predicate: URIRef) -> list[tuple[URIRef, Literal]]:
@@ -118,7 +127,8 @@ class Profile:
     subjects: dict[URIRef, set[URIRef]] = field(default_factory=lambda: defaultdict(set))
     descriptions: dict[URIRef, str] = field(default_factory=dict)
     resources: dict[URIRef, dict[URIRef, float | None]] = field(
-        default_factory=lambda: defaultdict(dict))
+        default_factory=lambda: defaultdict(dict)
+    )
 
 
 #: The IRI-valued properties the recommenders read, fetched together by `resource_links`.
@@ -256,8 +266,14 @@ def tools(store: Store) -> list[ToolRow]:
     kinds = dict(links(store, cls, DCT.type))
     urls = dict(links(store, cls, SCHEMA.url))
     out = {
-        t: ToolRow(t, ident, labels.get(t, ident), str(urls[t]) if t in urls else None,
-                   kinds.get(t), descriptions.get(t))
+        t: ToolRow(
+            t,
+            ident,
+            labels.get(t, ident),
+            str(urls[t]) if t in urls else None,
+            kinds.get(t),
+            descriptions.get(t),
+        )
         for t, ident in ids.items()
     }
     for t, level in links(store, cls, ALL.maturity):
@@ -270,3 +286,9 @@ def tools(store: Store) -> list[ToolRow]:
         if t in out:
             out[t].audiences.add(audience)
     return sorted(out.values(), key=lambda r: (r.label.casefold(), r.id))
+
+
+def alliance_starts(store: Store) -> dict[URIRef, str]:
+    """The start (`schema:startDate`: `YYYY`, `YYYY-MM` or `YYYY-MM-DD`) of each alliance that
+    has one, as written."""
+    return {s: str(lit) for s, lit in literals(store, ALL.Alliance, SCHEMA.startDate)}

@@ -15,7 +15,7 @@ from ..analytics import NetworkViews, VersionedCache
 from ..errors import ConfigError
 from ..queries.features import resource_links, tools
 from ..store import Store
-from . import maturity, sdg_suggest
+from . import maturity, partner_levels, proximity, sdg_suggest
 from .actor_table import ActorTable
 from .alliance_table import AllianceTable
 from .analogues import AnalogueFinder
@@ -39,16 +39,25 @@ class Recommender:
     ) -> None:
         self.store = store
         self.partner_weights = parse_weights(partner_weights, PARTNER_DEFAULTS, "PARTNER_WEIGHTS")
-        self.analogue_weights = parse_weights(analogue_weights, ANALOGUE_DEFAULTS,
-                                              "ANALOGUE_WEIGHTS")
+        self.analogue_weights = parse_weights(
+            analogue_weights, ANALOGUE_DEFAULTS, "ANALOGUE_WEIGHTS"
+        )
         if not same_territory >= 0:
-            raise ConfigError("ANALOGUE_SAME_TERRITORY must be a number ≥ 0",
-                              message_fr="ANALOGUE_SAME_TERRITORY doit être un nombre ≥ 0")
+            raise ConfigError(
+                "ANALOGUE_SAME_TERRITORY must be a number ≥ 0",
+                message_fr="ANALOGUE_SAME_TERRITORY doit être un nombre ≥ 0",
+            )
         self.same_territory = same_territory
         self.labels = VersionedCache(store, Labels.build)
         self.network = VersionedCache(store, NetworkViews.build)
         self.links = VersionedCache(store, resource_links)
         self.actors = VersionedCache(store, lambda s: ActorTable.build(s, self.links.get()))
+        self.national = VersionedCache(
+            store, lambda s: proximity.national_flags(self.actors.get(), self.network.get())
+        )
+        self.partner_levels = VersionedCache(
+            store, lambda s: partner_levels.reference(self._partner_finder(None))
+        )
         self.alliances = VersionedCache(store, self._build_alliances)
         self.tools = VersionedCache(store, tools)
 
@@ -56,24 +65,39 @@ class Recommender:
         return AllianceTable.build(store, self.actors.get(), self.network.get(), self.links.get())
 
     # -- partners ----------------------------------------------------------------------------
-    def partner_finder(self) -> PartnerFinder:
-        """A finder over the current version of the graph."""
-        return PartnerFinder(self.actors.get(), self.network.get(), self.labels.get(),
-                             self.partner_weights)
+    def _partner_finder(self, ref: partner_levels.Reference | None) -> PartnerFinder:
+        return PartnerFinder(
+            self.actors.get(),
+            self.network.get(),
+            self.labels.get(),
+            self.partner_weights,
+            self.national.get(),
+            ref,
+        )
 
-    def partners(self, actor_id: str, limit: int = 10) -> dict[str, Any]:
-        """Complementary partners of an actor (by local identifier)."""
-        return self.partner_finder().for_actor(actor_id, limit)
+    def partner_finder(self) -> PartnerFinder:
+        """A finder over the current version of the graph (levels read against the random pairs
+        of this version, drawn once)."""
+        return self._partner_finder(self.partner_levels.get())
+
+    def partners(
+        self, actor_id: str, limit: int = 10, partner_types: object = None
+    ) -> dict[str, Any]:
+        """Complementary partners of an actor (by local identifier), of the actor types listed
+        in `partner_types` (codes; any when empty)."""
+        return self.partner_finder().for_actor(actor_id, limit, partner_types)
 
     def partners_for_need(self, need: Mapping[str, Any], limit: int = 10) -> dict[str, Any]:
-        """Complementary partners for a described need (type, territory, needs, offers, sdgs)."""
+        """Complementary partners for a described need (type, territory, needs, offers, sdgs,
+        partner_types, text, lang)."""
         return self.partner_finder().for_need(need, limit)
 
     # -- analogues ---------------------------------------------------------------------------
     def analogue_finder(self) -> AnalogueFinder:
         """A finder over the current version of the graph."""
-        return AnalogueFinder(self.alliances.get(), self.labels.get(), self.analogue_weights,
-                              self.same_territory)
+        return AnalogueFinder(
+            self.alliances.get(), self.labels.get(), self.analogue_weights, self.same_territory
+        )
 
     def analogues(self, alliance_id: str, limit: int = 10) -> dict[str, Any]:
         """Alliances similar to an alliance (by local identifier), other territories first."""

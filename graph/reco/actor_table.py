@@ -1,7 +1,10 @@
 """Actors as columns of numpy arrays, with inverted indices to find candidates locally (DESIGN §4).
 
-Built once per graph version from `graph.queries.features.actor_profiles`. Postings answer « who
-offers financement », « who works on target 12.3 », « who is in département 59 » without scanning.
+Built once per graph version from `graph.queries.features.actor_profiles` and
+`graph.queries.points.points`. Postings answer « who offers financement », « who works on target
+12.3 », « who is in département 59 » without scanning. Each actor also has a point (its own
+`geo:lat` / `geo:long`, else its territory's centre) for distances, and the table keeps the région
+of every alliance's territory, from which `proximity.national_flags` reads who acts nationally.
 """
 
 from __future__ import annotations
@@ -13,10 +16,15 @@ from dataclasses import dataclass, field
 import numpy as np
 from rdflib import URIRef
 
+from ontology.namespaces import SCHEMA, concept
+
 from ..iris import local_name
-from ..queries.features import Links, actor_profiles
+from ..queries.features import Links, actor_profiles, resource_links
+from ..queries.points import points
+from ..reference import centre
 from ..store import Store
 from .coding import LEVELS, TARGET_WORDS, Place, Sdgs, mask_of, scheme_index
+from .proximity import FRANCE_IRIS
 
 PostingKey = tuple[str, object]
 
@@ -36,6 +44,13 @@ class ActorTable:
     sdgs: list[Sdgs]
     places: list[Place]
     place_codes: dict[str, np.ndarray]  # level → int32 code index (-1 none)
+    level: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int8))  # LEVELS index
+    lat: np.ndarray = field(default_factory=lambda: np.zeros(0))  # degrees, NaN unknown
+    long: np.ndarray = field(default_factory=lambda: np.zeros(0))
+    precise: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    own: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # own geo:lat/long
+    declared_national: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    alliance_regions: dict[Hashable, tuple[str, str]] = field(default_factory=dict)
     postings: dict[PostingKey, np.ndarray] = field(default_factory=dict)
     by_id: dict[str, int] = field(default_factory=dict)
     by_iri: dict[Hashable, int] = field(default_factory=dict)
@@ -43,6 +58,7 @@ class ActorTable:
     @classmethod
     def build(cls, store: Store, links: Links | None = None) -> ActorTable:
         """Read every actor's features from the store (`links`: `resource_links(store)`)."""
+        links = resource_links(store) if links is None else links
         p = actor_profiles(store, links)
         iris = sorted(p.iris, key=str)
         types = scheme_index("actor-type")
@@ -53,21 +69,75 @@ class ActorTable:
             iris=iris,
             ids=[local_id(a) for a in iris],
             labels=[p.labels.get(a) or local_id(a) for a in iris],
-            type=np.array([types.get(p.types.get(a), -1) for a in iris],  # type: ignore[arg-type]
-                          dtype=np.int16),
-            offers=np.array([mask_of(p.offers.get(a, set()), "competence") for a in iris],
-                            dtype=np.uint32),
-            needs=np.array([mask_of(p.needs.get(a, set()), "competence") for a in iris],
-                           dtype=np.uint32),
+            type=np.array(
+                [types.get(p.types.get(a), -1) for a in iris],  # type: ignore[arg-type]
+                dtype=np.int16,
+            ),
+            offers=np.array(
+                [mask_of(p.offers.get(a, set()), "competence") for a in iris], dtype=np.uint32
+            ),
+            needs=np.array(
+                [mask_of(p.needs.get(a, set()), "competence") for a in iris], dtype=np.uint32
+            ),
             goals=np.array([s.goal_mask for s in sdgs], dtype=np.uint32),
-            targets=(np.stack([s.target_words() for s in sdgs]) if n
-                     else np.zeros((0, TARGET_WORDS), dtype=np.uint64)),
+            targets=(
+                np.stack([s.target_words() for s in sdgs])
+                if n
+                else np.zeros((0, TARGET_WORDS), dtype=np.uint64)
+            ),
             sdgs=sdgs,
             places=places,
             place_codes={},
         )
+        own = points(store, f"{store.base}actor/")
+        table.locate(own, [p.territories.get(a) for a in iris])
+        table.alliance_regions = {
+            s: region
+            for s, values in links.items()
+            if s not in p.iris
+            for ter in values.get(SCHEMA.areaServed, ())
+            if (region := Place.of_iri(ter).region) is not None
+        }
         table._index()
         return table
+
+    def locate(
+        self, own: dict[URIRef, tuple[float, float]], territories: list[URIRef | None]
+    ) -> None:
+        """Fill `level`, `lat`, `long`, `precise`, `own` and `declared_national` from the actors'
+        own points and their `schema:areaServed` (one per row, None when absent). A point is
+        precise when it is the actor's own or the centre of its commune. An actor is declared
+        national when nothing places it: no areaServed (or France), no point of its own, and it
+        is not a local authority (which is local by definition, even when its territory is
+        unknown, as for an intercommunality since dissolved)."""
+        n = len(self.iris)
+        self.level = np.array(
+            [LEVELS.index(p.level) if p.level in LEVELS else -1 for p in self.places], dtype=np.int8
+        )
+        self.lat, self.long = np.full(n, np.nan), np.full(n, np.nan)
+        self.precise = np.zeros(n, dtype=bool)
+        self.own = np.zeros(n, dtype=bool)
+        authority = self.type_code("collectivite")
+        self.declared_national = np.array(
+            [
+                (t is None or t in FRANCE_IRIS) and iri not in own and kind != authority
+                for t, iri, kind in zip(territories, self.iris, self.type.tolist(), strict=True)
+            ],
+            dtype=bool,
+        )
+        for i, (iri, place) in enumerate(zip(self.iris, self.places, strict=True)):
+            if iri in own:
+                self.lat[i], self.long[i] = own[iri]
+                self.precise[i] = self.own[i] = True
+            elif place.level:
+                c = centre(*place.key(place.level))  # type: ignore[misc]
+                if c is not None:
+                    self.lat[i], self.long[i] = c.lat, c.long
+                    self.precise[i] = place.level == "commune" and c.precision == "commune"
+
+    def type_code(self, code: str) -> int:
+        """Index of actor-type `code` in this table's `type` column (-1 when unknown)."""
+        return scheme_index("actor-type").get(concept("actor-type", code), -1)
 
     def _index(self) -> None:
         self.by_id = {ident: i for i, ident in enumerate(self.ids)}

@@ -34,7 +34,7 @@ TARGET_WORDS = 3  # 169 targets fit in 3 × 64 bits
 def code_of(iri: URIRef, namespace: str) -> str | None:
     """The local part of `iri` under `namespace`, or None when it is not under it."""
     text = str(iri)
-    return text[len(namespace):] if text.startswith(namespace) else None
+    return text[len(namespace) :] if text.startswith(namespace) else None
 
 
 @cache
@@ -141,14 +141,7 @@ class Place:
     @classmethod
     def of(cls, level: str, code: str) -> Place:
         """The place of a territory (unknown codes give an empty place)."""
-        keys: dict[str, tuple[str, str]] = {}
-        for t in territory_chain(level, code):
-            if t.level == "epci":
-                keys.setdefault("epci", t.key)  # the EPT before the Métropole du Grand Paris
-            else:
-                keys[t.level] = t.key  # an arrondissement yields to its commune
-        return cls(keys.get("commune"), keys.get("departement"), keys.get("region"),
-                   level if keys else None, keys.get("epci"))
+        return _place_of(level, code)
 
     @classmethod
     def of_iri(cls, iri: URIRef | None) -> Place:
@@ -172,8 +165,30 @@ class Place:
 
     def key(self, level: str) -> tuple[str, str] | None:
         """The key at `level` ('commune', 'epci', 'departement', 'region')."""
-        return {"commune": self.commune, "epci": self.epci, "departement": self.departement,
-                "region": self.region}[level]
+        return {
+            "commune": self.commune,
+            "epci": self.epci,
+            "departement": self.departement,
+            "region": self.region,
+        }[level]
+
+
+@cache
+def _place_of(level: str, code: str) -> Place:
+    """`Place.of`, once per territory (actors share few communes)."""
+    keys: dict[str, tuple[str, str]] = {}
+    for t in territory_chain(level, code):
+        if t.level == "epci":
+            keys.setdefault("epci", t.key)  # the EPT before the Métropole du Grand Paris
+        else:
+            keys[t.level] = t.key  # an arrondissement yields to its commune
+    return Place(
+        keys.get("commune"),
+        keys.get("departement"),
+        keys.get("region"),
+        level if keys else None,
+        keys.get("epci"),
+    )
 
 
 NOWHERE = Place(None, None, None, None)

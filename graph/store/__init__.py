@@ -24,7 +24,7 @@ from .base import (
     source_iri,
 )
 from .binding import Binding, bind, values
-from .registry import STORES, open_store, store_class
+from .registry import STORES, open_reader, open_store, store_class
 from .results import Serialized
 
 __all__ = [
@@ -44,6 +44,7 @@ __all__ = [
     "Write",
     "bind",
     "graph_iri",
+    "open_reader",
     "open_store",
     "provenance_graph",
     "source_iri",

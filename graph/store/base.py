@@ -14,8 +14,9 @@ leaves the previous state.
 
 from __future__ import annotations
 
+import contextlib
 from abc import ABC, abstractmethod
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import IO, Any, ClassVar
@@ -59,7 +60,9 @@ class Change:
 
     `resources` are the instance resources now defined by `source` (None when unknown, e.g. a
     vocabulary); `previous` the resources the source defined before (None when unknown).
-    Listeners treat previous − resources as deleted.
+    Listeners treat previous − resources as deleted. A reader process that sees another
+    process's writes (`Store.refresh`) announces the new version with `source` "" and
+    `resources` None: something changed, it does not know what.
     """
 
     version: int
@@ -136,6 +139,32 @@ class Store(ABC):
     def present(cls, settings: Mapping[str, Any], home: Path) -> bool:  # noqa: ARG003
         """Whether opening would find an existing store rather than create one."""
         return True
+
+    @classmethod
+    def open_reader(cls, settings: Mapping[str, Any], home: Path) -> Store:
+        """Open the store for a process that only reads while another may write (a web worker
+        next to an `alliances import`): by default the store itself, which serves several
+        processes (`capabilities.multi_process`); an engine that one process alone may open
+        gives read-only snapshots instead (see `graph.store.snapshots`). Raises StoreError."""
+        return cls.from_settings(settings, home)
+
+    def publish_for_readers(self, *, force: bool = False) -> bool:  # noqa: ARG002
+        """Make the current version visible to the processes that opened `open_reader`, if
+        that needs anything (a snapshot: made after each write once a reader asked for them,
+        or now with `force`); returns whether something was published."""
+        return False
+
+    def refresh(self) -> bool:
+        """Catch up with writes made by other processes; returns whether the version changed
+        (listeners are then told, with an unknown change). Nothing to do by default."""
+        return False
+
+    @contextlib.contextmanager
+    def pinned(self) -> Iterator[None]:
+        """Within the block, this thread reads one version of the graph (a web request sees
+        one version from start to end, even if another process publishes meanwhile). Stores
+        whose reads always see the latest version make this a no-op."""
+        yield
 
     @property
     @abstractmethod

@@ -1,8 +1,11 @@
 """The embedded store: pyoxigraph's RocksDB-backed `Store` in the instance folder (the default).
 
-One process holds the store (a file lock gives a clear message to a second one); its SPARQL
-query workers open it read-only (`reader()`). Large writes stream with `bulk_extend` into the
-unpublished graph, so memory stays bounded (docs/architecture.md gives the measures).
+One process writes the store (a file lock gives a clear message to a second writer). Processes
+that only read (web workers, SPARQL query workers) open read-only *snapshots* of it, one per
+published version, which the writer makes after each publication once a reader has asked for
+them (`open_reader`, `reader()`; `graph.store.snapshots`). Large writes stream with
+`bulk_extend` into the unpublished graph, so memory stays bounded (docs/architecture.md gives
+the measures).
 """
 
 from __future__ import annotations
@@ -21,8 +24,8 @@ from rdflib import Literal, URIRef
 
 from ontology.namespaces import ALL, SYSTEM_GRAPH
 
-from ..errors import Conflict, QueryError, StoreError
-from ..rdfio import write
+from ..errors import Conflict, QueryError, StoreBusy, StoreError
+from ..rdfio import parse, write
 from ..terms import RdfTerm, as_ox, from_ox
 from .base import (
     BULK_THRESHOLD,
@@ -44,6 +47,8 @@ from .publication import (
     retire_update,
 )
 from .results import Serialized, write_boolean, write_graph, write_solutions
+from .snapshots import STATE_FILE, Checkpoints, SnapshotOpener, SnapshotStore
+from .visibility import check_visible
 
 log = logging.getLogger(__name__)
 
@@ -75,15 +80,28 @@ def _json_term(t: Any) -> dict[str, Any]:
 
 
 class OxigraphStore(Store):
-    """The embedded store: pyoxigraph's on-disk `Store` in `path` (in memory when None)."""
+    """The embedded store: pyoxigraph's on-disk `Store` in `path` (in memory when None).
+
+    `snapshot=True` opens a checkpoint made by `checkpoint()` (read-only): its state comes from
+    its `state.nt`, and as it holds nothing but the published graphs, queries over the default
+    dataset use the union of its named graphs (the engine's fast path).
+    """
 
     name = "oxigraph"
 
-    def __init__(self, path: Path | str | None, *, base: str, read_only: bool = False) -> None:
+    def __init__(
+        self,
+        path: Path | str | None,
+        *,
+        base: str,
+        read_only: bool = False,
+        snapshot: bool = False,
+    ) -> None:
         super().__init__()
         self.base = base
         self.path = Path(path) if path is not None else None
-        self.read_only = read_only
+        self.read_only = read_only or snapshot
+        self.snapshot = snapshot
         #: Above this many triples a write streams through `bulk_extend`, in batches of it.
         self.chunk = BULK_THRESHOLD
         self._write_lock = threading.Lock()
@@ -91,7 +109,7 @@ class OxigraphStore(Store):
         self._ox = self._open()
         self._state = State()
         self._load_state()
-        if not read_only:
+        if not self.read_only:
             self.collect_garbage()
 
     def _open(self) -> ox.Store:
@@ -107,10 +125,11 @@ class OxigraphStore(Store):
             return ox.Store(str(path))
         except BlockingIOError as exc:
             self._release_lock()
-            raise StoreError(
-                f"the store {path} is in use by another process (is `alliances serve` running?)",
-                message_fr=f"le stock {path} est utilisé par un autre processus "
-                "(`alliances serve` tourne-t-il ?)",
+            raise StoreBusy(
+                f"the store {path} is being written by another process (an `alliances import`?"
+                "); one process writes at a time",
+                message_fr=f"le stock {path} est en cours d'écriture par un autre processus "
+                "(un `alliances import` ?) ; un seul processus écrit à la fois",
             ) from exc
         except OSError as exc:
             self._release_lock()
@@ -129,6 +148,23 @@ class OxigraphStore(Store):
         """Whether `home/store` exists."""
         return (Path(home) / "store").exists()
 
+    @classmethod
+    def open_reader(cls, settings: Mapping[str, Any], home: Path) -> Store:
+        """The live snapshot of `home/store` (`home/snapshots`), followed with `refresh()`.
+        Raises StoreError when there is none yet (`alliances serve` makes one at start)."""
+        return SnapshotStore(
+            Path(home) / "snapshots",
+            base=str(settings["BASE_IRI"]),
+            open_checkpoint=functools.partial(_open_snapshot, base=str(settings["BASE_IRI"])),
+        )
+
+    @property
+    def checkpoints(self) -> Checkpoints | None:
+        """The snapshots of this store (`snapshots/` beside it), None in memory."""
+        if self.path is None or self.snapshot:
+            return None
+        return Checkpoints(self.path.parent / "snapshots")
+
     @property
     def capabilities(self) -> Capabilities:
         """On disk, one process, bulk loads, transactions; no query deadline."""
@@ -144,16 +180,29 @@ class OxigraphStore(Store):
 
     # -- state -----------------------------------------------------------------------------
     def _load_state(self) -> None:
+        if self.snapshot and self.path is not None:
+            try:
+                data = (self.path / STATE_FILE).read_bytes()
+            except OSError as exc:
+                raise StoreError(
+                    f"the snapshot {self.path} has no {STATE_FILE}: {exc}",
+                    message_fr=f"l'instantané {self.path} n'a pas de {STATE_FILE} : {exc}",
+                ) from exc
+            self._state = read_state(parse(data, "nt"))  # type: ignore[arg-type]
+            return
         quads = self._ox.quads_for_pattern(None, None, None, _SYS)
         self._state = read_state(
             (from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)) for q in quads
         )
 
-    def refresh(self) -> None:
-        """Re-read the published state (a read-only handle sees the store as when opened)."""
-        if self.read_only and self.path is not None:
+    def refresh(self) -> bool:
+        """Re-read the published state (a read-only handle sees the store as when opened);
+        returns whether the version changed."""
+        before = self._state.version
+        if self.read_only and not self.snapshot and self.path is not None:
             self._ox = ox.Store.read_only(str(self.path))
         self._load_state()
+        return self._state.version != before
 
     @property
     def version(self) -> int:
@@ -173,6 +222,14 @@ class OxigraphStore(Store):
     def _dataset(
         self, default_graph: Sequence[URIRef] | None, named_graphs: Sequence[URIRef] | None
     ) -> dict[str, Any]:
+        if self.snapshot and default_graph is None:
+            # a snapshot holds the published graphs only: their union is the default graph
+            if named_graphs is None:
+                return {"use_default_graph_as_union": True}
+            return {
+                "use_default_graph_as_union": True,
+                "named_graphs": [ox.NamedNode(str(g)) for g in named_graphs],
+            }
         published = [ox.NamedNode(str(g)) for g in self._state.published]
         dg = [ox.NamedNode(str(g)) for g in default_graph] if default_graph is not None else None
         ng = [ox.NamedNode(str(g)) for g in named_graphs] if named_graphs is not None else None
@@ -244,7 +301,9 @@ class OxigraphStore(Store):
         max_rows: int = 10_000,
         timeout: float | None = None,  # noqa: ARG002 - the engine has no deadline
     ) -> Serialized:
-        """Run a read query as given and serialise its result (see `Store.run`)."""
+        """Run a read query as given and serialise its result (see `Store.run`); a query
+        naming a graph that is not published is refused (`visibility`)."""
+        check_visible(query, base=self.base, published={str(g) for g in self._state.published})
         result = self._query(query, default_graph, named_graphs)
         try:
             if isinstance(result, ox.QueryBoolean):
@@ -262,10 +321,54 @@ class OxigraphStore(Store):
             raise QueryError.failed(str(exc)) from exc
 
     def reader(self) -> Callable[[], Store] | None:
-        """Open the same folder read-only (None for an in-memory store)."""
+        """A picklable opener of this store's live snapshot for reader processes (None in
+        memory). From a writer, the snapshot is brought up to date first, and kept so after
+        every write; a snapshot or a read-only handle opens its own kind again."""
         if self.path is None:
             return None
-        return functools.partial(OxigraphStore, self.path, base=self.base, read_only=True)
+        if self.snapshot:
+            return functools.partial(_open_snapshot, self.path, base=self.base)
+        if self.read_only:
+            return functools.partial(OxigraphStore, self.path, base=self.base, read_only=True)
+        self.publish_for_readers(force=True)
+        return SnapshotOpener(
+            self.path.parent / "snapshots",
+            self.base,
+            functools.partial(_open_snapshot, base=self.base),
+        )
+
+    def publish_for_readers(self, *, force: bool = False) -> bool:
+        """Make a snapshot of the current version if readers use snapshots (the folder exists,
+        or `force`) and the live one is older; returns whether one was made."""
+        cps = self.checkpoints
+        if cps is None or self.read_only or not (force or cps.exists):
+            return False
+        if cps.current_version() == self._state.version:
+            return False
+        cps.publish(self._state.version, self.checkpoint)
+        return True
+
+    def checkpoint(self, dest: Path | str) -> None:
+        """Make in `dest` (which must not exist) a read-only snapshot of the published state:
+        a RocksDB checkpoint (hard links to the immutable table files), in which the system
+        graph is replaced by `state.nt` and any unpublished graph is dropped, so that it holds
+        the published graphs only. Takes the write lock: no write is half-way meanwhile."""
+        dest = Path(dest)
+        with self._write_lock:
+            self.flush()
+            self._ox.backup(str(dest))
+            state = list(self._ox.quads_for_pattern(None, None, None, _SYS))
+            keep = {ox.NamedNode(str(g)) for g in self._state.published}
+        copy = ox.Store(str(dest))
+        try:
+            with open(dest / STATE_FILE, "wb") as f:
+                write(state, "nt", f)
+            for g in list(copy.named_graphs()):
+                if g not in keep:
+                    copy.remove_graph(g)
+            copy.flush()
+        finally:
+            del copy  # closes the checkpoint's RocksDB
 
     # -- writing ---------------------------------------------------------------------------
     def _writable(self) -> None:
@@ -414,6 +517,11 @@ class OxigraphStore(Store):
         if self._lockfile is not None:
             self._lockfile.close()
             self._lockfile = None
+
+
+def _open_snapshot(path: Path, *, base: str) -> OxigraphStore:
+    """Open a checkpoint made by `OxigraphStore.checkpoint` (picklable with `partial`)."""
+    return OxigraphStore(path, base=base, snapshot=True)
 
 
 def _is_vocabulary(graph: URIRef) -> bool:

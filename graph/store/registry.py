@@ -14,6 +14,7 @@ from .base import Store
 STORES: dict[str, tuple[str, str]] = {
     "oxigraph": ("graph.store.oxigraph", "OxigraphStore"),
     "sparql": ("graph.store.sparql", "SparqlStore"),
+    "virtuoso": ("graph.store.virtuoso", "VirtuosoStore"),
 }
 
 
@@ -32,3 +33,9 @@ def store_class(name: str) -> type[Store]:
 def open_store(settings: Mapping[str, Any], home: Path) -> Store:
     """The store an instance's settings name (`STORE`), opened."""
     return store_class(str(settings["STORE"])).from_settings(settings, Path(home))
+
+
+def open_reader(settings: Mapping[str, Any], home: Path) -> Store:
+    """The store an instance's settings name, opened for a process that only reads while
+    another may write (`Store.open_reader`: the store itself, or snapshots of it)."""
+    return store_class(str(settings["STORE"])).open_reader(settings, Path(home))

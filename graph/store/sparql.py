@@ -62,6 +62,7 @@ from .results import (
     write_graph,
     write_solutions,
 )
+from .visibility import check_visible
 
 log = logging.getLogger(__name__)
 
@@ -96,6 +97,7 @@ class SparqlStore(Store):
         self.lease_seconds = lease_seconds
         self.chunk = chunk
         self._state: State | None = None
+        self._announced: int | None = None
         self._read_at = 0.0
         self._state_lock = threading.Lock()
         self._write_lock = threading.Lock()
@@ -191,6 +193,16 @@ class SparqlStore(Store):
         """The version counter of the system graph."""
         return self.state().version
 
+    def refresh(self) -> bool:
+        """Re-read the state now; when another process published meanwhile, tell the listeners
+        (caches, warm-up) and return True."""
+        after = self.state(fresh=True).version
+        before, self._announced = self._announced, after
+        if before is None or after == before:
+            return False
+        self._notify(Change(after, "", None))
+        return True
+
     def graphs(self) -> list[GraphInfo]:
         """The published graphs, sorted by source."""
         return self.state().graphs()
@@ -276,7 +288,11 @@ class SparqlStore(Store):
         max_rows: int = 10_000,
         timeout: float | None = None,
     ) -> Serialized:
-        """Run a read query on the server and serialise its result (see `Store.run`)."""
+        """Run a read query on the server and serialise its result (see `Store.run`); a query
+        naming a graph that is not published is refused (`visibility`: Virtuoso would read
+        it)."""
+        published = {str(g) for g in self.state().published}
+        check_visible(query, base=self.base, published=published)
         form = query_form(query)
         graph = form in ("CONSTRUCT", "DESCRIBE")
         resp = self._query(

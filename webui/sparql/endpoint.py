@@ -4,9 +4,6 @@ from __future__ import annotations
 
 import hashlib
 import threading
-from collections import Counter
-from collections.abc import Iterator
-from contextlib import contextmanager
 from typing import Any
 
 from flask import Blueprint, Flask, Response, current_app, render_template, request, url_for
@@ -20,52 +17,26 @@ from ..app_context import get_instance
 from ..conneg import HTML, negotiate, preferred
 from ..errors import wants_json
 from ..rdfdoc import finish, serialize_graph
+from .cache import ResultCache
 from .examples import examples
+from .limits import ClientLimiter, SharedSlots, TooManyQueries
 from .mediatypes import GRAPHS, RESULTS, MediaType, NotAcceptable
 from .protocol import read_request
 from .safety import check_query
 from .service import service_description
 from .workers import InlineExecutor, Task, WorkerPool
 
+__all__ = ["ClientLimiter", "Endpoint", "TooManyQueries", "bp", "init_app"]
+
+#: Key of the instance extension holding the shared per-client slots (set by `alliances serve`
+#: before the workers fork; absent: counted per process).
+SHARED_SLOTS = "sparql-slots"
+
 bp = Blueprint("sparql", __name__)
 
 
-class TooManyQueries(AlliancesError):
-    """The client already has as many queries running as allowed."""
-
-    status = 429
-    code = "too_many_queries"
-
-
-class ClientLimiter:
-    """Counts running queries per client address."""
-
-    def __init__(self, limit: int) -> None:
-        self.limit = limit
-        self._running: Counter[str] = Counter()
-        self._lock = threading.Lock()
-
-    @contextmanager
-    def slot(self, client: str) -> Iterator[None]:
-        """Hold one of the client's slots for the duration of a query, or raise 429."""
-        with self._lock:
-            if self._running[client] >= self.limit:
-                raise TooManyQueries(
-                    f"at most {self.limit} concurrent queries per client; wait for one to finish",
-                    message_fr=f"au plus {self.limit} requêtes simultanées par client ; "
-                    "attendez qu'une se termine")
-            self._running[client] += 1
-        try:
-            yield
-        finally:
-            with self._lock:
-                self._running[client] -= 1
-                if self._running[client] <= 0:
-                    del self._running[client]
-
-
 class Endpoint:
-    """The endpoint's state: executor (worker pool) and per-client limits."""
+    """The endpoint's state: executor (worker pool), per-client limits, result cache."""
 
     def __init__(self, app: Flask) -> None:
         inst = app.extensions["alliances"]
@@ -73,7 +44,9 @@ class Endpoint:
         self.timeout = float(cfg["SPARQL_TIMEOUT"])
         self.max_rows = int(cfg["SPARQL_MAX_ROWS"])
         self.max_length = int(cfg["SPARQL_MAX_QUERY_LENGTH"])
-        self.limiter = ClientLimiter(int(cfg["SPARQL_MAX_CONCURRENT"]))
+        shared: SharedSlots | None = inst.extensions.get(SHARED_SLOTS)
+        self.limiter = ClientLimiter(int(cfg["SPARQL_MAX_CONCURRENT"]), shared)
+        self.cache = ResultCache(int(float(cfg["SPARQL_CACHE_MB"]) * 1024 * 1024))
         self._executor: Any = None
         self._lock = threading.Lock()
         self._inst = inst
@@ -102,9 +75,12 @@ class Endpoint:
 
     def limits(self) -> dict[str, object]:
         """The limits, as shown in the service description and the page."""
-        return {"timeout_s": self.timeout, "max_rows": self.max_rows,
-                "max_query_length": self.max_length,
-                "max_concurrent_per_client": self.limiter.limit}
+        return {
+            "timeout_s": self.timeout,
+            "max_rows": self.max_rows,
+            "max_query_length": self.max_length,
+            "max_concurrent_per_client": self.limiter.limit,
+        }
 
 
 def get_endpoint() -> Endpoint:
@@ -115,8 +91,7 @@ def get_endpoint() -> Endpoint:
 def endpoint_url() -> str:
     """Absolute URL of the endpoint (PUBLIC_URL when set, else the request's host)."""
     public = str(current_app.config.get("PUBLIC_URL") or "").rstrip("/")
-    return public + url_for("sparql.sparql") if public else url_for("sparql.sparql",
-                                                                     _external=True)
+    return public + url_for("sparql.sparql") if public else url_for("sparql.sparql", _external=True)
 
 
 def local_graphs() -> tuple[dict[str, str], set[str]]:
@@ -142,12 +117,16 @@ def sparql() -> Response | str:
         media = negotiate([*GRAPHS, HTML], fmt)
         if media is HTML:
             return query_page("")
-        sd = service_description(get_instance().store, URIRef(endpoint_url()),
-                                 limits=ep.limits())
+        sd = service_description(get_instance().store, URIRef(endpoint_url()), limits=ep.limits())
         return finish(Response(serialize_graph(sd, media), content_type=media.content_type))
     default_map, named = local_graphs()
-    checked = check_query(preq.query, local_graphs=set(default_map) | named,
-                          max_length=ep.max_length)
+    checked = check_query(
+        preq.query,
+        local_graphs=set(default_map) | named,
+        max_length=ep.max_length,
+        base=get_instance().base,
+        published=named,
+    )
     table = GRAPHS if checked.returns_graph else RESULTS
     media = negotiate([*table, HTML] if request.method != "POST" else table, fmt)
     if media is HTML:
@@ -159,10 +138,16 @@ def sparql() -> Response | str:
     elif checked.default_graphs or checked.named_graphs:
         default_uris, named_uris = checked.default_graphs, checked.named_graphs
         _check_local(named_uris, named, "FROM NAMED")
-    else:
-        default_uris, named_uris = sorted(named), sorted(named)
-    task = _task(checked.text, [default_map[u] for u in default_uris], named_uris, media,
-                 checked.returns_graph, ep.max_rows)
+    else:  # the store's default dataset: the union of the published graphs
+        default_uris, named_uris = None, None
+    task = _task(
+        checked.text,
+        None if default_uris is None else [default_map[u] for u in default_uris],
+        named_uris,
+        media,
+        checked.returns_graph,
+        ep.max_rows,
+    )
     return _answer(ep, task, media)
 
 
@@ -175,17 +160,29 @@ def _check_local(uris: list[str], allowed: set[str], what: str) -> None:
                 f"{what} <{u}>: only the graphs of this store can be queried (see the "
                 "service description at /sparql)",
                 message_fr=f"{what} <{u}> : seuls les graphes de ce stock peuvent être "
-                "interrogés (voir la description du service, /sparql)")
+                "interrogés (voir la description du service, /sparql)",
+            )
 
 
-def _task(query: str, default: list[str], named: list[str], media: MediaType, graph: bool,
-          max_rows: int) -> Task:
+def _task(
+    query: str,
+    default: list[str] | None,
+    named: list[str] | None,
+    media: MediaType,
+    graph: bool,
+    max_rows: int,
+) -> Task:
     inst = get_instance()
-    return Task(query=query, default_graph=default, named_graphs=named,
-                version=inst.store.version,
-                result_format="json" if graph else media.key,
-                graph_format=media.key if graph else "ttl",
-                max_rows=max_rows, prefixes=dict(PREFIXES))
+    return Task(
+        query=query,
+        default_graph=default,
+        named_graphs=named,
+        version=inst.store.version,
+        result_format="json" if graph else media.key,
+        graph_format=media.key if graph else "ttl",
+        max_rows=max_rows,
+        prefixes=dict(PREFIXES),
+    )
 
 
 def _answer(ep: Endpoint, task: Task, media: MediaType) -> Response:
@@ -194,9 +191,16 @@ def _answer(ep: Endpoint, task: Task, media: MediaType) -> Response:
         resp = Response(status=304)
         resp.set_etag(etag)
         return finish(resp)
-    with ep.limiter.slot(request.remote_addr or "unknown"):
-        result = ep.executor.run(task, ep.timeout)
+    key = _cache_key(task)
+    result = ep.cache.get(task.version, key)
+    status = "hit"
+    if result is None:
+        status = "fwd=miss"
+        with ep.limiter.slot(request.remote_addr or "unknown"):
+            result, version = ep.executor.run(task, ep.timeout)
+        ep.cache.put(task.version if version is None else version, key, result, len(task.query))
     resp = Response(result.body, content_type=media.content_type)
+    resp.headers["Cache-Status"] = f"alliances; {status}"  # RFC 9211
     if result.truncated:
         resp.headers["X-SPARQL-MaxRows"] = str(ep.max_rows)
     if request.method in ("GET", "HEAD"):
@@ -205,14 +209,34 @@ def _answer(ep: Endpoint, task: Task, media: MediaType) -> Response:
     return finish(resp)
 
 
+def _cache_key(task: Task) -> tuple[object, ...]:
+    """What a result depends on besides the graph version."""
+    return (
+        task.query,
+        None if task.default_graph is None else tuple(task.default_graph),
+        None if task.named_graphs is None else tuple(task.named_graphs),
+        task.result_format,
+        task.graph_format,
+        task.max_rows,
+    )
+
+
 def query_page(query: str) -> str:
     """The HTML query page: editor, examples, limits, formats."""
     from ..pages import current_lang
 
     ep = get_endpoint()
-    return render_template("sparql.html", query=query, examples=examples(),
-                           endpoint=endpoint_url(), limits=ep.limits(), prefixes=PREFIXES,
-                           results=RESULTS, graphs=GRAPHS, lang=current_lang())
+    return render_template(
+        "sparql.html",
+        query=query,
+        examples=examples(),
+        endpoint=endpoint_url(),
+        limits=ep.limits(),
+        prefixes=PREFIXES,
+        results=RESULTS,
+        graphs=GRAPHS,
+        lang=current_lang(),
+    )
 
 
 def _error_response(exc: AlliancesError) -> Any:
@@ -222,11 +246,14 @@ def _error_response(exc: AlliancesError) -> Any:
 
         resp = jsonify(exc.to_dict())
     elif _prefers_html():
-        resp = Response(render_template("error.html", status=exc.status, error=exc.to_dict()),
-                        content_type="text/html; charset=utf-8")
+        resp = Response(
+            render_template("error.html", status=exc.status, error=exc.to_dict()),
+            content_type="text/html; charset=utf-8",
+        )
     else:
-        text = exc.message if exc.message == exc.message_fr else (
-            f"{exc.message}\n{exc.message_fr}")
+        text = (
+            exc.message if exc.message == exc.message_fr else (f"{exc.message}\n{exc.message_fr}")
+        )
         resp = Response(text + "\n", content_type="text/plain; charset=utf-8")
     resp.status_code = exc.status
     if exc.status in (429, 503):

@@ -9,6 +9,9 @@ disagree with the engine about which words are keywords:
 - the keyword SERVICE anywhere (nested, SILENT, inside FILTER EXISTS, with an IRI or a variable,
   glued to a prefixed name as in `SERVICE:x`) is refused: Oxigraph would open an HTTP connection;
 - FROM / FROM NAMED must name a published graph of this store (prefixes and BASE resolved);
+- no IRI or string of the query may name a graph that is not published (the store's
+  bookkeeping, an import being written): `graph.store.visibility`, which parses the query with
+  rdflib's algebra, because Virtuoso reads a graph a query names even outside the dataset;
 - brackets nest at most `MAX_NESTING` deep (the engine's parser is recursive).
 
 SPARQL lets `\\uXXXX` escapes appear anywhere in a query; Oxigraph does not decode them outside
@@ -22,13 +25,17 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urljoin
 
-from graph.errors import AlliancesError, BadRequest
+from graph.errors import AlliancesError, BadRequest, QueryRefused
+from graph.store.visibility import check_visible, decode_escapes
 
-
-class QueryRefused(BadRequest):
-    """The query asks for something this endpoint never does (SERVICE, non-local FROM)."""
-
-    code = "query_refused"
+__all__ = [
+    "CheckedQuery",
+    "QueryRefused",
+    "UpdateRefused",
+    "check_query",
+    "decode_escapes",
+    "tokens",
+]
 
 
 class UpdateRefused(AlliancesError):
@@ -52,10 +59,20 @@ _TOKEN = re.compile(
   | (?P<string>'''(?:[^'\\]|\\.|'(?!''))*'''|\"\"\"(?:[^"\\]|\\.|"(?!""))*\"\"\"
               |'(?:[^'\\\n\r]|\\.)*'|"(?:[^"\\\n\r]|\\.)*")
   | (?P<iri><[^<>"{}|^`\\\x00-\x20]*>)
-  | (?P<var>[?$]""" + _NAMECHAR + r"""+)
+  | (?P<var>[?$]"""
+    + _NAMECHAR
+    + r"""+)
   | (?P<lang>@[A-Za-z]+(?:-[A-Za-z0-9]+)*)
-  | (?P<bnode>_:""" + _NAMECHAR + r"""(?:[\w\-.]*""" + _NAMECHAR + r""")?)
-  | (?P<pname>""" + _PN_PREFIX + ":" + _PN_LOCAL + r""")
+  | (?P<bnode>_:"""
+    + _NAMECHAR
+    + r"""(?:[\w\-.]*"""
+    + _NAMECHAR
+    + r""")?)
+  | (?P<pname>"""
+    + _PN_PREFIX
+    + ":"
+    + _PN_LOCAL
+    + r""")
   | (?P<number>[0-9]*\.?[0-9]+(?:[eE][+-]?[0-9]+)?)
   | (?P<word>[^\W\d]\w*)
   | (?P<punct>\^\^|\|\||&&|!=|<=|>=|.)
@@ -65,7 +82,6 @@ _TOKEN = re.compile(
 
 FORMS = {"SELECT", "ASK", "CONSTRUCT", "DESCRIBE"}
 UPDATES = {"INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH"}
-_UNICODE_ESCAPE = re.compile(r"\\u([0-9A-Fa-f]{4})|\\U([0-9A-Fa-f]{8})")
 
 
 @dataclass(frozen=True)
@@ -108,20 +124,16 @@ def tokens(text: str) -> Iterator[Token]:
             yield Token(kind, m.group())
 
 
-def decode_escapes(text: str) -> str:
-    """The text with SPARQL `\\uXXXX` / `\\UXXXXXXXX` code-point escapes decoded."""
-
-    def repl(m: re.Match[str]) -> str:
-        try:
-            return chr(int(m.group(1) or m.group(2), 16))
-        except (ValueError, OverflowError):
-            return m.group()
-
-    return _UNICODE_ESCAPE.sub(repl, text)
-
-
-def check_query(text: str, *, local_graphs: set[str], max_length: int) -> CheckedQuery:
-    """Check a query for the public endpoint; raise BadRequest / QueryRefused / UpdateRefused."""
+def check_query(
+    text: str,
+    *,
+    local_graphs: set[str],
+    max_length: int,
+    base: str | None = None,
+    published: set[str] | None = None,
+) -> CheckedQuery:
+    """Check a query for the public endpoint; raise BadRequest / QueryRefused / UpdateRefused.
+    With `base`, also refuse a query naming a graph other than the `published` ones."""
     if len(text) > max_length:
         raise BadRequest(
             f"query too long: {len(text)} characters (at most {max_length})",
@@ -138,6 +150,8 @@ def check_query(text: str, *, local_graphs: set[str], max_length: int) -> Checke
     form = _form(toks)
     checked = CheckedQuery(text, form)
     _dataset(toks, checked, local_graphs)
+    if base is not None:
+        check_visible(text, base=base, published=published or set())
     return checked
 
 
@@ -175,9 +189,11 @@ def _refuse_service(toks: list[Token]) -> None:
                 "les requêtes ne sortent jamais de ce serveur",
             )
         if t.is_word("LOAD"):
-            raise UpdateRefused("LOAD and other updates are refused: this endpoint is read-only",
-                                message_fr="LOAD et les autres mises à jour sont refusés : ce "
-                                "point d'accès est en lecture seule")
+            raise UpdateRefused(
+                "LOAD and other updates are refused: this endpoint is read-only",
+                message_fr="LOAD et les autres mises à jour sont refusés : ce "
+                "point d'accès est en lecture seule",
+            )
 
 
 def _form(toks: list[Token]) -> str:
@@ -239,5 +255,7 @@ def _resolve(tok: Token | None, prefixes: dict[str, str], base: str) -> str:
         prefix, _, local = tok.text.partition(":")
         if prefix in prefixes:
             return prefixes[prefix] + re.sub(r"\\(.)", r"\1", local)
-    raise BadRequest("syntax error after FROM: an IRI is expected",
-                     message_fr="erreur de syntaxe après FROM : une IRI est attendue")
+    raise BadRequest(
+        "syntax error after FROM: an IRI is expected",
+        message_fr="erreur de syntaxe après FROM : une IRI est attendue",
+    )

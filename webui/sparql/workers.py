@@ -4,12 +4,14 @@ Some engines cannot stop a query they have started (Oxigraph, rdflib): their sto
 `capabilities.query_timeout = False`, and every query of the public endpoint then runs in one of a
 few worker processes (`multiprocessing`, spawn start) that can be killed at the deadline. Each
 worker opens the store through the picklable opener `Store.reader()` gives (the embedded store:
-its folder read-only, next to the application's read-write handle) and opens it again whenever
-the store version it is sent differs from the one it opened (a read-only RocksDB handle sees the
-database as it was when opened). A worker that overruns the deadline is killed and replaced in
-the background; the other workers go on serving. Stores whose calls return at a deadline (a
-remote SPARQL server: the HTTP timeout, and the server's own limits) run queries in the request
-thread instead (`InlineExecutor`).
+its live read-only snapshot, see `graph.store.snapshots`), moves to a newer version when the task
+it is sent names one, and, when idle, follows the published version by itself, so that it never
+keeps an old snapshot from being collected. A worker that overruns the deadline is killed and
+replaced in the background; the other workers go on serving. The pool starts one worker and
+grows to `size` when queries arrive together, so that a slow query does not queue the fast ones
+behind it (each query has a process, as each has a thread in a server written in Rust). Stores
+whose calls return at a deadline (a remote SPARQL server: the HTTP timeout, and the server's own
+limits) run queries in the request thread instead (`InlineExecutor`).
 
 Either way the query goes through `Store.run`, which names only the published graphs as the
 dataset, so the store's bookkeeping graph stays invisible. No engine is imported here.
@@ -17,6 +19,7 @@ dataset, so the store's bookkeeping graph stays invisible. No engine is imported
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import multiprocessing as mp
 import queue
@@ -29,7 +32,14 @@ from typing import Any
 
 from rdflib import URIRef
 
-from graph.errors import AlliancesError, NotAcceptable, QueryError, QueryTimeout, StoreError
+from graph.errors import (
+    AlliancesError,
+    NotAcceptable,
+    QueryError,
+    QueryRefused,
+    QueryTimeout,
+    StoreError,
+)
 from graph.store import Serialized, Store
 
 log = logging.getLogger(__name__)
@@ -49,8 +59,9 @@ class Task:
     """A checked query and everything a worker needs to answer it."""
 
     query: str
-    default_graph: list[str]
-    named_graphs: list[str]
+    #: None: the store's default dataset (the union of the published graphs).
+    default_graph: list[str] | None
+    named_graphs: list[str] | None
     version: int
     result_format: str
     graph_format: str
@@ -60,6 +71,7 @@ class Task:
 
 #: Errors a worker sends back by name, and the class raised again in the serving process.
 _ERRORS: dict[str, type[AlliancesError]] = {
+    "refused": QueryRefused,
     "query": QueryError,
     "not_acceptable": NotAcceptable,
     "timeout": QueryTimeout,
@@ -69,34 +81,54 @@ _ERRORS: dict[str, type[AlliancesError]] = {
 
 @dataclass
 class Outcome:
-    """What a worker answers: a serialised result, or an error kind and its messages."""
+    """What a worker answers: a serialised result (and the graph version it was computed
+    from), or an error kind and its messages."""
 
     result: Serialized | None = None
     error: str = ""  # a key of _ERRORS
     message: str = ""
     message_fr: str = ""
+    version: int | None = None
+
+
+#: Seconds an idle worker waits before checking for a newly published version.
+IDLE_FOLLOW = 1.0
 
 
 def execute(store: Store, task: Task, timeout: float | None = None) -> Outcome:
     """Run `task` on `store`; the application's errors become an Outcome."""
     try:
-        return Outcome(store.run(
-            task.query,
-            default_graph=[URIRef(g) for g in task.default_graph],
-            named_graphs=[URIRef(g) for g in task.named_graphs],
-            result_format=task.result_format, graph_format=task.graph_format,
-            max_rows=task.max_rows, timeout=timeout))
+        with store.pinned():
+            version = store.version
+            result = store.run(
+                task.query,
+                default_graph=_graphs(task.default_graph),
+                named_graphs=_graphs(task.named_graphs),
+                result_format=task.result_format,
+                graph_format=task.graph_format,
+                max_rows=task.max_rows,
+                timeout=timeout,
+            )
+        return Outcome(result, version=version)
     except AlliancesError as exc:
         kind = next((k for k, cls in _ERRORS.items() if isinstance(exc, cls)), "store")
         return Outcome(error=kind, message=exc.message, message_fr=exc.message_fr)
 
 
+def _graphs(names: list[str] | None) -> list[URIRef] | None:
+    return None if names is None else [URIRef(g) for g in names]
+
+
 def worker_main(conn: Connection, opener: Callable[[], Store]) -> None:
-    """Loop of a worker process: receive a Task, answer an Outcome, until the pipe closes."""
+    """Loop of a worker process: receive a Task, answer an Outcome, until the pipe closes;
+    while idle, follow the published version (releasing the previous snapshot)."""
     store: Store | None = None
-    opened_at: int | None = None
     while True:
         try:
+            if not conn.poll(IDLE_FOLLOW):
+                if store is not None:
+                    _follow(store)
+                continue
             task = conn.recv()
         except (EOFError, OSError):
             return
@@ -105,19 +137,30 @@ def worker_main(conn: Connection, opener: Callable[[], Store]) -> None:
         outcome = Outcome(error="store", message="store unavailable")
         for _attempt in (1, 2):
             try:
-                if store is None or opened_at != task.version:
-                    if store is not None:
-                        store.close()
-                    store = None
+                if store is None:
                     store = opener()
-                    opened_at = task.version
+                if store.version != task.version:
+                    store.refresh()
                 outcome = execute(store, task)
                 break
-            except (OSError, StoreError) as exc:  # files compacted away under an old handle
+            except (OSError, StoreError) as exc:  # files gone under an old handle: reopen
+                if store is not None:
+                    with contextlib.suppress(Exception):
+                        store.close()
                 store = None
-                outcome = Outcome(error="store", message=f"store unavailable: {exc}",
-                                  message_fr=f"stock indisponible : {exc}")
+                outcome = Outcome(
+                    error="store",
+                    message=f"store unavailable: {exc}",
+                    message_fr=f"stock indisponible : {exc}",
+                )
         conn.send(outcome)
+
+
+def _follow(store: Store) -> None:
+    try:
+        store.refresh()
+    except (OSError, AlliancesError) as exc:  # retried at the next idle check
+        log.info("query worker could not follow the store: %s", exc)
 
 
 @dataclass(eq=False)
@@ -127,22 +170,33 @@ class _Worker:
 
 
 class WorkerPool:
-    """A fixed number of query worker processes, each reading the store `opener` opens."""
+    """Query worker processes reading the store `opener` opens: one at first, up to `size` when
+    queries arrive together (a killed one is replaced when next needed)."""
 
     def __init__(self, opener: Callable[[], Store], size: int) -> None:
         self.opener = opener
+        self.size = max(1, size)
         self._ctx = mp.get_context("spawn")
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._closed = False
         self._lock = threading.Lock()
         self._workers: list[_Worker] = []
-        for _ in range(max(1, size)):
-            self._idle.put(self._start())
+        self._idle.put(self._start())
+
+    @property
+    def started(self) -> int:
+        """Worker processes alive now."""
+        with self._lock:
+            return sum(w is not _RESERVED for w in self._workers)
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
-        proc = self._ctx.Process(target=worker_main, args=(child, self.opener),
-                                 name="alliances-sparql-worker", daemon=True)
+        proc = self._ctx.Process(
+            target=worker_main,
+            args=(child, self.opener),
+            name="alliances-sparql-worker",
+            daemon=True,
+        )
         proc.start()
         child.close()
         w = _Worker(proc, parent)
@@ -150,44 +204,64 @@ class WorkerPool:
             self._workers.append(w)
         return w
 
-    def _replace(self, dead: _Worker) -> None:
-        """Kill `dead` and put a fresh worker in the pool, in a background thread."""
-        dead.process.kill()
+    def _acquire(self, timeout: float) -> _Worker:
+        """An idle worker, a new one if the pool may grow, else the first to become idle."""
+        try:
+            return self._idle.get_nowait()
+        except queue.Empty:
+            pass
+        with self._lock:
+            grow = len(self._workers) < self.size
+            if grow:  # reserve the place before starting, outside the lock
+                self._workers.append(_RESERVED)
+        if grow:
+            try:
+                return self._start()
+            finally:
+                with self._lock:
+                    self._workers.remove(_RESERVED)
+        try:
+            return self._idle.get(timeout=timeout)
+        except queue.Empty:
+            raise Busy(
+                "every query worker is busy; try again shortly",
+                message_fr="tous les processus de requête sont occupés ; réessayez dans un instant",
+            ) from None
 
+    def _discard(self, dead: _Worker) -> None:
+        """Kill `dead` (its place is filled again when a query needs it)."""
+        dead.process.kill()
         with self._lock:
             if dead in self._workers:
                 self._workers.remove(dead)
 
-        def restart() -> None:
+        def reap() -> None:
             dead.process.join(5)
             dead.conn.close()
-            if not self._closed:
-                self._idle.put(self._start())
 
-        threading.Thread(target=restart, name="sparql-worker-restart", daemon=True).start()
+        threading.Thread(target=reap, name="sparql-worker-reap", daemon=True).start()
 
-    def run(self, task: Task, timeout: float) -> Serialized:
-        """Run `task` within `timeout` seconds (plus as long again waiting for a free worker)."""
-        try:
-            worker = self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise Busy("every query worker is busy; try again shortly",
-                       message_fr="tous les processus de requête sont occupés ; "
-                       "réessayez dans un instant") from None
+    def run(self, task: Task, timeout: float) -> tuple[Serialized, int | None]:
+        """Run `task` within `timeout` seconds (plus as long again waiting for a free worker);
+        the result and the graph version it was computed from."""
+        worker = self._acquire(timeout)
         try:
             worker.conn.send(task)
             if not worker.conn.poll(timeout):
                 log.warning("SPARQL query stopped after %.1f s", timeout)
-                self._replace(worker)
+                self._discard(worker)
                 raise QueryTimeout(
                     f"the query was stopped after {timeout:g} s (the limit of this endpoint)",
                     message_fr=f"la requête a été arrêtée après {timeout:g} s (la limite de ce "
-                    "point d'accès)")
+                    "point d'accès)",
+                )
             outcome: Outcome = worker.conn.recv()
         except (EOFError, OSError, BrokenPipeError) as exc:
-            self._replace(worker)
-            raise AlliancesError("the query worker stopped unexpectedly",
-                                 message_fr="le processus de requête s'est arrêté") from exc
+            self._discard(worker)
+            raise AlliancesError(
+                "the query worker stopped unexpectedly",
+                message_fr="le processus de requête s'est arrêté",
+            ) from exc
         self._idle.put(worker)
         return unwrap(outcome)
 
@@ -195,7 +269,7 @@ class WorkerPool:
         """Stop every worker."""
         self._closed = True
         with self._lock:
-            workers = list(self._workers)
+            workers = [w for w in self._workers if w is not _RESERVED]
         for w in workers:
             try:
                 w.conn.send(None)
@@ -210,23 +284,26 @@ class WorkerPool:
             w.conn.close()
 
 
+_RESERVED: Any = object()
+
+
 class InlineExecutor:
     """Runs queries in the calling thread, for stores whose calls return at the deadline."""
 
     def __init__(self, store: Store) -> None:
         self.store = store
 
-    def run(self, task: Task, timeout: float) -> Serialized:
-        """Run `task` on the store, passing it the deadline."""
+    def run(self, task: Task, timeout: float) -> tuple[Serialized, int | None]:
+        """Run `task` on the store, passing it the deadline; the result and its version."""
         return unwrap(execute(self.store, task, timeout))
 
     def close(self) -> None:
         """Nothing to release."""
 
 
-def unwrap(outcome: Outcome) -> Serialized:
-    """The result of an Outcome, or the error it carries raised again."""
+def unwrap(outcome: Outcome) -> tuple[Serialized, int | None]:
+    """The result of an Outcome and its version, or the error it carries raised again."""
     if outcome.result is not None:
-        return outcome.result
+        return outcome.result, outcome.version
     cls = _ERRORS.get(outcome.error, StoreError)
     raise cls(outcome.message, message_fr=outcome.message_fr or outcome.message)

@@ -1,6 +1,8 @@
 /* Progressive enhancement of place fields: as the user types a name, the field's datalist is
    filled with matching communes, départements and régions from /api/suggest?kind=territory.
-   Without JavaScript the field still takes codes (departement:59) and the static list. */
+   Each option's value is the place as a person writes it (« Saint-Denis (93) »), which the server
+   reads back as that very place: no code is shown. Without JavaScript the field still takes
+   names, postal codes and the static list. */
 (function () {
   "use strict";
   if (!window.fetch) { return; }
@@ -21,7 +23,7 @@
             list.textContent = "";
             data.suggestions.forEach(function (s) {
               var option = document.createElement("option");
-              option.value = s.id;
+              option.value = s.text || s.label;
               option.textContent = s.label;
               list.appendChild(option);
             });
