@@ -2,6 +2,8 @@
 
     python bench/realdata.py                 # everything (about 5 minutes on 2 busy cores)
     python bench/realdata.py --skip-init     # mapping and latency only (builds the instance once)
+    python bench/realdata.py --init-only --compare main --repeat-init 2
+                                             # `init` of git revision REF against this tree
 
 1. **Mapping** each shipped dataset (`graph.mapping.map_files`: reading, CSVW, SPARQL rules),
    in this process: wall and CPU seconds, peak Python memory (tracemalloc), triples. The mapping of
@@ -10,6 +12,9 @@
 2. **`init`** in a fresh instance folder, as `alliances serve` does on first start, in a child
    process (`/usr/bin/time`-like figures from `resource.getrusage`): with the real data (the
    default) and without (`ALLIANCES_REAL_DATA=false`, the baseline): wall, CPU and peak RSS.
+   With `--compare REF`, the default `init` with the code of git revision REF (`git archive`,
+   first on the child's `sys.path`) against this tree's, alternating, best of `--repeat-init`:
+   the before/after ratio of a change, measured in one run under the same load.
 3. **Latency** on the real instance and on the small one (baseline), through the Flask app in
    this process (no HTTP server): search (`/api/search`), partners of an actor
    (`/api/actors/<id>/partners`), and the pages of an actor, an alliance, a territory and a search.
@@ -98,17 +103,25 @@ def bench_mapping() -> None:
         )
 
 
-def _child_init(home: Path, real: bool) -> tuple[float, float, float]:
-    """`alliances init` in a child process: (wall s, CPU s, peak RSS MB)."""
+def _child_init(home: Path, real: bool, code: Path = ROOT) -> tuple[float, float, float]:
+    """`alliances init` in a child process running the code in `code`: (wall s, CPU s, peak
+    RSS MB of the largest child so far)."""
     env = {**os.environ, "ALLIANCES_HOME": str(home), "ALLIANCES_REAL_DATA": str(real).lower()}
+    shutil.rmtree(home, ignore_errors=True)
     before = resource.getrusage(resource.RUSAGE_CHILDREN)
     t0 = time.perf_counter()
+    # `-c` with the code folder first on sys.path: the editable install's finder comes after it
+    script = (
+        f"import sys; sys.path.insert(0, {str(code)!r}); import webui.cli; "
+        f"assert webui.cli.__file__.startswith({str(code)!r}), webui.cli.__file__; "
+        "sys.argv = ['alliances', 'init']; webui.cli.main()"
+    )
     subprocess.run(
-        [sys.executable, "-m", "webui.cli", "init"],
+        [sys.executable, "-c", script],
         env=env,
         check=True,
         capture_output=True,
-        cwd=ROOT,
+        cwd=code,
     )
     wall = time.perf_counter() - t0
     after = resource.getrusage(resource.RUSAGE_CHILDREN)
@@ -134,6 +147,40 @@ def bench_init(work: Path) -> None:
     print(
         f"| + real data (default) | {full[0]:.1f} | {full[1]:.1f} | {full[2]:.0f} | "
         f"{full[0] / small[0]:.2f} |"
+    )
+
+
+def bench_compare(work: Path, ref: str, repeat: int) -> None:
+    """The default `init` with the code of git revision `ref` against this tree's, alternating
+    (best of `repeat` each): wall and CPU, and the ratios this tree / ref."""
+    tree = work / "ref-code"
+    tree.mkdir(parents=True, exist_ok=True)
+    archive = subprocess.run(
+        ["git", "-C", str(ROOT), "archive", ref], check=True, capture_output=True
+    ).stdout
+    subprocess.run(["tar", "-x", "-C", str(tree)], input=archive, check=True)
+    load0 = os.getloadavg()[0]
+    runs: dict[str, list[tuple[float, float, float]]] = {"ref": [], "tree": []}
+    for _ in range(repeat):
+        runs["ref"].append(_child_init(work / "cmp-ref", True, tree))
+        runs["tree"].append(_child_init(work / "cmp-tree", True))
+    load1 = os.getloadavg()[0]
+    best = {k: (min(r[0] for r in v), min(r[1] for r in v)) for k, v in runs.items()}
+    print(
+        f"\n### Default `init` (real data), {ref} against this tree (best of {repeat}, "
+        f"alternating; load average {load0:.1f} → {load1:.1f} on {os.cpu_count()} cores)\n"
+    )
+    print("| code | wall s | CPU s | wall ratio | CPU ratio |")
+    print("|---|---|---|---|---|")
+    for key, name in (("ref", ref), ("tree", "this tree")):
+        wall, cpu = best[key]
+        print(
+            f"| {name} | {wall:.1f} | {cpu:.1f} | {wall / best['ref'][0]:.2f} | "
+            f"{cpu / best['ref'][1]:.2f} |"
+        )
+    print(
+        "\nevery run (wall s, CPU s):",
+        {k: [(round(w, 1), round(c, 1)) for w, c, _ in v] for k, v in runs.items()},
     )
 
 
@@ -210,15 +257,22 @@ def main() -> None:
     """Run the benchmarks chosen on the command line."""
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--skip-init", action="store_true", help="Do not time fresh inits.")
+    parser.add_argument("--init-only", action="store_true", help="Only the fresh inits.")
+    parser.add_argument("--compare", metavar="REF", help="Also time `init` with revision REF.")
+    parser.add_argument("--repeat-init", type=int, default=1, help="Alternations of --compare.")
     parser.add_argument("--repeat", type=int, default=20, help="Timed requests per URL.")
     parser.add_argument("--keep", type=Path, help="Work folder to keep (default: temporary).")
     args = parser.parse_args()
     work = args.keep or Path(tempfile.mkdtemp(prefix="alliances-realdata-"))
     try:
-        bench_mapping()
+        if not args.init_only:
+            bench_mapping()
         if not args.skip_init:
             bench_init(work)
-        bench_latency(work, args.repeat)
+        if args.compare:
+            bench_compare(work, args.compare, args.repeat_init)
+        if not args.init_only:
+            bench_latency(work, args.repeat)
     finally:
         if args.keep is None:
             shutil.rmtree(work, ignore_errors=True)

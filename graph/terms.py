@@ -92,10 +92,21 @@ def to_ox(term: Node) -> ox.NamedNode | ox.BlankNode | ox.Literal:
     raise TypeError(f"unsupported term {term!r}")
 
 
+#: rdflib IRIs of pyoxigraph ones, by value: building a URIRef validates its text, which costs
+#: more than the lookup (imports and queries meet the same predicates and classes again and again).
+_rdf_iris: dict[str, URIRef] = {}
+
+
 def from_ox(term: object) -> RdfTerm:
     """pyoxigraph term → rdflib term (xsd:string literals come back as plain literals)."""
     if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
+        value = term.value
+        iri = _rdf_iris.get(value)
+        if iri is None:
+            if len(_rdf_iris) > 200_000:
+                _rdf_iris.clear()
+            iri = _rdf_iris[value] = URIRef(value)
+        return iri
     if isinstance(term, ox.BlankNode):
         return BNode(term.value)
     if isinstance(term, ox.Literal):

@@ -50,6 +50,9 @@ def test_instance_rows_match_the_single_query(demo_home: Path, tmp_path: Path) -
             new = sorted(_key(r) for r in instance_rows(store, cls, batch))
             old = sorted(_key(r) for r in store.select(reference, r=batch, **{"class": cls}))
             assert new == old, cls
+            scan = sorted(_key(r) for r in instance_rows(store, cls))
+            every = sorted(_key(r) for r in store.select(reference, r=iris, **{"class": cls}))
+            assert scan == every, cls
             compared += len(new)
         assert compared > 100
     finally:
