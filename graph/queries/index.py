@@ -8,6 +8,7 @@ from rdflib import URIRef
 from ontology.namespaces import ALL, DCT, IGEO, ORG, RDF, SCHEMA, SDGO, SKOS
 
 from ..store import Row, Store
+from ..store.base import RdfTerm
 
 _LINKS = (
     f"{ORG.classification.n3()}|{SCHEMA.areaServed.n3()}|{DCT.subject.n3()}|{ALL.maturity.n3()}"
@@ -15,7 +16,27 @@ _LINKS = (
     f"|{ALL.resourceShare.n3()}/{ALL.resourceType.n3()}"
 )
 
+#: The documents' fields. The graph of each resource comes from `INSTANCE_GRAPHS`, a second
+#: query: with `GRAPH ?g {…}` in this one, Oxigraph 0.5 does not narrow the graph pattern by the
+#: VALUES of ?r and the query costs ~20 ms per resource at 100,000 actors (9–20 s per batch of
+#: 500, the index of 100,000 actors in more than half an hour); apart, both take under a second
+#: per 500. Likewise `?r a ?class` with ?class bound made Oxigraph start from every instance of
+#: the class (15 s per 500): the FILTER keeps the VALUES of ?r first (0.6 s). Measured on
+#: bench/load.py's instance, 2026-12-01.
 INSTANCE_DOCS = f"""
+SELECT ?r (SAMPLE(?ident) AS ?id) (SAMPLE(?lab) AS ?label) (SAMPLE(?anylab) AS ?label_any)
+       (SAMPLE(?desc) AS ?description) (GROUP_CONCAT(DISTINCT STR(?x); separator=" ") AS ?links)
+WHERE {{
+  ?r {DCT.identifier.n3()} ?ident ; {RDF.type.n3()} ?type FILTER(?type = ?class)
+  OPTIONAL {{ ?r {SKOS.prefLabel.n3()} ?lab FILTER(LANGMATCHES(LANG(?lab), "fr")) }}
+  OPTIONAL {{ ?r {SKOS.prefLabel.n3()} ?anylab }}
+  OPTIONAL {{ ?r {DCT.description.n3()} ?desc }}
+  OPTIONAL {{ ?r {_LINKS} ?x }}
+}} GROUP BY ?r
+"""
+
+#: Every identified instance of `?class` with its graph, in one scan (no VALUES of ?r).
+INSTANCE_SCAN = f"""
 SELECT ?r ?g (SAMPLE(?ident) AS ?id) (SAMPLE(?lab) AS ?label) (SAMPLE(?anylab) AS ?label_any)
        (SAMPLE(?desc) AS ?description) (GROUP_CONCAT(DISTINCT STR(?x); separator=" ") AS ?links)
 WHERE {{
@@ -26,6 +47,11 @@ WHERE {{
   OPTIONAL {{ ?r {DCT.description.n3()} ?desc }}
   OPTIONAL {{ ?r {_LINKS} ?x }}
 }} GROUP BY ?r ?g
+"""
+
+#: The graphs holding each resource's identifier (its source), for `instance_rows`.
+INSTANCE_GRAPHS = f"""
+SELECT DISTINCT ?r ?g WHERE {{ GRAPH ?g {{ ?r {DCT.identifier.n3()} ?ident }} }}
 """
 
 INSTANCE_IRIS = f"""
@@ -85,10 +111,18 @@ def instance_iris(store: Store, cls: URIRef) -> list[URIRef]:
 
 
 def instance_rows(store: Store, cls: URIRef, iris: list[URIRef] | None = None) -> list[Row]:
-    """One row per instance of `cls` among `iris` (every identified instance when None): `r`,
-    graph `g`, `id`, `label` (French), `label_any`, `description`, and `links` (space-separated
-    IRIs of its facets). Without `iris` the query is one scan of the class, several times
-    cheaper than the same rows asked for in batches of bound IRIs (bench/realdata.py)."""
+    """One row per instance of `cls` among `iris` (every identified instance when None) and
+    graph holding its identifier: `r`, graph `g`, `id`, `label` (French), `label_any`,
+    `description`, and `links` (space-separated IRIs of its facets). Without `iris` the query is
+    one scan of the class (`INSTANCE_SCAN`), several times cheaper than the same rows asked for
+    in batches of bound IRIs (bench/realdata.py); with `iris`, two queries (see
+    `INSTANCE_DOCS`) joined here on `r`, in the order of the first."""
     if iris is None:
-        return store.select(INSTANCE_DOCS, **{"class": cls})
-    return store.select(INSTANCE_DOCS, r=iris, **{"class": cls})
+        return store.select(INSTANCE_SCAN, **{"class": cls})
+    docs = store.select(INSTANCE_DOCS, r=iris, **{"class": cls})
+    if not docs:
+        return []
+    graphs: dict[RdfTerm, list[RdfTerm]] = {}
+    for row in store.select(INSTANCE_GRAPHS, r=[d["r"] for d in docs]):
+        graphs.setdefault(row["r"], []).append(row["g"])
+    return [{**d, "g": g} for d in docs for g in sorted(graphs.get(d["r"], []), key=str)]
