@@ -38,21 +38,40 @@ from search.answers import answer  # noqa: E402
 from search.backend import backend_class  # noqa: E402
 from search.schema import Doc  # noqa: E402
 
-ACTOR_TYPES = ["association", "entreprise", "cooperative", "collectivite", "etat", "fondation",
-               "recherche", "collectif"]
+ACTOR_TYPES = [
+    "association",
+    "entreprise",
+    "cooperative",
+    "collectivite",
+    "etat",
+    "fondation",
+    "recherche",
+    "collectif",
+]
 MATURITY = ["sceptique", "premier-pas", "actif", "pionnier"]
-RESOURCES = ["subvention-publique", "commande-publique", "mecenat-financier",
-             "mecenat-competences", "dons-particuliers", "cotisations", "recettes-activite",
-             "investissement-impact", "financement-participatif", "benevolat-valorise",
-             "fonds-europeens"]
-KINDS_FR = {"association": ["Association", "Collectif d'habitants", "Réseau"],
-            "entreprise": ["Entreprise", "Société", "Cabinet"],
-            "cooperative": ["Coopérative", "SCIC", "SCOP"],
-            "collectivite": ["Ville de", "Communauté de communes de", "Département"],
-            "etat": ["Préfecture", "Agence régionale", "Direction départementale"],
-            "fondation": ["Fondation", "Fonds de dotation"],
-            "recherche": ["Laboratoire", "Chaire", "Institut"],
-            "collectif": ["Collectif", "Groupe citoyen"]}
+RESOURCES = [
+    "subvention-publique",
+    "commande-publique",
+    "mecenat-financier",
+    "mecenat-competences",
+    "dons-particuliers",
+    "cotisations",
+    "recettes-activite",
+    "investissement-impact",
+    "financement-participatif",
+    "benevolat-valorise",
+    "fonds-europeens",
+]
+KINDS_FR = {
+    "association": ["Association", "Collectif d'habitants", "Réseau"],
+    "entreprise": ["Entreprise", "Société", "Cabinet"],
+    "cooperative": ["Coopérative", "SCIC", "SCOP"],
+    "collectivite": ["Ville de", "Communauté de communes de", "Département"],
+    "etat": ["Préfecture", "Agence régionale", "Direction départementale"],
+    "fondation": ["Fondation", "Fonds de dotation"],
+    "recherche": ["Laboratoire", "Chaire", "Institut"],
+    "collectif": ["Collectif", "Groupe citoyen"],
+}
 TOPICS = [
     ("jardins partagés", "potagers, compost de quartier et ateliers de semis avec les écoles"),
     ("épicerie solidaire", "produits frais à petits prix pour les familles orientées par le CCAS"),
@@ -73,22 +92,68 @@ TOPICS = [
     ("eau", "économies d'eau, réutilisation des eaux usées et sécheresse"),
     ("forêt", "gestion durable des forêts, bois local et filière courte"),
 ]
-FILLER = ("Depuis {year}, la structure {verb} {topic_text} avec les habitants, les entreprises "
-          "et les collectivités du territoire. Elle {verb2} des partenaires pour {goal}.")
+FILLER = (
+    "Depuis {year}, la structure {verb} {topic_text} avec les habitants, les entreprises "
+    "et les collectivités du territoire. Elle {verb2} des partenaires pour {goal}."
+)
 VERBS = ["développe", "anime", "coordonne", "soutient", "organise", "finance"]
 VERBS2 = ["cherche", "réunit", "accompagne", "forme", "mobilise"]
-GOALS = ["changer d'échelle", "mesurer son impact social", "consolider son modèle économique",
-         "essaimer dans d'autres quartiers", "ouvrir un second site", "former des bénévoles"]
-QUERY_WORDS = ["jardins partagés", "jardin", "épicerie solidaire", "aide alimentaire",
-               "invendus", "réemploi", "recyclerie", "insertion", "chantier d'insertion",
-               "garage solidaire", "mobilité", "numérique", "médiateurs numériques",
-               "énergie citoyenne", "rénovation énergétique", "tiers-lieu", "fablab",
-               "habitat inclusif", "colocation", "santé mentale", "réfugiés", "français",
-               "économie circulaire", "gaspillage", "circuits courts", "maraîchage bio",
-               "théâtre", "lecture", "littoral", "déchets", "eau", "sécheresse", "forêt",
-               "bois local", "coopérative", "fondation", "association", "impact social",
-               "modèle économique", "bénévoles", "cooperation", "epicerie", "energie",
-               "jardins partages lille", "insertion emploi", "gaspilage"]
+GOALS = [
+    "changer d'échelle",
+    "mesurer son impact social",
+    "consolider son modèle économique",
+    "essaimer dans d'autres quartiers",
+    "ouvrir un second site",
+    "former des bénévoles",
+]
+QUERY_WORDS = [
+    "jardins partagés",
+    "jardin",
+    "épicerie solidaire",
+    "aide alimentaire",
+    "invendus",
+    "réemploi",
+    "recyclerie",
+    "insertion",
+    "chantier d'insertion",
+    "garage solidaire",
+    "mobilité",
+    "numérique",
+    "médiateurs numériques",
+    "énergie citoyenne",
+    "rénovation énergétique",
+    "tiers-lieu",
+    "fablab",
+    "habitat inclusif",
+    "colocation",
+    "santé mentale",
+    "réfugiés",
+    "français",
+    "économie circulaire",
+    "gaspillage",
+    "circuits courts",
+    "maraîchage bio",
+    "théâtre",
+    "lecture",
+    "littoral",
+    "déchets",
+    "eau",
+    "sécheresse",
+    "forêt",
+    "bois local",
+    "coopérative",
+    "fondation",
+    "association",
+    "impact social",
+    "modèle économique",
+    "bénévoles",
+    "cooperation",
+    "epicerie",
+    "energie",
+    "jardins partages lille",
+    "insertion emploi",
+    "gaspilage",
+]
 
 
 def synthetic_actors(n: int, seed: int = 7) -> Iterator[Doc]:
@@ -101,15 +166,23 @@ def synthetic_actors(n: int, seed: int = 7) -> Iterator[Doc]:
         commune = rng.choice(communes)
         chain = territory_chain("commune", commune.code)
         name = f"{rng.choice(KINDS_FR[atype])} {topic} {commune.name} {i}"
-        text = FILLER.format(year=rng.randint(1990, 2024), verb=rng.choice(VERBS),
-                             topic_text=topic_text, verb2=rng.choice(VERBS2),
-                             goal=rng.choice(GOALS))
+        text = FILLER.format(
+            year=rng.randint(1990, 2024),
+            verb=rng.choice(VERBS),
+            topic_text=topic_text,
+            verb2=rng.choice(VERBS2),
+            goal=rng.choice(GOALS),
+        )
         if rng.random() < 0.5:
             other, other_text = rng.choice(TOPICS)
             text += f" Elle s'intéresse aussi à {other} : {other_text}."
         yield Doc(
-            iri=f"https://w3id.org/alliances/id/actor/bench-{i}", id=f"bench-{i}", kind="actor",
-            source="bench", label=name, description=text,
+            iri=f"https://w3id.org/alliances/id/actor/bench-{i}",
+            id=f"bench-{i}",
+            kind="actor",
+            source="bench",
+            label=name,
+            description=text,
             place=" ".join(t.name for t in chain),
             facets={
                 "actor_type": (atype,),
@@ -173,11 +246,14 @@ def run(backend: str, size: int, workdir: Path) -> dict[str, object]:
         totals.append(result.total)
     times.sort()
     out = {
-        "backend": backend, "actors": size, "build_s": round(build, 1),
+        "backend": backend,
+        "actors": size,
+        "build_s": round(build, 1),
         "index_mb": round(folder_size(path) / 1e6, 1),
         "p50_ms": round(statistics.median(times), 1),
         "p95_ms": round(times[int(len(times) * 0.95) - 1], 1),
-        "max_ms": round(times[-1], 1), "mean_hits": round(statistics.mean(totals)),
+        "max_ms": round(times[-1], 1),
+        "mean_hits": round(statistics.mean(totals)),
     }
     b.close()
     shutil.rmtree(path, ignore_errors=True)
@@ -200,8 +276,11 @@ def machine() -> str:
 def main() -> None:
     """Command line entry point."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--sizes", default="10000,100000",
-                        help="comma-separated numbers of actors (default 10000,100000)")
+    parser.add_argument(
+        "--sizes",
+        default="10000,100000",
+        help="comma-separated numbers of actors (default 10000,100000)",
+    )
     parser.add_argument("--backends", default="whoosh,tantivy")
     parser.add_argument("--json", type=Path, help="also write the results to this file")
     parser.add_argument("--workdir", type=Path, help="where to build (default: a temp folder)")
@@ -215,11 +294,17 @@ def main() -> None:
         for backend in args.backends.split(","):
             r = run(backend, size, workdir)
             results.append(r)
-            print(f"| {r['backend']} | {r['actors']:,} | {r['build_s']} | {r['index_mb']} | "
-                  f"{r['p50_ms']} | {r['p95_ms']} | {r['max_ms']} |", flush=True)
+            print(
+                f"| {r['backend']} | {r['actors']:,} | {r['build_s']} | {r['index_mb']} | "
+                f"{r['p50_ms']} | {r['p95_ms']} | {r['max_ms']} |",
+                flush=True,
+            )
     if args.json:
-        args.json.write_text(json.dumps({"date": str(date.today()), "machine": machine(),
-                                         "results": results}, indent=2))
+        args.json.write_text(
+            json.dumps(
+                {"date": str(date.today()), "machine": machine(), "results": results}, indent=2
+            )
+        )
     if args.workdir is None:
         shutil.rmtree(workdir, ignore_errors=True)
 

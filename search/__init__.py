@@ -23,7 +23,8 @@ __all__ = [
 ]
 
 
-def open_index(store: Store, folder: Path, backend: str = "whoosh",
-               progress: Progress | None = None) -> SearchIndex:
+def open_index(
+    store: Store, folder: Path, backend: str = "whoosh", progress: Progress | None = None
+) -> SearchIndex:
     """Open (rebuilding if needed) the index in `folder` and keep it in step with `store`."""
     return SearchIndex(folder, store, backend, progress).attach()

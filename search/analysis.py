@@ -40,10 +40,25 @@ from graph.text_analysis import (
 )
 
 __all__ = [
-    "APOSTROPHES", "QUOTES", "ELISIONS", "MAX_TOKEN_BYTES", "SNOWBALL_FRENCH_STOP_WORDS",
-    "STOP_WORDS", "TOKEN_PATTERN",
-    "TOKEN_RE", "Token", "clean", "exact_key", "fold", "folding_analyzer", "indexed", "is_word",
-    "light", "term", "terms", "tokens",
+    "APOSTROPHES",
+    "QUOTES",
+    "ELISIONS",
+    "MAX_TOKEN_BYTES",
+    "SNOWBALL_FRENCH_STOP_WORDS",
+    "STOP_WORDS",
+    "TOKEN_PATTERN",
+    "TOKEN_RE",
+    "Token",
+    "clean",
+    "exact_key",
+    "fold",
+    "folding_analyzer",
+    "indexed",
+    "is_word",
+    "light",
+    "term",
+    "terms",
+    "tokens",
 ]
 
 

@@ -164,8 +164,13 @@ class Documents:
         graphs = self.store.graphs()
         self._sources = {str(g.iri): g.source for g in graphs}
         self._fictional = fictional_sources(self.store)
-        key = tuple(sorted(f"{g.iri} {self.store.source_checksum(g.source)}"
-                           for g in graphs if g.source in VOCABULARY_KINDS))
+        key = tuple(
+            sorted(
+                f"{g.iri} {self.store.source_checksum(g.source)}"
+                for g in graphs
+                if g.source in VOCABULARY_KINDS
+            )
+        )
         if key == self._tables_key:
             return
         self._chains = {}
@@ -184,8 +189,10 @@ class Documents:
                 if level is not None:
                     t = Territory(str(row["t"]), level, str(row["code"]), str(row["name"]))
                     self._territories[t.iri] = t
-        self._sdgs = {str(r["s"]): Sdg(str(r["s"]), str(r["code"]), str(r["goal"]))
-                      for r in index_queries.sdgs(self.store)}
+        self._sdgs = {
+            str(r["s"]): Sdg(str(r["s"]), str(r["code"]), str(r["goal"]))
+            for r in index_queries.sdgs(self.store)
+        }
         self._tables_key = key
         if len(_TABLES) >= 4:
             _TABLES.clear()
@@ -216,7 +223,7 @@ class Documents:
 
     def _instance_docs(self, kind: str, iris: list[URIRef]) -> Iterator[Doc]:
         for i in range(0, len(iris), BATCH):
-            batch = iris[i:i + BATCH]
+            batch = iris[i : i + BATCH]
             seen: set[str] = set()
             for row in index_queries.instance_rows(self.store, INSTANCE_CLASSES[kind], batch):
                 if str(row["r"]) not in seen:
@@ -240,9 +247,13 @@ class Documents:
         label = row.get("label") or row.get("label_any") or row["id"]
         source = self._sources.get(str(row["g"]), "")
         return Doc(
-            iri=str(row["r"]), id=str(row["id"]), kind=kind, source=source,
+            iri=str(row["r"]),
+            id=str(row["id"]),
+            kind=kind,
+            source=source,
             fictional=source in self._fictional,
-            label=str(label), description=str(row.get("description", "")),
+            label=str(label),
+            description=str(row.get("description", "")),
             place=" ".join(dict.fromkeys(places)),
             facets={k: tuple(sorted(v)) for k, v in facets.items()},
         )
@@ -251,14 +262,20 @@ class Documents:
     def _territory_docs(self) -> Iterator[Doc]:
         for t in sorted(self._territories.values(), key=lambda t: (t.level, t.code)):
             chain = self.chain(t.iri)
-            facets = {level: tuple(x.code for x in chain if x.level == level)
-                      for level in TERRITORY_FACETS}
+            facets = {
+                level: tuple(x.code for x in chain if x.level == level)
+                for level in TERRITORY_FACETS
+            }
             where = ", ".join(x.name for x in chain[1:])
             yield Doc(
-                iri=t.iri, id=f"{t.level}:{t.code}", kind="territory",
-                source=TERRITORY_SOURCE, label=t.name,
+                iri=t.iri,
+                id=f"{t.level}:{t.code}",
+                kind="territory",
+                source=TERRITORY_SOURCE,
+                label=t.name,
                 note=f"{LEVEL_FR[t.level]}" + (f", {where}" if where else ""),
-                codes=(t.code, *_postal_codes(t)), facets={k: v for k, v in facets.items() if v},
+                codes=(t.code, *_postal_codes(t)),
+                facets={k: v for k, v in facets.items() if v},
             )
 
     def _sdg_docs(self) -> Iterator[Doc]:
@@ -300,8 +317,13 @@ def _sdg_doc(s: Sdg, text: dict[tuple[str, str], list[str]]) -> Doc:
         label, label_en = f"Cible {s.code}", f"Target {s.code}"
         aliases = ()
     return Doc(
-        iri=s.iri, id=s.code, kind="sdg", source="vocabulary-sdg", label=label,
-        label_en=label_en, description=get(SKOS.prefLabel, "fr"),
+        iri=s.iri,
+        id=s.code,
+        kind="sdg",
+        source="vocabulary-sdg",
+        label=label,
+        label_en=label_en,
+        description=get(SKOS.prefLabel, "fr"),
         description_en=get(SKOS.prefLabel, "en"),
         codes=(s.code, f"odd{s.code}", f"sdg{s.code}") if is_goal else (s.code,),
         aliases=tuple(a for a in aliases if a),

@@ -64,8 +64,13 @@ def read_stamp(folder: Path) -> Stamp:
     """The stamp of a generation folder; raises BadStamp."""
     try:
         data = json.loads((folder / STAMP).read_text(encoding="utf-8"))
-        return Stamp(str(data["backend"]), int(data["schema"]), int(data["graph_version"]),
-                     int(data["docs"]), str(data["state"]))
+        return Stamp(
+            str(data["backend"]),
+            int(data["schema"]),
+            int(data["graph_version"]),
+            int(data["docs"]),
+            str(data["state"]),
+        )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         raise BadStamp(f"{folder / STAMP}: {exc}") from exc
 

@@ -120,9 +120,13 @@ def _clauses(body: str, *, phrase: bool) -> list[Clause]:
     toks = [t for t in analysis.tokens(body) if t.term is not None]
     if phrase and len(toks) > 1:
         first = toks[0].position
-        return [Clause(tuple(t.term for t in toks if t.term),
-                       tuple(t.position - first for t in toks),
-                       tuple(analysis.fold(t.text) for t in toks))]
+        return [
+            Clause(
+                tuple(t.term for t in toks if t.term),
+                tuple(t.position - first for t in toks),
+                tuple(analysis.fold(t.text) for t in toks),
+            )
+        ]
     return [Clause((t.term,), (0,), (analysis.fold(t.text),)) for t in toks if t.term]
 
 

@@ -82,8 +82,10 @@ def parse_facet_args(args: Iterable[str]) -> dict[str, list[str]]:
     for arg in args:
         name, sep, value = str(arg).partition("=")
         if not sep:
-            raise SearchError(f"facet filter {arg!r} is not NAME=VALUE",
-                              message_fr=f"filtre de facette {arg!r} : NOM=VALEUR attendu")
+            raise SearchError(
+                f"facet filter {arg!r} is not NAME=VALUE",
+                message_fr=f"filtre de facette {arg!r} : NOM=VALEUR attendu",
+            )
         out.setdefault(name.strip(), []).append(value.strip())
     return out
 
@@ -97,16 +99,18 @@ def make_filters(
         if name not in FACETS:
             raise SearchError(
                 f"unknown facet {name!r} (known: {', '.join(FACETS)})",
-                message_fr=f"facette inconnue {name!r} (connues : {', '.join(FACETS)})")
+                message_fr=f"facette inconnue {name!r} (connues : {', '.join(FACETS)})",
+            )
         vals = [values] if isinstance(values, str) else list(values)
         raw.setdefault(name, set()).update(_value(name, v) for v in vals if str(v).strip())
     if kind:
         kinds = [kind] if isinstance(kind, str) else list(kind)
         unknown = [k for k in kinds if k not in KINDS]
         if unknown:
-            raise SearchError(f"unknown kind {unknown[0]!r} (known: {', '.join(KINDS)})",
-                              message_fr=f"type inconnu {unknown[0]!r} "
-                              f"(connus : {', '.join(KINDS)})")
+            raise SearchError(
+                f"unknown kind {unknown[0]!r} (known: {', '.join(KINDS)})",
+                message_fr=f"type inconnu {unknown[0]!r} (connus : {', '.join(KINDS)})",
+            )
         raw.setdefault("kind", set()).update(kinds)
     return {name: frozenset(values) for name, values in raw.items() if values}
 
@@ -115,5 +119,5 @@ def _value(name: str, value: str) -> str:
     value = str(value).strip()[:100]
     prefix = _VALUE_PREFIXES.get(name)
     if prefix and value.lower().startswith(prefix):
-        value = value[len(prefix):]
+        value = value[len(prefix) :]
     return value

@@ -55,9 +55,14 @@ def to_document(doc: Doc) -> tantivy.Document:
     """A Doc as a tantivy document."""
     d = tantivy.Document()
     values: dict[str, Iterable[str]] = {
-        "iri": [doc.iri], "id": [doc.id], "kind": [doc.kind], "source": [doc.source],
-        "exact": doc.exact_keys(), "code": doc.all_codes(),
-        "prefix": [doc.names()], "spell": [doc.description],
+        "iri": [doc.iri],
+        "id": [doc.id],
+        "kind": [doc.kind],
+        "source": [doc.source],
+        "exact": doc.exact_keys(),
+        "code": doc.all_codes(),
+        "prefix": [doc.names()],
+        "spell": [doc.description],
     }
     values.update({name: doc.facet_values(name) for name in FACETS if name != "kind"})
     for name, vs in values.items():
@@ -203,14 +208,21 @@ class TantivyBackend(Backend):
         if not words or not kinds:
             return []
         s = self._searcher()
-        expansions = [t for t, _ in s.terms_with_prefix("prefix", words[-1],
-                                                        limit=PREFIX_EXPANSIONS)]
+        expansions = [
+            t for t, _ in s.terms_with_prefix("prefix", words[-1], limit=PREFIX_EXPANSIONS)
+        ]
         if not expansions:
             return []
         parts = [(_Must, self._term("prefix", w)) for w in words[:-1]]
         parts.append((_Must, tantivy.Query.term_set_query(self._schema, "prefix", expansions)))
-        parts.append((_Must, tantivy.Query.const_score_query(
-            tantivy.Query.term_set_query(self._schema, "kind", list(kinds)), 0.0)))
+        parts.append(
+            (
+                _Must,
+                tantivy.Query.const_score_query(
+                    tantivy.Query.term_set_query(self._schema, "kind", list(kinds)), 0.0
+                ),
+            )
+        )
         result = s.search(tantivy.Query.boolean_query(parts), limit, count=False)
         return [self._hit(s, score, address) for score, address in result.hits]
 
@@ -235,11 +247,16 @@ class TantivyBackend(Backend):
             clauses = [(occur, self._clause(c)) for c in plan.must]
             should.append((_Should, tantivy.Query.boolean_query(clauses)))
         if plan.exact:
-            should.append((_Should, tantivy.Query.const_score_query(
-                self._term("exact", plan.exact), EXACT_BOOST)))
+            should.append(
+                (
+                    _Should,
+                    tantivy.Query.const_score_query(self._term("exact", plan.exact), EXACT_BOOST),
+                )
+            )
         for code in plan.codes:
-            should.append((_Should, tantivy.Query.const_score_query(
-                self._term("code", code), CODE_BOOST)))
+            should.append(
+                (_Should, tantivy.Query.const_score_query(self._term("code", code), CODE_BOOST))
+            )
         should += [(_MustNot, self._clause(c)) for c in plan.must_not]
         return tantivy.Query.boolean_query(should)
 
@@ -249,8 +266,9 @@ class TantivyBackend(Backend):
             if c.phrase:
                 if name not in PHRASE_FIELDS:
                     continue
-                q = tantivy.Query.phrase_query(self._schema, name,
-                                               list(zip(c.positions, c.terms, strict=True)))
+                q = tantivy.Query.phrase_query(
+                    self._schema, name, list(zip(c.positions, c.terms, strict=True))
+                )
             else:
                 q = self._term(name, c.terms[0])
             subs.append(tantivy.Query.boost_query(q, boost))
@@ -272,9 +290,17 @@ class TantivyBackend(Backend):
         d = s.doc(address)
         text = {f: _str(d.get_first(f)) for f in ("iri", "id", "kind", "source")}
         shown = json.loads(_str(d.get_first("display")) or "{}")
-        return Hit(text["iri"], text["id"], text["kind"], shown.get("label", ""),
-                   shown.get("label_en", ""), shown.get("description") or shown.get("note", ""),
-                   float(score), text["source"], bool(shown.get("fictional", False)))
+        return Hit(
+            text["iri"],
+            text["id"],
+            text["kind"],
+            shown.get("label", ""),
+            shown.get("label_en", ""),
+            shown.get("description") or shown.get("note", ""),
+            float(score),
+            text["source"],
+            bool(shown.get("fictional", False)),
+        )
 
 
 def _str(value: Any) -> str:
@@ -288,5 +314,7 @@ def _terms_aggs(names: Iterable[str]) -> dict[str, Any]:
 
 
 def _buckets(agg: dict[str, Any]) -> dict[str, dict[str, int]]:
-    return {name: {str(b["key"]): int(b["doc_count"]) for b in body.get("buckets", [])}
-            for name, body in agg.items()}
+    return {
+        name: {str(b["key"]): int(b["doc_count"]) for b in body.get("buckets", [])}
+        for name, body in agg.items()
+    }

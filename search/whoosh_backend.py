@@ -87,13 +87,21 @@ def make_schema() -> fields.Schema:
 def doc_fields(doc: Doc) -> dict[str, Any]:
     """A Doc as whoosh field values."""
     out = {
-        "iri": doc.iri, "id": doc.id, "kind": doc.kind, "source": doc.source,
+        "iri": doc.iri,
+        "id": doc.id,
+        "kind": doc.kind,
+        "source": doc.source,
         "fictional": doc.fictional,
-        "label": doc.label, "label_en": doc.label_en, "description": doc.description,
-        "description_en": doc.description_en, "place": doc.place,
+        "label": doc.label,
+        "label_en": doc.label_en,
+        "description": doc.description,
+        "description_en": doc.description_en,
+        "place": doc.place,
         "exact": ",".join(sorted(doc.exact_keys())),
         "code": ",".join(sorted(doc.all_codes())),
-        "prefix": doc.names(), "spell": doc.description, "note": doc.note,
+        "prefix": doc.names(),
+        "spell": doc.description,
+        "note": doc.note,
     }
     for name in FACETS:
         values = doc.facet_values(name)
@@ -240,12 +248,13 @@ class WhooshBackend(Backend):
             counts = {}
             for name in facets:
                 base = _intersection((b for n, b in chosen.items() if n != name), matches)
-                counts[name] = {v: c for v, bits in bitmaps[name].items()
-                                if (c := (base & bits).bit_count())}
+                counts[name] = {
+                    v: c for v, bits in bitmaps[name].items() if (c := (base & bits).bit_count())
+                }
             hits: list[Hit] = []
             if total and limit > 0:
                 results = s.search(q, limit=offset + limit, filter=_filter_query(filters))
-                for r in results[offset:offset + limit]:
+                for r in results[offset : offset + limit]:
                     hits.append(_hit(r.fields(), r.score or 0.0))
         return RawPage(total, hits, counts)
 
@@ -351,8 +360,11 @@ def compile_plan(plan: Plan, known: Any = None) -> query.Query | None:
         should.append(query.Or(clauses) if plan.any else query.And(clauses))
     if plan.exact and (known is None or known("exact", plan.exact)):
         should.append(query.ConstantScoreQuery(query.Term("exact", plan.exact), EXACT_BOOST))
-    should += [query.ConstantScoreQuery(query.Term("code", c), CODE_BOOST) for c in plan.codes
-               if known is None or known("code", c)]
+    should += [
+        query.ConstantScoreQuery(query.Term("code", c), CODE_BOOST)
+        for c in plan.codes
+        if known is None or known("code", c)
+    ]
     if not should:
         return None
     q: query.Query = query.Or(should)
@@ -366,7 +378,8 @@ def _clause(c: Clause) -> query.Query:
         gaps = [b - a for a, b in zip(c.positions, c.positions[1:], strict=False)]
         subs: list[query.Query] = [
             query.Phrase(f, list(c.terms), slop=max(gaps), boost=b)
-            for f, b in TEXT_BOOSTS.items() if f != "place"
+            for f, b in TEXT_BOOSTS.items()
+            if f != "place"
         ]
     else:
         subs = [query.Term(f, c.terms[0], boost=b) for f, b in TEXT_BOOSTS.items()]
@@ -376,15 +389,27 @@ def _clause(c: Clause) -> query.Query:
 def _filter_query(filters: Filters) -> query.Query | None:
     if not filters:
         return None
-    return query.And([query.Or([query.Term(name, v) for v in sorted(values)])
-                      for name, values in filters.items()])
+    return query.And(
+        [
+            query.Or([query.Term(name, v) for v in sorted(values)])
+            for name, values in filters.items()
+        ]
+    )
 
 
 def _hit(stored: Mapping[str, Any], score: float) -> Hit:
     text = {f: stored.get(f, "") for f in STORED_TEXT}
-    return Hit(stored["iri"], stored.get("id", ""), stored.get("kind", ""), text["label"],
-               text["label_en"], text["description"] or text["note"], float(score),
-               stored.get("source", ""), bool(stored.get("fictional", False)))
+    return Hit(
+        stored["iri"],
+        stored.get("id", ""),
+        stored.get("kind", ""),
+        text["label"],
+        text["label_en"],
+        text["description"] or text["note"],
+        float(score),
+        stored.get("source", ""),
+        bool(stored.get("fictional", False)),
+    )
 
 
 @contextmanager

@@ -269,6 +269,7 @@ def test_examples_page_shows_targets_and_levels(client):
     html = client.get("/exemples", query_string={"idea": idea}).get_data(as_text=True)
     assert "12.3" in html and "invendus" in html and "16.4" not in html
     assert "Très proche" in html
-    html = client.get("/exemples", query_string={"idea": "homework help for refugee children",
-                                                 "lang": "en"}).get_data(as_text=True)
+    html = client.get(
+        "/exemples", query_string={"idea": "homework help for refugee children", "lang": "en"}
+    ).get_data(as_text=True)
     assert "4.1" in html and "homework help" in html

@@ -21,11 +21,21 @@ MEMBERS = [
     actor("fonda-75", "fondation", territory="commune:75056"),
     actor("citoyens-75", "collectif", territory="commune:75056"),
 ]
-FOOD = ("Collecte des invendus alimentaires des supermarchés pour lutter contre le gaspillage "
-        "alimentaire et aider les familles en précarité")
-QUERY = alliance("query", "asso-59", "ent-59", "col-59", title="Zéro invendu à Lille",
-                 description=FOOD, territory="departement:59", sdgs="2.1;12.3",
-                 resources="subvention-publique:70;mecenat-financier:30")
+FOOD = (
+    "Collecte des invendus alimentaires des supermarchés pour lutter contre le gaspillage "
+    "alimentaire et aider les familles en précarité"
+)
+QUERY = alliance(
+    "query",
+    "asso-59",
+    "ent-59",
+    "col-59",
+    title="Zéro invendu à Lille",
+    description=FOOD,
+    territory="departement:59",
+    sdgs="2.1;12.3",
+    resources="subvention-publique:70;mecenat-financier:30",
+)
 LIKE_QUERY = {k: v for k, v in QUERY.items() if k not in ("id", "title", "members")}
 IN_33 = ("asso-33", "ent-33", "col-33")
 
@@ -41,17 +51,25 @@ def results(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {r["id"]: r for r in data["results"]}
 
 
-@pytest.mark.parametrize(("factor", "near", "far"), [
-    ("text", {}, {"description": "Un programme de formation aux métiers du numérique"}),
-    ("sdgs", {}, {"sdgs": "2"}),
-    ("composition", {}, {"members": ("fonda-75", "citoyens-75")}),
-    ("resources", {}, {"resources": "mecenat-financier:80;dons-particuliers:20"}),
-    ("scale", {}, {"territory": "region:75"}),
-])
+@pytest.mark.parametrize(
+    ("factor", "near", "far"),
+    [
+        ("text", {}, {"description": "Un programme de formation aux métiers du numérique"}),
+        ("sdgs", {}, {"sdgs": "2"}),
+        ("composition", {}, {"members": ("fonda-75", "citoyens-75")}),
+        ("resources", {}, {"resources": "mecenat-financier:80;dons-particuliers:20"}),
+        ("scale", {}, {"territory": "region:75"}),
+    ],
+)
 def test_each_similarity_ranks_the_closer_example_first(store, tmp_path, base, factor, near, far):
     far_members = far.pop("members", IN_33)
-    rec = build(store, tmp_path, base, MEMBERS, [
-        QUERY, variant("near", **near), variant("far", far_members, **far)])
+    rec = build(
+        store,
+        tmp_path,
+        base,
+        MEMBERS,
+        [QUERY, variant("near", **near), variant("far", far_members, **far)],
+    )
     data = rec.analogues("query")
     assert ranking(data)[:2] == ["near", "far"]
     f = results(data)
@@ -61,11 +79,17 @@ def test_each_similarity_ranks_the_closer_example_first(store, tmp_path, base, f
 
 
 def test_other_territories_are_preferred(store, tmp_path, base):
-    rec = build(store, tmp_path, base, MEMBERS, [
-        QUERY,
-        variant("twin-here", ("asso-59", "ent-59", "col-59"), territory="departement:59"),
-        variant("twin-elsewhere"),
-    ])
+    rec = build(
+        store,
+        tmp_path,
+        base,
+        MEMBERS,
+        [
+            QUERY,
+            variant("twin-here", ("asso-59", "ent-59", "col-59"), territory="departement:59"),
+            variant("twin-elsewhere"),
+        ],
+    )
     data = rec.analogues("query")
     assert ranking(data) == ["twin-elsewhere", "twin-here"]
     f = results(data)
@@ -75,23 +99,43 @@ def test_other_territories_are_preferred(store, tmp_path, base):
 
 
 def test_alike_and_differs_say_what_matters(store, tmp_path, base):
-    rec = build(store, tmp_path, base, MEMBERS, [
-        QUERY,
-        variant("twin"),
-        alliance("distant", "fonda-75", "citoyens-75", title="Repas solidaires franciliens",
-                 description="Des repas solidaires cuisinés avec les invendus alimentaires",
-                 territory="region:11", sdgs="2", resources="mecenat-financier"),
-        alliance("unrelated", "asso-33", "ent-33", title="Soleil citoyen",
-                 description="Installer des panneaux photovoltaïques sur les toits",
-                 territory="departement:33", sdgs="7.2"),
-    ])
+    rec = build(
+        store,
+        tmp_path,
+        base,
+        MEMBERS,
+        [
+            QUERY,
+            variant("twin"),
+            alliance(
+                "distant",
+                "fonda-75",
+                "citoyens-75",
+                title="Repas solidaires franciliens",
+                description="Des repas solidaires cuisinés avec les invendus alimentaires",
+                territory="region:11",
+                sdgs="2",
+                resources="mecenat-financier",
+            ),
+            alliance(
+                "unrelated",
+                "asso-33",
+                "ent-33",
+                title="Soleil citoyen",
+                description="Installer des panneaux photovoltaïques sur les toits",
+                territory="departement:33",
+                sdgs="7.2",
+            ),
+        ],
+    )
     data = rec.analogues("query")
     assert data["alliance"] == base + "alliance/query"
     assert ranking(data) == ["twin", "distant"]  # nothing in common with « unrelated »
     twin, distant = results(data)["twin"], results(data)["distant"]
     assert "Mêmes cibles ODD 2.1 et 12.3" in twin["alike"]
-    assert "Même composition : association + entreprise + collectivité territoriale" in \
-        twin["alike"]
+    assert (
+        "Même composition : association + entreprise + collectivité territoriale" in twin["alike"]
+    )
     assert "Même modèle économique : surtout subvention publique" in twin["alike"]
     assert "Même échelle : département" in twin["alike"]
     words = next(a for a in twin["alike"] if a.startswith("Mots en commun : "))
@@ -99,24 +143,35 @@ def test_alike_and_differs_say_what_matters(store, tmp_path, base):
     assert "Same SDG targets 2.1 and 12.3" in twin["alike_en"]
     assert "Même ODD 2 (Faim « zéro »)" in distant["alike"]
     assert "Ne vise pas l'ODD 12" in distant["differs"]
-    assert "Compte aussi : fondation ou fonds de dotation + collectif citoyen" in \
-        distant["differs"]
+    assert "Compte aussi : fondation ou fonds de dotation + collectif citoyen" in distant["differs"]
     assert "Sans : association + entreprise + collectivité territoriale" in distant["differs"]
-    assert "Financée surtout par mécénat financier plutôt que subvention publique" in \
-        distant["differs"]
+    assert (
+        "Financée surtout par mécénat financier plutôt que subvention publique"
+        in distant["differs"]
+    )
     assert "Échelle : région plutôt que département" in distant["differs"]
     assert "Scale: region rather than département" in distant["differs_en"]
 
 
 def test_an_idea_finds_examples_elsewhere_first(store, tmp_path, base):
-    rec = build(store, tmp_path, base, MEMBERS, [
-        variant("twin-here", ("asso-59", "ent-59", "col-59"), territory="departement:59"),
-        variant("twin-elsewhere"),
-        variant("energy", description="Installer des panneaux photovoltaïques", sdgs="7.2"),
-    ])
-    data = rec.analogues_for_idea({
-        "text": "Réduire le gaspillage alimentaire en collectant les invendus",
-        "territory": "departement:59", "types": "association;entreprise"})
+    rec = build(
+        store,
+        tmp_path,
+        base,
+        MEMBERS,
+        [
+            variant("twin-here", ("asso-59", "ent-59", "col-59"), territory="departement:59"),
+            variant("twin-elsewhere"),
+            variant("energy", description="Installer des panneaux photovoltaïques", sdgs="7.2"),
+        ],
+    )
+    data = rec.analogues_for_idea(
+        {
+            "text": "Réduire le gaspillage alimentaire en collectant les invendus",
+            "territory": "departement:59",
+            "types": "association;entreprise",
+        }
+    )
     assert ranking(data) == ["twin-elsewhere", "twin-here"]
     assert "12.3" in data["idea"]["sdgs_suggested"]
     data = rec.analogues_for_idea({"sdgs": ["7"]})
@@ -124,15 +179,18 @@ def test_an_idea_finds_examples_elsewhere_first(store, tmp_path, base):
     assert data["idea"]["sdgs_suggested"] == []
 
 
-@pytest.mark.parametrize(("idea", "message"), [
-    ({}, "describe the idea"),
-    ({"text": "   "}, "describe the idea"),
-    ({"types": "martiens"}, "martiens"),
-    ({"sdgs": "2.99"}, "2.99"),
-    ({"text": "x", "budget": 3}, "budget"),
-    ({"text": 42}, "text"),
-    ({"resources": "subvention-publique:beaucoup"}, "percentage"),
-])
+@pytest.mark.parametrize(
+    ("idea", "message"),
+    [
+        ({}, "describe the idea"),
+        ({"text": "   "}, "describe the idea"),
+        ({"types": "martiens"}, "martiens"),
+        ({"sdgs": "2.99"}, "2.99"),
+        ({"text": "x", "budget": 3}, "budget"),
+        ({"text": 42}, "text"),
+        ({"resources": "subvention-publique:beaucoup"}, "percentage"),
+    ],
+)
 def test_ideas_are_checked(store, tmp_path, base, idea, message):
     rec = build(store, tmp_path, base, MEMBERS, [QUERY])
     with pytest.raises(BadRequest, match=message):
@@ -156,8 +214,9 @@ def test_analogues_api_on_the_demo_data(app, client):
     data = resp.get_json()
     assert data["alliance"] == str(table.iris[0])
     assert 0 < len(data["results"]) <= 3
-    assert all({"id", "iri", "label", "score", "alike", "differs"} <= set(r)
-               for r in data["results"])
+    assert all(
+        {"id", "iri", "label", "score", "alike", "differs"} <= set(r) for r in data["results"]
+    )
     assert some not in [r["id"] for r in data["results"]]
     idea = {"text": "lutter contre le gaspillage alimentaire", "territory": "departement:59"}
     posted = client.post("/api/analogues", json=idea).get_json()

@@ -21,8 +21,9 @@ def client(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     """A test client on a private demo instance, shared by the module (read-only use)."""
     from webui.app import create_app
 
-    inst = open_instance(demo_home, tmp_path_factory.mktemp("catalog"),
-                         PUBLIC_URL="https://alliances.example.org")
+    inst = open_instance(
+        demo_home, tmp_path_factory.mktemp("catalog"), PUBLIC_URL="https://alliances.example.org"
+    )
     app = create_app(instance=inst)
     yield app.test_client()
     inst.close()
@@ -45,11 +46,19 @@ def test_catalog_conforms_to_dcat_ap_3_shapes(catalog: Graph) -> None:
 
 
 def test_catalog_describes_each_dataset_with_licence_and_distributions(catalog: Graph) -> None:
-    idents = {str(catalog.value(d, DCT.identifier)): d
-              for d in catalog.subjects(RDF.type, DCAT.Dataset)
-              if catalog.value(d, DCT.identifier) is not None}
-    assert {"alliances", "demo", "cis-2019", "vocabulary-ontology", "vocabulary-sdg",
-            "vocabulary-territories"} <= set(idents)
+    idents = {
+        str(catalog.value(d, DCT.identifier)): d
+        for d in catalog.subjects(RDF.type, DCAT.Dataset)
+        if catalog.value(d, DCT.identifier) is not None
+    }
+    assert {
+        "alliances",
+        "demo",
+        "cis-2019",
+        "vocabulary-ontology",
+        "vocabulary-sdg",
+        "vocabulary-territories",
+    } <= set(idents)
     assert catalog.value(idents["demo"], DCT.license) == LICENCE_OUVERTE
     assert catalog.value(idents["cis-2019"], DCT.license) == MIT
     assert catalog.value(idents["vocabulary-ontology"], DCT.license) == LICENCE_OUVERTE
@@ -85,12 +94,15 @@ def test_data_service_points_at_the_endpoint(catalog: Graph) -> None:
     services = list(catalog.subjects(RDF.type, DCAT.DataService))
     assert len(services) == 1
     assert catalog.value(services[0], DCAT.endpointURL) == URIRef(
-        "https://alliances.example.org/sparql")
+        "https://alliances.example.org/sparql"
+    )
     assert len(list(catalog.objects(services[0], DCAT.servesDataset))) >= 6
 
 
-@pytest.mark.parametrize(("path", "fmt"), [("/catalog.jsonld", "json-ld"),
-                                           ("/catalog.rdf", "xml"), ("/catalog.nt", "nt")])
+@pytest.mark.parametrize(
+    ("path", "fmt"),
+    [("/catalog.jsonld", "json-ld"), ("/catalog.rdf", "xml"), ("/catalog.nt", "nt")],
+)
 def test_catalog_formats_are_the_same_graph(client, catalog: Graph, path: str, fmt: str) -> None:  # type: ignore[no-untyped-def]
     from rdflib.compare import isomorphic
 

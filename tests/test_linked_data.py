@@ -16,8 +16,12 @@ from ontology.namespaces import ALL, NS_BASE, ORG, RDF, SKOS, scheme_iri
 from ._publishing import open_instance
 
 ACTOR = "actor/banque-alimentaire-metropole-lilloise"
-FORMATS = [("ttl", "turtle", "text/turtle"), ("jsonld", "json-ld", "application/ld+json"),
-           ("rdf", "xml", "application/rdf+xml"), ("nt", "nt", "application/n-triples")]
+FORMATS = [
+    ("ttl", "turtle", "text/turtle"),
+    ("jsonld", "json-ld", "application/ld+json"),
+    ("rdf", "xml", "application/rdf+xml"),
+    ("nt", "nt", "application/n-triples"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -67,8 +71,9 @@ def test_document_revalidates_with_304(client) -> None:  # type: ignore[no-untyp
 
 def test_unknown_instance_is_404(client) -> None:  # type: ignore[no-untyped-def]
     assert client.get("/id/actor/does-not-exist.ttl").status_code == 404
-    assert client.get("/id/actor/does-not-exist", headers={"Accept": "text/turtle"}
-                      ).status_code == 303  # the IRI is well formed; its document is 404
+    assert (
+        client.get("/id/actor/does-not-exist", headers={"Accept": "text/turtle"}).status_code == 303
+    )  # the IRI is well formed; its document is 404
 
 
 def test_ontology_at_its_namespace(client) -> None:  # type: ignore[no-untyped-def]
@@ -114,8 +119,9 @@ def test_dumps_stream_every_format(client) -> None:  # type: ignore[no-untyped-d
 def test_dump_304_and_cached_file(client) -> None:  # type: ignore[no-untyped-def]
     with client.get("/dump/alliances.nt.gz") as first:
         body = first.get_data()
-    with client.get("/dump/alliances.nt.gz", headers={
-            "If-None-Match": first.headers["ETag"]}) as r304:
+    with client.get(
+        "/dump/alliances.nt.gz", headers={"If-None-Match": first.headers["ETag"]}
+    ) as r304:
         assert r304.status_code == 304
     with client.get("/dump/alliances.nt.gz") as second:
         assert second.get_data() == body  # deterministic, now from the cache file

@@ -12,16 +12,46 @@ from graph.reco.maturity import LEVELS, QUESTIONS, level_for, questionnaire, sco
 from .test_partners import write_rows
 
 TOOLS = [
-    {"id": "kit-debut", "title": "Kit pour débuter", "kind": "kit",
-     "maturity": "sceptique;premier-pas", "pillars": "capitalisation", "url": "https://k.example"},
-    {"id": "grille-eval", "title": "Grille d'évaluation", "kind": "evaluation",
-     "maturity": "premier-pas;actif", "pillars": "evaluation;faire-valoir", "url": ""},
-    {"id": "modele-hybride", "title": "Modèle hybride", "kind": "formation", "maturity": "actif",
-     "pillars": "modelisation-economique", "url": ""},
-    {"id": "plaidoyer", "title": "Plaidoyer", "kind": "guide", "maturity": "pionnier",
-     "pillars": "faire-valoir", "url": ""},
-    {"id": "sans-pilier", "title": "Annuaire", "kind": "annuaire", "maturity": "actif",
-     "pillars": "", "url": ""},
+    {
+        "id": "kit-debut",
+        "title": "Kit pour débuter",
+        "kind": "kit",
+        "maturity": "sceptique;premier-pas",
+        "pillars": "capitalisation",
+        "url": "https://k.example",
+    },
+    {
+        "id": "grille-eval",
+        "title": "Grille d'évaluation",
+        "kind": "evaluation",
+        "maturity": "premier-pas;actif",
+        "pillars": "evaluation;faire-valoir",
+        "url": "",
+    },
+    {
+        "id": "modele-hybride",
+        "title": "Modèle hybride",
+        "kind": "formation",
+        "maturity": "actif",
+        "pillars": "modelisation-economique",
+        "url": "",
+    },
+    {
+        "id": "plaidoyer",
+        "title": "Plaidoyer",
+        "kind": "guide",
+        "maturity": "pionnier",
+        "pillars": "faire-valoir",
+        "url": "",
+    },
+    {
+        "id": "sans-pilier",
+        "title": "Annuaire",
+        "kind": "annuaire",
+        "maturity": "actif",
+        "pillars": "",
+        "url": "",
+    },
 ]
 
 
@@ -42,24 +72,36 @@ def test_questionnaire_is_short_and_bilingual():
     assert data["levels"] == ["sceptique", "premier-pas", "actif", "pionnier"]
 
 
-@pytest.mark.parametrize(("scores", "level"), [
-    ((0, 0, 0, 0, 0, 0, 0), "sceptique"),
-    ((1, 1, 1, 0, 0, 0, 1), "sceptique"),  # mean 4/7 < 0.75
-    ((1, 1, 1, 1, 1, 0, 1), "premier-pas"),
-    ((2, 2, 1, 1, 1, 1, 1), "premier-pas"),  # mean 9/7 < 1.5
-    ((2, 2, 2, 2, 1, 1, 1), "actif"),
-    ((3, 2, 2, 2, 2, 2, 2), "actif"),  # mean 15/7 < 2.25
-    ((3, 3, 2, 2, 2, 2, 2), "pionnier"),  # mean 16/7 ≥ 2.25
-    ((3, 3, 3, 3, 3, 3, 3), "pionnier"),
-])
+@pytest.mark.parametrize(
+    ("scores", "level"),
+    [
+        ((0, 0, 0, 0, 0, 0, 0), "sceptique"),
+        ((1, 1, 1, 0, 0, 0, 1), "sceptique"),  # mean 4/7 < 0.75
+        ((1, 1, 1, 1, 1, 0, 1), "premier-pas"),
+        ((2, 2, 1, 1, 1, 1, 1), "premier-pas"),  # mean 9/7 < 1.5
+        ((2, 2, 2, 2, 1, 1, 1), "actif"),
+        ((3, 2, 2, 2, 2, 2, 2), "actif"),  # mean 15/7 < 2.25
+        ((3, 3, 2, 2, 2, 2, 2), "pionnier"),  # mean 16/7 ≥ 2.25
+        ((3, 3, 3, 3, 3, 3, 3), "pionnier"),
+    ],
+)
 def test_answers_give_a_level(scores, level):
     assert level_for(score_answers(answers(*scores))) == level
 
 
-@pytest.mark.parametrize(("mean", "level"), [
-    (0.0, "sceptique"), (0.74, "sceptique"), (0.75, "premier-pas"), (1.49, "premier-pas"),
-    (1.5, "actif"), (2.24, "actif"), (2.25, "pionnier"), (3.0, "pionnier"),
-])
+@pytest.mark.parametrize(
+    ("mean", "level"),
+    [
+        (0.0, "sceptique"),
+        (0.74, "sceptique"),
+        (0.75, "premier-pas"),
+        (1.49, "premier-pas"),
+        (1.5, "actif"),
+        (2.24, "actif"),
+        (2.25, "pionnier"),
+        (3.0, "pionnier"),
+    ],
+)
 def test_level_thresholds(mean, level):
     assert level_for(mean) == level
 
@@ -69,14 +111,17 @@ def test_options_may_be_given_by_code():
     assert score_answers(by_code) == 2.0
 
 
-@pytest.mark.parametrize(("given", "message"), [
-    ({}, "unanswered"),
-    ({**answers(1, 1, 1, 1, 1, 1, 1), "humeur": 2}, "humeur"),
-    ({**answers(1, 1, 1, 1, 1, 1, 1), "conviction": 4}, "conviction"),
-    ({**answers(1, 1, 1, 1, 1, 1, 1), "conviction": "beaucoup"}, "beaucoup"),
-    ({**answers(1, 1, 1, 1, 1, 1, 1), "conviction": True}, "conviction"),
-    (["not", "a", "mapping"], "answers"),
-])
+@pytest.mark.parametrize(
+    ("given", "message"),
+    [
+        ({}, "unanswered"),
+        ({**answers(1, 1, 1, 1, 1, 1, 1), "humeur": 2}, "humeur"),
+        ({**answers(1, 1, 1, 1, 1, 1, 1), "conviction": 4}, "conviction"),
+        ({**answers(1, 1, 1, 1, 1, 1, 1), "conviction": "beaucoup"}, "beaucoup"),
+        ({**answers(1, 1, 1, 1, 1, 1, 1), "conviction": True}, "conviction"),
+        (["not", "a", "mapping"], "answers"),
+    ],
+)
 def test_bad_answers_are_refused(given, message):
     with pytest.raises(BadRequest, match=message):
         score_answers(given)
@@ -100,13 +145,18 @@ def test_tools_for_the_level_and_the_next_one_by_pillar(recommender):
     assert data["level"]["code"] == "premier-pas"
     assert data["level"]["label"] == "1er pas" and data["level"]["label_en"] == "First steps"
     assert tool_ids(data["tools"]) == {
-        "capitalisation": ["kit-debut"], "evaluation": ["grille-eval"],
-        "faire-valoir": ["grille-eval"]}
+        "capitalisation": ["kit-debut"],
+        "evaluation": ["grille-eval"],
+        "faire-valoir": ["grille-eval"],
+    }
     assert [g["label"] for g in data["tools"]] == ["Capitalisation", "Évaluation", "Faire-valoir"]
     assert data["next_level"]["code"] == "actif"
     assert tool_ids(data["next_tools"]) == {
-        "evaluation": ["grille-eval"], "modelisation-economique": ["modele-hybride"],
-        "faire-valoir": ["grille-eval"], None: ["sans-pilier"]}
+        "evaluation": ["grille-eval"],
+        "modelisation-economique": ["modele-hybride"],
+        "faire-valoir": ["grille-eval"],
+        None: ["sans-pilier"],
+    }
     kit = data["tools"][0]["tools"][0]
     assert kit["url"] == "https://k.example" and kit["kind"] == "kit"
 

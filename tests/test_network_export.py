@@ -48,15 +48,18 @@ def test_actor_projection_is_weighted(client) -> None:  # type: ignore[no-untype
 
 
 def test_csv_node_and_edge_lists(client) -> None:  # type: ignore[no-untyped-def]
-    nodes = list(csv.DictReader(io.StringIO(
-        fetch(client, "/export/network/bipartite-nodes.csv").decode())))
-    edges = list(csv.DictReader(io.StringIO(
-        fetch(client, "/export/network/bipartite-edges.csv").decode())))
+    nodes = list(
+        csv.DictReader(io.StringIO(fetch(client, "/export/network/bipartite-nodes.csv").decode()))
+    )
+    edges = list(
+        csv.DictReader(io.StringIO(fetch(client, "/export/network/bipartite-edges.csv").decode()))
+    )
     ids = {n["id"] for n in nodes}
     assert edges and all(e["source"] in ids and e["target"] in ids for e in edges)
     assert {e["role"] for e in edges} == {"chef-de-file", "membre"}
-    pairs = list(csv.DictReader(io.StringIO(
-        fetch(client, "/export/network/actors-edges.csv").decode())))
+    pairs = list(
+        csv.DictReader(io.StringIO(fetch(client, "/export/network/actors-edges.csv").decode()))
+    )
     assert pairs and all(int(p["weight"]) >= 1 for p in pairs)
 
 

@@ -18,13 +18,28 @@ from .conftest import copy_store
 from .test_partners import actor, alliance, write_rows
 
 ACTORS = [
-    actor("asso", "association", name="Association A", territory="commune:59350",
-          needs="financement", offers="benevolat", sdgs="12.3"),
+    actor(
+        "asso",
+        "association",
+        name="Association A",
+        territory="commune:59350",
+        needs="financement",
+        offers="benevolat",
+        sdgs="12.3",
+    ),
     actor("ville", "collectivite", name="Ville V", territory="commune:59512"),
-    actor("fonda", "fondation", name="Fondation F", territory="commune:59512",
-          offers="financement", needs="benevolat", sdgs="12.3"),
-    actor("boite", "entreprise", name="Entreprise E", territory="commune:33063",
-          offers="financement"),
+    actor(
+        "fonda",
+        "fondation",
+        name="Fondation F",
+        territory="commune:59512",
+        offers="financement",
+        needs="benevolat",
+        sdgs="12.3",
+    ),
+    actor(
+        "boite", "entreprise", name="Entreprise E", territory="commune:33063", offers="financement"
+    ),
 ]
 ALLIANCES = [
     alliance("jardins", "asso", "ville", title="Jardins du Nord"),
@@ -35,12 +50,20 @@ ALLIANCES = [
 @pytest.fixture(scope="module")
 def home(vocab_template, tmp_path_factory, base) -> Path:  # type: ignore[no-untyped-def]
     """An instance folder with the vocabularies and the small graph above."""
-    return build_home(vocab_template, tmp_path_factory.mktemp("partners-home"), base,
-                      {"actors.csv": ACTORS, "alliances.csv": ALLIANCES})
+    return build_home(
+        vocab_template,
+        tmp_path_factory.mktemp("partners-home"),
+        base,
+        {"actors.csv": ACTORS, "alliances.csv": ALLIANCES},
+    )
 
 
-def build_home(vocab_template, home: Path, base: str,  # type: ignore[no-untyped-def]
-               files: dict[str, list[dict[str, str]]]) -> Path:
+def build_home(
+    vocab_template,
+    home: Path,
+    base: str,  # type: ignore[no-untyped-def]
+    files: dict[str, list[dict[str, str]]],
+) -> Path:
     """An instance folder (store and search index) holding the vocabularies and `files`."""
     from webui.instance import Instance
 
@@ -93,22 +116,35 @@ def test_get_partners_of_an_actor(client, base):
 
 
 def test_post_a_described_need(client):
-    resp = client.post("/api/partners", json={"type": "association", "territory": "departement:59",
-                                              "needs": ["financement"], "limit": 2})
+    resp = client.post(
+        "/api/partners",
+        json={
+            "type": "association",
+            "territory": "departement:59",
+            "needs": ["financement"],
+            "limit": 2,
+        },
+    )
     assert resp.status_code == 200
     data = resp.get_json()
     assert [r["id"] for r in data["results"]] == ["fonda", "boite"]
 
 
-@pytest.mark.parametrize(("method", "url", "body", "status"), [
-    ("get", "/api/actors/nobody/partners", None, 404),
-    ("get", "/api/actors/asso/partners?limit=0", None, 400),
-    ("post", "/api/partners", {"needs": ["argent"]}, 400),
-    ("post", "/api/partners", ["not", "an", "object"], 400),
-])
+@pytest.mark.parametrize(
+    ("method", "url", "body", "status"),
+    [
+        ("get", "/api/actors/nobody/partners", None, 404),
+        ("get", "/api/actors/asso/partners?limit=0", None, 400),
+        ("post", "/api/partners", {"needs": ["argent"]}, 400),
+        ("post", "/api/partners", ["not", "an", "object"], 400),
+    ],
+)
 def test_errors_are_json(client, method, url, body, status):
-    resp = getattr(client, method)(url, json=body) if body is not None else \
-        getattr(client, method)(url)
+    resp = (
+        getattr(client, method)(url, json=body)
+        if body is not None
+        else getattr(client, method)(url)
+    )
     assert resp.status_code == status
     payload = resp.get_json()
     assert set(payload) >= {"error", "message", "message_fr"}

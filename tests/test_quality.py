@@ -1,4 +1,4 @@
-"""The tree stays lint-clean (ruff) and type-clean (mypy on graph/ and search/)."""
+"""The tree stays lint-clean and formatted (ruff) and type-clean (mypy on graph/ and search/)."""
 
 from __future__ import annotations
 
@@ -12,13 +12,20 @@ ROOT = Path(__file__).resolve().parent.parent
 
 
 def _run(*args: str) -> subprocess.CompletedProcess[str]:
-    return subprocess.run([sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True,
-                          check=False)
+    return subprocess.run(
+        [sys.executable, "-m", *args], cwd=ROOT, capture_output=True, text=True, check=False
+    )
 
 
 def test_ruff_clean() -> None:
     pytest.importorskip("ruff")
     result = _run("ruff", "check", ".")
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_ruff_format_clean() -> None:
+    pytest.importorskip("ruff")
+    result = _run("ruff", "format", "--check", ".")
     assert result.returncode == 0, result.stdout + result.stderr
 
 

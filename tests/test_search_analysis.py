@@ -52,13 +52,21 @@ def test_stop_words_and_elisions_give_no_terms(text: str) -> None:
 
 def test_terms_keep_order_and_drop_stop_words() -> None:
     assert analysis.terms("Lutte contre le gaspillage alimentaire") == [
-        "lutt", "contr", "gaspillag", "alimentair"]
+        "lutt",
+        "contr",
+        "gaspillag",
+        "alimentair",
+    ]
 
 
 def test_positions_count_stop_words() -> None:
     toks = list(analysis.tokens("lutte contre le gaspillage"))
     assert [(t.position, t.term) for t in toks] == [
-        (0, "lutt"), (1, "contr"), (2, None), (3, "gaspillag")]
+        (0, "lutt"),
+        (1, "contr"),
+        (2, None),
+        (3, "gaspillag"),
+    ]
     assert [(t.start, t.end) for t in toks][3] == (16, 26)
 
 

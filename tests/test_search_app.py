@@ -20,9 +20,11 @@ from tests.search_relevance import RELEVANCE
 from webui.cli import main
 from webui.instance import Instance
 
-NEW_ACTOR = ("id,name,type,description,territory,sdgs\n"
-             "ornithorynque-solidaire,L'Ornithorynque solidaire,association,"
-             "Une association qui prête des ornithorynques aux écoles.,commune:59350,4.7\n")
+NEW_ACTOR = (
+    "id,name,type,description,territory,sdgs\n"
+    "ornithorynque-solidaire,L'Ornithorynque solidaire,association,"
+    "Une association qui prête des ornithorynques aux écoles.,commune:59350,4.7\n"
+)
 
 
 @pytest.fixture(scope="session")
@@ -36,8 +38,12 @@ def tantivy_home(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> P
 
 
 @pytest.fixture(scope="module", params=["whoosh", "tantivy"])
-def demo_index(request: pytest.FixtureRequest, demo_home: Path, tantivy_home: Path,
-               tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
+def demo_index(
+    request: pytest.FixtureRequest,
+    demo_home: Path,
+    tantivy_home: Path,
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[SearchIndex]:
     """The search index of a private copy of the demo instance, per backend (read-only)."""
     source = demo_home if request.param == "whoosh" else tantivy_home
     home = tmp_path_factory.mktemp(f"search-{request.param}") / "home"
@@ -97,18 +103,40 @@ def test_status_and_maturity_facets(demo_index: SearchIndex) -> None:
     assert "evaluation" in tools.facets["pillar"] and "guide" in tools.facets["tool_kind"]
 
 
-@pytest.mark.parametrize("text", [
-    '"unbalanced', "((jardin", "AND", "OR NOT -", "name:x label:", "\x00\x07\x1b[31m",
-    "jardin" * 2000, "é" * 10_000, "'; DROP TABLE --", "<script>alert(1)</script>", "*?~^",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        '"unbalanced',
+        "((jardin",
+        "AND",
+        "OR NOT -",
+        "name:x label:",
+        "\x00\x07\x1b[31m",
+        "jardin" * 2000,
+        "é" * 10_000,
+        "'; DROP TABLE --",
+        "<script>alert(1)</script>",
+        "*?~^",
+    ],
+)
 def test_hostile_queries_answer(demo_index: SearchIndex, text: str) -> None:
     answer = demo_index.search(text).to_dict()
     assert answer["total"] >= 0 and len(answer["query"]) <= 500
     json.dumps(answer)
 
 
-QUERIES_ALIKE = ["jardins partagés", "cooperation", "l'insertion", '"tiers-lieu"', "lille",
-                 "réemploi -textile", "énergie citoyenne", "12.3", "mécénat", "zzzz"]
+QUERIES_ALIKE = [
+    "jardins partagés",
+    "cooperation",
+    "l'insertion",
+    '"tiers-lieu"',
+    "lille",
+    "réemploi -textile",
+    "énergie citoyenne",
+    "12.3",
+    "mécénat",
+    "zzzz",
+]
 
 
 def test_backends_agree(demo_home: Path, tantivy_home: Path, tmp_path: Path) -> None:
@@ -119,8 +147,7 @@ def test_backends_agree(demo_home: Path, tantivy_home: Path, tmp_path: Path) -> 
         shutil.copytree(source, home)
         inst = Instance.open({"HOME": str(home), "SEARCH_BACKEND": name})
         index: SearchIndex = inst.extensions["search"]
-        answers[name] = [(q, index.search(q).total, index.search(q).facets)
-                         for q in QUERIES_ALIKE]
+        answers[name] = [(q, index.search(q).total, index.search(q).facets) for q in QUERIES_ALIKE]
         inst.close()
     assert answers["whoosh"] == answers["tantivy"]
 
@@ -132,8 +159,9 @@ def test_index_follows_an_import(instance: Instance, tmp_path: Path) -> None:
     (folder / "actors.csv").write_text(NEW_ACTOR, encoding="utf-8")
     import_paths([folder], instance.store, instance.base, source="essai")
     assert ids(index, "ornithorynques") == ["ornithorynque-solidaire"]
-    assert "ornithorynque-solidaire" in ids(index, "", facets={"region": ["32"], "sdg": ["4"]},
-                                    limit=100)
+    assert "ornithorynque-solidaire" in ids(
+        index, "", facets={"region": ["32"], "sdg": ["4"]}, limit=100
+    )
     assert index.stamp is not None and index.stamp.graph_version == instance.store.version
     (folder / "actors.csv").write_text(NEW_ACTOR.splitlines()[0] + "\n", encoding="utf-8")
     import_paths([folder], instance.store, instance.base, source="essai")
@@ -150,8 +178,7 @@ def test_stale_index_rebuilt_when_the_instance_opens(tantivy_home: Path, tmp_pat
     store.close()
     del store
     messages: list[str] = []
-    inst = Instance.open({"HOME": str(home), "SEARCH_BACKEND": "tantivy"},
-                         progress=messages.append)
+    inst = Instance.open({"HOME": str(home), "SEARCH_BACKEND": "tantivy"}, progress=messages.append)
     try:
         index: SearchIndex = inst.extensions["search"]
         assert index.rebuilt_because is not None and index.rebuilt_because.startswith("périmé")
@@ -172,8 +199,22 @@ def cli_env(tantivy_home: Path, tmp_path: Path) -> dict[str, str]:
 
 
 def test_cli_search_json(cli_env: dict[str, str]) -> None:
-    result = CliRunner().invoke(main, ["search", "jardins", "partagés", "--json", "--limit", "3",
-                                       "--facet", "region=32", "--kind", "actor"], env=cli_env)
+    result = CliRunner().invoke(
+        main,
+        [
+            "search",
+            "jardins",
+            "partagés",
+            "--json",
+            "--limit",
+            "3",
+            "--facet",
+            "region=32",
+            "--kind",
+            "actor",
+        ],
+        env=cli_env,
+    )
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
     assert {"query", "total", "results", "facets", "suggestion"} <= set(data)
@@ -207,8 +248,10 @@ def test_cli_index_rebuild_and_status(cli_env: dict[str, str]) -> None:
 
 
 def test_api_search(client: Any) -> None:
-    r = client.get("/api/search", query_string={"q": "jardins partagés", "facet": "region=32",
-                                                "kind": "actor", "page": "1"})
+    r = client.get(
+        "/api/search",
+        query_string={"q": "jardins partagés", "facet": "region=32", "kind": "actor", "page": "1"},
+    )
     assert r.status_code == 200
     data = r.get_json()
     assert data["results"][0]["id"] == "jardins-du-faubourg"
@@ -229,8 +272,7 @@ def test_api_hostile_queries(client: Any, q: str) -> None:
     assert client.get("/api/suggest", query_string={"q": q}).status_code == 200
 
 
-@pytest.mark.parametrize("query", ["facet=colour=red", "facet=nothing", "page=abc",
-                                   "kind=planet"])
+@pytest.mark.parametrize("query", ["facet=colour=red", "facet=nothing", "page=abc", "kind=planet"])
 def test_api_bad_parameters_are_json_400(client: Any, query: str) -> None:
     r = client.get(f"/api/search?q=x&{query}")
     assert r.status_code == 400

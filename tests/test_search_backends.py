@@ -16,44 +16,122 @@ from search.schema import FACETS, Doc
 BACKENDS = ("whoosh", "tantivy")
 
 
-def actor(ident: str, label: str, description: str = "", *, source: str = "demo",
-          type_: str = "association", region: str = "", dep: str = "", sdg: tuple[str, ...] = (),
-          place: str = "") -> Doc:
-    facets = {"actor_type": (type_,), "sdg": sdg,
-              "region": (region,) if region else (), "departement": (dep,) if dep else ()}
-    return Doc(iri=f"https://example.org/actor/{ident}", id=ident, kind="actor", source=source,
-               label=label, description=description, place=place,
-               facets={k: v for k, v in facets.items() if v})
+def actor(
+    ident: str,
+    label: str,
+    description: str = "",
+    *,
+    source: str = "demo",
+    type_: str = "association",
+    region: str = "",
+    dep: str = "",
+    sdg: tuple[str, ...] = (),
+    place: str = "",
+) -> Doc:
+    facets = {
+        "actor_type": (type_,),
+        "sdg": sdg,
+        "region": (region,) if region else (),
+        "departement": (dep,) if dep else (),
+    }
+    return Doc(
+        iri=f"https://example.org/actor/{ident}",
+        id=ident,
+        kind="actor",
+        source=source,
+        label=label,
+        description=description,
+        place=place,
+        facets={k: v for k, v in facets.items() if v},
+    )
 
 
 DOCS = [
-    actor("jardins-fives", "Les Jardins partagés de Fives",
-          "Association qui anime des jardins partagés sur d'anciennes friches.",
-          region="32", dep="59", sdg=("2", "11"), place="Lille Nord Hauts-de-France"),
-    actor("ville-lille", "Ville de Lille",
-          "Une trentaine de jardins partagés et des épiceries sociales.", type_="collectivite",
-          region="32", dep="59", sdg=("11",), place="Lille Nord Hauts-de-France"),
-    actor("banque-alimentaire", "Banque alimentaire",
-          "Collecte d'invendus et lutte contre le gaspillage alimentaire.", region="32", dep="62",
-          sdg=("2", "12")),
-    actor("coop-velo", "Coopérative Vélo du Canal", "Coursiers à vélo salariés en coopérative.",
-          type_="cooperative", region="76", dep="31", sdg=("8",)),
-    actor("insertion-pau", "Pau Béarn Insertion",
-          "Entreprise d'insertion : collecte des biodéchets, chantier d'insertion.",
-          type_="cooperative", region="75", dep="64", sdg=("8", "12")),
-    actor("cis-ademe", "ADEME", "Agence de la transition écologique.", source="cis",
-          type_="etat", sdg=("7", "13")),
-    Doc(iri="http://id.example/commune/59350", id="commune:59350", kind="territory",
-        source="vocabulary-territories", label="Lille", note="Commune, Nord, Hauts-de-France",
-        codes=("59350",), facets={"region": ("32",), "departement": ("59",)}),
-    Doc(iri="http://id.example/region/32", id="region:32", kind="territory",
-        source="vocabulary-territories", label="Hauts-de-France", codes=("32",),
-        facets={"region": ("32",)}),
-    Doc(iri="http://id.example/sdg/2", id="2", kind="sdg", source="vocabulary-sdg",
-        label='ODD 2 : Faim "zéro"', label_en="SDG 2: Zero hunger",
+    actor(
+        "jardins-fives",
+        "Les Jardins partagés de Fives",
+        "Association qui anime des jardins partagés sur d'anciennes friches.",
+        region="32",
+        dep="59",
+        sdg=("2", "11"),
+        place="Lille Nord Hauts-de-France",
+    ),
+    actor(
+        "ville-lille",
+        "Ville de Lille",
+        "Une trentaine de jardins partagés et des épiceries sociales.",
+        type_="collectivite",
+        region="32",
+        dep="59",
+        sdg=("11",),
+        place="Lille Nord Hauts-de-France",
+    ),
+    actor(
+        "banque-alimentaire",
+        "Banque alimentaire",
+        "Collecte d'invendus et lutte contre le gaspillage alimentaire.",
+        region="32",
+        dep="62",
+        sdg=("2", "12"),
+    ),
+    actor(
+        "coop-velo",
+        "Coopérative Vélo du Canal",
+        "Coursiers à vélo salariés en coopérative.",
+        type_="cooperative",
+        region="76",
+        dep="31",
+        sdg=("8",),
+    ),
+    actor(
+        "insertion-pau",
+        "Pau Béarn Insertion",
+        "Entreprise d'insertion : collecte des biodéchets, chantier d'insertion.",
+        type_="cooperative",
+        region="75",
+        dep="64",
+        sdg=("8", "12"),
+    ),
+    actor(
+        "cis-ademe",
+        "ADEME",
+        "Agence de la transition écologique.",
+        source="cis",
+        type_="etat",
+        sdg=("7", "13"),
+    ),
+    Doc(
+        iri="http://id.example/commune/59350",
+        id="commune:59350",
+        kind="territory",
+        source="vocabulary-territories",
+        label="Lille",
+        note="Commune, Nord, Hauts-de-France",
+        codes=("59350",),
+        facets={"region": ("32",), "departement": ("59",)},
+    ),
+    Doc(
+        iri="http://id.example/region/32",
+        id="region:32",
+        kind="territory",
+        source="vocabulary-territories",
+        label="Hauts-de-France",
+        codes=("32",),
+        facets={"region": ("32",)},
+    ),
+    Doc(
+        iri="http://id.example/sdg/2",
+        id="2",
+        kind="sdg",
+        source="vocabulary-sdg",
+        label='ODD 2 : Faim "zéro"',
+        label_en="SDG 2: Zero hunger",
         description="Éliminer la faim, assurer la sécurité alimentaire",
-        description_en="End hunger, achieve food security", codes=("2", "odd2"),
-        aliases=('Faim "zéro"', "Zero hunger"), facets={"sdg": ("2",)}),
+        description_en="End hunger, achieve food security",
+        codes=("2", "odd2"),
+        aliases=('Faim "zéro"', "Zero hunger"),
+        facets={"sdg": ("2",)},
+    ),
 ]
 
 
@@ -71,16 +149,23 @@ def backend(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Backend]
 
 
 @pytest.fixture(scope="module", params=BACKENDS)
-def shared(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-           ) -> Iterator[Backend]:
+def shared(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Backend]:
     """A read-only backend per module (for property-based tests)."""
     b = build(request.param, tmp_path_factory.mktemp(request.param))
     yield b
     b.close()
 
 
-def search(b: Backend, text: str, filters: dict[str, frozenset[str]] | None = None, *,
-           offset: int = 0, limit: int = 10):  # type: ignore[no-untyped-def]
+def search(
+    b: Backend,
+    text: str,
+    filters: dict[str, frozenset[str]] | None = None,
+    *,
+    offset: int = 0,
+    limit: int = 10,
+):  # type: ignore[no-untyped-def]
     return b.search(query.parse(text), filters or {}, offset=offset, limit=limit, facets=FACETS)
 
 
@@ -155,8 +240,12 @@ def test_facets_are_disjunctive(backend: Backend) -> None:
     page = search(backend, "", filters)
     assert {h.id for h in page.hits} == {"coop-velo", "insertion-pau"}
     # the filtered facet counts as if it were not filtered …
-    assert page.facets["actor_type"] == {"association": 2, "collectivite": 1, "cooperative": 2,
-                                         "etat": 1}
+    assert page.facets["actor_type"] == {
+        "association": 2,
+        "collectivite": 1,
+        "cooperative": 2,
+        "etat": 1,
+    }
     # … the others count within the filter
     assert page.facets["region"] == {"75": 1, "76": 1}
     assert page.facets["kind"] == {"actor": 2}
@@ -164,11 +253,13 @@ def test_facets_are_disjunctive(backend: Backend) -> None:
 
 def test_filters_combine(backend: Backend) -> None:
     both = {"region": frozenset({"32"}), "actor_type": frozenset({"association"})}
-    assert {h.id for h in search(backend, "", both).hits} == {"jardins-fives",
-                                                                "banque-alimentaire"}
+    assert {h.id for h in search(backend, "", both).hits} == {"jardins-fives", "banque-alimentaire"}
     one_of = {"departement": frozenset({"59", "64"}), "kind": frozenset({"actor"})}
-    assert {h.id for h in search(backend, "", one_of).hits} == {"jardins-fives", "ville-lille",
-                                                                  "insertion-pau"}
+    assert {h.id for h in search(backend, "", one_of).hits} == {
+        "jardins-fives",
+        "ville-lille",
+        "insertion-pau",
+    }
     page = search(backend, "", {"region": frozenset({"32"}), "sdg": frozenset({"2"})})
     assert page.facets["sdg"] == {"11": 2, "12": 1, "2": 2}
     assert page.facets["region"] == {"32": 2}
@@ -176,7 +267,10 @@ def test_filters_combine(backend: Backend) -> None:
 
 def test_region_filter_includes_territories(backend: Backend) -> None:
     assert {h.id for h in search(backend, "lille", {"region": frozenset({"32"})}).hits} == {
-        "commune:59350", "ville-lille", "jardins-fives"}
+        "commune:59350",
+        "ville-lille",
+        "jardins-fives",
+    }
 
 
 def test_pagination(backend: Backend) -> None:
@@ -200,8 +294,9 @@ def test_stop_words_only_find_nothing(backend: Backend) -> None:
 
 
 def test_upsert_delete_and_delete_kinds(backend: Backend) -> None:
-    renamed = actor("coop-velo", "Coursiers solidaires", "Livraison à vélo-cargo.",
-                    type_="cooperative")
+    renamed = actor(
+        "coop-velo", "Coursiers solidaires", "Livraison à vélo-cargo.", type_="cooperative"
+    )
     backend.write([renamed], delete=["https://example.org/actor/insertion-pau"])
     assert backend.doc_count() == len(DOCS) - 1
     assert ids(backend, "coursiers solidaires") == ["coop-velo"]
@@ -220,8 +315,11 @@ def test_iris_by_source_and_kind(backend: Backend) -> None:
 
 def test_hits_carry_stored_text(backend: Backend) -> None:
     hit = search(backend, "59350").hits[0]
-    assert (hit.iri, hit.kind, hit.label) == ("http://id.example/commune/59350", "territory",
-                                              "Lille")
+    assert (hit.iri, hit.kind, hit.label) == (
+        "http://id.example/commune/59350",
+        "territory",
+        "Lille",
+    )
     assert hit.description == "Commune, Nord, Hauts-de-France"
     hit = search(backend, "faim").hits[0]
     assert hit.label_en == "SDG 2: Zero hunger" and hit.description.startswith("Éliminer")
@@ -231,7 +329,9 @@ def test_complete(backend: Backend) -> None:
     labels = {h.label for h in backend.complete(["jard"], ["actor"], 10)}
     assert labels == {"Les Jardins partagés de Fives"}
     assert {h.id for h in backend.complete(["lil"], ["territory", "actor"], 10)} == {
-        "commune:59350", "ville-lille"}
+        "commune:59350",
+        "ville-lille",
+    }
     assert {h.id for h in backend.complete(["ville", "l"], ["actor"], 10)} == {"ville-lille"}
     assert backend.complete(["zzz"], ["actor"], 10) == []
 
@@ -261,8 +361,18 @@ def test_any_query_answers(shared: Backend, text: str, page: int) -> None:
     assert result.total >= 0 and len(result.hits) <= 3
 
 
-@pytest.mark.parametrize("text", ["jardins", "jardin partagé", "coopération -lille",
-                                  "insertion NOT jardin", "59350", '"jardins partagés"', ""])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "jardins",
+        "jardin partagé",
+        "coopération -lille",
+        "insertion NOT jardin",
+        "59350",
+        '"jardins partagés"',
+        "",
+    ],
+)
 def test_whoosh_match_bitmaps_equal_whoosh_matching(tmp_path: Path, text: str) -> None:
     """The fast path (posting bitmaps) finds exactly what whoosh's own matchers find."""
     from search.whoosh_backend import WhooshBackend, compile_plan

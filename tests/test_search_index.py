@@ -20,11 +20,11 @@ from search.generations import Stamp
 BASE = "https://w3id.org/alliances/id/"
 HEADER = "id,name,type,description,territory,sdgs\n"
 ROWS = {
-    "jardin-test": 'jardin-test,Jardin partagé des Tests,association,"Un jardin partagé où l\'on '
-                   'cultive des légumes et lutte contre le gaspillage <b>alimentaire</b>.",'
-                   "commune:59350,2;12.3\n",
+    "jardin-test": "jardin-test,Jardin partagé des Tests,association,\"Un jardin partagé où l'on "
+    'cultive des légumes et lutte contre le gaspillage <b>alimentaire</b>.",'
+    "commune:59350,2;12.3\n",
     "coop-test": "coop-test,Coopérative d'essai,cooperative,Une coopérative d'insertion.,"
-                 "departement:69,8\n",
+    "departement:69,8\n",
     "velo-test": "velo-test,Vélo-école solidaire,association,Des cours de vélo pour adultes.,,\n",
 }
 
@@ -74,8 +74,9 @@ def test_index_follows_imports(index: SearchIndex, store: OxigraphStore, tmp_pat
     assert index.doc_count() == 1 and index.stamp.graph_version == store.version
 
 
-def test_changed_row_replaces_its_document(index: SearchIndex, store: OxigraphStore,
-                                           tmp_path: Path) -> None:
+def test_changed_row_replaces_its_document(
+    index: SearchIndex, store: OxigraphStore, tmp_path: Path
+) -> None:
     imp(store, write_csv(tmp_path / "a", "coop-test"))
     changed = "coop-test,Coopérative d'essai,cooperative,Fabrique de confitures.,,\n"
     imp(store, write_csv(tmp_path / "b", "coop-test", replace={"coop-test": changed}))
@@ -83,8 +84,9 @@ def test_changed_row_replaces_its_document(index: SearchIndex, store: OxigraphSt
     assert found(index, "confitures") == ["coop-test"]
 
 
-def test_resource_moving_to_another_source_stays(index: SearchIndex, store: OxigraphStore,
-                                                 tmp_path: Path) -> None:
+def test_resource_moving_to_another_source_stays(
+    index: SearchIndex, store: OxigraphStore, tmp_path: Path
+) -> None:
     imp(store, write_csv(tmp_path / "a", "coop-test", "velo-test"), source="one")
     imp(store, write_csv(tmp_path / "b", "coop-test"), source="two")
     assert found(index, "cooperative") == ["coop-test"]
@@ -93,16 +95,18 @@ def test_resource_moving_to_another_source_stays(index: SearchIndex, store: Oxig
     assert index.search("", kind="actor").total == 2
 
 
-def test_dropped_source_leaves_the_index(index: SearchIndex, store: OxigraphStore,
-                                         tmp_path: Path) -> None:
+def test_dropped_source_leaves_the_index(
+    index: SearchIndex, store: OxigraphStore, tmp_path: Path
+) -> None:
     imp(store, write_csv(tmp_path / "a", "velo-test"))
     store.drop_source("essai")
     assert found(index, "velo") == []
     assert index.stamp is not None and index.stamp.graph_version == store.version
 
 
-def test_unknown_change_reindexes_everything(index: SearchIndex, store: OxigraphStore,
-                                             tmp_path: Path) -> None:
+def test_unknown_change_reindexes_everything(
+    index: SearchIndex, store: OxigraphStore, tmp_path: Path
+) -> None:
     imp(store, write_csv(tmp_path / "a", "velo-test"))
     live = index._live  # noqa: SLF001 - simulate a lost document
     assert live is not None
@@ -113,7 +117,8 @@ def test_unknown_change_reindexes_everything(index: SearchIndex, store: Oxigraph
 
 
 def test_out_of_order_changes_move_the_stamp_only_when_contiguous(
-        index: SearchIndex, store: OxigraphStore) -> None:
+    index: SearchIndex, store: OxigraphStore
+) -> None:
     v = store.version
     index.on_change(Change(v + 2, "x", frozenset()))
     assert index.stamp is not None and index.stamp.graph_version == v
@@ -125,8 +130,9 @@ def reopen(store: OxigraphStore, backend: str, tmp_path: Path) -> SearchIndex:
     return SearchIndex(tmp_path / "index", store, backend).open()
 
 
-def test_stale_index_is_rebuilt_at_start(store: OxigraphStore, backend: str,
-                                         tmp_path: Path) -> None:
+def test_stale_index_is_rebuilt_at_start(
+    store: OxigraphStore, backend: str, tmp_path: Path
+) -> None:
     first = SearchIndex(tmp_path / "index", store, backend).open()  # not listening
     imp(store, write_csv(tmp_path / "a", "velo-test"))
     first.close()
@@ -141,8 +147,9 @@ def test_stale_index_is_rebuilt_at_start(store: OxigraphStore, backend: str,
     trusted.close()
 
 
-def test_interrupted_write_is_rebuilt(index: SearchIndex, store: OxigraphStore, backend: str,
-                                      tmp_path: Path) -> None:
+def test_interrupted_write_is_rebuilt(
+    index: SearchIndex, store: OxigraphStore, backend: str, tmp_path: Path
+) -> None:
     imp(store, write_csv(tmp_path / "a", "velo-test"))
     assert index.path is not None and index.stamp is not None
     generations.write_stamp(index.path, Stamp(**{**index.stamp.__dict__, "state": "writing"}))
@@ -153,8 +160,9 @@ def test_interrupted_write_is_rebuilt(index: SearchIndex, store: OxigraphStore, 
     again.close()
 
 
-def test_damaged_files_are_rebuilt(index: SearchIndex, store: OxigraphStore, backend: str,
-                                   tmp_path: Path) -> None:
+def test_damaged_files_are_rebuilt(
+    index: SearchIndex, store: OxigraphStore, backend: str, tmp_path: Path
+) -> None:
     imp(store, write_csv(tmp_path / "a", "velo-test"))
     folder = index.path
     assert folder is not None
@@ -169,8 +177,9 @@ def test_damaged_files_are_rebuilt(index: SearchIndex, store: OxigraphStore, bac
 
 
 @pytest.mark.parametrize("damage", ["missing", "garbage", "stamp", "other-backend"])
-def test_bad_pointer_or_stamp_is_rebuilt(index: SearchIndex, store: OxigraphStore, backend: str,
-                                         tmp_path: Path, damage: str) -> None:
+def test_bad_pointer_or_stamp_is_rebuilt(
+    index: SearchIndex, store: OxigraphStore, backend: str, tmp_path: Path, damage: str
+) -> None:
     imp(store, write_csv(tmp_path / "a", "velo-test"))
     assert index.path is not None and index.stamp is not None
     root, folder = tmp_path / "index", index.path
@@ -191,8 +200,9 @@ def test_bad_pointer_or_stamp_is_rebuilt(index: SearchIndex, store: OxigraphStor
     again.close()
 
 
-def test_searches_keep_working_during_a_rebuild(index: SearchIndex, store: OxigraphStore,
-                                                tmp_path: Path) -> None:
+def test_searches_keep_working_during_a_rebuild(
+    index: SearchIndex, store: OxigraphStore, tmp_path: Path
+) -> None:
     imp(store, write_csv(tmp_path / "a", "velo-test", "coop-test"))
     old = index.path
     started, release = threading.Event(), threading.Event()
@@ -227,8 +237,9 @@ def test_one_writer_at_a_time(index: SearchIndex, tmp_path: Path) -> None:
         fcntl.flock(other, fcntl.LOCK_EX | fcntl.LOCK_NB)
 
 
-def test_failed_update_rebuilds(index: SearchIndex, store: OxigraphStore, tmp_path: Path,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_update_rebuilds(
+    index: SearchIndex, store: OxigraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     live = index._live  # noqa: SLF001
     assert live is not None
 
@@ -255,8 +266,9 @@ def test_search_answer(index: SearchIndex, store: OxigraphStore, tmp_path: Path)
     assert answer["suggestion"] is None
 
 
-def test_spelling_suggestion_and_relaxed_answer(index: SearchIndex, store: OxigraphStore,
-                                                tmp_path: Path) -> None:
+def test_spelling_suggestion_and_relaxed_answer(
+    index: SearchIndex, store: OxigraphStore, tmp_path: Path
+) -> None:
     imp(store, write_csv(tmp_path / "a", "jardin-test", "coop-test"))
     answer = index.search("gaspilage")
     assert answer.total == 0 and answer.suggestion == "gaspillage"

@@ -27,8 +27,9 @@ def server(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     """The app on a private demo instance, served over HTTP on a free port."""
     from webui.app import create_app
 
-    inst = open_instance(demo_home, tmp_path_factory.mktemp("sparql"), SPARQL_TIMEOUT=10,
-                         SPARQL_MAX_ROWS=500)
+    inst = open_instance(
+        demo_home, tmp_path_factory.mktemp("sparql"), SPARQL_TIMEOUT=10, SPARQL_MAX_ROWS=500
+    )
     app = create_app(instance=inst)
     graphs = {g.source: str(g.iri) for g in inst.store.graphs()}
     with live_server(app) as url:
@@ -36,8 +37,13 @@ def server(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     inst.close()
 
 
-def request(server: dict[str, Any], method: str, path: str = "/sparql", body: bytes | None = None,
-            headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
+def request(
+    server: dict[str, Any],
+    method: str,
+    path: str = "/sparql",
+    body: bytes | None = None,
+    headers: dict[str, str] | None = None,
+) -> tuple[int, dict[str, str], bytes]:
     """One raw HTTP request (headers exactly as given)."""
     host = urlsplit(server["url"]).netloc
     conn = http.client.HTTPConnection(host, timeout=30)
@@ -98,23 +104,36 @@ def test_sparqlwrapper_ask(server: dict[str, Any]) -> None:
 
 # -- W3C SPARQL 1.1 Protocol tests, read-only cases ---------------------------------------------
 def test_query_get(server: dict[str, Any]) -> None:
-    status, headers, data = get(server, [("query", ASK_ALLIANCE)],
-                                "application/sparql-results+json")
+    status, headers, data = get(
+        server, [("query", ASK_ALLIANCE)], "application/sparql-results+json"
+    )
     assert status == 200 and boolean(data)
     assert headers["content-type"].startswith("application/sparql-results+json")
 
 
 def test_query_post_form(server: dict[str, Any]) -> None:
-    status, _, data = request(server, "POST", body=urlencode({"query": ASK_ALLIANCE}).encode(),
-                              headers={"Content-Type": "application/x-www-form-urlencoded",
-                                       "Accept": "application/sparql-results+json"})
+    status, _, data = request(
+        server,
+        "POST",
+        body=urlencode({"query": ASK_ALLIANCE}).encode(),
+        headers={
+            "Content-Type": "application/x-www-form-urlencoded",
+            "Accept": "application/sparql-results+json",
+        },
+    )
     assert status == 200 and boolean(data)
 
 
 def test_query_post_direct(server: dict[str, Any]) -> None:
-    status, _, data = request(server, "POST", body=ASK_ALLIANCE.encode(),
-                              headers={"Content-Type": "application/sparql-query",
-                                       "Accept": "application/sparql-results+json"})
+    status, _, data = request(
+        server,
+        "POST",
+        body=ASK_ALLIANCE.encode(),
+        headers={
+            "Content-Type": "application/sparql-query",
+            "Accept": "application/sparql-results+json",
+        },
+    )
     assert status == 200 and boolean(data)
 
 
@@ -128,35 +147,59 @@ def test_query_dataset_default_graph(server: dict[str, Any]) -> None:
 
 def test_query_dataset_default_graphs_get(server: dict[str, Any]) -> None:
     g = server["graphs"]
-    q = ("ASK { ?a a <https://w3id.org/alliances/ns#Alliance> . "
-         "?g a <http://metadata.un.org/sdg/ontology#Goal> }")
-    status, _, data = get(server, [("query", q), ("default-graph-uri", g["demo"]),
-                                   ("default-graph-uri", g["vocabulary-sdg"])])
+    q = (
+        "ASK { ?a a <https://w3id.org/alliances/ns#Alliance> . "
+        "?g a <http://metadata.un.org/sdg/ontology#Goal> }"
+    )
+    status, _, data = get(
+        server,
+        [
+            ("query", q),
+            ("default-graph-uri", g["demo"]),
+            ("default-graph-uri", g["vocabulary-sdg"]),
+        ],
+    )
     assert status == 200 and boolean(data)
 
 
 def test_query_dataset_default_graphs_post(server: dict[str, Any]) -> None:
     g = server["graphs"]
-    q = ("ASK { ?a a <https://w3id.org/alliances/ns#Alliance> . "
-         "?g a <http://metadata.un.org/sdg/ontology#Goal> }")
-    body = urlencode([("query", q), ("default-graph-uri", g["demo"]),
-                      ("default-graph-uri", g["vocabulary-sdg"])]).encode()
-    status, _, data = request(server, "POST", body=body, headers={
-        "Content-Type": "application/x-www-form-urlencoded", "Accept": "*/*"})
+    q = (
+        "ASK { ?a a <https://w3id.org/alliances/ns#Alliance> . "
+        "?g a <http://metadata.un.org/sdg/ontology#Goal> }"
+    )
+    body = urlencode(
+        [("query", q), ("default-graph-uri", g["demo"]), ("default-graph-uri", g["vocabulary-sdg"])]
+    ).encode()
+    status, _, data = request(
+        server,
+        "POST",
+        body=body,
+        headers={"Content-Type": "application/x-www-form-urlencoded", "Accept": "*/*"},
+    )
     assert status == 200 and boolean(data)
 
 
 @pytest.mark.parametrize("method", ["GET", "POST"])
 def test_query_dataset_named_graphs(server: dict[str, Any], method: str) -> None:
     g = server["graphs"]
-    params = [("query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"),
-              ("named-graph-uri", g["demo"]), ("named-graph-uri", g["cis-2019"])]
+    params = [
+        ("query", "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"),
+        ("named-graph-uri", g["demo"]),
+        ("named-graph-uri", g["cis-2019"]),
+    ]
     if method == "GET":
         status, _, data = get(server, params, "application/sparql-results+json")
     else:
-        status, _, data = request(server, "POST", body=urlencode(params).encode(), headers={
-            "Content-Type": "application/x-www-form-urlencoded",
-            "Accept": "application/sparql-results+json"})
+        status, _, data = request(
+            server,
+            "POST",
+            body=urlencode(params).encode(),
+            headers={
+                "Content-Type": "application/x-www-form-urlencoded",
+                "Accept": "application/sparql-results+json",
+            },
+        )
     assert status == 200
     found = {b["g"]["value"] for b in json.loads(data)["results"]["bindings"]}
     assert found == {g["demo"], g["cis-2019"]}
@@ -164,11 +207,15 @@ def test_query_dataset_named_graphs(server: dict[str, Any], method: str) -> None
 
 def test_query_dataset_full(server: dict[str, Any]) -> None:
     g = server["graphs"]
-    q = ("SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/alliances/ns#Alliance> "
-         "GRAPH ?g { ?t a <http://metadata.un.org/sdg/ontology#Goal> } }")
-    status, _, data = get(server, [("query", q), ("default-graph-uri", g["demo"]),
-                                   ("named-graph-uri", g["vocabulary-sdg"])],
-                          "application/sparql-results+json")
+    q = (
+        "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/alliances/ns#Alliance> "
+        "GRAPH ?g { ?t a <http://metadata.un.org/sdg/ontology#Goal> } }"
+    )
+    status, _, data = get(
+        server,
+        [("query", q), ("default-graph-uri", g["demo"]), ("named-graph-uri", g["vocabulary-sdg"])],
+        "application/sparql-results+json",
+    )
     assert status == 200
     assert int(json.loads(data)["results"]["bindings"][0]["n"]["value"]) > 0
 
@@ -181,81 +228,175 @@ def test_query_multiple_dataset_protocol_overrides_from(server: dict[str, Any]) 
     assert status == 200 and boolean(data)
 
 
-@pytest.mark.parametrize(("query", "accept", "expected"), [
-    ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "application/sparql-results+xml",
-     "application/sparql-results+xml"),
-    ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "text/csv", "text/csv"),
-    ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "text/tab-separated-values",
-     "text/tab-separated-values"),
-    ("ASK { ?s ?p ?o }", "application/sparql-results+json", "application/sparql-results+json"),
-    ("ASK { ?s ?p ?o }", "application/sparql-results+xml", "application/sparql-results+xml"),
-    ("DESCRIBE <https://w3id.org/alliances/id/actor/banque-alimentaire-metropole-lilloise>",
-     "application/rdf+xml", "application/rdf+xml"),
-    ("CONSTRUCT WHERE { ?s a <https://w3id.org/alliances/ns#Alliance> }", "text/turtle",
-     "text/turtle"),
-    ("CONSTRUCT WHERE { ?s a <https://w3id.org/alliances/ns#Alliance> }",
-     "application/ld+json", "application/ld+json"),
-    ("CONSTRUCT WHERE { ?s a <https://w3id.org/alliances/ns#Alliance> }",
-     "application/n-triples", "application/n-triples"),
-])
-def test_query_content_type(server: dict[str, Any], query: str, accept: str,
-                            expected: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "accept", "expected"),
+    [
+        (
+            "SELECT * WHERE { ?s ?p ?o } LIMIT 1",
+            "application/sparql-results+xml",
+            "application/sparql-results+xml",
+        ),
+        ("SELECT * WHERE { ?s ?p ?o } LIMIT 1", "text/csv", "text/csv"),
+        (
+            "SELECT * WHERE { ?s ?p ?o } LIMIT 1",
+            "text/tab-separated-values",
+            "text/tab-separated-values",
+        ),
+        ("ASK { ?s ?p ?o }", "application/sparql-results+json", "application/sparql-results+json"),
+        ("ASK { ?s ?p ?o }", "application/sparql-results+xml", "application/sparql-results+xml"),
+        (
+            "DESCRIBE <https://w3id.org/alliances/id/actor/banque-alimentaire-metropole-lilloise>",
+            "application/rdf+xml",
+            "application/rdf+xml",
+        ),
+        (
+            "CONSTRUCT WHERE { ?s a <https://w3id.org/alliances/ns#Alliance> }",
+            "text/turtle",
+            "text/turtle",
+        ),
+        (
+            "CONSTRUCT WHERE { ?s a <https://w3id.org/alliances/ns#Alliance> }",
+            "application/ld+json",
+            "application/ld+json",
+        ),
+        (
+            "CONSTRUCT WHERE { ?s a <https://w3id.org/alliances/ns#Alliance> }",
+            "application/n-triples",
+            "application/n-triples",
+        ),
+    ],
+)
+def test_query_content_type(server: dict[str, Any], query: str, accept: str, expected: str) -> None:
     status, headers, data = get(server, [("query", query)], accept)
     assert status == 200
     assert headers["content-type"].split(";")[0] == expected
     assert data
 
 
-@pytest.mark.parametrize(("fmt", "expected"), [
-    ("json", "application/sparql-results+json"), ("xml", "application/sparql-results+xml"),
-    ("csv", "text/csv"), ("tsv", "text/tab-separated-values"),
-    ("application/sparql-results+json", "application/sparql-results+json")])
-def test_format_parameter_wins_over_accept(server: dict[str, Any], fmt: str,
-                                           expected: str) -> None:
-    status, headers, _ = get(server, [("query", "SELECT * { ?s ?p ?o } LIMIT 1"),
-                                      ("format", fmt)], "text/turtle")
+@pytest.mark.parametrize(
+    ("fmt", "expected"),
+    [
+        ("json", "application/sparql-results+json"),
+        ("xml", "application/sparql-results+xml"),
+        ("csv", "text/csv"),
+        ("tsv", "text/tab-separated-values"),
+        ("application/sparql-results+json", "application/sparql-results+json"),
+    ],
+)
+def test_format_parameter_wins_over_accept(server: dict[str, Any], fmt: str, expected: str) -> None:
+    status, headers, _ = get(
+        server, [("query", "SELECT * { ?s ?p ?o } LIMIT 1"), ("format", fmt)], "text/turtle"
+    )
     assert status == 200 and headers["content-type"].split(";")[0] == expected
 
 
 FORM = "application/x-www-form-urlencoded"
 
 
-@pytest.mark.parametrize(("name", "method", "path", "body", "headers"), [
-    ("bad_query_method", "PUT", "/sparql", urlencode({"query": "ASK {}"}).encode(),
-     {"Content-Type": FORM}),
-    ("bad_multiple_queries", "GET", "/sparql?" + urlencode([("query", "ASK {}"),
-                                                            ("query", "ASK {}")]), None, {}),
-    ("bad_query_wrong_media_type", "POST", "/sparql", b"ASK {}", {"Content-Type": "text/plain"}),
-    ("bad_query_missing_form_type", "POST", "/sparql", b"query=ASK%20%7B%7D", {}),
-    ("bad_query_missing_direct_type", "POST", "/sparql", b"ASK {}", {}),
-    ("bad_query_non_utf8", "POST", "/sparql", "ASK { ?s ?p \"é\" }".encode("latin-1"),
-     {"Content-Type": "application/sparql-query"}),
-    ("bad_query_non_utf8_charset", "POST", "/sparql", b"ASK {}",
-     {"Content-Type": "application/sparql-query; charset=ISO-8859-1"}),
-    ("bad_query_syntax", "GET", "/sparql?" + urlencode({"query": "ASK { ?s ?p }"}), None, {}),
-    ("bad_update_get", "GET", "/sparql?" + urlencode({"update": "CLEAR ALL"}), None, {}),
-    ("bad_multiple_updates", "POST", "/sparql",
-     urlencode([("update", "CLEAR NAMED"), ("update", "CLEAR DEFAULT")]).encode(),
-     {"Content-Type": FORM}),
-    ("bad_update_wrong_media_type", "POST", "/sparql", b"CLEAR NAMED",
-     {"Content-Type": "text/plain"}),
-    ("bad_update_missing_form_type", "POST", "/sparql", b"update=CLEAR%20NAMED", {}),
-    ("bad_update_non_utf8", "POST", "/sparql", "INSERT DATA { <a:a> <a:b> \"é\" }".encode(
-        "latin-1"), {"Content-Type": "application/sparql-update"}),
-    ("bad_update_syntax", "POST", "/sparql", urlencode({"update": "INSERT DATA {"}).encode(),
-     {"Content-Type": FORM}),
-    ("bad_update_dataset_conflict", "POST", "/sparql", urlencode([
-        ("using-graph-uri", "http://example.org/g"),
-        ("update", "DELETE { ?s ?p ?o } USING <http://example.org/g> WHERE { ?s ?p ?o }")]
-    ).encode(), {"Content-Type": FORM}),
-    ("query_and_update", "POST", "/sparql", urlencode({"query": "ASK {}",
-                                                       "update": "CLEAR ALL"}).encode(),
-     {"Content-Type": FORM}),
-    ("update_as_query", "GET", "/sparql?" + urlencode({"query": "DROP ALL"}), None, {}),
-])
-def test_bad_requests_are_4xx_with_a_message(server: dict[str, Any], name: str, method: str,
-                                             path: str, body: bytes | None,
-                                             headers: dict[str, str]) -> None:
+@pytest.mark.parametrize(
+    ("name", "method", "path", "body", "headers"),
+    [
+        (
+            "bad_query_method",
+            "PUT",
+            "/sparql",
+            urlencode({"query": "ASK {}"}).encode(),
+            {"Content-Type": FORM},
+        ),
+        (
+            "bad_multiple_queries",
+            "GET",
+            "/sparql?" + urlencode([("query", "ASK {}"), ("query", "ASK {}")]),
+            None,
+            {},
+        ),
+        (
+            "bad_query_wrong_media_type",
+            "POST",
+            "/sparql",
+            b"ASK {}",
+            {"Content-Type": "text/plain"},
+        ),
+        ("bad_query_missing_form_type", "POST", "/sparql", b"query=ASK%20%7B%7D", {}),
+        ("bad_query_missing_direct_type", "POST", "/sparql", b"ASK {}", {}),
+        (
+            "bad_query_non_utf8",
+            "POST",
+            "/sparql",
+            'ASK { ?s ?p "é" }'.encode("latin-1"),
+            {"Content-Type": "application/sparql-query"},
+        ),
+        (
+            "bad_query_non_utf8_charset",
+            "POST",
+            "/sparql",
+            b"ASK {}",
+            {"Content-Type": "application/sparql-query; charset=ISO-8859-1"},
+        ),
+        ("bad_query_syntax", "GET", "/sparql?" + urlencode({"query": "ASK { ?s ?p }"}), None, {}),
+        ("bad_update_get", "GET", "/sparql?" + urlencode({"update": "CLEAR ALL"}), None, {}),
+        (
+            "bad_multiple_updates",
+            "POST",
+            "/sparql",
+            urlencode([("update", "CLEAR NAMED"), ("update", "CLEAR DEFAULT")]).encode(),
+            {"Content-Type": FORM},
+        ),
+        (
+            "bad_update_wrong_media_type",
+            "POST",
+            "/sparql",
+            b"CLEAR NAMED",
+            {"Content-Type": "text/plain"},
+        ),
+        ("bad_update_missing_form_type", "POST", "/sparql", b"update=CLEAR%20NAMED", {}),
+        (
+            "bad_update_non_utf8",
+            "POST",
+            "/sparql",
+            'INSERT DATA { <a:a> <a:b> "é" }'.encode("latin-1"),
+            {"Content-Type": "application/sparql-update"},
+        ),
+        (
+            "bad_update_syntax",
+            "POST",
+            "/sparql",
+            urlencode({"update": "INSERT DATA {"}).encode(),
+            {"Content-Type": FORM},
+        ),
+        (
+            "bad_update_dataset_conflict",
+            "POST",
+            "/sparql",
+            urlencode(
+                [
+                    ("using-graph-uri", "http://example.org/g"),
+                    (
+                        "update",
+                        "DELETE { ?s ?p ?o } USING <http://example.org/g> WHERE { ?s ?p ?o }",
+                    ),
+                ]
+            ).encode(),
+            {"Content-Type": FORM},
+        ),
+        (
+            "query_and_update",
+            "POST",
+            "/sparql",
+            urlencode({"query": "ASK {}", "update": "CLEAR ALL"}).encode(),
+            {"Content-Type": FORM},
+        ),
+        ("update_as_query", "GET", "/sparql?" + urlencode({"query": "DROP ALL"}), None, {}),
+    ],
+)
+def test_bad_requests_are_4xx_with_a_message(
+    server: dict[str, Any],
+    name: str,
+    method: str,
+    path: str,
+    body: bytes | None,
+    headers: dict[str, str],
+) -> None:
     status, resp_headers, data = request(server, method, path, body, headers)
     assert 400 <= status < 500, (name, status, data)
     if status != 405:
@@ -265,8 +406,9 @@ def test_bad_requests_are_4xx_with_a_message(server: dict[str, Any], name: str, 
 
 
 def test_update_is_refused_and_changes_nothing(server: dict[str, Any]) -> None:
-    status, _, _ = request(server, "POST", body=b"DROP ALL",
-                           headers={"Content-Type": "application/sparql-update"})
+    status, _, _ = request(
+        server, "POST", body=b"DROP ALL", headers={"Content-Type": "application/sparql-update"}
+    )
     assert status == 403
     assert boolean(get(server, [("query", ASK_ALLIANCE)])[2])
 
@@ -301,14 +443,18 @@ def test_browsers_get_the_query_page_and_shared_links(server: dict[str, Any]) ->
 def test_cors_is_open_for_reads(server: dict[str, Any]) -> None:
     _, headers, _ = get(server, [("query", "ASK {}")])
     assert headers["access-control-allow-origin"] == "*"
-    status, headers, _ = request(server, "OPTIONS", headers={
-        "Origin": "https://example.org", "Access-Control-Request-Method": "POST"})
+    status, headers, _ = request(
+        server,
+        "OPTIONS",
+        headers={"Origin": "https://example.org", "Access-Control-Request-Method": "POST"},
+    )
     assert status == 204 and "POST" in headers["access-control-allow-methods"]
 
 
 def test_rows_are_capped(server: dict[str, Any]) -> None:
-    status, headers, data = get(server, [("query", "SELECT * { ?s ?p ?o }")],
-                                "application/sparql-results+json")
+    status, headers, data = get(
+        server, [("query", "SELECT * { ?s ?p ?o }")], "application/sparql-results+json"
+    )
     assert status == 200
     assert len(json.loads(data)["results"]["bindings"]) == 500
     assert headers["x-sparql-maxrows"] == "500"
@@ -316,8 +462,9 @@ def test_rows_are_capped(server: dict[str, Any]) -> None:
 
 def test_query_length_is_capped(server: dict[str, Any]) -> None:
     long = "ASK {} #" + "x" * 20_000
-    status, _, data = request(server, "POST", body=long.encode(),
-                              headers={"Content-Type": "application/sparql-query"})
+    status, _, data = request(
+        server, "POST", body=long.encode(), headers={"Content-Type": "application/sparql-query"}
+    )
     assert status == 400 and b"too long" in data
 
 
@@ -329,6 +476,7 @@ def test_unacceptable_media_type_is_406(server: dict[str, Any]) -> None:
 def test_etag_revalidation(server: dict[str, Any]) -> None:
     status, headers, _ = get(server, [("query", "ASK {}")])
     etag = headers["etag"]
-    status, _, _ = request(server, "GET", "/sparql?" + urlencode({"query": "ASK {}"}),
-                           headers={"If-None-Match": etag})
+    status, _, _ = request(
+        server, "GET", "/sparql?" + urlencode({"query": "ASK {}"}), headers={"If-None-Match": etag}
+    )
     assert status == 304

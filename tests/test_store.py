@@ -93,6 +93,7 @@ def test_second_process_gets_a_clear_error(tmp_path: Path, base: str) -> None:
 def test_sdg_targets_have_one_preflabel_per_language(store: OxigraphStore) -> None:
     from ontology.namespaces import SDG
 
-    rows = store.select("SELECT ?l WHERE { ?t ?p ?l FILTER(LANG(?l) = \"fr\") }",
-                        t=SDG["12.3"], p=SKOS.prefLabel)
+    rows = store.select(
+        'SELECT ?l WHERE { ?t ?p ?l FILTER(LANG(?l) = "fr") }', t=SDG["12.3"], p=SKOS.prefLabel
+    )
     assert [str(r["l"])[:30] for r in rows] == ["D’ici à 2030, réduire de moiti"]

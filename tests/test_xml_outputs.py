@@ -122,8 +122,7 @@ def test_the_engine_writer_case_is_refused_with_a_reason() -> None:
     lang=st.sampled_from([None, "fr", "en-gb"]),
 )
 def test_sparql_xml_results_are_well_formed(values: list[str], lang: str | None) -> None:
-    row = [{"type": "literal", "value": v, **({"xml:lang": lang} if lang else {})}
-           for v in values]
+    row = [{"type": "literal", "value": v, **({"xml:lang": lang} if lang else {})} for v in values]
     names = [f"v{i}" for i in range(len(values))]
     doc = minidom.parseString(write_xml(names, [row, [None] * len(values)]))
     got = [

@@ -127,8 +127,11 @@ def need_partners() -> Response:
 @bp.get("/alliances/<alliance_id>/analogues")
 def alliance_analogues(alliance_id: str) -> Response:
     """Alliances similar to an alliance, with what is alike and what differs."""
-    return jsonify(with_sources("alliance", _rec().analogues(
-        alliance_id, inputs.limit(request.args.get("limit")))))
+    return jsonify(
+        with_sources(
+            "alliance", _rec().analogues(alliance_id, inputs.limit(request.args.get("limit")))
+        )
+    )
 
 
 @bp.route("/analogues", methods=["GET", "POST"])
@@ -139,8 +142,7 @@ def idea_analogues() -> Response:
     raw = _body() if request.method == "POST" else _args("sdgs", "types", "resources")
     data, limit = _split_limit(raw)
     data, place = with_place(data)
-    return jsonify(_placed(with_sources("alliance", _rec().analogues_for_idea(data, limit)),
-                           place))
+    return jsonify(_placed(with_sources("alliance", _rec().analogues_for_idea(data, limit)), place))
 
 
 @bp.get("/maturity")

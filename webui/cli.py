@@ -33,8 +33,11 @@ def main() -> None:
 
 
 @main.command()
-@click.option("--no-demo", is_flag=True,
-              help="Do not load the fictional demo dataset (vocabularies and real data only).")
+@click.option(
+    "--no-demo",
+    is_flag=True,
+    help="Do not load the fictional demo dataset (vocabularies and real data only).",
+)
 @click.pass_context
 @friendly_errors
 def init(ctx: click.Context, no_demo: bool) -> None:
@@ -95,8 +98,10 @@ def _progress(as_json: bool) -> CliProgress | None:
 
 @main.command("import", epilog=ACCEPTED)
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
-@click.option("--source", help="Name of the source graph (default: folder or file name, or the "
-              "mapping's dc:identifier).")
+@click.option(
+    "--source",
+    help="Name of the source graph (default: folder or file name, or the mapping's dc:identifier).",
+)
 @click.option("--mapping", type=click.Path(path_type=Path, dir_okay=False), help=MAPPING_HELP)
 @click.option(
     "--json",
@@ -107,7 +112,10 @@ def _progress(as_json: bool) -> CliProgress | None:
 @click.pass_context
 @friendly_errors
 def import_cmd(
-    ctx: click.Context, paths: tuple[Path, ...], source: str | None, mapping: Path | None,
+    ctx: click.Context,
+    paths: tuple[Path, ...],
+    source: str | None,
+    mapping: Path | None,
     as_json: bool,
 ) -> None:
     """Import CSV, spreadsheet or RDF files (or folders of them), all-or-nothing; or foreign
@@ -174,12 +182,19 @@ def validate_cmd(
             store, base = inst.store, inst.base
         if mapping is not None:
             report: Report = validate_mapped(
-                mapping, list(paths) or None, store, base, progress=_progress(as_json),
+                mapping,
+                list(paths) or None,
+                store,
+                base,
+                progress=_progress(as_json),
                 max_file_bytes=limit,
             )
         else:
             report = validate(
-                list(_required(paths)), store, base, progress=_progress(as_json),
+                list(_required(paths)),
+                store,
+                base,
+                progress=_progress(as_json),
                 max_file_bytes=limit,
             )
     if as_json:

@@ -64,11 +64,17 @@ def echo_duplicates(report: object) -> None:
     merged = getattr(report, "merged", None) or []
     uncertain = getattr(report, "uncertain", None) or []
     if merged:
-        click.echo(f"{len(merged)} enregistrement(s) fusionné(s) avec un acteur existant / "
-                   "record(s) merged into an existing actor", err=True)
+        click.echo(
+            f"{len(merged)} enregistrement(s) fusionné(s) avec un acteur existant / "
+            "record(s) merged into an existing actor",
+            err=True,
+        )
     if uncertain:
-        click.echo(f"{len(uncertain)} paire(s) incertaine(s) à vérifier : alliances duplicates / "
-                   "uncertain pair(s) to review", err=True)
+        click.echo(
+            f"{len(uncertain)} paire(s) incertaine(s) à vérifier : alliances duplicates / "
+            "uncertain pair(s) to review",
+            err=True,
+        )
 
 
 def friendly_errors(func: F) -> F:

@@ -28,23 +28,43 @@ def _index(ctx: click.Context) -> SearchIndex:
 
 @click.command("search")
 @click.argument("query", nargs=-1)
-@click.option("--kind", type=click.Choice(KINDS), multiple=True,
-              help="Only this kind of resource (repeatable).")
-@click.option("--facet", "facets", multiple=True, metavar="NAME=VALUE",
-              help="Filter on a facet value, e.g. region=32, sdg=2, actor_type=association "
-                   "(repeatable; values of one facet are combined with OR).")
-@click.option("--place", "place", metavar="TEXT",
-              help="Only what lies in this place, typed as a person would: a région, département "
-                   "or intercommunality (« Nord », « 59 », « Métropole de Lyon »), or a commune "
-                   "or postal code, which filters on the commune's intercommunality.")
+@click.option(
+    "--kind",
+    type=click.Choice(KINDS),
+    multiple=True,
+    help="Only this kind of resource (repeatable).",
+)
+@click.option(
+    "--facet",
+    "facets",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="Filter on a facet value, e.g. region=32, sdg=2, actor_type=association "
+    "(repeatable; values of one facet are combined with OR).",
+)
+@click.option(
+    "--place",
+    "place",
+    metavar="TEXT",
+    help="Only what lies in this place, typed as a person would: a région, département "
+    "or intercommunality (« Nord », « 59 », « Métropole de Lyon »), or a commune "
+    "or postal code, which filters on the commune's intercommunality.",
+)
 @click.option("--limit", default=10, show_default=True, type=click.IntRange(0, 100))
 @click.option("--page", default=1, show_default=True, type=click.IntRange(1, 1000))
 @click.option("--json", "as_json", is_flag=True, help="Print JSON (the shape of /api/search).")
 @click.pass_context
 @friendly_errors
-def search_cmd(ctx: click.Context, query: tuple[str, ...], kind: tuple[str, ...],
-               facets: tuple[str, ...], place: str | None, limit: int, page: int,
-               as_json: bool) -> None:
+def search_cmd(
+    ctx: click.Context,
+    query: tuple[str, ...],
+    kind: tuple[str, ...],
+    facets: tuple[str, ...],
+    place: str | None,
+    limit: int,
+    page: int,
+    as_json: bool,
+) -> None:
     """Full-text search in French over actors, alliances, tools, SDGs and territories."""
     inst = open_instance(ctx)
     index = index_of(inst)
@@ -52,8 +72,9 @@ def search_cmd(ctx: click.Context, query: tuple[str, ...], kind: tuple[str, ...]
     if place:
         name, value = place_facet(place)
         filters.setdefault(name, []).append(value)
-    response = index.search(" ".join(query), kind=list(kind) or None,
-                            facets=filters, page=page, limit=limit)
+    response = index.search(
+        " ".join(query), kind=list(kind) or None, facets=filters, page=page, limit=limit
+    )
     if as_json:
         answer = response.to_dict()
         annotate_hits(inst.store, answer["results"], "fr")
@@ -76,8 +97,10 @@ def place_facet(text: str) -> tuple[str, str]:
 
 
 def _print(r: SearchResponse, known: dict[str, SourceInfo]) -> None:
-    click.echo(f"{r.total} résultat(s) pour « {r.query} »"
-               + (" (tous les mots ne sont pas trouvés)" if r.relaxed else ""))
+    click.echo(
+        f"{r.total} résultat(s) pour « {r.query} »"
+        + (" (tous les mots ne sont pas trouvés)" if r.relaxed else "")
+    )
     for i, hit in enumerate(r.results, (r.page - 1) * r.limit + 1):
         click.echo(f"{i:>3}. [{hit.kind}] {hit.label}  ({hit.id})")
         if hit.snippet:
@@ -122,10 +145,13 @@ def status_cmd(ctx: click.Context, as_json: bool) -> None:
     """Backend, folder, documents and graph version of the live index."""
     index = _index(ctx)
     stamp = index.stamp
-    data = {"backend": index.backend_name, "path": str(index.path),
-            "docs": stamp.docs if stamp else 0,
-            "graph_version": stamp.graph_version if stamp else None,
-            "store_version": index.store.version}
+    data = {
+        "backend": index.backend_name,
+        "path": str(index.path),
+        "docs": stamp.docs if stamp else 0,
+        "graph_version": stamp.graph_version if stamp else None,
+        "store_version": index.store.version,
+    }
     if as_json:
         click.echo(json.dumps(data))
     else:

@@ -52,22 +52,36 @@ class DumpFormat:
 
 DUMP_FORMATS: tuple[DumpFormat, ...] = (
     DumpFormat("ttl", "ttl", "text/turtle", False, "RDF_TURTLE", "Turtle"),
-    DumpFormat("nt.gz", "nt", "application/n-triples", True, "RDF_N_TRIPLES",
-               "N-Triples (gzip)"),
+    DumpFormat("nt.gz", "nt", "application/n-triples", True, "RDF_N_TRIPLES", "N-Triples (gzip)"),
     DumpFormat("jsonld", "jsonld", "application/ld+json", False, "JSON_LD", "JSON-LD"),
-    DumpFormat("nq.gz", "nq", "application/n-quads", True, "RDF_N_QUADS",
-               "N-Quads (gzip), with the named graphs"),
+    DumpFormat(
+        "nq.gz",
+        "nq",
+        "application/n-quads",
+        True,
+        "RDF_N_QUADS",
+        "N-Quads (gzip), with the named graphs",
+    ),
 )
 SOURCE_FORMATS = tuple(f for f in DUMP_FORMATS if f.suffix in ("ttl", "nt.gz"))
 _BY_SUFFIX = {f.suffix: f for f in DUMP_FORMATS}
-_NAMES = {"ttl": ("ttl", "turtle"), "nt.gz": ("nt", "ntriples", "n-triples", "nt.gz"),
-          "jsonld": ("jsonld", "json-ld", "json"), "nq.gz": ("nq", "nquads", "n-quads", "nq.gz")}
-_ALIASES = {"ttl": ("application/x-turtle", "application/turtle", "text/n3"),
-            "nt.gz": ("text/plain",), "jsonld": ("application/json",), "nq.gz": ()}
+_NAMES = {
+    "ttl": ("ttl", "turtle"),
+    "nt.gz": ("nt", "ntriples", "n-triples", "nt.gz"),
+    "jsonld": ("jsonld", "json-ld", "json"),
+    "nq.gz": ("nq", "nquads", "n-quads", "nq.gz"),
+}
+_ALIASES = {
+    "ttl": ("application/x-turtle", "application/turtle", "text/n3"),
+    "nt.gz": ("text/plain",),
+    "jsonld": ("application/json",),
+    "nq.gz": (),
+}
 #: The negotiable representations of a dump, default (Turtle) first.
 DUMP_TYPES: tuple[MediaType, ...] = tuple(
     MediaType(f.suffix, f.mime, _NAMES[f.suffix], _ALIASES[f.suffix], f.suffix)
-    for f in DUMP_FORMATS)
+    for f in DUMP_FORMATS
+)
 _generating: set[Path] = set()
 _gen_lock = threading.Lock()
 
@@ -106,8 +120,7 @@ def _cache_dir(version: int) -> Path:
     return get_instance().home / "cache" / "dumps" / f"v{version}"
 
 
-def _stream(name: str, fmt: DumpFormat, produce: Callable[[IO[bytes]], None],
-            tag: str) -> Response:
+def _stream(name: str, fmt: DumpFormat, produce: Callable[[IO[bytes]], None], tag: str) -> Response:
     """Serve `name` for the current version: from the cache, or streamed while produced."""
     cached304 = not_modified(tag)
     if cached304 is not None:
@@ -116,8 +129,7 @@ def _stream(name: str, fmt: DumpFormat, produce: Callable[[IO[bytes]], None],
     version = store.version
     final = _cache_dir(version) / name
     if final.exists():
-        resp = send_file(final, mimetype=fmt.mime, conditional=True, download_name=name,
-                         etag=False)
+        resp = send_file(final, mimetype=fmt.mime, conditional=True, download_name=name, etag=False)
         return _headers(resp, fmt, tag)
     with _gen_lock:
         tee = final not in _generating
@@ -222,8 +234,9 @@ def dump(suffix: str) -> Response:
     """The whole published graph (N-Quads keeps the named graphs)."""
     fmt = _BY_SUFFIX[suffix]
     store = get_instance().store
-    return _stream(f"alliances.{suffix}", fmt, lambda out: store.dump(out, fmt.store_format),
-                   f"dump/{suffix}")
+    return _stream(
+        f"alliances.{suffix}", fmt, lambda out: store.dump(out, fmt.store_format), f"dump/{suffix}"
+    )
 
 
 @bp.route("/dump/source/<source>.<any(ttl, 'nt.gz'):suffix>")
@@ -237,9 +250,12 @@ def source_dump(source: str, suffix: str) -> Response:
         abort(404, description=f"source {source} introuvable / not found")
     fmt = _BY_SUFFIX[suffix]
 
-    return _stream(f"{source}.{suffix}", fmt,
-                   lambda out: store.dump(out, fmt.store_format, graphs=[graph]),
-                   f"source/{source}/{suffix}")
+    return _stream(
+        f"{source}.{suffix}",
+        fmt,
+        lambda out: store.dump(out, fmt.store_format, graphs=[graph]),
+        f"source/{source}/{suffix}",
+    )
 
 
 def init_app(app: Flask) -> None:

@@ -33,8 +33,9 @@ EXTENSIONS = ("ttl", "jsonld", "rdf", "nt", "html")
 _EXT_RE = "|".join(EXTENSIONS)
 
 
-def _see_other(html_url: str, doc_endpoint: str, triples: Callable[[], list[Any]] | None = None,
-               **values: Any) -> Response:
+def _see_other(
+    html_url: str, doc_endpoint: str, triples: Callable[[], list[Any]] | None = None, **values: Any
+) -> Response:
     """303 to the representation the client prefers (`Vary: Accept`).
 
     When RDF/XML wins but cannot carry the document (`triples()`), the client's next choice is
@@ -42,8 +43,12 @@ def _see_other(html_url: str, doc_endpoint: str, triples: Callable[[], list[Any]
     """
     fmt = request.args.get("format")
     media = negotiate_graph(fmt)
-    if media is not None and media.key == "rdfxml" and triples is not None \
-            and not can_write(triples(), media.key):
+    if (
+        media is not None
+        and media.key == "rdfxml"
+        and triples is not None
+        and not can_write(triples(), media.key)
+    ):
         media = negotiate_graph(fmt, exclude=(media.key,))
     target = html_url if media is None else url_for(doc_endpoint, ext=media.extension, **values)
     return finish(redirect(target, code=303))
@@ -58,12 +63,20 @@ def _document(triples: list[Any], ext: str, tag: str) -> Response:
 
 
 def _generic_html(iri: URIRef, triples: list[Any], title: str) -> str:
-    rows = sorted(([_cell(s), _cell(p), _cell(o)] for s, p, o in triples),
-                  key=lambda r: (r[0][1] != str(iri), r[0][1], r[1][1], r[2][1]))
-    return render_template("rdf_document.html", iri=iri, title=title, rows=rows,
-                           lang=current_lang(),
-                           formats=[(m, request.path.rsplit(".", 1)[0] + "." + m.extension)
-                                    for m in BY_EXTENSION.values()])
+    rows = sorted(
+        ([_cell(s), _cell(p), _cell(o)] for s, p, o in triples),
+        key=lambda r: (r[0][1] != str(iri), r[0][1], r[1][1], r[2][1]),
+    )
+    return render_template(
+        "rdf_document.html",
+        iri=iri,
+        title=title,
+        rows=rows,
+        lang=current_lang(),
+        formats=[
+            (m, request.path.rsplit(".", 1)[0] + "." + m.extension) for m in BY_EXTENSION.values()
+        ],
+    )
 
 
 def _cell(term: Any) -> tuple[str, str, str]:
@@ -93,14 +106,19 @@ def instance(rest: str) -> Response | str:
     base = get_instance().base
     found = iris.parse(base, base + rest)
     if found is not None:
-        return _see_other(url_for("pages.resource_page", kind=found.kind, ident=found.ident),
-                          "linked_data.instance_doc",
-                          lambda: publishing.resource_document(get_instance().store,
-                                                               iris.under(base, rest)),
-                          rest=rest)
+        return _see_other(
+            url_for("pages.resource_page", kind=found.kind, ident=found.ident),
+            "linked_data.instance_doc",
+            lambda: publishing.resource_document(get_instance().store, iris.under(base, rest)),
+            rest=rest,
+        )
     triples = _triples_or_404(rest)
-    return _see_other(url_for("linked_data.instance_doc", rest=rest, ext="html"),
-                      "linked_data.instance_doc", lambda: triples, rest=rest)
+    return _see_other(
+        url_for("linked_data.instance_doc", rest=rest, ext="html"),
+        "linked_data.instance_doc",
+        lambda: triples,
+        rest=rest,
+    )
 
 
 @bp.route("/id/<path:rest>.<any(" + ",".join(EXTENSIONS) + "):ext>", endpoint="instance_doc")
@@ -152,14 +170,17 @@ def vocabulary(path: str) -> Response | str:
     if dot and ext in EXTENSIONS:
         return vocabulary_document(stem, ext)
     iri, prefix, _title = _vocab(path)
-    return _see_other(url_for("linked_data.vocabulary_doc", path=path, ext="html"),
-                      "linked_data.vocabulary_doc",
-                      lambda: publishing.vocabulary_document(get_instance().store, iri, prefix),
-                      path=path)
+    return _see_other(
+        url_for("linked_data.vocabulary_doc", path=path, ext="html"),
+        "linked_data.vocabulary_doc",
+        lambda: publishing.vocabulary_document(get_instance().store, iri, prefix),
+        path=path,
+    )
 
 
-@bp.route("/ns.<any(" + ",".join(EXTENSIONS) + "):ext>", defaults={"path": ""},
-          endpoint="vocabulary_doc")
+@bp.route(
+    "/ns.<any(" + ",".join(EXTENSIONS) + "):ext>", defaults={"path": ""}, endpoint="vocabulary_doc"
+)
 @bp.route("/ns/<path:path>.<any(" + ",".join(EXTENSIONS) + "):ext>", endpoint="vocabulary_doc")
 def vocabulary_document(path: str, ext: str) -> Response | str:
     """The document of the ontology, a scheme or a concept in one format."""

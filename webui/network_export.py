@@ -122,8 +122,13 @@ EXPORTS: dict[str, tuple[str, Callable[[nx.Graph], bytes], bool]] = {
 
 #: The negotiable representations of a network (`/export/network/{network}`), default first.
 NETWORK_TYPES = (
-    MediaType("graphml", "application/graphml+xml", ("graphml",), ("application/xml", "text/xml"),
-              "graphml"),
+    MediaType(
+        "graphml",
+        "application/graphml+xml",
+        ("graphml",),
+        ("application/xml", "text/xml"),
+        "graphml",
+    ),
     MediaType("gexf", "application/gexf+xml", ("gexf",), ("application/xml", "text/xml"), "gexf"),
     MediaType("csv", "text/csv", ("csv",), (), "csv"),
 )

@@ -96,12 +96,19 @@ class Ego:
 
 
 def _at(radius: float, angle: float) -> tuple[float, float]:
-    return (round(SIZE / 2 + radius * math.cos(angle), 1),
-            round(SIZE / 2 + radius * math.sin(angle), 1))
+    return (
+        round(SIZE / 2 + radius * math.cos(angle), 1),
+        round(SIZE / 2 + radius * math.sin(angle), 1),
+    )
 
 
-def ego_network(net: object, actor: URIRef, label: str, base: str,
-                labels: Callable[[], Mapping[str, str]] | None = None) -> Ego | None:
+def ego_network(
+    net: object,
+    actor: URIRef,
+    label: str,
+    base: str,
+    labels: Callable[[], Mapping[str, str]] | None = None,
+) -> Ego | None:
     """The layout of `actor`'s network in `net` (a `NetworkViews`), or None without alliances.
 
     Node names come from the network's `label` attributes, else from `labels()` (IRI → name,

@@ -21,9 +21,25 @@ from .sources import of_vocabulary
 bp = Blueprint("sdg_pages", __name__)
 
 #: The official colours of the 17 goals (also in alliances.css as `.sdg-N`; text stays readable).
-COLOURS = ("#E5243B", "#DDA63A", "#4C9F38", "#C5192D", "#FF3A21", "#26BDE2", "#FCC30B",
-           "#A21942", "#FD6925", "#DD1367", "#FD9D24", "#BF8B2E", "#3F7E44", "#0A97D9",
-           "#56C02B", "#00689D", "#19486A")
+COLOURS = (
+    "#E5243B",
+    "#DDA63A",
+    "#4C9F38",
+    "#C5192D",
+    "#FF3A21",
+    "#26BDE2",
+    "#FCC30B",
+    "#A21942",
+    "#FD6925",
+    "#DD1367",
+    "#FD9D24",
+    "#BF8B2E",
+    "#3F7E44",
+    "#0A97D9",
+    "#56C02B",
+    "#00689D",
+    "#19486A",
+)
 
 
 @dataclass
@@ -56,8 +72,10 @@ def goals_page() -> str:
     """The 17 goals as a grid of cards."""
     index = pages_index(get_instance().store)
     labels = labels_for(current_lang())
-    goals = [Goal(str(g), labels.get(str(g), ""), index.sdg_count(str(g)), COLOURS[g - 1])
-             for g in range(1, 18)]
+    goals = [
+        Goal(str(g), labels.get(str(g), ""), index.sdg_count(str(g)), COLOURS[g - 1])
+        for g in range(1, 18)
+    ]
     return render_template("sdg_goals.html", goals=goals)
 
 
@@ -74,10 +92,16 @@ def sdg_page(code: str) -> str:
     else:
         raise NotFound(**both(N_("There is no SDG goal or target « %(code)s »."), code=code))
     return render_template(
-        "sdg.html", code=code, is_goal=code == goal, text=labels.get(code, ""),
-        goal=Goal(goal, labels.get(goal, ""), 0, COLOURS[int(goal) - 1]), targets=targets,
-        items=split(index.sdg(code)), limit=LIMIT,
-        record_sources=of_vocabulary(get_instance().store, "vocabulary-sdg"))
+        "sdg.html",
+        code=code,
+        is_goal=code == goal,
+        text=labels.get(code, ""),
+        goal=Goal(goal, labels.get(goal, ""), 0, COLOURS[int(goal) - 1]),
+        targets=targets,
+        items=split(index.sdg(code)),
+        limit=LIMIT,
+        record_sources=of_vocabulary(get_instance().store, "vocabulary-sdg"),
+    )
 
 
 def init_app(app: Flask) -> None:

@@ -82,9 +82,9 @@ def href(iri: object, base: str) -> str:
     `webui.security.safe_href`; "" otherwise)."""
     s = str(iri)
     if s.startswith(base):
-        return "/" + s[len(base):]
+        return "/" + s[len(base) :]
     if s.startswith(str(SDG)):
-        return "/sdg/" + s[len(str(SDG)):]
+        return "/sdg/" + s[len(str(SDG)) :]
     place = territory_key(s)
     if place is not None:
         return f"/territoire/{place[0]}/{place[1]}"
@@ -99,9 +99,13 @@ def _sdg_links(values: list[Value], base: str) -> list[Link]:
     """SDG goals and targets, by code, labelled "code · label"."""
     out = []
     for v in values:
-        code = str(v.term)[len(str(SDG)):] if str(v.term).startswith(str(SDG)) else ""
-        out.append((tuple(int(p) if p.isdigit() else 99 for p in code.split(".")) if code else (),
-                    Link(f"{code} · {v.label}" if code else v.label, href(v.term, base))))
+        code = str(v.term)[len(str(SDG)) :] if str(v.term).startswith(str(SDG)) else ""
+        out.append(
+            (
+                tuple(int(p) if p.isdigit() else 99 for p in code.split(".")) if code else (),
+                Link(f"{code} · {v.label}" if code else v.label, href(v.term, base)),
+            )
+        )
     return [link for _, link in sorted(out, key=lambda pair: pair[0])]
 
 
@@ -115,8 +119,9 @@ def sdg_groups(values: list[Value], names: dict[str, str]) -> list[SdgGroup]:
     `names` maps goal codes to their short names in the page's language.
     """
     prefix = str(SDG)
-    codes = sorted({str(v.term)[len(prefix):] for v in values
-                    if str(v.term).startswith(prefix)}, key=_sdg_key)
+    codes = sorted(
+        {str(v.term)[len(prefix) :] for v in values if str(v.term).startswith(prefix)}, key=_sdg_key
+    )
     groups: dict[str, SdgGroup] = {}
     for code in codes:
         goal = code.split(".")[0]
@@ -139,24 +144,30 @@ def _labels(res: Resource, pred: URIRef) -> list[str]:
 
 
 def _common(res: Resource, lang: str, base: str) -> Page:
-    territories = [v for vals in res.props.values() for v in vals
-                   if str(v.term).startswith(str(INSEE_GEO))]
+    territories = [
+        v for vals in res.props.values() for v in vals if str(v.term).startswith(str(INSEE_GEO))
+    ]
     seen: set[str] = set()
     unique = [v for v in territories if not (str(v.term) in seen or seen.add(str(v.term)))]
     url = res.first(SCHEMA.url)
     page = Page(
-        label=res.label(lang), description=_text(res, DCT.description, lang),
-        types=_labels(res, ORG.classification), territories=_links(unique, base),
+        label=res.label(lang),
+        description=_text(res, DCT.description, lang),
+        types=_labels(res, ORG.classification),
+        territories=_links(unique, base),
         sdgs=_sdg_links(res.props.get(DCT.subject, []), base),
-        status=", ".join(_labels(res, ALL.status)), url=safe_href(url.term) if url else "",
+        status=", ".join(_labels(res, ALL.status)),
+        url=safe_href(url.term) if url else "",
     )
     page.shares = resource_mix(res)
-    page.type_codes = [(str(v.term).rsplit("/", 1)[-1], v.label)
-                       for v in res.props.get(ORG.classification, [])]
+    page.type_codes = [
+        (str(v.term).rsplit("/", 1)[-1], v.label) for v in res.props.get(ORG.classification, [])
+    ]
     from .present import sdg_goal_name
 
-    page.sdg_groups = sdg_groups(res.props.get(DCT.subject, []),
-                                 {str(g): sdg_goal_name(str(g)) for g in range(1, 18)})
+    page.sdg_groups = sdg_groups(
+        res.props.get(DCT.subject, []), {str(g): sdg_goal_name(str(g)) for g in range(1, 18)}
+    )
     return page
 
 
@@ -183,8 +194,12 @@ def actor_page(inst: Instance, res: Resource, ident: str, lang: str) -> Page:
     rec = recommender_for(inst)
     net = rec.network.get()
     page.alliances = sorted(
-        (Link(str(net.bipartite.nodes[a].get("label", a)), href(a, inst.base))
-         for a in net.alliances_of(res.iri)), key=lambda link: link.label)
+        (
+            Link(str(net.bipartite.nodes[a].get("label", a)), href(a, inst.base))
+            for a in net.alliances_of(res.iri)
+        ),
+        key=lambda link: link.label,
+    )
     page.reco = with_sources("actor", rec.partners(ident, 5))
     return page
 
@@ -211,8 +226,11 @@ def period(res: Resource) -> str:
 
     start, end = res.first(SCHEMA.startDate), res.first(SCHEMA.endDate)
     if start and end:
-        return _("from %(start)s to %(end)s", start=format_day(str(start.term)),
-                 end=format_day(str(end.term)))
+        return _(
+            "from %(start)s to %(end)s",
+            start=format_day(str(start.term)),
+            end=format_day(str(end.term)),
+        )
     if start:
         return _("since %(start)s", start=format_day(str(start.term)))
     if end:
@@ -227,6 +245,10 @@ def page_lead(roles: str) -> str:
 
 def evaluations_of(inst: Instance, iri: URIRef) -> list[Link]:
     """The evaluations that refer to `iri`."""
-    return sorted((Link(str(label or local_name(e)).strip(), href(e, inst.base))
-                   for e, label in labels_q.evaluations_of(inst.store, iri)),
-                  key=lambda link: link.label)
+    return sorted(
+        (
+            Link(str(label or local_name(e)).strip(), href(e, inst.base))
+            for e, label in labels_q.evaluations_of(inst.store, iri)
+        ),
+        key=lambda link: link.label,
+    )

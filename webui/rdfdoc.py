@@ -24,8 +24,9 @@ from .conneg import HTML, negotiate
 from .sparql.mediatypes import GRAPHS, MediaType
 
 
-def negotiate_graph(fmt: str | None = None, *, html: bool = True,
-                    exclude: tuple[str, ...] = ()) -> MediaType | None:
+def negotiate_graph(
+    fmt: str | None = None, *, html: bool = True, exclude: tuple[str, ...] = ()
+) -> MediaType | None:
     """The RDF format the request asks for (`conneg.negotiate` over `GRAPHS`, then HTML when
     `html`); None when the HTML page is the answer. Formats whose key is in `exclude` (those
     that cannot carry the document) are not offered."""

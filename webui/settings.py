@@ -176,8 +176,10 @@ def _boolean(name: str, value: Any) -> bool:
     text = str(value).strip().lower()
     if text in _TRUE or text in _FALSE:
         return text in _TRUE
-    raise ConfigError(f"{name} must be true or false, not {value!r}",
-                      message_fr=f"{name} vaut true ou false, pas {value!r}")
+    raise ConfigError(
+        f"{name} must be true or false, not {value!r}",
+        message_fr=f"{name} vaut true ou false, pas {value!r}",
+    )
 
 
 def check(values: dict[str, Any]) -> dict[str, Any]:

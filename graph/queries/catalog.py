@@ -40,8 +40,11 @@ def source_facts(store: Store) -> list[SourceFacts]:
 
 
 def _compute(store: Store) -> list[SourceFacts]:
-    facts = [SourceFacts(s.source, s.iri, s.triples, s.subjects) for s in graph_stats(store)
-             if s.source != "provenance"]
+    facts = [
+        SourceFacts(s.source, s.iri, s.triples, s.subjects)
+        for s in graph_stats(store)
+        if s.source != "provenance"
+    ]
     by_graph = {f.graph: f for f in facts}
     rows = store.select(
         "SELECT ?g ?p ?o WHERE { ?g ?p ?o "
@@ -127,5 +130,7 @@ def _period(store: Store, graph: URIRef) -> tuple[Literal | None, Literal | None
     years = [y for y in (year_of(r.get("d")) for r in rows) if y is not None]
     if not years:
         return None, None
-    return (Literal(f"{min(years):04d}", datatype=XSD.gYear),
-            Literal(f"{max(years):04d}", datatype=XSD.gYear))
+    return (
+        Literal(f"{min(years):04d}", datatype=XSD.gYear),
+        Literal(f"{max(years):04d}", datatype=XSD.gYear),
+    )

@@ -27,10 +27,19 @@ def membership_network(store: Store) -> nx.Graph:
     g = nx.Graph()
     for r in store.select(MEMBERSHIPS):
         actor, alliance = str(r["actor"]), str(r["alliance"])
-        g.add_node(alliance, label=str(r.get("title", "")), kind="alliance",
-                   status=str(r.get("status", "")))
+        g.add_node(
+            alliance,
+            label=str(r.get("title", "")),
+            kind="alliance",
+            status=str(r.get("status", "")),
+        )
         if actor not in g:
-            g.add_node(actor, label=str(r.get("name", "")), kind="actor",
-                       type=str(r.get("type", "")), territory=str(r.get("territory", "")))
+            g.add_node(
+                actor,
+                label=str(r.get("name", "")),
+                kind="actor",
+                type=str(r.get("type", "")),
+                territory=str(r.get("territory", "")),
+            )
         g.add_edge(actor, alliance, role=str(r.get("role", "")))
     return g

@@ -37,8 +37,9 @@ class Item:
 
 def sort_key(item: Item) -> tuple[str, str, str]:
     """French-friendly order: accents and case ignored (« Énergies » sorts with the E's)."""
-    plain = "".join(c for c in unicodedata.normalize("NFD", item.label)
-                    if not unicodedata.combining(c))
+    plain = "".join(
+        c for c in unicodedata.normalize("NFD", item.label) if not unicodedata.combining(c)
+    )
     return plain.casefold(), item.kind, item.ident
 
 
@@ -48,8 +49,7 @@ class PagesIndex:
 
     by_sdg: dict[str, set[Item]] = field(default_factory=lambda: defaultdict(set))
     by_goal: dict[str, set[Item]] = field(default_factory=lambda: defaultdict(set))
-    by_territory: dict[tuple[str, str], set[Item]] = field(
-        default_factory=lambda: defaultdict(set))
+    by_territory: dict[tuple[str, str], set[Item]] = field(default_factory=lambda: defaultdict(set))
     labels: dict[str, str] = field(default_factory=dict)
 
     _memo: dict[tuple[str, ...], object] = field(default_factory=dict, repr=False)
@@ -58,8 +58,10 @@ class PagesIndex:
         """Items tagged with `code` (a target) or, for a goal, with the goal or any target of it."""
         key = ("sdg", code)
         if key not in self._memo:
-            self._memo[key] = sorted(self.by_goal.get(code, set()) if "." not in code
-                                     else self.by_sdg.get(code, set()), key=sort_key)
+            self._memo[key] = sorted(
+                self.by_goal.get(code, set()) if "." not in code else self.by_sdg.get(code, set()),
+                key=sort_key,
+            )
         return self._memo[key]  # type: ignore[return-value]
 
     def sdg_count(self, code: str) -> int:
@@ -84,8 +86,7 @@ class PagesIndex:
 
 #: Per store (weakly held, so that a new store never sees an old one's entry): (version, value).
 _CACHE: weakref.WeakKeyDictionary[Store, tuple[int, PagesIndex]] = weakref.WeakKeyDictionary()
-_STATS: weakref.WeakKeyDictionary[Store, tuple[int, dict[str, int]]] = (
-    weakref.WeakKeyDictionary())
+_STATS: weakref.WeakKeyDictionary[Store, tuple[int, dict[str, int]]] = weakref.WeakKeyDictionary()
 _LOCK = threading.Lock()
 
 
@@ -154,7 +155,7 @@ def build_index(store: Store) -> PagesIndex:
     index.labels.update((item.iri, item.label) for item in items.values())
     subjects = set(items)
     for s, o in links(store, subjects, DCT.subject):
-        code = str(o)[len(sdg_prefix):] if str(o).startswith(sdg_prefix) else ""
+        code = str(o)[len(sdg_prefix) :] if str(o).startswith(sdg_prefix) else ""
         if code:
             index.by_sdg[code].add(items[s])
             index.by_goal[code.split(".")[0]].add(items[s])

@@ -110,8 +110,7 @@ def graph_stats(store: Store) -> list[GraphStats]:
             "WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
         )
         counts = {r["g"]: (int(r["n"]), int(r["e"])) for r in rows}  # type: ignore[call-overload]
-        return [GraphStats(g.iri, g.source, *counts.get(g.iri, (0, 0)))
-                for g in store.graphs()]
+        return [GraphStats(g.iri, g.source, *counts.get(g.iri, (0, 0))) for g in store.graphs()]
 
     return cached(store, "graph_stats", compute)  # type: ignore[no-any-return]
 
@@ -131,8 +130,12 @@ def class_counts(store: Store) -> list[tuple[URIRef, int]]:
 
 def distinct_count(store: Store, what: str) -> int:
     """`triples`, `subjects`, `properties` or `objects` over the union (cached per version)."""
-    exprs = {"triples": "*", "subjects": "DISTINCT ?s", "properties": "DISTINCT ?p",
-             "objects": "DISTINCT ?o"}
+    exprs = {
+        "triples": "*",
+        "subjects": "DISTINCT ?s",
+        "properties": "DISTINCT ?p",
+        "objects": "DISTINCT ?o",
+    }
     expr = exprs[what]
 
     def compute() -> int:

@@ -49,8 +49,9 @@ class AllianceTable:
     null: np.ndarray | None = None  # factor values of random pairs (analogues.null_factors)
 
     @classmethod
-    def build(cls, store: Store, actors: ActorTable, network: NetworkViews,
-              links: Links | None = None) -> AllianceTable:
+    def build(
+        cls, store: Store, actors: ActorTable, network: NetworkViews, links: Links | None = None
+    ) -> AllianceTable:
         """Read every alliance's features; member types come from the actor table."""
         p = alliance_profiles(store, links)
         iris = sorted(p.iris, key=str)
@@ -63,14 +64,19 @@ class AllianceTable:
             text=TfIdf.fit(f"{p.labels.get(a, '')}. {p.descriptions.get(a, '')}" for a in iris),
             sdgs=sdgs,
             goals=np.array([s.goal_mask for s in sdgs], dtype=np.uint32),
-            targets=(np.stack([s.target_words() for s in sdgs]) if iris
-                     else np.zeros((0, TARGET_WORDS), dtype=np.uint64)),
+            targets=(
+                np.stack([s.target_words() for s in sdgs])
+                if iris
+                else np.zeros((0, TARGET_WORDS), dtype=np.uint64)
+            ),
             composition=_composition(iris, actors, network),
-            resources=np.array([mix_vector(p.resources.get(a, {})) for a in iris],
-                               dtype=np.float64).reshape(len(iris), N_RESOURCES),
+            resources=np.array(
+                [mix_vector(p.resources.get(a, {})) for a in iris], dtype=np.float64
+            ).reshape(len(iris), N_RESOURCES),
             places=places,
-            scale=np.array([LEVELS.index(pl.level) if pl.level else -1 for pl in places],
-                           dtype=np.int8),
+            scale=np.array(
+                [LEVELS.index(pl.level) if pl.level else -1 for pl in places], dtype=np.int8
+            ),
         )
         table._index()
         return table

@@ -97,16 +97,25 @@ class Query:
 
     def known(self) -> dict[str, bool]:
         """Which factors the query says something about."""
-        return {"text": self.text.nnz > 0, "sdgs": bool(self.sdgs.goals),
-                "composition": bool(self.composition.any()),
-                "resources": bool(self.resources.any()), "scale": self.scale >= 0}
+        return {
+            "text": self.text.nnz > 0,
+            "sdgs": bool(self.sdgs.goals),
+            "composition": bool(self.composition.any()),
+            "resources": bool(self.resources.any()),
+            "scale": self.scale >= 0,
+        }
 
 
 class AnalogueFinder:
     """Ranks analogous alliances over one version of the graph."""
 
-    def __init__(self, table: AllianceTable, labels: Labels, weights: Mapping[str, float],
-                 same_territory: float) -> None:
+    def __init__(
+        self,
+        table: AllianceTable,
+        labels: Labels,
+        weights: Mapping[str, float],
+        same_territory: float,
+    ) -> None:
         self.t = table
         self.labels = labels
         self.weights = {f: float(weights[f]) for f in ANALOGUE_FACTORS}
@@ -117,11 +126,19 @@ class AnalogueFinder:
         """Examples like the alliance with local identifier `alliance_id`."""
         i = self.t.by_id.get(inputs.local_id(alliance_id, "alliance"))
         if i is None:
-            raise NotFound(f"no alliance {alliance_id!r}",
-                           message_fr=f"aucune alliance {alliance_id!r}")
+            raise NotFound(
+                f"no alliance {alliance_id!r}", message_fr=f"aucune alliance {alliance_id!r}"
+            )
         t = self.t
-        q = Query(t.text.row(i), t.sdgs[i], t.composition[i], t.resources[i], t.places[i],
-                  index=i, iri=t.iris[i])
+        q = Query(
+            t.text.row(i),
+            t.sdgs[i],
+            t.composition[i],
+            t.resources[i],
+            t.places[i],
+            index=i,
+            iri=t.iris[i],
+        )
         return {"alliance": str(t.iris[i]), "results": self.rank(q, limit)}
 
     def for_idea(self, data: Mapping[str, Any], limit: int = 10) -> dict[str, Any]:
@@ -146,14 +163,21 @@ class AnalogueFinder:
         resources = _resources(data.get("resources"))
         place = inputs.place(data.get("territory")) or NOWHERE
         if not (text or sdgs.goals or types or place.level or resources.any()):
-            raise BadRequest("describe the idea: text, sdgs, types, territory or resources",
-                             message_fr="décrivez l'idée : text (texte), sdgs (ODD), types "
-                             "(types d'acteurs), territory (territoire) ou resources")
-        echo = {"text": text, "sdgs": sorted(sdgs.goals | sdgs.targets, key=target_sort_key),
-                "sdgs_suggested": suggested, "types": types,
-                "territory": str(place.iri) if place.iri else None}
-        return Query(self.t.text.vector(text), sdgs, comp, resources, place,
-                     sdgs_suggested=bool(suggested)), echo
+            raise BadRequest(
+                "describe the idea: text, sdgs, types, territory or resources",
+                message_fr="décrivez l'idée : text (texte), sdgs (ODD), types "
+                "(types d'acteurs), territory (territoire) ou resources",
+            )
+        echo = {
+            "text": text,
+            "sdgs": sorted(sdgs.goals | sdgs.targets, key=target_sort_key),
+            "sdgs_suggested": suggested,
+            "types": types,
+            "territory": str(place.iri) if place.iri else None,
+        }
+        return Query(
+            self.t.text.vector(text), sdgs, comp, resources, place, sdgs_suggested=bool(suggested)
+        ), echo
 
     # -- ranking ---------------------------------------------------------------------------
     def rank(self, q: Query, limit: int) -> list[dict[str, Any]]:
@@ -175,10 +199,17 @@ class AnalogueFinder:
         order = np.lexsort((cands, -np.round(score, 9)))[:limit]
         null = self.null_similarities(weights)
         text_null = self.null_text() if weights["text"] > 0 else None
-        return [self.result(q, int(cands[k]), float(score[k]),
-                            level(float(similarity[k]), null, float(values["text"][k]), text_null),
-                            {f: float(values[f][k]) for f in ANALOGUE_FACTORS}, bool(same[k]))
-                for k in order]
+        return [
+            self.result(
+                q,
+                int(cands[k]),
+                float(score[k]),
+                level(float(similarity[k]), null, float(values["text"][k]), text_null),
+                {f: float(values[f][k]) for f in ANALOGUE_FACTORS},
+                bool(same[k]),
+            )
+            for k in order
+        ]
 
     def null_similarities(self, weights: dict[str, float]) -> np.ndarray:
         """Similarities of the random pairs of `null_factors` under `weights`, sorted. Pairs whose
@@ -210,13 +241,22 @@ class AnalogueFinder:
             c = np.sort(rng.choice(others, min(NULL_CANDIDATES, len(others)), replace=False))
             if c.size == 0:
                 continue
-            q = Query(t.text.row(int(i)), t.sdgs[i], t.composition[i], t.resources[i],
-                      t.places[i], index=int(i))
+            q = Query(
+                t.text.row(int(i)),
+                t.sdgs[i],
+                t.composition[i],
+                t.resources[i],
+                t.places[i],
+                index=int(i),
+            )
             text = np.asarray((t.text.matrix[c] @ q.text.T).todense()).ravel()
             values = self.factor_values(q, c, text)
             known = q.known()
-            rows.append(np.column_stack([values[f] if known[f] else np.full(c.size, np.nan)
-                                         for f in ANALOGUE_FACTORS]))
+            rows.append(
+                np.column_stack(
+                    [values[f] if known[f] else np.full(c.size, np.nan) for f in ANALOGUE_FACTORS]
+                )
+            )
         return np.vstack(rows) if rows else np.zeros((0, len(ANALOGUE_FACTORS)))
 
     def effective_weights(self, q: Query) -> dict[str, float]:
@@ -255,8 +295,7 @@ class AnalogueFinder:
         sdgs = np.divide(num, den, out=np.zeros(len(c)), where=den > 0)
         comp = t.composition[c]
         norms = np.linalg.norm(comp, axis=1) * np.linalg.norm(q.composition)
-        composition = np.divide(comp @ q.composition, norms, out=np.zeros(len(c)),
-                                where=norms > 0)
+        composition = np.divide(comp @ q.composition, norms, out=np.zeros(len(c)), where=norms > 0)
         resources = np.minimum(t.resources[c], q.resources).sum(axis=1)
         scale = np.zeros(len(c))
         if q.scale >= 0:
@@ -264,8 +303,13 @@ class AnalogueFinder:
             known = t.scale[c] >= 0
             scale[known & (gap == 0)] = 1.0
             scale[known & (gap == 1)] = 0.5
-        return {"text": np.clip(text, 0.0, 1.0), "sdgs": sdgs, "composition": composition,
-                "resources": resources, "scale": scale}
+        return {
+            "text": np.clip(text, 0.0, 1.0),
+            "sdgs": sdgs,
+            "composition": composition,
+            "resources": resources,
+            "scale": scale,
+        }
 
     def same_place(self, q: Query, c: np.ndarray) -> np.ndarray:
         """Whether each candidate is in the query's département (or région, if région-wide):
@@ -278,23 +322,37 @@ class AnalogueFinder:
         return np.where(dep >= 0, dep == t.place_code(q.place.departement), same_reg)
 
     # -- explaining ------------------------------------------------------------------------
-    def result(self, q: Query, j: int, score: float, lvl: dict[str, Any],
-               values: dict[str, float], same: bool) -> dict[str, Any]:
+    def result(
+        self,
+        q: Query,
+        j: int,
+        score: float,
+        lvl: dict[str, Any],
+        values: dict[str, float],
+        same: bool,
+    ) -> dict[str, Any]:
         """One example with its level, what is alike and what differs (FR and EN)."""
         t = self.t
         alike, differs = self.compare(q, j, values, same)
         place = t.places[j]
         return {
-            "id": t.ids[j], "iri": str(t.iris[j]), "label": t.labels[j],
-            "score": round(score, 4), "similarity": lvl.pop("similarity"), "level": lvl,
+            "id": t.ids[j],
+            "iri": str(t.iris[j]),
+            "label": t.labels[j],
+            "score": round(score, 4),
+            "similarity": lvl.pop("similarity"),
+            "level": lvl,
             "factors": {f: round(v, 4) for f, v in values.items()},
             "territory": str(place.iri) if place.iri else None,
-            "alike": [x.fr for x in alike], "differs": [x.fr for x in differs],
-            "alike_en": [x.en for x in alike], "differs_en": [x.en for x in differs],
+            "alike": [x.fr for x in alike],
+            "differs": [x.fr for x in differs],
+            "alike_en": [x.en for x in alike],
+            "differs_en": [x.en for x in differs],
         }
 
-    def compare(self, q: Query, j: int, values: dict[str, float],
-                same: bool) -> tuple[list[Text], list[Text]]:
+    def compare(
+        self, q: Query, j: int, values: dict[str, float], same: bool
+    ) -> tuple[list[Text], list[Text]]:
         """What example `j` has in common with the query, and how it differs."""
         t = self.t
         alike: list[Text] = []
@@ -304,8 +362,12 @@ class AnalogueFinder:
         if values["text"] > 0:
             words = t.text.shared_terms(q.text, t.text.row(j), MAX_LISTED + 1)
             if words:
-                alike.append(Text(f"Mots en commun : {', '.join(words)}",
-                                  f"Words in common: {', '.join(words)}"))
+                alike.append(
+                    Text(
+                        f"Mots en commun : {', '.join(words)}",
+                        f"Words in common: {', '.join(words)}",
+                    )
+                )
         a, d = self.composition_compare(q.composition, t.composition[j])
         alike, differs = alike + a, differs + d
         a, d = self.resources_compare(q.resources, t.resources[j])
@@ -319,31 +381,53 @@ class AnalogueFinder:
         names = [self.labels.code("actor-type", codes[i]) for i in indices]
         return " + ".join(lower_first(n.fr if lang == "fr" else n.en) for n in names)
 
-    def composition_compare(self, mine: np.ndarray, theirs: np.ndarray,
-                            ) -> tuple[list[Text], list[Text]]:
+    def composition_compare(
+        self,
+        mine: np.ndarray,
+        theirs: np.ndarray,
+    ) -> tuple[list[Text], list[Text]]:
         """Same mix of actor types, or the types only one side has."""
         a = set(np.flatnonzero(mine).tolist())
         b = set(np.flatnonzero(theirs).tolist())
         alike, differs = [], []
         if a and a == b:
-            alike.append(Text(f"Même composition : {self.type_names(sorted(a), 'fr')}",
-                              f"Same mix of actors: {self.type_names(sorted(a), 'en')}"))
+            alike.append(
+                Text(
+                    f"Même composition : {self.type_names(sorted(a), 'fr')}",
+                    f"Same mix of actors: {self.type_names(sorted(a), 'en')}",
+                )
+            )
         elif a & b:
             common = sorted(a & b)
-            alike.append(Text(f"Réunit aussi : {self.type_names(common, 'fr')}",
-                              f"Also brings together: {self.type_names(common, 'en')}"))
+            alike.append(
+                Text(
+                    f"Réunit aussi : {self.type_names(common, 'fr')}",
+                    f"Also brings together: {self.type_names(common, 'en')}",
+                )
+            )
         if a and b - a:
             extra = sorted(b - a)
-            differs.append(Text(f"Compte aussi : {self.type_names(extra, 'fr')}",
-                                f"Also includes: {self.type_names(extra, 'en')}"))
+            differs.append(
+                Text(
+                    f"Compte aussi : {self.type_names(extra, 'fr')}",
+                    f"Also includes: {self.type_names(extra, 'en')}",
+                )
+            )
         if a and b and a - b:
             missing = sorted(a - b)
-            differs.append(Text(f"Sans : {self.type_names(missing, 'fr')}",
-                                f"Without: {self.type_names(missing, 'en')}"))
+            differs.append(
+                Text(
+                    f"Sans : {self.type_names(missing, 'fr')}",
+                    f"Without: {self.type_names(missing, 'en')}",
+                )
+            )
         return alike, differs
 
-    def resources_compare(self, mine: np.ndarray, theirs: np.ndarray,
-                          ) -> tuple[list[Text], list[Text]]:
+    def resources_compare(
+        self,
+        mine: np.ndarray,
+        theirs: np.ndarray,
+    ) -> tuple[list[Text], list[Text]]:
         """Same main resource, or a different one."""
         if not mine.any() or not theirs.any():
             return [], []
@@ -351,11 +435,18 @@ class AnalogueFinder:
         m = self.labels.code("resource-type", codes[int(np.argmax(mine))])
         o = self.labels.code("resource-type", codes[int(np.argmax(theirs))])
         if m.iri == o.iri:
-            return [Text(f"Même modèle économique : surtout {lower_first(m.fr)}",
-                         f"Same economic model: mainly {lower_first(m.en)}")], []
-        return [], [Text(
-            f"Financée surtout par {lower_first(o.fr)} plutôt que {lower_first(m.fr)}",
-            f"Funded mainly by {lower_first(o.en)} rather than {lower_first(m.en)}")]
+            return [
+                Text(
+                    f"Même modèle économique : surtout {lower_first(m.fr)}",
+                    f"Same economic model: mainly {lower_first(m.en)}",
+                )
+            ], []
+        return [], [
+            Text(
+                f"Financée surtout par {lower_first(o.fr)} plutôt que {lower_first(m.fr)}",
+                f"Funded mainly by {lower_first(o.en)} rather than {lower_first(m.en)}",
+            )
+        ]
 
 
 def percentile(value: float, null: np.ndarray) -> float:
@@ -364,8 +455,9 @@ def percentile(value: float, null: np.ndarray) -> float:
     return 100.0 * float(below) / len(null) if len(null) else 0.0
 
 
-def level(similarity: float, null: np.ndarray, text: float = 0.0,
-          text_null: np.ndarray | None = None) -> dict[str, Any]:
+def level(
+    similarity: float, null: np.ndarray, text: float = 0.0, text_null: np.ndarray | None = None
+) -> dict[str, Any]:
     """The level of `similarity` against the sorted similarities `null` of random pairs:
     {"code", "label", "label_en", "percentile"} (share of random pairs no more alike, in %), with
     the rounded similarity under "similarity". When the query has a text (`text_null` given),
@@ -375,13 +467,21 @@ def level(similarity: float, null: np.ndarray, text: float = 0.0,
     code, fr, en, _ = LEVELS_TABLE[-1]
     if similarity > 0:
         for c, f, e, lowest in LEVELS_TABLE:
-            words_ok = c != "tres-proche" or text_null is None or (
-                percentile(text, text_null) >= TEXT_PERCENTILE and text > 0)
+            words_ok = (
+                c != "tres-proche"
+                or text_null is None
+                or (percentile(text, text_null) >= TEXT_PERCENTILE and text > 0)
+            )
             if pct >= lowest and words_ok:
                 code, fr, en = c, f, e
                 break
-    return {"code": code, "label": fr, "label_en": en, "percentile": round(float(pct), 1),
-            "similarity": round(similarity, 4)}
+    return {
+        "code": code,
+        "label": fr,
+        "label_en": en,
+        "percentile": round(float(pct), 1),
+        "similarity": round(similarity, 4),
+    }
 
 
 def same_area(a: Place, b: Place) -> bool:
@@ -428,12 +528,18 @@ def territory_compare(mine: Place, theirs: Place, same: bool) -> tuple[list[Text
             differs.append(Text(f"Autre territoire : {name}", f"Another area: {name}"))
     if mine.level and theirs.level:
         if mine.level == theirs.level:
-            alike.append(Text(f"Même échelle : {LEVEL_FR[mine.level]}",
-                              f"Same scale: {LEVEL_EN[mine.level]}"))
+            alike.append(
+                Text(
+                    f"Même échelle : {LEVEL_FR[mine.level]}", f"Same scale: {LEVEL_EN[mine.level]}"
+                )
+            )
         else:
-            differs.append(Text(
-                f"Échelle : {LEVEL_FR[theirs.level]} plutôt que {LEVEL_FR[mine.level]}",
-                f"Scale: {LEVEL_EN[theirs.level]} rather than {LEVEL_EN[mine.level]}"))
+            differs.append(
+                Text(
+                    f"Échelle : {LEVEL_FR[theirs.level]} plutôt que {LEVEL_FR[mine.level]}",
+                    f"Scale: {LEVEL_EN[theirs.level]} rather than {LEVEL_EN[mine.level]}",
+                )
+            )
     return alike, differs
 
 
@@ -448,7 +554,9 @@ def _resources(value: object) -> np.ndarray:
         try:
             shares[concept("resource-type", code)] = float(pct) if pct else None
         except ValueError as exc:
-            raise BadRequest(f"resources: bad percentage in {item!r}",
-                             message_fr=f"resources : pourcentage invalide dans {item!r}") from exc
+            raise BadRequest(
+                f"resources: bad percentage in {item!r}",
+                message_fr=f"resources : pourcentage invalide dans {item!r}",
+            ) from exc
     vec = np.array(mix_vector(shares), dtype=np.float64)
     return vec if vec.size == N_RESOURCES else np.zeros(N_RESOURCES)

@@ -27,8 +27,10 @@ def as_list(value: object, field: str) -> list[str]:
         return [str(value)]
     if isinstance(value, list | tuple):
         return [str(v).strip() for v in value if str(v).strip()]
-    raise BadRequest(f"{field}: expected a list or a ;-separated string",
-                     message_fr=f"{field} : une liste ou une chaîne séparée par ; est attendue")
+    raise BadRequest(
+        f"{field}: expected a list or a ;-separated string",
+        message_fr=f"{field} : une liste ou une chaîne séparée par ; est attendue",
+    )
 
 
 def codes(scheme: str, value: object, field: str) -> list[str]:
@@ -39,8 +41,10 @@ def codes(scheme: str, value: object, field: str) -> list[str]:
         code = match_code(scheme, raw)
         (out if code else bad).append(code or raw)
     if bad:
-        raise BadRequest(f"{field}: unknown code(s) {', '.join(bad)}",
-                         message_fr=f"{field} : code(s) inconnu(s) {', '.join(bad)}")
+        raise BadRequest(
+            f"{field}: unknown code(s) {', '.join(bad)}",
+            message_fr=f"{field} : code(s) inconnu(s) {', '.join(bad)}",
+        )
     return list(dict.fromkeys(out))
 
 
@@ -60,9 +64,10 @@ def sdgs(value: object, field: str = "sdgs") -> Sdgs:
         c = raw.strip().lower().removeprefix("odd").removeprefix("sdg").strip()
         (good if c in SDG_GOALS or c in sdg_targets() else bad).append(c if c else raw)
     if bad:
-        raise BadRequest(f"{field}: unknown SDG goal(s) or target(s) {', '.join(bad)}",
-                         message_fr=f"{field} : objectif(s) ou cible(s) ODD inconnu(s) "
-                         f"{', '.join(bad)}")
+        raise BadRequest(
+            f"{field}: unknown SDG goal(s) or target(s) {', '.join(bad)}",
+            message_fr=f"{field} : objectif(s) ou cible(s) ODD inconnu(s) {', '.join(bad)}",
+        )
     return Sdgs.from_codes(good)
 
 
@@ -83,8 +88,10 @@ def limit(value: object, default: int = 10) -> int:
     except ValueError:
         n = 0
     if not 1 <= n <= MAX_LIMIT:
-        raise BadRequest(f"limit must be an integer between 1 and {MAX_LIMIT}",
-                         message_fr=f"limit doit être un entier entre 1 et {MAX_LIMIT}")
+        raise BadRequest(
+            f"limit must be an integer between 1 and {MAX_LIMIT}",
+            message_fr=f"limit doit être un entier entre 1 et {MAX_LIMIT}",
+        )
     return n
 
 
@@ -92,9 +99,10 @@ def local_id(value: str, kind: str) -> str:
     """Check the syntax of a local identifier (`[a-z0-9][a-z0-9-]*`, `graph.iris.is_id`)."""
     if not is_id(value):
         shown = value if len(value or "") <= 80 else value[:80] + "…"
-        raise BadRequest(f"invalid {kind} identifier {shown!r} (expected {ID_PATTERN})",
-                         message_fr=f"identifiant de {kind} invalide {shown!r} "
-                         f"(attendu : {ID_PATTERN})")
+        raise BadRequest(
+            f"invalid {kind} identifier {shown!r} (expected {ID_PATTERN})",
+            message_fr=f"identifiant de {kind} invalide {shown!r} (attendu : {ID_PATTERN})",
+        )
     return value
 
 
@@ -105,8 +113,10 @@ def text(value: object, field: str, max_length: int = 5000) -> str:
     if not isinstance(value, str):
         raise BadRequest(f"{field} must be a string", message_fr=f"{field} doit être un texte")
     if len(value) > max_length:
-        raise BadRequest(f"{field} is longer than {max_length} characters",
-                         message_fr=f"{field} dépasse {max_length} caractères")
+        raise BadRequest(
+            f"{field} is longer than {max_length} characters",
+            message_fr=f"{field} dépasse {max_length} caractères",
+        )
     return value.strip()
 
 
@@ -114,6 +124,8 @@ def unknown_fields(data: dict[str, object], allowed: Iterable[str]) -> None:
     """Refuse fields that are not understood (a typo would silently be ignored otherwise)."""
     extra = sorted(set(data) - set(allowed))
     if extra:
-        raise BadRequest(f"unknown field(s): {', '.join(extra)} (expected {', '.join(allowed)})",
-                         message_fr=f"champ(s) inconnu(s) : {', '.join(extra)} "
-                         f"(attendus : {', '.join(allowed)})")
+        raise BadRequest(
+            f"unknown field(s): {', '.join(extra)} (expected {', '.join(allowed)})",
+            message_fr=f"champ(s) inconnu(s) : {', '.join(extra)} "
+            f"(attendus : {', '.join(allowed)})",
+        )

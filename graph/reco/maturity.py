@@ -47,71 +47,127 @@ class Question:
 
 
 QUESTIONS: tuple[Question, ...] = (
-    Question("conviction",
-             "S'allier avec des structures différentes de la vôtre (entreprise, collectivité, "
-             "association…) : qu'en pensez-vous ?",
-             "Partnering with organisations unlike yours (companies, local authorities, "
-             "associations…): what do you think?",
-             (Option("doute", "Cela coûte plus que cela n'apporte", "It costs more than it brings"),
-              Option("curieux", "Cela m'intéresse, sans savoir par où commencer",
-                     "I am interested but do not know where to start"),
-              Option("convaincu", "C'est utile, nous le faisons déjà",
-                     "It is useful; we already do it"),
-              Option("strategique", "C'est au cœur de notre stratégie",
-                     "It is at the heart of our strategy"))),
-    Question("experience",
-             "Combien de partenariats avec des structures d'un autre type avez-vous menés ces "
-             "trois dernières années ?",
-             "How many partnerships with other kinds of organisations have you run in the last "
-             "three years?",
-             (Option("aucun", "Aucun", "None"), Option("un", "Un", "One"),
-              Option("quelques", "Deux ou trois", "Two or three"),
-              Option("nombreux", "Plus de trois", "More than three"))),
-    Question("gouvernance",
-             "Comment vos partenariats sont-ils organisés ?",
-             "How are your partnerships organised?",
-             (Option("aucun", "Nous n'en avons pas", "We have none"),
-              Option("informel", "De façon informelle", "Informally"),
-              Option("convention", "Par une convention écrite", "By a written agreement"),
-              Option("partagee", "Par une gouvernance partagée, avec des temps réguliers",
-                     "Through shared governance with regular meetings"))),
-    Question("evaluation",
-             "Évaluez-vous ce que vos partenariats produisent ?",
-             "Do you evaluate what your partnerships achieve?",
-             (Option("jamais", "Jamais", "Never"),
-              Option("informel", "De manière informelle", "Informally"),
-              Option("methode", "Parfois, avec une méthode", "Sometimes, with a method"),
-              Option("indicateurs", "Toujours, avec des indicateurs partagés",
-                     "Always, with shared indicators")),
-             pillar="evaluation"),
-    Question("modele",
-             "Les partenariats ont-ils une place dans votre modèle économique ?",
-             "Do partnerships have a place in your economic model?",
-             (Option("non", "Non", "No"),
-              Option("ponctuel", "Ponctuellement (un financement, un don)",
-                     "Occasionally (a grant, a donation)"),
-              Option("hybride", "Nos ressources combinent plusieurs partenaires",
-                     "Our resources combine several partners"),
-              Option("co-construit", "Nous avons construit un modèle hybride avec nos partenaires",
-                     "We designed a hybrid model with our partners")),
-             pillar="modelisation-economique"),
-    Question("capitalisation",
-             "Gardez-vous trace de vos expériences de partenariat et les partagez-vous ?",
-             "Do you record your partnership experience and share it?",
-             (Option("non", "Non", "No"), Option("interne", "En interne", "Internally"),
-              Option("pairs", "Avec nos pairs", "With our peers"),
-              Option("publie", "Nous publions et accompagnons d'autres structures",
-                     "We publish and mentor other organisations")),
-             pillar="capitalisation"),
-    Question("faire-valoir",
-             "Faites-vous connaître la valeur de vos alliances (élus, financeurs, public) ?",
-             "Do you make the value of your alliances known (elected officials, funders, "
-             "the public)?",
-             (Option("non", "Non", "No"), Option("parfois", "Parfois", "Sometimes"),
-              Option("regulier", "Régulièrement", "Regularly"),
-              Option("plaidoyer", "Nous portons un plaidoyer sur le sujet",
-                     "We advocate on the subject")),
-             pillar="faire-valoir"),
+    Question(
+        "conviction",
+        "S'allier avec des structures différentes de la vôtre (entreprise, collectivité, "
+        "association…) : qu'en pensez-vous ?",
+        "Partnering with organisations unlike yours (companies, local authorities, "
+        "associations…): what do you think?",
+        (
+            Option("doute", "Cela coûte plus que cela n'apporte", "It costs more than it brings"),
+            Option(
+                "curieux",
+                "Cela m'intéresse, sans savoir par où commencer",
+                "I am interested but do not know where to start",
+            ),
+            Option(
+                "convaincu", "C'est utile, nous le faisons déjà", "It is useful; we already do it"
+            ),
+            Option(
+                "strategique",
+                "C'est au cœur de notre stratégie",
+                "It is at the heart of our strategy",
+            ),
+        ),
+    ),
+    Question(
+        "experience",
+        "Combien de partenariats avec des structures d'un autre type avez-vous menés ces "
+        "trois dernières années ?",
+        "How many partnerships with other kinds of organisations have you run in the last "
+        "three years?",
+        (
+            Option("aucun", "Aucun", "None"),
+            Option("un", "Un", "One"),
+            Option("quelques", "Deux ou trois", "Two or three"),
+            Option("nombreux", "Plus de trois", "More than three"),
+        ),
+    ),
+    Question(
+        "gouvernance",
+        "Comment vos partenariats sont-ils organisés ?",
+        "How are your partnerships organised?",
+        (
+            Option("aucun", "Nous n'en avons pas", "We have none"),
+            Option("informel", "De façon informelle", "Informally"),
+            Option("convention", "Par une convention écrite", "By a written agreement"),
+            Option(
+                "partagee",
+                "Par une gouvernance partagée, avec des temps réguliers",
+                "Through shared governance with regular meetings",
+            ),
+        ),
+    ),
+    Question(
+        "evaluation",
+        "Évaluez-vous ce que vos partenariats produisent ?",
+        "Do you evaluate what your partnerships achieve?",
+        (
+            Option("jamais", "Jamais", "Never"),
+            Option("informel", "De manière informelle", "Informally"),
+            Option("methode", "Parfois, avec une méthode", "Sometimes, with a method"),
+            Option(
+                "indicateurs",
+                "Toujours, avec des indicateurs partagés",
+                "Always, with shared indicators",
+            ),
+        ),
+        pillar="evaluation",
+    ),
+    Question(
+        "modele",
+        "Les partenariats ont-ils une place dans votre modèle économique ?",
+        "Do partnerships have a place in your economic model?",
+        (
+            Option("non", "Non", "No"),
+            Option(
+                "ponctuel",
+                "Ponctuellement (un financement, un don)",
+                "Occasionally (a grant, a donation)",
+            ),
+            Option(
+                "hybride",
+                "Nos ressources combinent plusieurs partenaires",
+                "Our resources combine several partners",
+            ),
+            Option(
+                "co-construit",
+                "Nous avons construit un modèle hybride avec nos partenaires",
+                "We designed a hybrid model with our partners",
+            ),
+        ),
+        pillar="modelisation-economique",
+    ),
+    Question(
+        "capitalisation",
+        "Gardez-vous trace de vos expériences de partenariat et les partagez-vous ?",
+        "Do you record your partnership experience and share it?",
+        (
+            Option("non", "Non", "No"),
+            Option("interne", "En interne", "Internally"),
+            Option("pairs", "Avec nos pairs", "With our peers"),
+            Option(
+                "publie",
+                "Nous publions et accompagnons d'autres structures",
+                "We publish and mentor other organisations",
+            ),
+        ),
+        pillar="capitalisation",
+    ),
+    Question(
+        "faire-valoir",
+        "Faites-vous connaître la valeur de vos alliances (élus, financeurs, public) ?",
+        "Do you make the value of your alliances known (elected officials, funders, the public)?",
+        (
+            Option("non", "Non", "No"),
+            Option("parfois", "Parfois", "Sometimes"),
+            Option("regulier", "Régulièrement", "Regularly"),
+            Option(
+                "plaidoyer", "Nous portons un plaidoyer sur le sujet", "We advocate on the subject"
+            ),
+        ),
+        pillar="faire-valoir",
+    ),
 )
 
 
@@ -119,22 +175,31 @@ def questionnaire() -> dict[str, Any]:
     """The questions with their options (FR and EN), and how answers are scored."""
     return {
         "questions": [
-            {"id": q.id, "label": q.fr, "label_en": q.en, "pillar": q.pillar,
-             "options": [{"code": o.code, "label": o.fr, "label_en": o.en, "score": i}
-                         for i, o in enumerate(q.options)]}
+            {
+                "id": q.id,
+                "label": q.fr,
+                "label_en": q.en,
+                "pillar": q.pillar,
+                "options": [
+                    {"code": o.code, "label": o.fr, "label_en": o.en, "score": i}
+                    for i, o in enumerate(q.options)
+                ],
+            }
             for q in QUESTIONS
         ],
         "levels": list(LEVELS),
         "scoring": "mean of the option scores (0-3): < 0.75 sceptique, < 1.5 premier-pas, "
-                   "< 2.25 actif, otherwise pionnier",
+        "< 2.25 actif, otherwise pionnier",
     }
 
 
 def score_answers(answers: Mapping[str, Any]) -> float:
     """Mean score of the answers (every question must be answered)."""
     if not isinstance(answers, Mapping):
-        raise BadRequest("answers must be an object {question: option}",
-                         message_fr="answers doit être un objet {question: option}")
+        raise BadRequest(
+            "answers must be an object {question: option}",
+            message_fr="answers doit être un objet {question: option}",
+        )
     known = {q.id: q for q in QUESTIONS}
     unknown = sorted(set(answers) - set(known))
     missing = [q.id for q in QUESTIONS if q.id not in answers]
@@ -157,9 +222,10 @@ def _option_score(q: Question, value: object) -> int:
     if isinstance(value, int | str) and not isinstance(value, bool) and str(value).isdigit():
         if 0 <= int(value) < len(codes):
             return int(value)
-    raise BadRequest(f"{q.id}: answer must be one of {', '.join(codes)} (or 0-3), not {value!r}",
-                     message_fr=f"{q.id} : la réponse est l'une de {', '.join(codes)} "
-                     f"(ou 0-3), pas {value!r}")
+    raise BadRequest(
+        f"{q.id}: answer must be one of {', '.join(codes)} (or 0-3), not {value!r}",
+        message_fr=f"{q.id} : la réponse est l'une de {', '.join(codes)} (ou 0-3), pas {value!r}",
+    )
 
 
 def level_for(score: float) -> str:
@@ -187,8 +253,13 @@ def assess(answers: Mapping[str, Any], tools: list[ToolRow], labels: Labels) -> 
 
 def _level(code: str, labels: Labels) -> dict[str, Any]:
     c = labels.code("maturity", code)
-    return {"code": code, "iri": str(c.iri), "label": c.fr, "label_en": c.en,
-            "position": LEVELS.index(code) + 1}
+    return {
+        "code": code,
+        "iri": str(c.iri),
+        "label": c.fr,
+        "label_en": c.en,
+        "position": LEVELS.index(code) + 1,
+    }
 
 
 def tools_by_pillar(tools: list[ToolRow], level: str, labels: Labels) -> list[dict[str, Any]]:
@@ -202,17 +273,26 @@ def tools_by_pillar(tools: list[ToolRow], level: str, labels: Labels) -> list[di
         if not members:
             continue
         label = labels.code("pillar", code) if code else None
-        groups.append({
-            "pillar": code,
-            "label": label.fr if label else "Autres outils",
-            "label_en": label.en if label else "Other tools",
-            "tools": [_tool(t, labels) for t in members],
-        })
+        groups.append(
+            {
+                "pillar": code,
+                "label": label.fr if label else "Autres outils",
+                "label_en": label.en if label else "Other tools",
+                "tools": [_tool(t, labels) for t in members],
+            }
+        )
     return groups
 
 
 def _tool(t: ToolRow, labels: Labels) -> dict[str, Any]:
     kind = labels.of(t.kind) if t.kind is not None else None
-    return {"id": t.id, "iri": str(t.iri), "label": t.label, "url": t.url,
-            "description": t.description, "kind": kind.code if kind else None,
-            "kind_label": kind.fr if kind else None, "kind_label_en": kind.en if kind else None}
+    return {
+        "id": t.id,
+        "iri": str(t.iri),
+        "label": t.label,
+        "url": t.url,
+        "description": t.description,
+        "kind": kind.code if kind else None,
+        "kind_label": kind.fr if kind else None,
+        "kind_label_en": kind.en if kind else None,
+    }

@@ -10,22 +10,48 @@ from .coding import Sdgs, sdg_texts, target_sort_key
 
 #: French partitive article of each competence (« Propose *du* financement »); default « de ».
 PARTITIVE_FR = {
-    "financement": "du ", "mecenat-competences": "du ", "benevolat": "du ",
-    "expertise-technique": "de l'", "expertise-juridique": "de l'", "ingenierie-projet": "de l'",
-    "evaluation-impact": "de l'", "ancrage-territorial": "un ", "acces-publics": "un ",
-    "legitimite-institutionnelle": "de la ", "locaux-logistique": "des ",
-    "communication": "de la ", "formation": "de la ", "recherche-innovation": "de la ",
-    "donnees-numerique": "des compétences en ", "mise-en-reseau": "de la ",
+    "financement": "du ",
+    "mecenat-competences": "du ",
+    "benevolat": "du ",
+    "expertise-technique": "de l'",
+    "expertise-juridique": "de l'",
+    "ingenierie-projet": "de l'",
+    "evaluation-impact": "de l'",
+    "ancrage-territorial": "un ",
+    "acces-publics": "un ",
+    "legitimite-institutionnelle": "de la ",
+    "locaux-logistique": "des ",
+    "communication": "de la ",
+    "formation": "de la ",
+    "recherche-innovation": "de la ",
+    "donnees-numerique": "des compétences en ",
+    "mise-en-reseau": "de la ",
 }
 
-LEVEL_FR = {"commune": "commune", "epci": "intercommunalité", "departement": "département",
-            "region": "région"}
-LEVEL_EN = {"commune": "municipality", "epci": "intercommunality", "departement": "département",
-            "region": "region"}
-SAME_PLACE_FR = {"commune": "Même commune", "epci": "Même intercommunalité",
-                 "departement": "Même département", "region": "Même région"}
-SAME_PLACE_EN = {"commune": "Same municipality", "epci": "Same intercommunality",
-                 "departement": "Same département", "region": "Same region"}
+LEVEL_FR = {
+    "commune": "commune",
+    "epci": "intercommunalité",
+    "departement": "département",
+    "region": "région",
+}
+LEVEL_EN = {
+    "commune": "municipality",
+    "epci": "intercommunality",
+    "departement": "département",
+    "region": "region",
+}
+SAME_PLACE_FR = {
+    "commune": "Même commune",
+    "epci": "Même intercommunalité",
+    "departement": "Même département",
+    "region": "Même région",
+}
+SAME_PLACE_EN = {
+    "commune": "Same municipality",
+    "epci": "Same intercommunality",
+    "departement": "Same département",
+    "region": "Same region",
+}
 
 
 @dataclass(frozen=True)
@@ -77,10 +103,18 @@ class SdgWording:
 
 
 #: « Partage la cible 12.3 » (partners) and « Même cible ODD 12.3 » (analogues).
-SHARES = SdgWording(("Partage la cible", "Partage les cibles"), ("Shares target", "Shares targets"),
-                    ("Partage l'ODD", "Partage les ODD"), ("Shares SDG", "Shares SDGs"))
-SAME = SdgWording(("Même cible ODD", "Mêmes cibles ODD"), ("Same SDG target", "Same SDG targets"),
-                  ("Même ODD", "Mêmes ODD"), ("Same SDG", "Same SDGs"))
+SHARES = SdgWording(
+    ("Partage la cible", "Partage les cibles"),
+    ("Shares target", "Shares targets"),
+    ("Partage l'ODD", "Partage les ODD"),
+    ("Shares SDG", "Shares SDGs"),
+)
+SAME = SdgWording(
+    ("Même cible ODD", "Mêmes cibles ODD"),
+    ("Same SDG target", "Same SDG targets"),
+    ("Même ODD", "Mêmes ODD"),
+    ("Same SDG", "Same SDGs"),
+)
 
 
 def shared_sdg_sentences(mine: Sdgs, theirs: Sdgs, wording: SdgWording) -> list[Text]:
@@ -90,16 +124,28 @@ def shared_sdg_sentences(mine: Sdgs, theirs: Sdgs, wording: SdgWording) -> list[
     targets = sorted(mine.targets & theirs.targets, key=target_sort_key)
     if targets:
         n = 0 if len(targets) == 1 else 1
-        out.append(Text(f"{wording.target_fr[n]} {join(targets, 'fr')}",
-                        f"{wording.target_en[n]} {join(targets, 'en')}"))
+        out.append(
+            Text(
+                f"{wording.target_fr[n]} {join(targets, 'fr')}",
+                f"{wording.target_en[n]} {join(targets, 'en')}",
+            )
+        )
     covered = {c.partition(".")[0] for c in targets}
     goals = sorted((mine.goals & theirs.goals) - covered, key=int)
     if len(goals) == 1:
         g = goals[0]
         fr, en = sdg_texts("fr"), sdg_texts("en")
-        out.append(Text(f"{wording.goal_fr[0]} {g} ({fr.get(g, '')})",
-                        f"{wording.goal_en[0]} {g} ({en.get(g, '')})"))
+        out.append(
+            Text(
+                f"{wording.goal_fr[0]} {g} ({fr.get(g, '')})",
+                f"{wording.goal_en[0]} {g} ({en.get(g, '')})",
+            )
+        )
     elif goals:
-        out.append(Text(f"{wording.goal_fr[1]} {join(goals, 'fr')}",
-                        f"{wording.goal_en[1]} {join(goals, 'en')}"))
+        out.append(
+            Text(
+                f"{wording.goal_fr[1]} {join(goals, 'fr')}",
+                f"{wording.goal_en[1]} {join(goals, 'en')}",
+            )
+        )
     return out

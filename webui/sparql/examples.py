@@ -34,9 +34,14 @@ def _parse(path: Path) -> Example:
         if key in meta:
             meta[key].append(value.strip())
         i += 1
-    return Example(path.stem, " ".join(meta["title-fr"]), " ".join(meta["title-en"]),
-                   " ".join(meta["fr"]), " ".join(meta["en"]),
-                   "\n".join(lines).strip() + "\n")
+    return Example(
+        path.stem,
+        " ".join(meta["title-fr"]),
+        " ".join(meta["title-en"]),
+        " ".join(meta["fr"]),
+        " ".join(meta["en"]),
+        "\n".join(lines).strip() + "\n",
+    )
 
 
 @cache

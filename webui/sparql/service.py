@@ -24,14 +24,30 @@ def service_description(store: Store, endpoint: URIRef, *, limits: dict[str, obj
     g.add((endpoint, SD.defaultEntailmentRegime, ENTAILMENT.Simple))
     g.add((endpoint, DCT.title, Literal("Point d'accès SPARQL d'Alliances", lang="fr")))
     g.add((endpoint, DCT.title, Literal("Alliances SPARQL endpoint", lang="en")))
-    g.add((endpoint, DCT.description, Literal(
-        "Lecture seule. Pas de SERVICE (requêtes fédérées). Le graphe par défaut est l'union des "
-        "graphes nommés publiés. Limites : "
-        + ", ".join(f"{k} = {v}" for k, v in limits.items()), lang="fr")))
-    g.add((endpoint, DCT.description, Literal(
-        "Read-only. No SERVICE (federated queries). The default graph is the union of the "
-        "published named graphs. Limits: "
-        + ", ".join(f"{k} = {v}" for k, v in limits.items()), lang="en")))
+    g.add(
+        (
+            endpoint,
+            DCT.description,
+            Literal(
+                "Lecture seule. Pas de SERVICE (requêtes fédérées). Le graphe par défaut est "
+                "l'union des graphes nommés publiés. Limites : "
+                + ", ".join(f"{k} = {v}" for k, v in limits.items()),
+                lang="fr",
+            ),
+        )
+    )
+    g.add(
+        (
+            endpoint,
+            DCT.description,
+            Literal(
+                "Read-only. No SERVICE (federated queries). The default graph is the union of the "
+                "published named graphs. Limits: "
+                + ", ".join(f"{k} = {v}" for k, v in limits.items()),
+                lang="en",
+            ),
+        )
+    )
     for m in (*RESULTS, *GRAPHS):
         g.add((endpoint, SD.resultFormat, URIRef(m.w3c)))
     dataset = BNode("dataset")
