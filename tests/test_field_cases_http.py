@@ -126,6 +126,9 @@ def test_09_rdfxml_negotiation_falls_back_when_rdfxml_cannot_carry_the_document(
         "/id/actor/ressourcerie-port", headers={"Accept": "application/rdf+xml, text/rdf;q=0.6"}
     )
     assert r.status_code == 406
+    body = r.get_json()
+    assert body["error"] == "not_representable"  # the reason, as for the .rdf document
+    assert "http://example.org/indicateurs/2024" in body["message_fr"]
     # rapper -g accepts Turtle too: it gets a document it can parse
     r = fc.get(
         "/id/actor/ressourcerie-port",

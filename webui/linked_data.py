@@ -17,7 +17,7 @@ from flask import Blueprint, Flask, Response, abort, redirect, render_template, 
 from rdflib import BNode, URIRef
 
 from graph import iris
-from graph.errors import NotFound
+from graph.errors import NotAcceptable, NotFound
 from graph.queries import publishing
 from graph.serialize import can_write
 from ontology.namespaces import NS_BASE, SCHEMES, scheme_iri
@@ -39,7 +39,8 @@ def _see_other(
     """303 to the representation the client prefers (`Vary: Accept`).
 
     When RDF/XML wins but cannot carry the document (`triples()`), the client's next choice is
-    taken instead, and 406 when it has none.
+    taken instead, and when it has none a 406 `not_representable` saying why (the same answer as
+    the `.rdf` document).
     """
     fmt = request.args.get("format")
     media = negotiate_graph(fmt)
@@ -49,7 +50,14 @@ def _see_other(
         and triples is not None
         and not can_write(triples(), media.key)
     ):
-        media = negotiate_graph(fmt, exclude=(media.key,))
+        try:
+            media = negotiate_graph(fmt, exclude=(media.key,))
+        except NotAcceptable:
+            # RDF/XML was the client's only choice: say what it cannot carry (NotRepresentable,
+            # 406, naming the predicate and the formats that can), not a bare « none of the
+            # media types can be produced »
+            serialize_triples(triples(), media)
+            raise
     target = html_url if media is None else url_for(doc_endpoint, ext=media.extension, **values)
     return finish(redirect(target, code=303))
 
