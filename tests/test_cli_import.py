@@ -28,8 +28,8 @@ def no_instance(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def test_validate_says_how_each_file_was_read(no_instance: Path) -> None:
     result = CliRunner().invoke(main, ["validate", str(CASES / "06-csv-windows-1252")])
     assert result.exit_code == 0, result.output
-    assert "Lu actors.csv : CSV, Windows-1252, séparateur virgule, 1 ligne(s)" in result.stderr
-    assert "1 avertissement(s)" in result.stderr
+    assert "Lu actors.csv : CSV, Windows-1252, séparateur virgule, 1 ligne" in result.stderr
+    assert "1 avertissement / warning :" in result.stderr
     assert result.stdout.startswith("Valide : 8 triplets (1 acteur)")
     assert not no_instance.exists()
 
@@ -76,7 +76,7 @@ def test_failure_json_has_every_problem_and_the_warnings_apart(
     # people read the same on stderr: what was read, the problems, then the warnings
     err = result.stderr
     assert err.index("Lu acteurs.csv") < err.index("acteurs.csv:2 [siren]")
-    assert err.index("acteurs.csv:3 [type]") < err.index("2 avertissement(s)")
+    assert err.index("acteurs.csv:3 [type]") < err.index("2 avertissements / warnings")
     assert "Traceback" not in result.output
 
 
@@ -91,7 +91,7 @@ def test_import_xlsx_with_progress_lines(demo_home: Path, tmp_path: Path) -> Non
     assert result.exit_code == 0, result.output
     assert "… lecture de actors.xlsx : 2 lignes en" in result.stderr
     assert "… écriture de 23 triplets" in result.stderr
-    assert "Lu actors.xlsx : XLSX, feuille « Acteurs », 2 ligne(s)" in result.stderr
+    assert "Lu actors.xlsx : XLSX, feuille « Acteurs », 2 lignes" in result.stderr
     assert "Importé : 23 triplets (2 acteurs) dans la source « tableur »" in result.stdout
 
 

@@ -41,7 +41,8 @@ def describe_input(info: Mapping[str, object]) -> str:
         parts.append(f"séparateur {DELIMITERS[delimiter][0]}")
     if info.get("sheet"):
         parts.append(f"feuille « {info['sheet']} »")
-    parts.append(f"{info.get('rows', 0)} ligne(s)")
+    rows = int(str(info.get("rows", 0) or 0))
+    parts.append(f"{rows} ligne" if rows < 2 else f"{rows} lignes")  # French: 0 and 1 singular
     return f"{info.get('file')} : {', '.join(parts)}"
 
 
@@ -54,7 +55,9 @@ def echo_inputs(inputs: Iterable[Mapping[str, object]]) -> None:
 def echo_warnings(warnings: list[Problem]) -> None:
     """Warnings (values cleaned rather than refused), apart from errors, on stderr."""
     if warnings:
-        click.echo(f"{len(warnings)} avertissement(s) / warning(s) :", err=True)
+        n = len(warnings)
+        label = "avertissement / warning" if n == 1 else "avertissements / warnings"
+        click.echo(f"{n} {label} :", err=True)
         for w in warnings:
             click.echo(f"  {w}", err=True)
 
