@@ -62,7 +62,19 @@ from graph.reco.weights import PARTNER_DEFAULTS, PARTNER_FACTORS  # noqa: E402
 from graph.reference import territories  # noqa: E402
 from graph.store import OxigraphStore, Write  # noqa: E402
 from graph.vocabularies import load_vocabularies  # noqa: E402
-from ontology.namespaces import ALL, DCT, FOAF, ORG, RDF, SCHEMA, SDG, SKOS, XSD, concept  # noqa: E402,E501
+from ontology.namespaces import (  # noqa: E402,E501
+    ALL,
+    DCT,
+    FOAF,
+    ORG,
+    RDF,
+    SCHEMA,
+    SDG,
+    SKOS,
+    XSD,
+    concept,
+    scheme_codes,
+)
 
 BASE = "https://w3id.org/alliances/id/"
 
@@ -290,24 +302,8 @@ TYPES: dict[str, tuple[float, tuple[str, ...], tuple[str, ...]]] = {
         ("financement", "locaux-logistique", "expertise-juridique", "ingenierie-projet"),
     ),
 }
-COMPETENCES = (
-    "financement",
-    "mecenat-competences",
-    "benevolat",
-    "expertise-technique",
-    "expertise-juridique",
-    "ingenierie-projet",
-    "evaluation-impact",
-    "ancrage-territorial",
-    "acces-publics",
-    "legitimite-institutionnelle",
-    "locaux-logistique",
-    "communication",
-    "formation",
-    "recherche-innovation",
-    "donnees-numerique",
-    "mise-en-reseau",
-)
+#: The competence codes, in the scheme's order (ontology/namespaces.py).
+COMPETENCES = tuple(scheme_codes("competence"))
 FUNDING = {
     "collectivite": "subvention-publique",
     "etat": "subvention-publique",

@@ -1,4 +1,4 @@
-"""Helpers shared by the issue-6 tests: a demo instance, the app on it, a live HTTP server."""
+"""Helpers shared by tests: a demo instance, the app on it, a live HTTP server, Debian chromium."""
 
 from __future__ import annotations
 
@@ -9,7 +9,11 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+import pytest
 from werkzeug.serving import make_server
+
+#: Debian's chromium (Playwright's own browser download cannot work here).
+CHROMIUM = Path("/usr/bin/chromium")
 
 
 def open_instance(demo_home: Path, dest: Path, **overrides: Any) -> Any:
@@ -33,3 +37,16 @@ def live_server(app: Any) -> Iterator[str]:
         server.shutdown()
         server.server_close()
         thread.join(5)
+
+
+@contextmanager
+def chromium(args: list[str]) -> Iterator[Any]:
+    """Headless Debian chromium driven by Playwright, launched with `args`; skips the test when
+    Playwright is not installed."""
+    sync_api = pytest.importorskip("playwright.sync_api")
+    with sync_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), args=args, headless=True)
+        try:
+            yield browser
+        finally:
+            browser.close()

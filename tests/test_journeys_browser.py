@@ -10,15 +10,14 @@ from __future__ import annotations
 import os
 import re
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from ._publishing import CHROMIUM, chromium, live_server
 from .test_pointmap import placed_triples
 
-CHROMIUM = Path("/usr/bin/chromium")
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -48,8 +47,6 @@ def artefacts(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def server(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app on a copy of the demo instance plus a few placed actors (one named with markup),
     served on a free local port."""
-    from werkzeug.serving import make_server
-
     from graph.store import Write
     from webui.app import create_app
     from webui.instance import Instance
@@ -58,23 +55,16 @@ def server(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     shutil.copytree(demo_home, home)
     inst = Instance.open({"HOME": str(home)})
     inst.store.write(Write(source="test-journeys", triples=placed_triples(inst.base)))
-    srv = make_server("127.0.0.1", 0, create_app(instance=inst), threaded=True)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.server_port}"
-    srv.shutdown()
-    thread.join(5)
+    with live_server(create_app(instance=inst)) as url:
+        yield url
     inst.close()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     """Headless Debian chromium driven by Playwright."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+    with chromium(ARGS) as b:
         yield b
-        b.close()
 
 
 @pytest.fixture(params=list(WIDTHS))

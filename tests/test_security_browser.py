@@ -21,14 +21,14 @@ from __future__ import annotations
 import csv
 import io
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+from ._publishing import CHROMIUM, chromium, live_server
+
 RECORDS = Path(__file__).parent / "data" / "hostile-records"
 ARGS = [
     "--no-sandbox",
@@ -112,8 +112,6 @@ CHECK = """() => {
 def server(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The demo instance plus the hostile records (imported by the real importer), served on a
     free local port."""
-    from werkzeug.serving import make_server
-
     from graph.importer import import_paths
     from webui.app import create_app
     from webui.instance import Instance
@@ -123,23 +121,16 @@ def server(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterato
     inst = Instance.open({"HOME": str(home)})
     report = import_paths([RECORDS], inst.store, inst.base, source="hostile")
     assert report.changed and report.resources["actor"] == 3
-    srv = make_server("127.0.0.1", 0, create_app(instance=inst), threaded=True)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.server_port}"
-    srv.shutdown()
-    thread.join(5)
+    with live_server(create_app(instance=inst)) as url:
+        yield url
     inst.close()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     """Headless Debian chromium driven by Playwright."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+    with chromium(ARGS) as b:
         yield b
-        b.close()
 
 
 def _page(browser, bypass_csp: bool):  # type: ignore[no-untyped-def]

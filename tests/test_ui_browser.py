@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import json
 import shutil
-import threading
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-CHROMIUM = Path("/usr/bin/chromium")
+from ._publishing import CHROMIUM, chromium, live_server
+
 OUTPUT = Path(__file__).parent / "output"
 AXE = Path(__file__).parent.parent / "webui" / "static" / "vendor" / "axe-core" / "axe.min.js"
 ARGS = [
@@ -67,31 +67,22 @@ pytestmark = [
 @pytest.fixture(scope="module")
 def server(demo_home: Path, tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     """The app on a copy of the demo instance, served on a free local port."""
-    from werkzeug.serving import make_server
-
     from webui.app import create_app
     from webui.instance import Instance
 
     home = tmp_path_factory.mktemp("browser") / "instance"
     shutil.copytree(demo_home, home)
     inst = Instance.open({"HOME": str(home)})
-    srv = make_server("127.0.0.1", 0, create_app(instance=inst), threaded=True)
-    thread = threading.Thread(target=srv.serve_forever, daemon=True)
-    thread.start()
-    yield f"http://127.0.0.1:{srv.server_port}"
-    srv.shutdown()
-    thread.join(5)
+    with live_server(create_app(instance=inst)) as url:
+        yield url
     inst.close()
 
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[object]:
     """Headless Debian chromium driven by Playwright."""
-    sync_api = pytest.importorskip("playwright.sync_api")
-    with sync_api.sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+    with chromium(ARGS) as b:
         yield b
-        b.close()
 
 
 @pytest.fixture

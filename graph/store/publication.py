@@ -17,8 +17,9 @@ Every term is written by `graph.terms.term_syntax`; variable values go through `
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -27,7 +28,7 @@ from ontology.namespaces import ALL, SYSTEM, SYSTEM_GRAPH
 
 from ..terms import RdfTerm, term_syntax
 from .base import GraphInfo, provenance_graph
-from .binding import values
+from .binding import bind, values
 
 _SYS = term_syntax(SYSTEM_GRAPH)
 
@@ -268,3 +269,22 @@ def unmark_filling(graph: URIRef) -> str:
 def replaced_query(graph_var: str = "g") -> str:
     """Which resources of `?r` (bound) have triples in the named graphs of the dataset."""
     return f"SELECT DISTINCT ?r WHERE {{ GRAPH ?{graph_var} {{ ?r ?p ?o }} }}"
+
+
+def replaced_resources(
+    select: Callable[..., list[dict[str, Any]]],
+    resources: frozenset[URIRef],
+    graphs: list[URIRef],
+    batch: int,
+) -> list[URIRef]:
+    """Which of `resources` have triples in `graphs`, asked `batch` IRIs at a time through
+    `select(sparql, named_graphs=graphs)` (a store's `_select`): the list may be long, and a
+    remote server refuses very long queries, so each store gives its own batch size."""
+    if not resources or not graphs:
+        return []
+    found: list[URIRef] = []
+    ordered = sorted(resources)
+    for i in range(0, len(ordered), batch):
+        rows = select(bind(replaced_query(), {"r": ordered[i : i + batch]}), named_graphs=graphs)
+        found += [r["r"] for r in rows if isinstance(r["r"], URIRef)]
+    return found

@@ -49,7 +49,7 @@ from .publication import (
     read_state,
     release_update,
     renew_update,
-    replaced_query,
+    replaced_resources,
     retire_update,
     unmark_filling,
 )
@@ -400,17 +400,8 @@ class SparqlStore(Store):
         return _Lease(self)
 
     def _replaced(self, resources: frozenset[URIRef], graphs: list[URIRef]) -> list[URIRef]:
-        """Which of `resources` have triples in `graphs` (batched: the list may be long)."""
-        if not resources or not graphs:
-            return []
-        found: list[URIRef] = []
-        ordered = sorted(resources)
-        for i in range(0, len(ordered), 2_000):
-            rows = self._select(
-                bind(replaced_query(), {"r": ordered[i : i + 2_000]}), named_graphs=graphs
-            )
-            found += [r["r"] for r in rows if isinstance(r["r"], URIRef)]
-        return found
+        """Which of `resources` have triples in `graphs` (2_000 IRIs per query)."""
+        return replaced_resources(self._select, resources, graphs, 2_000)
 
     def _fill(self, target: URIRef, triples: Iterable[tuple[Any, Any, Any]], lease: _Lease) -> None:
         """Send the triples to `target` in chunks; triples sharing blank nodes go together
