@@ -247,10 +247,18 @@ def measure_map(port: int, runs: int) -> dict[str, float]:
     }
 
 
-def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, float]:
-    """GET `path` on a keep-alive connection; (status, seconds)."""
+def client_address(i: int) -> str:
+    """A loopback address for request number `i` (127.0.x.y, never the same twice in a row),
+    sent as `X-Forwarded-For`: the server trusts one proxy here, so the per-client rate limits
+    count each request for its own simulated visitor, as behind nginx, and the figures measure
+    the pages, not the limiter (bench/load.py checks the limiter under a realistic mix)."""
+    return f"127.{100 + (i >> 16) % 100}.{(i >> 8) % 256}.{i % 256 or 1}"
+
+
+def get(conn: http.client.HTTPConnection, path: str, i: int = 0) -> tuple[int, float]:
+    """GET `path` on a keep-alive connection as visitor `i`; (status, seconds)."""
     t0 = time.monotonic()
-    conn.request("GET", path, headers={"Accept": "text/html"})
+    conn.request("GET", path, headers={"Accept": "text/html", "X-Forwarded-For": client_address(i)})
     resp = conn.getresponse()
     resp.read()
     return resp.status, time.monotonic() - t0
@@ -259,7 +267,7 @@ def get(conn: http.client.HTTPConnection, path: str) -> tuple[int, float]:
 def measure(port: int, urls: list[str], clients: int, seconds: float) -> dict[str, float]:
     """`clients` threads requesting `urls` in turn for `seconds`; count, errors, p50, p95."""
     return _sparql_bench().load(  # type: ignore[no-any-return]
-        port, lambda conn, i: get(conn, urls[i % len(urls)])[0], clients, seconds
+        port, lambda conn, i: get(conn, urls[i % len(urls)], i)[0], clients, seconds
     )
 
 
@@ -284,7 +292,12 @@ def serve(
     """`alliances serve --workers N` on the instance; (process, port) once it answers."""
     sb = _sparql_bench()
     port = sb.free_port()
-    env = dict(os.environ, ALLIANCES_HOME=str(home), ALLIANCES_SEARCH_BACKEND=args.backend)
+    env = dict(
+        os.environ,
+        ALLIANCES_HOME=str(home),
+        ALLIANCES_SEARCH_BACKEND=args.backend,
+        ALLIANCES_TRUSTED_PROXIES="1",  # see client_address
+    )
     t0 = time.monotonic()
     proc = subprocess.Popen(
         [
@@ -379,24 +392,32 @@ def main() -> None:
         default=0,
         help="only time projecting and clustering this many points in process",
     )
+    ap.add_argument(
+        "--home",
+        type=Path,
+        help="instance folder to build once and reuse (kept; default: a temporary one)",
+    )
     args = ap.parse_args()
     if args.cluster:
         cluster_cost(args.cluster)
         return
     tmp = Path(tempfile.mkdtemp(prefix="bench-web-"))
-    home = tmp / "instance"
+    home = args.home or tmp / "instance"
+    reuse = args.home is not None and (home / "snapshots").is_dir()
     procs: list[subprocess.Popen[bytes]] = []
     try:
         t0 = time.monotonic()
         if args.actors:
-            build(home, args.actors, args.placed, args.backend)
+            if not reuse:
+                build(home, args.actors, args.placed, args.backend)
             pages = synthetic_pages(args.actors)
         else:
             from webui.instance import Instance
 
-            inst = Instance.open({"HOME": str(home), "SEARCH_BACKEND": args.backend})
-            inst.init(demo=True)
-            inst.close()
+            if not reuse:
+                inst = Instance.open({"HOME": str(home), "SEARCH_BACKEND": args.backend})
+                inst.init(demo=True)
+                inst.close()
             pages = demo_pages()
         print(
             f"built instance ({args.actors or 'demo'}) in {time.monotonic() - t0:.0f} s", flush=True
