@@ -19,7 +19,9 @@ are fitted on held-out links (`graph.reco.fitting`, docs/recommendation.md).
   partner of thousands (a national agency) almost nothing.
 
 where sat(k) = 1 − 0.5^k (1 → 0.5, 2 → 0.75, 3 → 0.875). Each suggestion also has a `level`
-(`graph.reco.partner_levels`: its score against random pairs of the graph) and says `where` it is.
+(`graph.reco.partner_levels`: its score against random pairs of the graph) and says `where` it is
+and whether it is `fictional`: a real actor is never shown a fictional partner or introducer, a
+described need the real partners first (`graph.reco.fiction`).
 """
 
 from __future__ import annotations
