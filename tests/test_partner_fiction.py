@@ -327,3 +327,17 @@ def test_real_france_services_site_gets_no_fictional_partner(instance) -> None: 
     for ident in real[:30]:
         answer = client.get(f"/api/alliances/{ident}/analogues?limit=20").get_json()
         assert not any(r["fictional"] for r in answer["results"]), ident
+
+
+def test_demo_tools_are_marked_where_they_are_recommended(readonly_app) -> None:  # type: ignore[no-untyped-def]
+    client = readonly_app.test_client()
+    questions = client.get("/api/maturity").get_json()["questions"]
+    answers = {q["id"]: q["options"][1]["code"] for q in questions}
+    result = client.post("/api/maturity", json={"answers": answers}).get_json()
+    tools = [t for g in result["tools"] for t in g["tools"]]
+    assert tools and all(t["fictional"] is True for t in tools)  # the bundled tools are the demo's
+    page = client.get("/ou-en-etes-vous", query_string=answers).get_data(as_text=True)
+    cards = page.split('class="card-grid"')[1]
+    assert cards.count("Fictif (démonstration)") == cards.count('<li class="card">') > 0
+    panorama = client.get("/outils").get_data(as_text=True)
+    assert panorama.count("Fictif (démonstration)") >= len({t["id"] for t in tools})
