@@ -783,7 +783,7 @@ def level_shares(
         national_flags(table, episode.network),
     )  # type: ignore[arg-type]
     ref = finder.reference
-    codes = list(partner_levels.LEVEL_NAMES)
+    codes = list(partner_levels.SCORE_LEVELS)
     shown: dict[str, list[bool]] = {c: [] for c in codes}
     for g in gs:
         order = fitting.top(g, w)
@@ -994,7 +994,7 @@ def markdown(out: dict[str, Any]) -> str:
                 "| level | random pairs | top 10 | hidden partners among the top 10 |",
                 "|---|---:|---:|---:|",
             ]
-            for c in partner_levels.LEVEL_NAMES:
+            for c in partner_levels.SCORE_LEVELS:
                 p = lv["precision in top 10"][c]
                 lines.append(
                     f"| {c} | {lv['random pairs'][c]:.3f} | {lv['top 10'][c]:.3f} | "
