@@ -273,7 +273,7 @@ class PartnerFinder:
             need["text"] = understood
         out: dict[str, Any] = {"need": need, "results": self.rank(seeker, limit)}
         if seeker.states_nothing:
-            out["hint"] = PLACE_ONLY_HINT
+            out["hint"] = dict(PLACE_ONLY_HINT)
         return out
 
     # -- ranking ---------------------------------------------------------------------------
