@@ -55,7 +55,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from graph.bundled import BUNDLED, load_bundled  # noqa: E402
 from graph.importer import import_paths  # noqa: E402
 from graph.queries.features import alliance_starts  # noqa: E402
+from graph.queries.sources import defining_sources  # noqa: E402
 from graph.reco import Recommender, fitting, partner_levels  # noqa: E402
+from graph.reco.coding import codes_of_mask  # noqa: E402
 from graph.reco.partners import PartnerFinder  # noqa: E402
 from graph.reco.proximity import national_flags  # noqa: E402
 from graph.reco.weights import PARTNER_DEFAULTS, PARTNER_FACTORS  # noqa: E402
@@ -693,6 +695,81 @@ def fit_evaluation(
     return out
 
 
+def trust_checks(store: OxigraphStore, sample: int = 300, seed: int = 1) -> dict[str, object]:
+    """What real people are shown on the bundled instance (issue 12, « trustworthy »).
+
+    Fictional resources are those whose defining source is marked `all:fictional`
+    (`graph.queries.sources.defining_sources`, as the pages and the API say). Measured:
+    - real seekers (`sample` real actors with a type, drawn with `seed`, and every real alliance up
+      to `sample`): the share of fictional partners, introducers and analogues in their top 10;
+    - described needs (each real sampled actor's competences and SDGs, without place): how often
+      a fictional partner is ranked above a real one, and the share of fictional results;
+    - place only (the communes of the sampled real actors): how the levels spread when nothing but
+      a place is stated (« très complémentaire » there would be a claim on proximity alone).
+    """
+    rec = Recommender(store)
+    table, alliances = rec.actors.get(), rec.alliances.get()
+    every = [*table.iris, *alliances.iris]
+    fictional = {iri for iri, info in defining_sources(store, every).items() if info.fictional}
+    rng = random.Random(seed)
+    real_actors = [i for i, iri in enumerate(table.iris) if iri not in fictional]
+    picked = sorted(rng.sample(real_actors, min(sample, len(real_actors))))
+    shown = fict = intro = fict_intro = 0
+    above = needs = need_shown = need_fict = 0
+    place_levels: dict[str, int] = defaultdict(int)
+    communes: set[str] = set()
+    for i in picked:
+        res = rec.partners(table.ids[i], 10)["results"]
+        shown += len(res)
+        fict += sum(URIRef(r["iri"]) in fictional for r in res)
+        for r in res:
+            intro += len(r["introducers"])
+            fict_intro += sum(URIRef(x["iri"]) in fictional for x in r["introducers"])
+        need = {
+            "needs": codes_of_mask(int(table.needs[i]), "competence"),
+            "offers": codes_of_mask(int(table.offers[i]), "competence"),
+            "sdgs": sorted(table.sdgs[i].targets | table.sdgs[i].goals),
+        }
+        if any(need.values()):
+            got = rec.partners_for_need(need, 10)["results"]
+            flags = [URIRef(r["iri"]) in fictional for r in got]
+            needs += 1
+            need_shown += len(flags)
+            need_fict += sum(flags)
+            above += any(f and not g for n, f in enumerate(flags) for g in flags[n + 1 :])
+        key = table.places[i].key("commune")
+        if key is not None:
+            communes.add(key[1])
+    for code in sorted(communes)[:sample]:
+        for r in rec.partners_for_need({"territory": f"commune:{code}"}, 10)["results"]:
+            place_levels[r["level"]["code"]] += 1
+    real_alliances = [i for i, iri in enumerate(alliances.iris) if iri not in fictional]
+    ana_shown = ana_fict = 0
+    for i in sorted(rng.sample(real_alliances, min(sample, len(real_alliances)))):
+        res = rec.analogues(alliances.ids[i], 10)["results"]
+        ana_shown += len(res)
+        ana_fict += sum(URIRef(r["iri"]) in fictional for r in res)
+    placed = sum(place_levels.values()) or 1
+    return {
+        "actors": len(table),
+        "fictional actors": sum(iri in fictional for iri in table.iris),
+        "real seekers": len(picked),
+        "partners shown": shown,
+        "fictional partners": fict,
+        "introducers shown": intro,
+        "fictional introducers": fict_intro,
+        "described needs": needs,
+        "need results": need_shown,
+        "fictional need results": need_fict,
+        "needs with a fictional result above a real one": above,
+        "real alliances": len(real_alliances),
+        "analogues shown": ana_shown,
+        "fictional analogues": ana_fict,
+        "place-only communes": min(len(communes), sample),
+        "place-only levels": {k: round(v / placed, 3) for k, v in sorted(place_levels.items())},
+    }
+
+
 def level_shares(
     table: object, labels: object, episode: fitting.Episode, gs: list[fitting.Group], w: np.ndarray
 ) -> dict[str, object]:
@@ -706,7 +783,7 @@ def level_shares(
         national_flags(table, episode.network),
     )  # type: ignore[arg-type]
     ref = finder.reference
-    codes = list(partner_levels.LEVEL_NAMES)
+    codes = list(partner_levels.SCORE_LEVELS)
     shown: dict[str, list[bool]] = {c: [] for c in codes}
     for g in gs:
         order = fitting.top(g, w)
@@ -754,6 +831,11 @@ def main() -> None:
     parser.add_argument("--max-testers", type=int, default=1000, help="test actors per draw")
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--json", action="store_true", help="print JSON instead of Markdown")
+    parser.add_argument(
+        "--trust",
+        action="store_true",
+        help="what real seekers are shown on the bundled instance (demo, CIS and real data)",
+    )
     args = parser.parse_args()
     out: dict[str, object] = {
         "date": date.today().isoformat(),
@@ -809,6 +891,10 @@ def main() -> None:
             )
             store.close()
         out["fits"] = fits
+        if args.trust:
+            store = bundled_store(Path(tmp) / "trust")
+            out["trust"] = trust_checks(store)
+            store.close()
         out["load_after"] = load_average()
     print(json.dumps(out, ensure_ascii=False, indent=2) if args.json else markdown(out))
 
@@ -908,7 +994,7 @@ def markdown(out: dict[str, Any]) -> str:
                 "| level | random pairs | top 10 | hidden partners among the top 10 |",
                 "|---|---:|---:|---:|",
             ]
-            for c in partner_levels.LEVEL_NAMES:
+            for c in partner_levels.SCORE_LEVELS:
                 p = lv["precision in top 10"][c]
                 lines.append(
                     f"| {c} | {lv['random pairs'][c]:.3f} | {lv['top 10'][c]:.3f} | "
@@ -925,6 +1011,9 @@ def markdown(out: dict[str, Any]) -> str:
                 f"{d['random_pairs']:.3f} | {d['relative_rate']:.3f} |"
                 for d in f["distance_profile"]
             ]
+    if out.get("trust"):
+        lines += ["", "### What real seekers are shown (bundled instance)", ""]
+        lines += [f"- {k}: {v}" for k, v in out["trust"].items()]
     return "\n".join(lines)
 
 

@@ -48,10 +48,17 @@ def test_a_typed_town_is_read_and_results_say_where_partners_are(client) -> None
     assert "Lieu retenu" in main and "Lille" in main
     found = cards(main)
     assert len(found) == 10
-    first = found[0]
-    assert "Lille" in first and "même commune" in first  # town and distance level
-    assert "Propose du financement, dont vous avez besoin" in first  # a reason
-    assert re.search(r'class="type">.*?(Entreprise|Fondation|Association|Collectivité)', first)
+    # the real partners first (CIS organisations: national or in the région), then the demo's,
+    # apart and marked (docs/recommendation.md, « Fictional data »)
+    real = [c for c in found if "Fictif (démonstration)" not in c]
+    assert real and found[: len(real)] == real
+    assert "acteur national" in real[0] or "même région" in real[0]
+    demo = main.split("Exemples fictifs de la démonstration", 1)[1]
+    assert all(c in demo for c in found[len(real) :])
+    lille = next(c for c in found if "même commune" in c)
+    assert "Lille" in lille  # town and distance level
+    assert "Propose du financement, dont vous avez besoin" in lille  # a reason
+    assert re.search(r'class="type">.*?(Entreprise|Fondation|Association|Collectivité)', lille)
     assert any(re.search(r"à \d+(\u202f\d+)? km", c) for c in found) or all(
         "même" in c or "national" in c for c in found
     )

@@ -154,7 +154,14 @@ SCHEMAS: dict[str, Any] = {
     ),
     "ActorPartners": _obj({"actor": STR, "results": {"type": "array", "items": _ref("Partner")}}),
     "NeedPartners": _obj(
-        {"need": {"type": "object"}, "results": {"type": "array", "items": _ref("Partner")}}
+        {"need": {"type": "object"}, "results": {"type": "array", "items": _ref("Partner")}},
+        {
+            "hint": {
+                **_obj({"code": STR, "fr": STR, "en": STR}),
+                "description": "Present when the need states nothing but a place: the levels "
+                "then say « proche » (nearby), and the hint invites to describe the need",
+            }
+        },
     ),
     "Analogue": _obj(
         {

@@ -110,9 +110,12 @@ def partners(
     _print_understood(data.get("need", {}).get("text"))
     if not data["results"]:
         click.echo("Aucun partenaire complémentaire trouvé.")
+    if data.get("hint"):
+        click.echo(f"{data['hint']['fr']}\n")
     for n, r in enumerate(data["results"], 1):
+        fictional = " [FICTIF : données de démonstration]" if r.get("fictional") else ""
         click.echo(
-            f"{n}. {r['label']} ({r['id']}) — {r['level']['label']} "
+            f"{n}. {r['label']} ({r['id']}){fictional} — {r['level']['label']} "
             f"(score {r['score']:.2f}) — {r['where']['label']}"
         )
         for reason in r["reasons"]:
@@ -206,7 +209,8 @@ def analogues(ctx: click.Context, alliance_id: str, limit: int, as_json: bool) -
     if not data["results"]:
         click.echo("Aucune alliance analogue trouvée.")
     for n, r in enumerate(data["results"], 1):
-        click.echo(f"{n}. {r['label']} ({r['id']}) — score {r['score']:.2f}")
+        fictional = " [FICTIF : données de démonstration]" if r.get("fictional") else ""
+        click.echo(f"{n}. {r['label']} ({r['id']}){fictional} — score {r['score']:.2f}")
         for line in r["alike"]:
             click.echo(f"   = {line}")
         for line in r["differs"]:

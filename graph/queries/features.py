@@ -21,6 +21,7 @@ from ontology.namespaces import ALL, DCT, FOAF, ORG, RDF, SCHEMA, SKOS, scheme_i
 
 from ..iris import local_name
 from ..store import Store
+from .sources import fictional_resources
 
 Pairs = list[tuple[URIRef, URIRef]]
 
@@ -272,11 +273,13 @@ class ToolRow:
     levels: set[URIRef] = field(default_factory=set)
     pillars: set[URIRef] = field(default_factory=set)
     audiences: set[URIRef] = field(default_factory=set)
+    fictional: bool = False  # a demo tool (`sources.fictional_resources`)
 
 
 def tools(store: Store) -> list[ToolRow]:
-    """Every tool with its maturity levels, pillars, kind and URL."""
+    """Every tool with its maturity levels, pillars, kind, URL and whether it is fictional."""
     cls = instances(store, ALL.Tool)
+    fictional = fictional_resources(store)
     ids = {t: local_name(t) for t in cls}
     labels = best_literals(store, ALL.Tool, SKOS.prefLabel, few=True)
     descriptions = best_literals(store, ALL.Tool, DCT.description, few=True)
@@ -290,6 +293,7 @@ def tools(store: Store) -> list[ToolRow]:
             str(urls[t]) if t in urls else None,
             kinds.get(t),
             descriptions.get(t),
+            fictional=t in fictional,
         )
         for t, ident in ids.items()
     }

@@ -177,6 +177,28 @@ def fictional_sources(store: Store) -> set[str]:
     return {i.source for i in sources(store).values() if i.fictional}
 
 
+_FLAGGED = "SELECT ?s ?o WHERE { ?s ?p ?o }"
+_DEFINED_BY = f"SELECT ?r WHERE {{ GRAPH ?g {{ ?r {DCT.identifier.n3()} ?id }} }}"
+
+
+def fictional_resources(store: Store) -> frozenset[URIRef]:
+    """The IRIs of the fictional resources (actors, alliances, tools…): those saying
+    `all:fictional true` themselves (the bundled demo writes it on each) and those defined
+    (`dct:identifier`) in a source graph marked `all:fictional true`. Two scans: the property,
+    and the identifiers of the fictional graphs only (none when no source is fictional)."""
+    out = {
+        r["s"]
+        for r in store.select(_FLAGGED, p=ALL.fictional)
+        if isinstance(r["s"], URIRef) and isinstance(r["o"], Literal) and r["o"].toPython() is True
+    }
+    graphs = sorted(i.graph for i in sources(store).values() if i.fictional)
+    if graphs:
+        out.update(
+            r["r"] for r in store.select(_DEFINED_BY, g=graphs) if isinstance(r["r"], URIRef)
+        )
+    return frozenset(out - set(graphs))
+
+
 _DEFINED_IN = f"SELECT ?r ?g WHERE {{ GRAPH ?g {{ ?r {DCT.identifier.n3()} ?id }} }}"
 _GRAPHS_OF = (
     "SELECT ?g (MAX(?defines) AS ?d) WHERE { GRAPH ?g { ?r ?p ?o } "

@@ -4,7 +4,8 @@ Built once per graph version from `graph.queries.features.actor_profiles` and
 `graph.queries.points.points`. Postings answer « who offers financement », « who works on target
 12.3 », « who is in département 59 » without scanning. Each actor also has a point (its own
 `geo:lat` / `geo:long`, else its territory's centre) for distances, and the table keeps the région
-of every alliance's territory, from which `proximity.national_flags` reads who acts nationally.
+of every alliance's territory, from which `proximity.national_flags` reads who acts nationally,
+and which actors and alliances are fictional (`fictional`, `graph.reco.fiction`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ontology.namespaces import SCHEMA, concept
 from ..iris import local_name
 from ..queries.features import Links, actor_profiles, resource_links
 from ..queries.points import points
+from ..queries.sources import fictional_resources
 from ..reference import centre
 from ..store import Store
 from .coding import LEVELS, TARGET_WORDS, Place, Sdgs, mask_of, scheme_index
@@ -50,6 +52,11 @@ class ActorTable:
     precise: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
     own: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))  # own geo:lat/long
     declared_national: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    #: True for a fictional actor (the demo data: `graph.reco.fiction`).
+    fictional: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
+    #: Every fictional resource of the graph (actors and alliances), for the alliances of the
+    #: network (`fiction.real_links`).
+    fictional_iris: frozenset[URIRef] = frozenset()
     alliance_regions: dict[Hashable, tuple[str, str]] = field(default_factory=dict)
     postings: dict[PostingKey, np.ndarray] = field(default_factory=dict)
     by_id: dict[str, int] = field(default_factory=dict)
@@ -89,6 +96,7 @@ class ActorTable:
             places=places,
             place_codes={},
         )
+        table.mark_fictional(fictional_resources(store))
         own = points(store, f"{store.base}actor/")
         table.locate(own, [p.territories.get(a) for a in iris])
         table.alliance_regions = {
@@ -134,6 +142,15 @@ class ActorTable:
                 if c is not None:
                     self.lat[i], self.long[i] = c.lat, c.long
                     self.precise[i] = place.level == "commune" and c.precision == "commune"
+
+    def mark_fictional(self, iris: frozenset[URIRef]) -> None:
+        """Set `fictional` and `fictional_iris` from the fictional resources of the graph."""
+        self.fictional_iris = iris
+        self.fictional = np.array([i in iris for i in self.iris], dtype=bool)
+
+    def is_fictional(self, iri: Hashable) -> bool:
+        """Whether a resource of the graph (actor or alliance) is fictional."""
+        return iri in self.fictional_iris
 
     def type_code(self, code: str) -> int:
         """Index of actor-type `code` in this table's `type` column (-1 when unknown)."""

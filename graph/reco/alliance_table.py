@@ -3,7 +3,7 @@
 Text is a TF-IDF space over title + description (French stemming, accent folding); SDGs are masks;
 the composition is the count of member actors per actor type; the resource mix is the share of each
 resource type (equal shares when percentages are not given); the scale is the level of the
-alliance's territory.
+alliance's territory. Fictional alliances (the demo) are flagged (`graph.reco.fiction`).
 """
 
 from __future__ import annotations
@@ -47,6 +47,8 @@ class AllianceTable:
     place_codes: dict[str, np.ndarray] = field(default_factory=dict)  # level → code, -1 none
     _codes: dict[tuple[str, str], int] = field(default_factory=dict)
     null: np.ndarray | None = None  # factor values of random pairs (analogues.null_factors)
+    #: True for a fictional alliance (the demo data: `graph.reco.fiction`).
+    fictional: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=bool))
 
     @classmethod
     def build(
@@ -78,6 +80,7 @@ class AllianceTable:
                 [LEVELS.index(pl.level) if pl.level else -1 for pl in places], dtype=np.int8
             ),
         )
+        table.fictional = np.array([a in actors.fictional_iris for a in iris], dtype=bool)
         table._index()
         return table
 

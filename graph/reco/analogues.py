@@ -18,6 +18,9 @@ docs/recommendation.md says.
 - composition: cosine of the member counts per actor type.
 - resources: overlap of the resource mixes, Σ min(p, q).
 - scale: 1 same territory level (commune, département, région), 0.5 adjacent level, else 0.
+
+A real alliance is never given a fictional example; an idea gets the real ones first
+(`graph.reco.fiction`); each example says whether it is `fictional`.
 """
 
 from __future__ import annotations
@@ -33,7 +36,7 @@ from scipy import sparse
 from ontology.namespaces import concept, scheme_codes
 
 from ..errors import BadRequest, NotFound
-from . import inputs, sdg_suggest
+from . import fiction, inputs, sdg_suggest
 from .alliance_table import N_RESOURCES, N_TYPES, AllianceTable, mix_vector
 from .coding import (
     LEVELS,
@@ -89,6 +92,8 @@ class Query:
     index: int | None = None
     iri: URIRef | None = None
     sdgs_suggested: bool = False
+    #: True for a fictional alliance, False for a real one, None for an idea (`fiction`).
+    fictional: bool | None = None
 
     @property
     def scale(self) -> int:
@@ -138,6 +143,7 @@ class AnalogueFinder:
             t.places[i],
             index=i,
             iri=t.iris[i],
+            fictional=bool(t.fictional[i]) if len(t.fictional) else False,
         )
         return {"alliance": str(t.iris[i]), "results": self.rank(q, limit)}
 
@@ -183,9 +189,12 @@ class AnalogueFinder:
     def rank(self, q: Query, limit: int) -> list[dict[str, Any]]:
         """The `limit` best examples for `q`."""
         cands, text = self.candidates(q)
-        if q.index is not None:
-            keep = cands != q.index
-            cands, text = cands[keep], text[keep]
+        fictional = self.fictional_of(cands)
+        keep = cands != q.index if q.index is not None else np.ones(cands.size, dtype=bool)
+        shown = fiction.allowed(fictional, q.fictional)
+        if shown is not None:  # a real alliance: no fictional example
+            keep &= shown
+        cands, text, fictional = cands[keep], text[keep], fictional[keep]
         if cands.size == 0:
             return []
         values = self.factor_values(q, cands, text)
@@ -196,7 +205,7 @@ class AnalogueFinder:
         keep = score > 0
         cands, score, same, similarity = cands[keep], score[keep], same[keep], similarity[keep]
         values = {f: v[keep] for f, v in values.items()}
-        order = np.lexsort((cands, -np.round(score, 9)))[:limit]
+        order = fiction.order(cands, score, fictional[keep], q.fictional)[:limit]
         null = self.null_similarities(weights)
         text_null = self.null_text() if weights["text"] > 0 else None
         return [
@@ -210,6 +219,11 @@ class AnalogueFinder:
             )
             for k in order
         ]
+
+    def fictional_of(self, c: np.ndarray) -> np.ndarray:
+        """The fictional flag of the alliance rows `c`."""
+        f = self.t.fictional
+        return f[c] if len(f) else np.zeros(len(c), dtype=bool)
 
     def null_similarities(self, weights: dict[str, float]) -> np.ndarray:
         """Similarities of the random pairs of `null_factors` under `weights`, sorted. Pairs whose
@@ -348,6 +362,7 @@ class AnalogueFinder:
             "differs": [x.fr for x in differs],
             "alike_en": [x.en for x in alike],
             "differs_en": [x.en for x in differs],
+            "fictional": bool(self.fictional_of(np.array([j]))[0]),
         }
 
     def compare(

@@ -263,9 +263,11 @@ def _level(code: str, labels: Labels) -> dict[str, Any]:
 
 
 def tools_by_pillar(tools: list[ToolRow], level: str, labels: Labels) -> list[dict[str, Any]]:
-    """Tools suited to `level`, grouped by pillar in the pillar scheme's order (then the rest)."""
+    """Tools suited to `level`, grouped by pillar in the pillar scheme's order (then the rest);
+    in each group the real tools first, then the fictional ones (the demo's, `fictional: true`),
+    as for the partners of someone not in the graph (`graph.reco.fiction`)."""
     level_iri = concept("maturity", level)
-    suited = [t for t in tools if level_iri in t.levels]
+    suited = sorted((t for t in tools if level_iri in t.levels), key=lambda t: t.fictional)
     groups = []
     for code in [*scheme_codes("pillar"), None]:
         pillar: URIRef | None = concept("pillar", code) if code else None
@@ -295,4 +297,5 @@ def _tool(t: ToolRow, labels: Labels) -> dict[str, Any]:
         "kind": kind.code if kind else None,
         "kind_label": kind.fr if kind else None,
         "kind_label_en": kind.en if kind else None,
+        "fictional": t.fictional,
     }

@@ -16,6 +16,14 @@ the same weights and drawn once per graph version with a fixed seed:
   clearly better than chance;
 - « possible » (`possible`): otherwise.
 
+A seeker stating no need, no offer and no SDG (a place only: `Seeker.states_nothing`) cannot be
+told who complements it: its suggestions are ranked by proximity alone, and one that would reach
+« complémentaire » or « très complémentaire » is « proche » (*nearby*, `proche`) instead — what
+is true of it. The finder then invites the person to describe the need (`PLACE_ONLY_HINT`).
+
+The samples follow `graph.reco.fiction`: a real actor is scored against real actors only, and
+its partner pairs are its partners through real alliances.
+
 `percentile` is the share of random pairs scoring no more than the suggestion, `partner_percentile`
 that of partner pairs. The thresholds are checked on held-out links by `bench/reco.py`
 (`graph.reco.fitting.level_shares`: how hidden partners and random pairs spread over the levels;
@@ -46,7 +54,10 @@ LEVEL_NAMES = {
     "tres-complementaire": ("très complémentaire", "very complementary"),
     "complementaire": ("complémentaire", "complementary"),
     "possible": ("possible", "possible"),
+    "proche": ("proche", "nearby"),
 }
+#: The levels a score alone can reach (`level_code`); « proche » is the cap of `level`.
+SCORE_LEVELS = ("tres-complementaire", "complementaire", "possible")
 
 
 @dataclass(frozen=True)
@@ -84,21 +95,29 @@ def null_values(finder: PartnerFinder, seed: int = NULL_SEED) -> tuple[np.ndarra
     n = len(t)
     random_pairs: list[tuple[int, np.ndarray]] = []
     partner_pairs: list[tuple[int, np.ndarray]] = []
+    fictional = t.fictional if len(t.fictional) == n else np.zeros(n, dtype=bool)
+    real = np.flatnonzero(~fictional) if fictional.any() else None
     for i in rng.permutation(n)[:NULL_SEEKERS]:
         allied = {t.by_iri[a] for a in finder.network.partners(t.iris[i]) if a in t.by_iri}
         allied.add(int(i))
-        if len(allied) >= n:
+        # a real actor is never shown a fictional one (graph.reco.fiction): not drawn either
+        pool = None if fictional[i] else real
+        size = n if pool is None else len(pool)
+        out_of_pool = len(allied) if pool is None else int((~fictional[list(allied)]).sum())
+        if out_of_pool >= size:
             continue
-        want = min(NULL_CANDIDATES, n - len(allied))
+        want = min(NULL_CANDIDATES, size - out_of_pool)
         picked: dict[int, None] = {}  # in the order drawn
         while len(picked) < want:  # rejection sampling: partners are few among n actors
-            picked.update((int(j), None) for j in rng.integers(0, n, 2 * want) if j not in allied)
+            drawn = rng.integers(0, size, 2 * want)
+            draws = drawn if pool is None else pool[drawn]
+            picked.update((int(j), None) for j in draws if j not in allied)
         c = np.array(sorted(list(picked)[:want]), dtype=np.int64)
         random_pairs.append((int(i), c))
     order = (int(i) for i in rng.permutation(n))
     with_partners = islice((i for i in order if finder.network.partners(t.iris[i])), NULL_SEEKERS)
     for i in with_partners:
-        rows = sorted(t.by_iri[a] for a in finder.network.partners(t.iris[i]) if a in t.by_iri)
+        rows = sorted(t.by_iri[a] for a in finder.seeker(i).partners if a in t.by_iri)
         if rows:
             partner_pairs.append((int(i), np.array(rows, dtype=np.int64)))
     return _rows(finder, random_pairs), _rows(finder, partner_pairs)
@@ -124,9 +143,13 @@ def level_code(score: float, ref: Reference) -> str:
     return "complementaire" if score > ref.fair else "possible"
 
 
-def level(score: float, ref: Reference) -> dict[str, Any]:
-    """{"code", "label", "label_en", "percentile", "partner_percentile"} of a score."""
+def level(score: float, ref: Reference, place_only: bool = False) -> dict[str, Any]:
+    """{"code", "label", "label_en", "percentile", "partner_percentile"} of a score; with
+    `place_only` (the seeker states nothing but a place) a level above « possible » is
+    « proche » (see the module docstring)."""
     code = level_code(score, ref)
+    if place_only and code != "possible":
+        code = "proche"
     fr, en = LEVEL_NAMES[code]
     return {
         "code": code,

@@ -19,7 +19,9 @@ are fitted on held-out links (`graph.reco.fitting`, docs/recommendation.md).
   partner of thousands (a national agency) almost nothing.
 
 where sat(k) = 1 − 0.5^k (1 → 0.5, 2 → 0.75, 3 → 0.875). Each suggestion also has a `level`
-(`graph.reco.partner_levels`: its score against random pairs of the graph) and says `where` it is.
+(`graph.reco.partner_levels`: its score against random pairs of the graph) and says `where` it is
+and whether it is `fictional`: a real actor is never shown a fictional partner or introducer, a
+described need the real partners first (`graph.reco.fiction`).
 """
 
 from __future__ import annotations
@@ -36,7 +38,7 @@ from ontology.namespaces import concept, scheme_codes
 
 from ..analytics.network import NetworkViews, two_hop
 from ..errors import BadRequest, NotFound
-from . import inputs, need_text, partner_levels, proximity
+from . import fiction, inputs, need_text, partner_levels, proximity
 from .actor_table import ActorTable, local_id
 from .coding import NOWHERE, Place, Sdgs, codes_of_mask, popcount, scheme_index
 from .labels import Labels
@@ -45,6 +47,16 @@ from .weights import PARTNER_FACTORS
 
 SAME_TYPE = 0.25
 MAX_INTRODUCERS = 3
+#: Shown with the results of a need stating nothing but a place (`Seeker.states_nothing`).
+PLACE_ONLY_HINT = {
+    "code": "describe-need",
+    "fr": "Ces acteurs sont proches de vous, mais rien ne dit encore qu'ils vous complètent : "
+    "décrivez ce que vous cherchez, ce que vous proposez ou votre projet pour des suggestions "
+    "classées selon ce que chacun peut apporter.",
+    "en": "These actors are near you, but nothing says yet that they complement you: describe "
+    "what you are looking for, what you offer or your project to get suggestions ranked by what "
+    "each can bring.",
+}
 
 
 def sat(k: np.ndarray | float) -> np.ndarray:
@@ -70,7 +82,9 @@ def introducer_weight(degree: int) -> float:
 class Seeker:
     """Whoever partners are sought for: an actor of the graph, or a described need.
 
-    `wanted` is a bit mask of the actor types sought (0: any); `origin` where the seeker is.
+    `wanted` is a bit mask of the actor types sought (0: any); `origin` where the seeker is;
+    `fictional` True for a fictional actor, False for a real one, None for a described need
+    (what it may be shown: `graph.reco.fiction`).
     """
 
     type: int = -1
@@ -85,6 +99,13 @@ class Seeker:
     wanted: int = 0
     origin: proximity.Origin = field(default_factory=lambda: proximity.Origin(NOWHERE))
     hops: tuple[np.ndarray, np.ndarray] | None = None
+    fictional: bool | None = fiction.OUTSIDE
+
+    @property
+    def states_nothing(self) -> bool:
+        """True when the seeker states no need, no offer and no SDG: only its place (and type)
+        is known, so complementarity cannot be judged (`partner_levels.level`)."""
+        return not (self.needs or self.offers or self.sdgs.goals)
 
 
 NEED_FIELDS = (
@@ -209,6 +230,12 @@ class PartnerFinder:
             (bool(t.places[i].level) or bool(t.own[i])) and not bool(self.national[i]),
             bool(t.own[i]),
         )
+        fictional = bool(t.fictional[i]) if len(t.fictional) else False
+        if fictional:
+            partners = self.network.partners(iri)
+            introducers = two_hop(self.network.projection, iri)
+        else:  # real: only real alliances make partners and introducers
+            partners, introducers = fiction.real_links(self.network.projection, iri, t.is_fictional)
         return Seeker(
             type=int(t.type[i]),
             offers=int(t.offers[i]),
@@ -217,10 +244,11 @@ class PartnerFinder:
             place=t.places[i],
             index=i,
             iri=iri,
-            partners=self.network.partners(iri),
-            introducers=two_hop(self.network.projection, iri),
+            partners=partners,
+            introducers=introducers,
             wanted=wanted,
             origin=origin,
+            fictional=fictional,
         )
 
     def for_actor(
@@ -243,7 +271,10 @@ class PartnerFinder:
         need = describe_need(seeker)
         if understood is not None:
             need["text"] = understood
-        return {"need": need, "results": self.rank(seeker, limit)}
+        out: dict[str, Any] = {"need": need, "results": self.rank(seeker, limit)}
+        if seeker.states_nothing:
+            out["hint"] = dict(PLACE_ONLY_HINT)
+        return out
 
     # -- ranking ---------------------------------------------------------------------------
     def scored(self, s: Seeker) -> tuple[np.ndarray, np.ndarray, dict[str, np.ndarray]]:
@@ -264,7 +295,7 @@ class PartnerFinder:
         keep = score > 0
         cands, score = cands[keep], score[keep]
         values = {f: v[keep] for f, v in values.items()}
-        order = np.lexsort((cands, -np.round(score, 9)))[:limit]
+        order = fiction.order(cands, score, self.fictional_of(cands), s.fictional)[:limit]
         if order.size == 0:
             return []
         rel, km = self.proximity_details(s, cands[order])
@@ -280,9 +311,15 @@ class PartnerFinder:
             for n, k in enumerate(order)
         ]
 
+    def fictional_of(self, c: np.ndarray) -> np.ndarray:
+        """The fictional flag of the candidate rows `c`."""
+        f = self.t.fictional
+        return f[c] if len(f) else np.zeros(len(c), dtype=bool)
+
     def candidates(self, s: Seeker) -> np.ndarray:
         """Actors with something to share with the seeker — an exchange of competences, an SDG,
-        a partner in common — minus itself and its current partners, of the types sought.
+        a partner in common — minus itself and its current partners, of the types sought, and
+        of those the seeker may be shown (no fictional actor for a real one: `fiction`).
 
         Being near (or of another type) only orders them: a neighbour with nothing to exchange
         and no cause in common is no complementary partner. Only a seeker stating no needs, no
@@ -314,6 +351,10 @@ class PartnerFinder:
             ok = np.zeros(len(t), dtype=bool)
             ok[known] = (np.right_shift(s.wanted, t.type[known].astype(np.int64)) & 1) == 1
             found &= ok
+        if len(t.fictional):
+            shown = fiction.allowed(t.fictional, s.fictional)
+            if shown is not None:
+                found &= shown
         return np.flatnonzero(found)
 
     def hop_weights(self, s: Seeker) -> tuple[np.ndarray, np.ndarray]:
@@ -394,13 +435,14 @@ class PartnerFinder:
             "label": t.labels[j],
             "type": type_code,
             "score": round(score, 4),
-            "level": partner_levels.level(score, self.reference),
+            "level": partner_levels.level(score, self.reference, s.states_nothing),
             "factors": {f: round(v, 4) for f, v in contrib.items()},
             "values": {f: round(v, 4) for f, v in values.items()},
             "where": place,
             "reasons": [r.fr for r in reasons],
             "reasons_en": [r.en for r in reasons],
             "introducers": introducers,
+            "fictional": bool(self.fictional_of(np.array([j]))[0]),
         }
 
     def introducers(self, s: Seeker, far: URIRef) -> list[dict[str, Any]]:
@@ -414,6 +456,8 @@ class PartnerFinder:
             if s.iri is None or not isinstance(middle, URIRef):
                 continue
             via = sorted(self.network.shared_alliances(s.iri, middle), key=str)
+            if s.fictional is False:  # a real seeker knows its partners through real alliances
+                via = [a for a in via if not t.is_fictional(a)]
             k = t.by_iri.get(middle)
             out.append(
                 (

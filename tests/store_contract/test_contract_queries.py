@@ -10,15 +10,15 @@ from typing import Any
 
 import networkx as nx
 import pytest
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
-from graph.queries import catalog, features, network, pages, publishing
+from graph.queries import catalog, features, network, pages, publishing, sources
 from graph.queries.describe import describe, parts
 from graph.queries.index import instance_iris, instance_rows
 from graph.queries.resources import existing_ids
 from graph.queries.stats import stats
 from graph.store import OxigraphStore, Store, Write
-from ontology.namespaces import ALL, ORG
+from ontology.namespaces import ALL, DCT, ORG
 
 from .conftest import BASE
 
@@ -106,3 +106,23 @@ def test_same_answers_as_the_embedded_store(
     publishing._cache.clear()  # noqa: SLF001 - answers are cached per (store id, version)
     wrong = [name for name, q in QUERIES.items() if _norm(q(any_store)) != reference[name]]
     assert not wrong
+
+
+def test_fictional_resources_on_every_store(any_store: Store) -> None:
+    """The recommender's fictional flags (`sources.fictional_resources`): resources marked
+    `all:fictional true` themselves, and resources defined in a source graph marked so."""
+    flagged, defined, real = (URIRef(BASE + f"actor/{n}") for n in ("f1", "f2", "r1"))
+    any_store.write(Write("real", [(real, DCT.identifier, Literal("r1"))]))
+    any_store.write(
+        Write(
+            "demo",
+            [
+                (flagged, DCT.identifier, Literal("f1")),
+                (flagged, ALL.fictional, Literal(True)),
+                (defined, DCT.identifier, Literal("f2")),
+            ],
+            provenance=lambda g: [(g, ALL.fictional, Literal(True))],
+        )
+    )
+    publishing._cache.clear()  # noqa: SLF001 - answers are cached per (store id, version)
+    assert sources.fictional_resources(any_store) == {flagged, defined}
