@@ -1,10 +1,11 @@
 """The one way values are bound into SPARQL: a `VALUES` block built from rdflib terms.
 
 `store.select(query, r=iri, p=[a, b])` runs `query` with a block `VALUES (?r ?p) { (<iri> <a>)
-(<iri> <b>) }` placed first in its WHERE group (one block for all the bindings: see `values`). Every store gets the same text, embedded
-or remote (a `VALUES` block travels over the SPARQL protocol; pyoxigraph's `substitutions` do not,
-and refuse variables outside the projection). Terms are written by `graph.terms.term_syntax`,
-which escapes every character that matters, so user text is never pasted into a query.
+(<iri> <b>) }` placed first in its WHERE group (one block for all the bindings: see `values`).
+Every store gets the same text, embedded or remote (a `VALUES` block travels over the SPARQL
+protocol; pyoxigraph's `substitutions` do not, and refuse variables outside the projection). Terms
+are written by `graph.terms.term_syntax`, which escapes every character that matters, so user text
+is never pasted into a query.
 
 Semantics: the block is *joined* with the WHERE group (SPARQL evaluates groups from the inside
 out), which is the same as substituting the value wherever the variable is used in that group,
