@@ -40,4 +40,11 @@ def test_warm_builds_every_cache(instance) -> None:  # type: ignore[no-untyped-d
     warm(instance)
     rec = recommender_for(instance)
     version = instance.store.version
-    assert all(c.version == version for c in (rec.labels, rec.network, rec.actors, rec.alliances))
+    caches = (rec.labels, rec.network, rec.actors, rec.alliances, rec.national, rec.partner_levels)
+    assert all(c.version == version for c in caches)
+    from graph.queries import geo
+    from webui import present
+
+    # The map's points and the result cards' facts are built for this version too.
+    assert geo._CACHES[instance.store].version == version
+    assert present._CACHES[instance.store].version == version

@@ -192,12 +192,17 @@ def _build(store: Store) -> _Raw:
 _CACHES: weakref.WeakKeyDictionary[Store, VersionedCache[_Raw]] = weakref.WeakKeyDictionary()
 
 
-def _raw() -> _Raw:
-    store = get_instance().store
+def raw_for(store: Store) -> _Raw:
+    """Type, place and SDG goals of every resource of `store`, built once per graph version
+    (used by the result cards; `webui.warmup` calls it so no visitor waits for it)."""
     cache = _CACHES.get(store)
     if cache is None:
         cache = _CACHES[store] = VersionedCache(store, _build)
     return cache.get()
+
+
+def _raw() -> _Raw:
+    return raw_for(get_instance().store)
 
 
 def place_name(level: str, code: str) -> str:

@@ -11,11 +11,14 @@ import logging
 import threading
 
 from graph.places import resolve_place
+from graph.queries.geo import actor_points
 from graph.queries.pages import cached_stats, pages_index
 from graph.store import Change
 
 from .api_reco import recommender_for
 from .instance import Instance
+from .pointmap import base_layer, projected
+from .present import raw_for
 
 log = logging.getLogger(__name__)
 
@@ -28,7 +31,13 @@ def warm(instance: Instance) -> None:
     rec = recommender_for(instance)
     for cache in (rec.labels, rec.network, rec.links, rec.actors, rec.alliances, rec.tools):
         cache.get()
+    # The random pairs behind the partner levels, and the national flags they need.
+    rec.partner_levels.get()
     rec.warm_analogues_and_sdgs()
+    # The map of actors: points, their projection, the base layer; the result cards' facts.
+    projected(actor_points(store))
+    base_layer()
+    raw_for(store)
     resolve_place("Lyon")  # builds the place-name tables once per process (0.7 s)
 
 
