@@ -807,6 +807,23 @@ class Server:
                 time.sleep(0.5)
         raise SystemExit(f"server {self.args} did not answer in {timeout:.0f} s")
 
+    def wait_quiet(self, share: float = 0.15, window: float = 5.0, timeout: float = 900) -> float:
+        """Seconds until the server's processes (arbiter, workers, query processes) used less
+        than `share` of one core over `window` seconds: each worker's warm-up thread
+        (`webui/warmup.py`) builds the per-version caches in the background after start, and a
+        run that began during it would measure the warm-up (at 100,000 actors, about a minute
+        of CPU per worker: bench/README.md, « Derived caches »). CPU times from /proc (Linux)."""
+        t0 = time.monotonic()
+        ticks = os.sysconf("SC_CLK_TCK")
+        before = _tree_cpu(self.proc.pid)
+        while time.monotonic() - t0 < timeout:
+            time.sleep(window)
+            now = _tree_cpu(self.proc.pid)
+            if (now - before) / ticks < share * window:
+                return time.monotonic() - t0
+            before = now
+        return time.monotonic() - t0
+
     def workers(self) -> int:
         """Web worker processes: the children of gunicorn's arbiter (1 for waitress)."""
         kids = [
@@ -825,6 +842,26 @@ class Server:
             self.proc.kill()
             self.proc.wait(10)
         self._log.close()
+
+
+def _tree_cpu(pid: int) -> int:
+    """User + system CPU time (clock ticks) of `pid` and its descendants still running (Linux)."""
+    stats: dict[int, list[str]] = {}
+    for d in Path("/proc").iterdir():
+        if d.name.isdigit():
+            try:
+                stats[int(d.name)] = (d / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+    pids, frontier = {pid}, [pid]
+    while frontier:
+        p = frontier.pop()
+        for child, fields in stats.items():
+            if fields[1] == str(p) and child not in pids:
+                pids.add(child)
+                frontier.append(child)
+    # Fields after the name: state ppid … utime (index 11) stime (12), proc(5).
+    return sum(int(stats[p][11]) + int(stats[p][12]) for p in pids if p in stats)
 
 
 def _ppid(d: Path) -> int:
@@ -1037,6 +1074,9 @@ def main() -> None:
         t0 = time.monotonic()
         warm(url, all_ids, rounds=2 * n_workers)
         print(f"warmed {n_workers} worker(s) in {time.monotonic() - t0:.0f} s", flush=True)
+        if main_server:
+            quiet = main_server.wait_quiet()
+            print(f"server quiet (background warm-up done) after {quiet:.0f} s more", flush=True)
 
         # -- the realistic run ------------------------------------------------------------------
         print(
@@ -1103,6 +1143,7 @@ def main() -> None:
                 servers.append(one)
                 print(f"\nserver --workers 1 up in {one.wait():.0f} s", flush=True)
                 warm(one.url, all_ids, rounds=2)
+                print(f"server --workers 1 quiet after {one.wait_quiet():.0f} s", flush=True)
                 targets = {"1": one.url, str(n_workers): url}
             else:
                 targets = {str(n_workers): url}
