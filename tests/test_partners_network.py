@@ -53,3 +53,19 @@ def test_versioned_cache_rebuilds_only_on_a_new_version(store, tmp_path, base):
     import_paths([tmp_path / "s"], store, base, source="t")
     assert cache.version is None  # dropped by the listener when the write committed
     assert cache.get() == store.version and cache.builds == 2
+
+
+def test_versioned_is_shared_per_build_and_follows_the_version(store, tmp_path, base):
+    from graph.analytics.cache import versioned
+
+    calls: list[int] = []
+
+    def build(s):  # type: ignore[no-untyped-def]
+        calls.append(s.version)
+        return s.version
+
+    assert versioned(store, build) == versioned(store, build) == store.version
+    assert len(calls) == 1  # the second caller shared the first build
+    write_rows(tmp_path / "s" / "actors.csv", [actor("a")])
+    import_paths([tmp_path / "s"], store, base, source="t")
+    assert versioned(store, build) == store.version and len(calls) == 2

@@ -21,6 +21,7 @@ message: `pick(fr, en)` chooses between the two values.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import Any
@@ -28,7 +29,7 @@ from urllib.parse import urlencode
 
 import flask_babel
 from babel.dates import format_date
-from babel.numbers import format_decimal, format_percent
+from babel.numbers import format_decimal, format_percent, get_group_symbol
 from flask import Flask, Response, request
 from flask_babel import Babel, force_locale, get_locale, lazy_gettext
 
@@ -92,7 +93,18 @@ def format_number(value: float | int | None) -> str:
     """A number with the locale's grouping (« 35 039 », with U+202F in French; « 35,039 »)."""
     if value is None:
         return ""
-    return format_decimal(value, locale=current_lang())
+    lang = current_lang()
+    if isinstance(value, int) and not isinstance(value, bool):
+        # Integers (counts, on every result card) without Babel's pattern machinery, which
+        # took a quarter of the search page's time; the grouping symbol is still Babel's.
+        return f"{value:,}".replace(",", _group_symbol(lang))
+    return format_decimal(value, locale=lang)
+
+
+@functools.cache
+def _group_symbol(lang: str) -> str:
+    """The locale's digit grouping symbol (CLDR via Babel: U+202F in French, « , » in English)."""
+    return get_group_symbol(lang)
 
 
 def format_share(fraction: float) -> str:

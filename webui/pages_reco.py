@@ -11,12 +11,14 @@ from typing import Any
 from flask import Blueprint, Flask, current_app, render_template, request, url_for
 from flask_babel import gettext, lazy_gettext, ngettext
 
+from graph.analytics.cache import versioned
 from graph.errors import AlliancesError, BadRequest
 from graph.iris import local_name
 from graph.places import place_field, typed_text
 from graph.queries.labels import places
 from graph.reco import Recommender, inputs
 from graph.reference import territories
+from graph.store import Store
 from ontology.namespaces import IGEO, concept
 
 from .api_reco import recommender_for, with_place, with_sources
@@ -39,7 +41,11 @@ def _places() -> list[tuple[str, str]]:
     """(value, label) of every région and département, for the territory field's datalist: the
     value is what a person types and the finder reads back (« Somme (80) », « Hauts-de-France »,
     `graph.places.typed_text`), never a code such as `departement:80`."""
-    store = current_app.extensions["alliances"].store
+    return versioned(current_app.extensions["alliances"].store, _place_choices)
+
+
+def _place_choices(store: Store) -> list[tuple[str, str]]:
+    """`_places` for `store` (once per graph version: 25 ms at 100,000 actors)."""
     table = territories()
     out = []
     for level, cls in (("region", IGEO.Region), ("departement", IGEO.Departement)):

@@ -6,8 +6,10 @@ from dataclasses import dataclass
 
 from flask import Blueprint, Flask, current_app, render_template, request
 
-from graph.queries.features import concept_labels
+from graph.analytics.cache import versioned
+from graph.queries.features import ConceptLabel, concept_labels
 from graph.reference import territories
+from graph.store import Store
 from search.errors import SearchError
 from search.results import Result, SearchResponse
 from search.schema import FACETS, KINDS
@@ -41,7 +43,8 @@ def facet_labels(facets: dict[str, dict[str, int]]) -> dict[tuple[str, str], str
     for name, counts in facets.items():
         scheme = SCHEME_OF.get(name)
         if scheme:
-            labels = {c.code: pick(c.fr, c.en) for c in concept_labels(inst.store, scheme).values()}
+            concepts = versioned(inst.store, _facet_concepts)[scheme]
+            labels = {c.code: pick(c.fr, c.en) for c in concepts}
             out.update({(name, v): labels.get(v, v) for v in counts})
         elif name == "sdg":
             out.update({(name, v): sdg_label(v) for v in counts})
@@ -51,6 +54,13 @@ def facet_labels(facets: dict[str, dict[str, int]]) -> dict[tuple[str, str], str
                 t = table.get((name, v))
                 out[(name, v)] = f"{t.name} ({v})" if t and name != "epci" else (t.name if t else v)
     return out
+
+
+def _facet_concepts(store: Store) -> dict[str, list[ConceptLabel]]:
+    """The concepts of every controlled list a facet shows, by scheme (once per version)."""
+    return {
+        scheme: list(concept_labels(store, scheme).values()) for scheme in set(SCHEME_OF.values())
+    }
 
 
 def sdg_label(code: str) -> str:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import threading
+import weakref
 from collections.abc import Callable
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from ..store import Change, Store
 
@@ -58,3 +59,21 @@ class VersionedCache(Generic[T]):
                     self._version = None
             finally:
                 self._lock.release()
+
+
+_SHARED: weakref.WeakKeyDictionary[Store, dict[Callable[[Store], Any], VersionedCache[Any]]] = (
+    weakref.WeakKeyDictionary()
+)
+_SHARED_LOCK = threading.Lock()
+
+
+def versioned(store: Store, build: Callable[[Store], T]) -> T:
+    """`build(store)` for the store's current version: built once per version and shared by
+    every caller that passes the same `build` (a module-level function, so that it is the same
+    object at each call). The cache lives as long as the store."""
+    with _SHARED_LOCK:
+        caches = _SHARED.setdefault(store, {})
+        cache = caches.get(build)
+        if cache is None:
+            cache = caches[build] = VersionedCache(store, build)
+    return cache.get()
