@@ -14,6 +14,7 @@ import fcntl
 import functools
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
@@ -46,7 +47,7 @@ from .publication import (
     replaced_resources,
     retire_update,
 )
-from .results import Serialized, write_boolean, write_graph, write_solutions
+from .results import Serialized, write_boolean, write_graph, write_terms
 from .snapshots import STATE_FILE, Checkpoints, SnapshotOpener, SnapshotStore
 from .visibility import check_visible
 
@@ -310,12 +311,10 @@ class OxigraphStore(Store):
                 return Serialized("boolean", write_boolean(bool(result), result_format), 1, False)
             if isinstance(result, ox.QuerySolutions):
                 names = [v.value for v in result.variables]
-                rows = list(islice(result, max_rows + 1))
-                table = [
-                    [None if sol[n] is None else _json_term(sol[n]) for n in names]
-                    for sol in rows[:max_rows]
-                ]
-                return write_solutions(names, table, result_format, len(rows) > max_rows)
+                solutions = iter(result)
+                rows = [tuple(sol) for sol in islice(solutions, max_rows)]
+                truncated = next(solutions, None) is not None
+                return write_terms(names, rows, _json_term, result_format, truncated)
             return write_graph(list(islice(result, max_rows + 1)), graph_format, max_rows)
         except (RuntimeError, ValueError) as exc:  # raised while iterating
             raise QueryError.failed(str(exc)) from exc
@@ -367,6 +366,9 @@ class OxigraphStore(Store):
                 if g not in keep:
                     copy.remove_graph(g)
             copy.flush()
+            t0 = time.monotonic()
+            copy.optimize()
+            log.info("snapshot %s compacted in %.2f s", dest.name, time.monotonic() - t0)
         finally:
             del copy  # closes the checkpoint's RocksDB
 
