@@ -79,6 +79,18 @@ SETTINGS: tuple[Setting, ...] = (
         "the deadline (4: fast queries do not queue behind slow ones; bench/README.md).",
     ),
     Setting(
+        "SPARQL_SLOW_AFTER",
+        0.25,
+        "Seconds after which a running public SPARQL query moves to the slow lane and stops "
+        "counting against SPARQL_WORKERS, so that new queries get a process (docs/scaling.md).",
+    ),
+    Setting(
+        "SPARQL_SLOW_WORKERS",
+        4,
+        "Most queries in the slow lane per web worker (0: one lane of SPARQL_WORKERS); at most "
+        "SPARQL_WORKERS + SPARQL_SLOW_WORKERS query processes per web worker.",
+    ),
+    Setting(
         "SPARQL_CACHE_MB",
         64.0,
         "Memory for public SPARQL results kept per graph version, per web worker (MB; 0: off; "
