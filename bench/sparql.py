@@ -12,8 +12,10 @@ query process). The mix is the page's research examples and partners-of-partners
 at random (so a result cache cannot answer everything). Our servers run with the rate limits off
 (all clients share 127.0.0.1, and a 429 is not an answer); after their warm-up requests, the
 measurement waits until the server's processes are idle (the web workers build their caches in
-the background at start). Prints throughput (HTTP 200 answers per second) and p50/p95 of those
-answers, every other status met, and the ratios to the baseline, then checks that the deadline
+the background at start). With `--rounds N` every chosen server runs from the start, and
+each is measured N times in turn for `--seconds`/N, so that a change of the machine's load weighs
+on each alike. Prints throughput (HTTP 200 answers per second) and p50/p95 of those answers,
+every other status met, and the ratios to the baseline, then checks that the deadline
 is still enforced: a runaway query (a cartesian product) must get a 503 within `--timeout` + 5 s.
 Everything runs on 127.0.0.1; the loops are bounded in time.
 """
@@ -241,7 +243,18 @@ def load(
         t.start()
     for t in threads:
         t.join()
-    wall = time.monotonic() - t0
+    return summary([(time.monotonic() - t0, latencies, statuses)])
+
+
+Run = tuple[float, list[float], Counter[int]]
+
+
+def summary(runs: list[Run]) -> dict[str, Any]:
+    """Figures of one or several measuring runs (wall seconds, latencies of the 200 answers,
+    statuses) taken together: answers per second over their summed time, percentiles over all."""
+    wall = sum(r[0] for r in runs)
+    latencies = [x for r in runs for x in r[1]]
+    statuses: Counter[int] = sum((r[2] for r in runs), Counter())
     lat = sorted(latencies) or [float("nan")]
     return {
         "answers": len(latencies),
@@ -249,7 +262,13 @@ def load(
         "qps": len(latencies) / wall,
         "p50_ms": 1000 * statistics.median(lat),
         "p95_ms": 1000 * lat[int(0.95 * (len(lat) - 1))],
+        "runs": runs,
     }
+
+
+def shown_figures(figures: dict[str, Any]) -> dict[str, Any]:
+    """The figures of `summary` to print (rounded, without the raw runs)."""
+    return {k: v if isinstance(v, dict) else round(v, 1) for k, v in figures.items() if k != "runs"}
 
 
 def mix(actors: int, seed: int) -> Callable[[int], str]:
@@ -378,6 +397,13 @@ def main() -> None:
     )
     ap.add_argument("--seed", type=int, default=1, help="seed of the random actors of the mix")
     ap.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="measure the servers in turn this many times, --seconds/rounds each time, all of "
+        "them running meanwhile (so that a change of the machine's load weighs on each alike)",
+    )
+    ap.add_argument(
         "--no-runaway", action="store_true", help="skip the deadline check (takes --timeout)"
     )
     ap.add_argument(
@@ -416,9 +442,18 @@ def main() -> None:
         if args.fresh_snapshot:
             shutil.rmtree(tmp / "instance" / "snapshots", ignore_errors=True)
         queries = mix(actors, args.seed)
-        results = {}
-        for name in chosen:
-            results[name] = measure(name, tmp, args, queries, procs)
+        servers = {name: start(name, tmp, args, queries, procs) for name in chosen}
+        runs: dict[str, list[Run]] = {name: [] for name in chosen}
+        for n in range(args.rounds):
+            for name, (port, path) in servers.items():
+                r = run_clients(port, path, queries, args.clients, args.seconds / args.rounds)
+                runs[name] += r["runs"]
+                shown = shown_figures(r)
+                print(f"round {n + 1} {name}", shown, f"load {os.getloadavg()[0]:.1f}", flush=True)
+        results = {name: summary(r) for name, r in runs.items()}
+        for name, r in results.items():
+            shown = shown_figures(r)
+            print(name, shown, flush=True)
         base = results.get("oxigraph")
         for name, r in results.items():
             if base is None or name == "oxigraph":
@@ -428,6 +463,15 @@ def main() -> None:
                 f"p50 {r['p50_ms'] / base['p50_ms']:.2f}x, p95 {r['p95_ms'] / base['p95_ms']:.2f}x"
             )
         print(f"load average {os.getloadavg()[0]:.1f}", flush=True)
+        if "alliances-nocache" in servers and not args.no_runaway:
+            port, _path = servers["alliances-nocache"]
+            status, took = runaway(port, args.timeout)
+            enforced = status == 503 and took < args.timeout + 5
+            print(
+                f"runaway query: HTTP {status} after {took:.1f} s "
+                f"(deadline {args.timeout:g} s): {'enforced' if enforced else 'NOT ENFORCED'}",
+                flush=True,
+            )
     finally:
         for p in procs:
             stop(p)
@@ -435,15 +479,14 @@ def main() -> None:
             shutil.rmtree(tmp, ignore_errors=True)
 
 
-def measure(
+def start(
     name: str,
     tmp: Path,
     args: argparse.Namespace,
     queries: Callable[[int], str],
     procs: list[subprocess.Popen[bytes]],
-) -> dict[str, Any]:
-    """Start server `name`, warm it up, wait until it is idle, measure, check the deadline
-    (uncached server), stop it; its figures."""
+) -> tuple[int, str]:
+    """Start server `name`, warm it up and wait until it is idle; its port and query path."""
     cache_mb = SERVERS[name]
     port = free_port()
     if cache_mb is None:
@@ -470,27 +513,14 @@ def measure(
         procs.append(serve_ours(tmp / "instance", port, args, cache_mb))
         wait(port, "/sparql?query=ASK%7B%7D", timeout=900)
         print(f"{name}: serving after {time.monotonic() - t0:.1f} s", flush=True)
-    server = procs[-1]
     warm = run_clients(port, path, queries, args.clients, min(5.0, args.seconds))
-    idle = wait_idle(server.pid)
+    idle = wait_idle(procs[-1].pid)
     print(
         f"{name}: warm-up {warm['statuses']}, then idle after {idle:.0f} s; "
         f"load average {os.getloadavg()[0]:.1f}",
         flush=True,
     )
-    result = run_clients(port, path, queries, args.clients, args.seconds)
-    shown = {k: v if isinstance(v, dict) else round(v, 1) for k, v in result.items()}
-    print(name, shown, f"load average {os.getloadavg()[0]:.1f}", flush=True)
-    if cache_mb == 0.0 and not args.no_runaway:
-        status, took = runaway(port, args.timeout)
-        enforced = status == 503 and took < args.timeout + 5
-        print(
-            f"runaway query: HTTP {status} after {took:.1f} s "
-            f"(deadline {args.timeout:g} s): {'enforced' if enforced else 'NOT ENFORCED'}",
-            flush=True,
-        )
-    stop(procs.pop())
-    return result
+    return port, path
 
 
 if __name__ == "__main__":
