@@ -443,14 +443,20 @@ def main() -> None:
             shutil.rmtree(tmp / "instance" / "snapshots", ignore_errors=True)
         queries = mix(actors, args.seed)
         servers = {name: start(name, tmp, args, queries, procs) for name in chosen}
+        pids = dict(zip(chosen, (p.pid for p in procs), strict=True))
         runs: dict[str, list[Run]] = {name: [] for name in chosen}
+        cpu = dict.fromkeys(chosen, 0.0)
         for n in range(args.rounds):
             for name, (port, path) in servers.items():
+                before = process_tree_cpu(pids[name])
                 r = run_clients(port, path, queries, args.clients, args.seconds / args.rounds)
+                cpu[name] += process_tree_cpu(pids[name]) - before
                 runs[name] += r["runs"]
                 shown = shown_figures(r)
                 print(f"round {n + 1} {name}", shown, f"load {os.getloadavg()[0]:.1f}", flush=True)
         results = {name: summary(r) for name, r in runs.items()}
+        for name, r in results.items():  # the server's CPU per answer: apart from the load
+            r["cpu_ms_per_answer"] = 1000 * cpu[name] / max(1, r["answers"])
         for name, r in results.items():
             shown = shown_figures(r)
             print(name, shown, flush=True)
@@ -460,7 +466,9 @@ def main() -> None:
                 continue
             print(
                 f"{name}/oxigraph: throughput {r['qps'] / base['qps']:.2f}x, "
-                f"p50 {r['p50_ms'] / base['p50_ms']:.2f}x, p95 {r['p95_ms'] / base['p95_ms']:.2f}x"
+                f"p50 {r['p50_ms'] / base['p50_ms']:.2f}x, "
+                f"p95 {r['p95_ms'] / base['p95_ms']:.2f}x, "
+                f"server CPU per answer {r['cpu_ms_per_answer'] / base['cpu_ms_per_answer']:.2f}x"
             )
         print(f"load average {os.getloadavg()[0]:.1f}", flush=True)
         if "alliances-nocache" in servers and not args.no_runaway:
