@@ -397,6 +397,13 @@ def main() -> None:
     )
     ap.add_argument("--seed", type=int, default=1, help="seed of the random actors of the mix")
     ap.add_argument(
+        "--warmup",
+        type=float,
+        default=20,
+        help="seconds of the same load before measuring each server (our query processes "
+        "start as queries arrive, and each warms its own engine caches)",
+    )
+    ap.add_argument(
         "--rounds",
         type=int,
         default=1,
@@ -521,7 +528,7 @@ def start(
         procs.append(serve_ours(tmp / "instance", port, args, cache_mb))
         wait(port, "/sparql?query=ASK%7B%7D", timeout=900)
         print(f"{name}: serving after {time.monotonic() - t0:.1f} s", flush=True)
-    warm = run_clients(port, path, queries, args.clients, min(5.0, args.seconds))
+    warm = run_clients(port, path, queries, args.clients, args.warmup)
     idle = wait_idle(procs[-1].pid)
     print(
         f"{name}: warm-up {warm['statuses']}, then idle after {idle:.0f} s; "
