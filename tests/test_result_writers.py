@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 from graph.store.oxigraph import _json_term
 from graph.store.results import RESULT_FORMATS, json_text, write_solutions, write_terms
 
-_text = st.text(st.characters(exclude_categories=("Cs",)), max_size=12)
+_text = st.text(st.characters(exclude_categories=["Cs"]), max_size=12)
 _iri = st.builds(lambda s: ox.NamedNode("http://example.org/" + s.encode().hex()), _text)
 _literal = st.one_of(
     st.builds(ox.Literal, _text),
@@ -66,6 +66,7 @@ def test_json_of_a_real_query_is_sparql_json() -> None:
     result = store.query(
         "SELECT ?s ?o ?none (TRIPLE(?s, ?p, ?o) AS ?t) WHERE { GRAPH ?g { ?s ?p ?o } } ORDER BY ?o"
     )
+    assert isinstance(result, ox.QuerySolutions)
     names = [v.value for v in result.variables]
     rows = [tuple(sol) for sol in islice(result, 10)]
     body = write_terms(names, rows, _json_term, "json", truncated=False).body
