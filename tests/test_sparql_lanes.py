@@ -123,8 +123,11 @@ def test_the_slow_lane_is_bounded_and_its_deadline_kept(opener: Any) -> None:
     second["thread"].join(10)
 
 
-def test_settings_reach_the_pool(tmp_path: Path) -> None:
+def test_lane_settings_are_read_and_checked(tmp_path: Path) -> None:
+    from graph.errors import ConfigError
     from webui.settings import load
 
     cfg = load({"HOME": str(tmp_path), "SPARQL_SLOW_AFTER": "0.5", "SPARQL_SLOW_WORKERS": "2"})
     assert cfg["SPARQL_SLOW_AFTER"] == 0.5 and cfg["SPARQL_SLOW_WORKERS"] == 2
+    with pytest.raises(ConfigError):
+        load({"HOME": str(tmp_path), "SPARQL_SLOW_WORKERS": "-1"})

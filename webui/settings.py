@@ -222,6 +222,11 @@ def check(values: dict[str, Any]) -> dict[str, Any]:
     if values["DEFAULT_LOCALE"] not in ("fr", "en"):
         raise ConfigError("DEFAULT_LOCALE must be fr or en")
     _check_rate_limits(values)
+    if values["SPARQL_SLOW_AFTER"] < 0 or values["SPARQL_SLOW_WORKERS"] < 0:
+        raise ConfigError(
+            "SPARQL_SLOW_AFTER and SPARQL_SLOW_WORKERS must be 0 or more",
+            message_fr="SPARQL_SLOW_AFTER et SPARQL_SLOW_WORKERS valent 0 ou plus",
+        )
     return values
 
 
