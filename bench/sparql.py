@@ -5,12 +5,19 @@
 Builds an instance (vocabularies + synthetic actors and alliances following docs/model.md),
 dumps the same published graphs as N-Quads into an `oxigraph serve-read-only
 --union-default-graph` server (pip extra `bench`), then runs the same mix of research queries
-from `--clients` concurrent clients for `--seconds` against, in turn: Oxigraph's server (the
-baseline), `alliances serve --workers W` with its result cache (the default), and the same
-without the cache (`SPARQL_CACHE_MB=0`: every query runs in a killable query process). Prints
-throughput and p50/p95 of each and their ratios to the baseline, then checks that the deadline
-is still enforced: a runaway query (a cartesian product) must get a 503 within
-`--timeout` + 5 s. Everything runs on 127.0.0.1; the loops are bounded in time.
+from `--clients` concurrent clients for `--seconds` against, in turn (`--servers` chooses):
+Oxigraph's server (the baseline), `alliances serve --workers W` with its result cache (the
+default), and the same without the cache (`SPARQL_CACHE_MB=0`: every query runs in a killable
+query process). The mix is the page's research examples and partners-of-partners of actors drawn
+at random (so a result cache cannot answer everything). Our servers run with the rate limits off
+(all clients share 127.0.0.1, and a 429 is not an answer); after their warm-up requests, the
+measurement waits until the server's processes are idle (the web workers build their caches in
+the background at start). With `--rounds N` every chosen server runs from the start, and
+each is measured N times in turn for `--seconds`/N, so that a change of the machine's load weighs
+on each alike. Prints throughput (HTTP 200 answers per second) and p50/p95 of those answers,
+every other status met, and the ratios to the baseline, then checks that the deadline
+is still enforced: a runaway query (a cartesian product) must get a 503 within `--timeout` + 5 s.
+Everything runs on 127.0.0.1; the loops are bounded in time.
 """
 
 from __future__ import annotations
@@ -27,8 +34,10 @@ import sys
 import tempfile
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 from urllib.parse import urlencode
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
@@ -137,11 +146,15 @@ def free_port() -> int:
 
 
 def wait(port: int, path: str, timeout: float = 120) -> None:
-    """Wait until the server answers on `path`."""
+    """Wait until the server answers on `path`. Each probe waits for its answer: a probe given up
+    would go on holding one of the client's query slots on our server, and the measurement
+    would then meet 429s that only the probes caused."""
     end = time.monotonic() + timeout
     while time.monotonic() < end:
         try:
-            c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            c = http.client.HTTPConnection(
+                "127.0.0.1", port, timeout=max(1.0, end - time.monotonic())
+            )
             c.request("GET", path)
             c.getresponse().read()
             return
@@ -150,30 +163,78 @@ def wait(port: int, path: str, timeout: float = 120) -> None:
     raise RuntimeError(f"server on {port} did not start")
 
 
+#: Request numbers of one client are n·STRIDE + k (k = n, n + 1, …): distinct across clients.
+STRIDE = 1_000_000
+
+
+def process_tree_cpu(pid: int) -> float:
+    """CPU seconds used so far by process `pid` and its descendants (Linux /proc; 0 elsewhere)."""
+    tick = os.sysconf("SC_CLK_TCK")
+    children: dict[int, list[int]] = {}
+    cpu: dict[int, float] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        fields = stat[stat.rindex(")") + 2 :].split()
+        children.setdefault(int(fields[1]), []).append(int(entry.name))
+        cpu[int(entry.name)] = (int(fields[11]) + int(fields[12])) / tick
+    total, todo = 0.0, [pid]
+    while todo:
+        p = todo.pop()
+        total += cpu.get(p, 0.0)
+        todo += children.get(p, [])
+    return total
+
+
+def wait_idle(pid: int, *, below: float = 0.1, quiet: float = 3.0, limit: float = 600) -> float:
+    """Wait until the processes of `pid` use less than `below` of a core for `quiet` seconds in a
+    row (at most `limit` seconds); returns the seconds waited."""
+    t0 = time.monotonic()
+    calm = 0.0
+    before = process_tree_cpu(pid)
+    while calm < quiet and time.monotonic() - t0 < limit:
+        time.sleep(1.0)
+        now = process_tree_cpu(pid)
+        calm = calm + 1.0 if now - before < below else 0.0
+        before = now
+    return time.monotonic() - t0
+
+
 def load(
     port: int,
     send: Callable[[http.client.HTTPConnection, int], int],
     clients: int,
     seconds: float,
-) -> dict[str, float]:
+) -> dict[str, Any]:
     """`clients` keep-alive threads calling `send(conn, i)` (which makes request number i and
-    returns its HTTP status) in turn for `seconds`; throughput, errors and latencies."""
+    returns its HTTP status) in turn for `seconds`. Throughput counts the HTTP 200 answers only,
+    and the latencies are theirs; `statuses` counts every status (a 429 or 503 is no answer)."""
     latencies: list[float] = []
-    errors = [0]
+    statuses: Counter[int] = Counter()
     lock = threading.Lock()
     end = time.monotonic() + seconds
 
     def client(n: int) -> None:
-        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=120)
-        i = n
+        conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
+        i = n * STRIDE + n  # client n's requests: n·STRIDE + n, + 1, …
         while time.monotonic() < end:
             t0 = time.monotonic()
-            status = send(conn, i)
+            try:
+                status = send(conn, i)
+            except (OSError, http.client.HTTPException):
+                status = 0  # connection lost: reconnect
+                conn.close()
+                conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
             dt = time.monotonic() - t0
             i += 1
             with lock:
-                latencies.append(dt)
-                errors[0] += status != 200
+                statuses[status] += 1
+                if status == 200:
+                    latencies.append(dt)
         conn.close()
 
     threads = [threading.Thread(target=client, args=(n,)) for n in range(clients)]
@@ -182,27 +243,61 @@ def load(
         t.start()
     for t in threads:
         t.join()
-    wall = time.monotonic() - t0
-    lat = sorted(latencies)
+    return summary([(time.monotonic() - t0, latencies, statuses)])
+
+
+Run = tuple[float, list[float], Counter[int]]
+
+
+def summary(runs: list[Run]) -> dict[str, Any]:
+    """Figures of one or several measuring runs (wall seconds, latencies of the 200 answers,
+    statuses) taken together: answers per second over their summed time, percentiles over all."""
+    wall = sum(r[0] for r in runs)
+    latencies = [x for r in runs for x in r[1]]
+    statuses: Counter[int] = sum((r[2] for r in runs), Counter())
+    lat = sorted(latencies) or [float("nan")]
     return {
-        "requests": len(lat),
-        "errors": errors[0],
-        "qps": len(lat) / wall,
+        "answers": len(latencies),
+        "statuses": dict(sorted(statuses.items())),
+        "qps": len(latencies) / wall,
         "p50_ms": 1000 * statistics.median(lat),
         "p95_ms": 1000 * lat[int(0.95 * (len(lat) - 1))],
+        "runs": runs,
     }
 
 
+def shown_figures(figures: dict[str, Any]) -> dict[str, Any]:
+    """The figures of `summary` to print (rounded, without the raw runs)."""
+    return {k: v if isinstance(v, dict) else round(v, 1) for k, v in figures.items() if k != "runs"}
+
+
+def mix(actors: int, seed: int) -> Callable[[int], str]:
+    """Request number i → its query: the research examples of `MIX` in turn, each followed by
+    partners-of-partners of an actor drawn at random (seeded: every server gets the same)."""
+    from webui.sparql.examples import examples
+
+    by_name = {e.name: e.query for e in examples()}
+    research = [by_name[n] for n in MIX]
+
+    def query(i: int) -> str:
+        if (i % STRIDE) % 2:
+            actor = random.Random(seed * 1_000_003 + i).randrange(actors)
+            return PARTNERS.format(me=f"https://w3id.org/alliances/id/actor/a{actor}")
+        return research[((i % STRIDE) // 2) % len(research)]
+
+    return query
+
+
 def run_clients(
-    port: int, path: str, queries: list[str], clients: int, seconds: float
-) -> dict[str, float]:
-    """`clients` threads sending the query mix in turn (POST form, JSON results)."""
+    port: int, path: str, queries: Callable[[int], str], clients: int, seconds: float
+) -> dict[str, Any]:
+    """`clients` threads sending the query mix (POST form, JSON results)."""
 
     def send(conn: http.client.HTTPConnection, i: int) -> int:
         conn.request(
             "POST",
             path,
-            body=urlencode({"query": queries[i % len(queries)]}),
+            body=urlencode({"query": queries(i)}),
             headers={
                 "Content-Type": "application/x-www-form-urlencoded",
                 "Accept": "application/sparql-results+json",
@@ -249,6 +344,7 @@ def serve_ours(
         ALLIANCES_SPARQL_TIMEOUT=str(args.timeout),
         ALLIANCES_SPARQL_CACHE_MB=str(cache_mb),
         ALLIANCES_SEARCH_BACKEND="tantivy",
+        ALLIANCES_RATE_LIMITS="false",
     )
     return subprocess.Popen(
         [
@@ -277,8 +373,11 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
         proc.wait(10)
 
 
+SERVERS = {"oxigraph": None, "alliances": 64.0, "alliances-nocache": 0.0}
+
+
 def main() -> None:
-    """Build, serve both, measure, print."""
+    """Build, serve each chosen server in turn, measure, print."""
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--actors", type=int, default=100_000)
     ap.add_argument("--clients", type=int, default=8)
@@ -292,6 +391,35 @@ def main() -> None:
     ap.add_argument("--web-workers", type=int, default=2, help="alliances serve --workers")
     ap.add_argument("--timeout", type=float, default=60, help="SPARQL_TIMEOUT of our server")
     ap.add_argument(
+        "--servers",
+        default=",".join(SERVERS),
+        help=f"which servers to measure, in order (comma-separated among {', '.join(SERVERS)})",
+    )
+    ap.add_argument("--seed", type=int, default=1, help="seed of the random actors of the mix")
+    ap.add_argument(
+        "--warmup",
+        type=float,
+        default=20,
+        help="seconds of the same load before measuring each server (our query processes "
+        "start as queries arrive, and each warms its own engine caches)",
+    )
+    ap.add_argument(
+        "--rounds",
+        type=int,
+        default=1,
+        help="measure the servers in turn this many times, --seconds/rounds each time, all of "
+        "them running meanwhile (so that a change of the machine's load weighs on each alike)",
+    )
+    ap.add_argument(
+        "--no-runaway", action="store_true", help="skip the deadline check (takes --timeout)"
+    )
+    ap.add_argument(
+        "--fresh-snapshot",
+        action="store_true",
+        help="delete the instance's readers' snapshots first, so that serving publishes one "
+        "again (after a change to how snapshots are made)",
+    )
+    ap.add_argument(
         "--keep",
         type=Path,
         default=None,
@@ -299,13 +427,10 @@ def main() -> None:
         "if it holds them already, and keep them",
     )
     args = ap.parse_args()
-    from webui.sparql.examples import examples
-
-    by_name = {e.name: e.query for e in examples()}
-    queries = [by_name[n] for n in MIX]
-    queries += [
-        PARTNERS.format(me=f"https://w3id.org/alliances/id/actor/a{i}") for i in range(0, 50, 7)
-    ]
+    chosen = [n.strip() for n in args.servers.split(",") if n.strip()]
+    unknown = [n for n in chosen if n not in SERVERS]
+    if unknown:
+        ap.error(f"unknown servers {unknown}; choose among {list(SERVERS)}")
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="bench-sparql-"))
     procs: list[subprocess.Popen[bytes]] = []
     try:
@@ -320,59 +445,97 @@ def main() -> None:
                 capture_output=True,
             )
             (tmp / "built").write_text(str(args.actors))
-        theirs = free_port()
+        actors = int((tmp / "built").read_text())
+        if args.fresh_snapshot:
+            shutil.rmtree(tmp / "instance" / "snapshots", ignore_errors=True)
+        queries = mix(actors, args.seed)
+        servers = {name: start(name, tmp, args, queries, procs) for name in chosen}
+        pids = dict(zip(chosen, (p.pid for p in procs), strict=True))
+        runs: dict[str, list[Run]] = {name: [] for name in chosen}
+        cpu = dict.fromkeys(chosen, 0.0)
+        for n in range(args.rounds):
+            for name, (port, path) in servers.items():
+                before = process_tree_cpu(pids[name])
+                r = run_clients(port, path, queries, args.clients, args.seconds / args.rounds)
+                cpu[name] += process_tree_cpu(pids[name]) - before
+                runs[name] += r["runs"]
+                shown = shown_figures(r)
+                print(f"round {n + 1} {name}", shown, f"load {os.getloadavg()[0]:.1f}", flush=True)
+        results = {name: summary(r) for name, r in runs.items()}
+        for name, r in results.items():  # the server's CPU per answer: apart from the load
+            r["cpu_ms_per_answer"] = 1000 * cpu[name] / max(1, r["answers"])
+        for name, r in results.items():
+            shown = shown_figures(r)
+            print(name, shown, flush=True)
+        base = results.get("oxigraph")
+        for name, r in results.items():
+            if base is None or name == "oxigraph":
+                continue
+            print(
+                f"{name}/oxigraph: throughput {r['qps'] / base['qps']:.2f}x, "
+                f"p50 {r['p50_ms'] / base['p50_ms']:.2f}x, "
+                f"p95 {r['p95_ms'] / base['p95_ms']:.2f}x, "
+                f"server CPU per answer {r['cpu_ms_per_answer'] / base['cpu_ms_per_answer']:.2f}x"
+            )
+        print(f"load average {os.getloadavg()[0]:.1f}", flush=True)
+        if "alliances-nocache" in servers and not args.no_runaway:
+            port, _path = servers["alliances-nocache"]
+            status, took = runaway(port, args.timeout)
+            enforced = status == 503 and took < args.timeout + 5
+            print(
+                f"runaway query: HTTP {status} after {took:.1f} s "
+                f"(deadline {args.timeout:g} s): {'enforced' if enforced else 'NOT ENFORCED'}",
+                flush=True,
+            )
+    finally:
+        for p in procs:
+            stop(p)
+        if args.keep is None:
+            shutil.rmtree(tmp, ignore_errors=True)
+
+
+def start(
+    name: str,
+    tmp: Path,
+    args: argparse.Namespace,
+    queries: Callable[[int], str],
+    procs: list[subprocess.Popen[bytes]],
+) -> tuple[int, str]:
+    """Start server `name`, warm it up and wait until it is idle; its port and query path."""
+    cache_mb = SERVERS[name]
+    port = free_port()
+    if cache_mb is None:
+        path = "/query"
         procs.append(
             subprocess.Popen(
                 [
                     "oxigraph",
                     "serve-read-only",
                     "--location",
-                    str(ox_dir),
+                    str(tmp / "oxigraph"),
                     "--bind",
-                    f"127.0.0.1:{theirs}",
+                    f"127.0.0.1:{port}",
                     "--union-default-graph",
                 ],
                 stdout=subprocess.DEVNULL,
                 stderr=subprocess.DEVNULL,
             )
         )
-        wait(theirs, "/query?query=ASK%7B%7D")
-        print(f"load average {os.getloadavg()[0]:.1f}", flush=True)
-        results = {}
-        for name, cache_mb in (("oxigraph", None), ("alliances", 64.0), ("alliances-nocache", 0.0)):
-            if cache_mb is None:
-                port, path = theirs, "/query"
-            else:
-                port, path = free_port(), "/sparql"
-                procs.append(serve_ours(tmp / "instance", port, args, cache_mb))
-                wait(port, "/sparql?query=ASK%7B%7D", timeout=600)
-            run_clients(port, path, queries, args.clients, min(5.0, args.seconds))  # warm-up
-            results[name] = run_clients(port, path, queries, args.clients, args.seconds)
-            print(name, {k: round(v, 1) for k, v in results[name].items()}, flush=True)
-            if cache_mb is not None:
-                if cache_mb == 0.0:
-                    status, took = runaway(port, args.timeout)
-                    enforced = status == 503 and took < args.timeout + 5
-                    print(
-                        f"runaway query: HTTP {status} after {took:.1f} s "
-                        f"(deadline {args.timeout:g} s): "
-                        f"{'enforced' if enforced else 'NOT ENFORCED'}",
-                        flush=True,
-                    )
-                stop(procs.pop())
-        base = results["oxigraph"]
-        for name in ("alliances", "alliances-nocache"):
-            r = results[name]
-            print(
-                f"{name}/oxigraph: throughput {r['qps'] / base['qps']:.2f}x, "
-                f"p50 {r['p50_ms'] / base['p50_ms']:.2f}x, p95 {r['p95_ms'] / base['p95_ms']:.2f}x"
-            )
-        print(f"load average {os.getloadavg()[0]:.1f}", flush=True)
-    finally:
-        for p in procs:
-            stop(p)
-        if args.keep is None:
-            shutil.rmtree(tmp, ignore_errors=True)
+        wait(port, "/query?query=ASK%7B%7D")
+    else:
+        path = "/sparql"
+        t0 = time.monotonic()
+        procs.append(serve_ours(tmp / "instance", port, args, cache_mb))
+        wait(port, "/sparql?query=ASK%7B%7D", timeout=900)
+        print(f"{name}: serving after {time.monotonic() - t0:.1f} s", flush=True)
+    warm = run_clients(port, path, queries, args.clients, args.warmup)
+    idle = wait_idle(procs[-1].pid)
+    print(
+        f"{name}: warm-up {warm['statuses']}, then idle after {idle:.0f} s; "
+        f"load average {os.getloadavg()[0]:.1f}",
+        flush=True,
+    )
+    return port, path
 
 
 if __name__ == "__main__":

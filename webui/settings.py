@@ -79,6 +79,18 @@ SETTINGS: tuple[Setting, ...] = (
         "the deadline (4: fast queries do not queue behind slow ones; bench/README.md).",
     ),
     Setting(
+        "SPARQL_SLOW_AFTER",
+        0.25,
+        "Seconds after which a running public SPARQL query moves to the slow lane and stops "
+        "counting against SPARQL_WORKERS, so that new queries get a process (docs/scaling.md).",
+    ),
+    Setting(
+        "SPARQL_SLOW_WORKERS",
+        4,
+        "Most queries in the slow lane per web worker (0: one lane of SPARQL_WORKERS); at most "
+        "SPARQL_WORKERS + SPARQL_SLOW_WORKERS query processes per web worker.",
+    ),
+    Setting(
         "SPARQL_CACHE_MB",
         64.0,
         "Memory for public SPARQL results kept per graph version, per web worker (MB; 0: off; "
@@ -210,6 +222,11 @@ def check(values: dict[str, Any]) -> dict[str, Any]:
     if values["DEFAULT_LOCALE"] not in ("fr", "en"):
         raise ConfigError("DEFAULT_LOCALE must be fr or en")
     _check_rate_limits(values)
+    if values["SPARQL_SLOW_AFTER"] < 0 or values["SPARQL_SLOW_WORKERS"] < 0:
+        raise ConfigError(
+            "SPARQL_SLOW_AFTER and SPARQL_SLOW_WORKERS must be 0 or more",
+            message_fr="SPARQL_SLOW_AFTER et SPARQL_SLOW_WORKERS valent 0 ou plus",
+        )
     return values
 
 

@@ -14,6 +14,7 @@ import fcntl
 import functools
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from itertools import islice
 from pathlib import Path
@@ -46,7 +47,7 @@ from .publication import (
     replaced_resources,
     retire_update,
 )
-from .results import Serialized, write_boolean, write_graph, write_solutions
+from .results import Serialized, write_boolean, write_graph, write_terms
 from .snapshots import STATE_FILE, Checkpoints, SnapshotOpener, SnapshotStore
 from .visibility import check_visible
 
@@ -310,12 +311,10 @@ class OxigraphStore(Store):
                 return Serialized("boolean", write_boolean(bool(result), result_format), 1, False)
             if isinstance(result, ox.QuerySolutions):
                 names = [v.value for v in result.variables]
-                rows = list(islice(result, max_rows + 1))
-                table = [
-                    [None if sol[n] is None else _json_term(sol[n]) for n in names]
-                    for sol in rows[:max_rows]
-                ]
-                return write_solutions(names, table, result_format, len(rows) > max_rows)
+                solutions = iter(result)
+                rows = [tuple(sol) for sol in islice(solutions, max_rows)]
+                truncated = next(solutions, None) is not None
+                return write_terms(names, rows, _json_term, result_format, truncated)
             return write_graph(list(islice(result, max_rows + 1)), graph_format, max_rows)
         except (RuntimeError, ValueError) as exc:  # raised while iterating
             raise QueryError.failed(str(exc)) from exc
@@ -352,7 +351,10 @@ class OxigraphStore(Store):
         """Make in `dest` (which must not exist) a read-only snapshot of the published state:
         a RocksDB checkpoint (hard links to the immutable table files), in which the system
         graph is replaced by `state.nt` and any unpublished graph is dropped, so that it holds
-        the published graphs only. Takes the write lock: no write is half-way meanwhile."""
+        the published graphs only; then compacted once (`optimize`: the removals leave no
+        tombstones, and readers' queries cost 0.92x the CPU at 10,000 actors, for 2.4 s of CPU
+        here and the disk space of a copy; bench/README.md « SPARQL »). Takes the write lock
+        while the checkpoint is made: no write is half-way meanwhile. Raises OSError."""
         dest = Path(dest)
         with self._write_lock:
             self.flush()
@@ -367,6 +369,9 @@ class OxigraphStore(Store):
                 if g not in keep:
                     copy.remove_graph(g)
             copy.flush()
+            t0 = time.monotonic()
+            copy.optimize()
+            log.info("snapshot %s compacted in %.2f s", dest.name, time.monotonic() - t0)
         finally:
             del copy  # closes the checkpoint's RocksDB
 

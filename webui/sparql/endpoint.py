@@ -51,6 +51,8 @@ class Endpoint:
         self._lock = threading.Lock()
         self._inst = inst
         self._workers = int(cfg["SPARQL_WORKERS"])
+        self._slow_after = float(cfg["SPARQL_SLOW_AFTER"])
+        self._slow_workers = int(cfg["SPARQL_SLOW_WORKERS"])
 
     @property
     def executor(self) -> Any:
@@ -61,7 +63,12 @@ class Endpoint:
                 store = self._inst.store
                 opener = None if store.capabilities.query_timeout else store.reader()
                 if opener is not None:
-                    self._executor = WorkerPool(opener, self._workers)
+                    self._executor = WorkerPool(
+                        opener,
+                        self._workers,
+                        slow_after=self._slow_after,
+                        slow_size=self._slow_workers,
+                    )
                 else:
                     self._executor = InlineExecutor(store)
             return self._executor

@@ -22,7 +22,6 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing as mp
-import queue
 import threading
 import time
 from collections.abc import Callable
@@ -170,24 +169,61 @@ class _Worker:
 
 
 class WorkerPool:
-    """Query worker processes reading the store `opener` opens: one at first, up to `size` when
-    queries arrive together (a killed one is replaced when next needed)."""
+    """Query worker processes reading the store `opener` opens, in two lanes.
 
-    def __init__(self, opener: Callable[[], Store], size: int) -> None:
+    At most `size` queries run at once in the *fast lane*. A query still running after
+    `slow_after` seconds moves to the *slow lane*, which holds at most `slow_size` of them, and
+    stops counting against `size`: a new query then gets a process (an idle one, or one started
+    for it) even while slow ones run, as each query gets a thread in a server written in Rust,
+    instead of queueing behind them. When the slow lane is full, slow queries go on counting in
+    the fast lane, so that at most `size + slow_size` processes ever run queries. The pool starts
+    one process and grows as queries need; a process killed at the deadline is replaced when
+    next needed. `slow_size = 0` gives one lane of `size` processes.
+    """
+
+    def __init__(
+        self,
+        opener: Callable[[], Store],
+        size: int,
+        *,
+        slow_after: float = 0.25,
+        slow_size: int = 0,
+    ) -> None:
         self.opener = opener
         self.size = max(1, size)
+        self.slow_after = max(0.0, slow_after)
+        self.slow_size = max(0, slow_size)
         self._ctx = mp.get_context("spawn")
-        self._idle: queue.Queue[_Worker] = queue.Queue()
+        self._cond = threading.Condition()
         self._closed = False
-        self._lock = threading.Lock()
+        self._idle: list[_Worker] = []
         self._workers: list[_Worker] = []
-        self._idle.put(self._start())
+        #: Worker → monotonic time its running query was sent.
+        self._busy: dict[_Worker, float] = {}
+        self._starting = 0
+        self._idle.append(self._start())
 
     @property
     def started(self) -> int:
         """Worker processes alive now."""
-        with self._lock:
-            return sum(w is not _RESERVED for w in self._workers)
+        with self._cond:
+            return len(self._workers)
+
+    def lanes(self) -> tuple[int, int]:
+        """Queries running now in the fast lane and in the slow lane."""
+        with self._cond:
+            return self._lanes(time.monotonic())[:2]
+
+    def _lanes(self, now: float) -> tuple[int, int, float | None]:
+        """(fast, slow, seconds until the next fast query turns slow, if it can move)."""
+        # seconds before each running query turns slow (<= 0: it has)
+        left = [self.slow_after - (now - sent) for sent in self._busy.values()]
+        old = sum(1 for x in left if x <= 0)
+        slow = min(old, self.slow_size)
+        fast = len(left) - slow + self._starting
+        ahead = [x for x in left if x > 0]
+        turn = min(ahead) if ahead and old < self.slow_size else None
+        return fast, slow, turn
 
     def _start(self) -> _Worker:
         parent, child = self._ctx.Pipe()
@@ -200,40 +236,58 @@ class WorkerPool:
         proc.start()
         child.close()
         w = _Worker(proc, parent)
-        with self._lock:
+        with self._cond:
             self._workers.append(w)
         return w
 
     def _acquire(self, timeout: float) -> _Worker:
-        """An idle worker, a new one if the pool may grow, else the first to become idle."""
+        """A process for a new query once the fast lane has room (see the class's doc): an idle
+        one, else one started for it. Raises Busy after `timeout` seconds without room."""
+        deadline = time.monotonic() + timeout
+        with self._cond:
+            while True:
+                now = time.monotonic()
+                fast, _slow, turn = self._lanes(now)
+                if fast < self.size:
+                    if self._idle:
+                        w = self._idle.pop()  # the most recently used: its caches are warm
+                        self._busy[w] = now
+                        return w
+                    self._starting += 1  # counted in the fast lane while it starts
+                    break
+                left = deadline - now
+                if left <= 0:
+                    raise Busy(
+                        "every query worker is busy; try again shortly",
+                        message_fr="tous les processus de requête sont occupés ; réessayez dans "
+                        "un instant",
+                    )
+                self._cond.wait(left if turn is None else min(left, turn + 0.001))
         try:
-            return self._idle.get_nowait()
-        except queue.Empty:
-            pass
-        with self._lock:
-            grow = len(self._workers) < self.size
-            if grow:  # reserve the place before starting, outside the lock
-                self._workers.append(_RESERVED)
-        if grow:
-            try:
-                return self._start()
-            finally:
-                with self._lock:
-                    self._workers.remove(_RESERVED)
-        try:
-            return self._idle.get(timeout=timeout)
-        except queue.Empty:
-            raise Busy(
-                "every query worker is busy; try again shortly",
-                message_fr="tous les processus de requête sont occupés ; réessayez dans un instant",
-            ) from None
+            w = self._start()
+        finally:
+            with self._cond:
+                self._starting -= 1
+        with self._cond:
+            self._busy[w] = time.monotonic()
+        return w
+
+    def _release(self, worker: _Worker) -> None:
+        """`worker` answered: idle again."""
+        with self._cond:
+            self._busy.pop(worker, None)
+            if worker in self._workers:
+                self._idle.append(worker)
+            self._cond.notify_all()
 
     def _discard(self, dead: _Worker) -> None:
         """Kill `dead` (its place is filled again when a query needs it)."""
         dead.process.kill()
-        with self._lock:
+        with self._cond:
+            self._busy.pop(dead, None)
             if dead in self._workers:
                 self._workers.remove(dead)
+            self._cond.notify_all()
 
         def reap() -> None:
             dead.process.join(5)
@@ -262,14 +316,14 @@ class WorkerPool:
                 "the query worker stopped unexpectedly",
                 message_fr="le processus de requête s'est arrêté",
             ) from exc
-        self._idle.put(worker)
+        self._release(worker)
         return unwrap(outcome)
 
     def close(self) -> None:
         """Stop every worker."""
-        self._closed = True
-        with self._lock:
-            workers = [w for w in self._workers if w is not _RESERVED]
+        with self._cond:
+            self._closed = True
+            workers = list(self._workers)
         for w in workers:
             try:
                 w.conn.send(None)
@@ -282,9 +336,6 @@ class WorkerPool:
                 w.process.kill()
                 w.process.join(1)
             w.conn.close()
-
-
-_RESERVED: Any = object()
 
 
 class InlineExecutor:
