@@ -72,11 +72,13 @@ def test_every_kept_text_is_an_example() -> None:
 @pytest.mark.parametrize("path", sorted(BEFORE.glob("*.rq")), ids=lambda p: p.stem)
 def test_rewritten_example_gives_the_same_answer(readonly_app, path: Path) -> None:  # type: ignore[no-untyped-def]
     """On the demo data, each rewritten example answers exactly what its earlier text answered
-    (rows as multisets; under its LIMIT, so that no tie at the limit makes the rows arbitrary)."""
+    (rows as multisets). Both are run without their LIMIT: rows that tie on the ORDER BY keys
+    at the limit may be cut differently, the whole answer may not differ."""
     store = readonly_app.extensions["alliances"].store
     example = next(e for e in examples() if e.name == path.stem)
-    before, after = _answer(store, path.read_text("utf-8")), _answer(store, example.query)
-    assert after == before
-    limit = re.search(r"^LIMIT (\d+)", example.query, re.MULTILINE)
-    if limit and isinstance(after, Counter):
-        assert sum(after.values()) < int(limit.group(1)), "rows reach the LIMIT: ties may differ"
+
+    def unlimited(query: str) -> str:
+        return re.sub(r"^LIMIT \d+\s*$", "", query, flags=re.MULTILINE)
+
+    before = _answer(store, unlimited(path.read_text("utf-8")))
+    assert _answer(store, unlimited(example.query)) == before
