@@ -759,12 +759,14 @@ def examples_report(home: Path, runs: int, timeout: float) -> int:
     before and after its rewriting, timed in a query process; prints the table, returns its exit
     status (0: every example under 1 s with the same answer)."""
     import importlib.util
+    import sys
 
     spec = importlib.util.spec_from_file_location(
         "bench_sparql_examples", ROOT / "bench" / "sparql_examples.py"
     )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
     return int(module.report(home, runs, timeout, 10_000, None))
 
