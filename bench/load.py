@@ -754,7 +754,7 @@ def build(home: Path, actors: int, backend: str) -> None:
     part.rename(home)
 
 
-def examples_report(home: Path, runs: int, timeout: float) -> int:
+def examples_report(home: Path, runs: int, timeout: float, backend: str) -> int:
     """`bench/sparql_examples.py` on the instance at `home`: each example of the SPARQL editor
     before and after its rewriting, timed in a query process; prints the table, returns its exit
     status (0: every example under 1 s with the same answer)."""
@@ -768,7 +768,7 @@ def examples_report(home: Path, runs: int, timeout: float) -> int:
     module = importlib.util.module_from_spec(spec)
     sys.modules[spec.name] = module  # its dataclasses look their module up
     spec.loader.exec_module(module)
-    return int(module.report(home, runs, timeout, 10_000, None))
+    return int(module.report(home, runs, timeout, 10_000, None, backend))
 
 
 def free_port() -> int:
@@ -1049,7 +1049,9 @@ def main() -> None:
                     flush=True,
                 )
             if args.examples:
-                sys.exit(examples_report(home, args.examples_runs, args.examples_timeout))
+                sys.exit(
+                    examples_report(home, args.examples_runs, args.examples_timeout, args.backend)
+                )
             features = serve_features()
             if args.workers and "--workers" in features:
                 serve_args = ["--workers", str(args.workers)]
