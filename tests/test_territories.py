@@ -285,7 +285,7 @@ def _pairs(store, path: str, subjects: str) -> set[tuple[str, str]]:  # type: ig
         "?x a <http://rdf.insee.fr/def/geo#Commune> .",
         "?x a <http://rdf.insee.fr/def/geo#Intercommunalite> .",
         "?x a <http://rdf.insee.fr/def/geo#Departement> .",
-        "?x a ?sdgClass FILTER(STRSTARTS(STR(?sdgClass), 'http://metadata.un.org/sdg/ontology#')) .",
+        "?x a ?c FILTER(STRSTARTS(STR(?c), 'http://metadata.un.org/sdg/ontology#')) .",
     ],
     ids=["communes", "intercommunalities", "departements", "sdg"],
 )
