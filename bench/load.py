@@ -3,6 +3,7 @@
     python bench/load.py                                  # 50 users, 1–5 s think time, 3 min
     python bench/load.py --users 20 --run-time 60         # shorter
     python bench/load.py --url http://127.0.0.1:5000 --synthetic-actors 0   # a running server
+    python bench/load.py --actors 100000 --examples       # SPARQL examples, before/after, no server
 
 Needs the `bench` extra (`pip install -e .[bench]`: locust). Without `--url` the script builds
 (once, cached under `--cache-dir`) an instance with the vocabularies, the bundled data (demo and
@@ -32,6 +33,11 @@ without think time (visitor mix, a fresh client address per request so that no l
 the limiter still counting every request) against one worker and against `--saturation-workers`
 workers in turn (A B B A, so that the machine's load weighs on both alike): requests per second
 and the ratio. All traffic stays on 127.0.0.1 and every loop is bounded in time.
+
+With `--examples`, no server and no locust: the SPARQL editor's examples are timed on the cached
+instance (built or refreshed as above) before and after their rewriting for speed, in a query
+process as the endpoint runs them (`bench/sparql_examples.py`; `--examples-runs`,
+`--examples-timeout`).
 """
 
 from __future__ import annotations
@@ -748,6 +754,20 @@ def build(home: Path, actors: int, backend: str) -> None:
     part.rename(home)
 
 
+def examples_report(home: Path, runs: int, timeout: float, backend: str) -> int:
+    """`bench/sparql_examples.py` on the instance at `home`: each example of the SPARQL editor
+    before and after its rewriting, timed in a query process; prints the table, returns its exit
+    status (0: every example under 1 s with the same answer). Run as a child process: its query
+    processes are spawned, and a spawned child imports this file, locust (and gevent's
+    patches) with it."""
+    import subprocess
+    import sys
+
+    cmd = [sys.executable, str(ROOT / "bench" / "sparql_examples.py"), "--home", str(home)]
+    cmd += ["--runs", str(runs), "--timeout", str(timeout), "--search-backend", backend]
+    return subprocess.run(cmd, cwd=ROOT, check=False).returncode
+
+
 def free_port() -> int:
     """A free TCP port on 127.0.0.1."""
     import socket
@@ -1013,7 +1033,19 @@ def main() -> None:
         help="folder for the record, locust's CSV and the server logs",
     )
     ap.add_argument("--json", type=Path, help="write the summary here")
+    ap.add_argument(
+        "--examples",
+        action="store_true",
+        help="instead of the load test: time the SPARQL editor's examples before and after "
+        "their rewriting on the cached instance (bench/sparql_examples.py), no server",
+    )
+    ap.add_argument("--examples-runs", type=int, default=3, help="with --examples: runs (median)")
+    ap.add_argument(
+        "--examples-timeout", type=float, default=30.0, help="with --examples: seconds per query"
+    )
     args = ap.parse_args()
+    if args.examples and args.url:
+        raise SystemExit("--examples runs on the cached instance: leave out --url")
     try:
         import locust  # noqa: F401
     except ImportError:
@@ -1049,6 +1081,10 @@ def main() -> None:
                     f"reusing {home}; bundled data refreshed in {time.monotonic() - t0:.0f} s"
                     f" ({', '.join(changed) or 'nothing changed'})",
                     flush=True,
+                )
+            if args.examples:
+                sys.exit(
+                    examples_report(home, args.examples_runs, args.examples_timeout, args.backend)
                 )
             features = serve_features()
             if args.workers and "--workers" in features:

@@ -176,6 +176,7 @@ EXPECTED = f"""
 g:commune\\/59350 a igeo:Commune ; igeo:codeINSEE "59350" ; igeo:nom "Lille"@fr ;
     skos:prefLabel "Lille"@fr ; dct:identifier "commune:59350" ;
     skos:broader g:departement\\/59 , g:intercommunalite\\/{MEL} ;
+    skos:broaderTransitive g:departement\\/59 , g:intercommunalite\\/{MEL} , g:region\\/32 ;
     igeo:subdivisionDirecteDe g:departement\\/59 ;
     schema:postalCode "59000" , "59160" , "59260" , "59777" , "59800" ;
     gn:population {territories()[("commune", "59350")].population} ;
@@ -186,6 +187,7 @@ g:intercommunalite\\/{MEL} a igeo:Intercommunalite ; igeo:codeINSEE "{MEL}" ;
     skos:prefLabel "Métropole Européenne de Lille"@fr ; dct:identifier "epci:{MEL}" ;
     dct:type <https://w3id.org/alliances/ns/epci-nature/metro> ;
     skos:broader g:departement\\/59 ; igeo:territoireCommunAvec g:departement\\/59 ;
+    skos:broaderTransitive g:departement\\/59 , g:region\\/32 ;
     gn:population {territories()[("epci", MEL)].population} .
 """
 
@@ -267,6 +269,52 @@ def test_store_answers_the_chain_in_sparql(store) -> None:  # type: ignore[no-un
     )
     ups = {territory_key(r["up"]) for r in rows}
     assert ups == {("epci", MEL), ("departement", "59"), ("region", "32")}
+
+
+def _pairs(store, path: str, subjects: str) -> set[tuple[str, str]]:  # type: ignore[no-untyped-def]
+    rows = store.select(
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        f"SELECT ?x ?up WHERE {{ {subjects} ?x {path} ?up }}"
+    )
+    return {(str(r["x"]), str(r["up"])) for r in rows}
+
+
+@pytest.mark.parametrize(
+    "subjects",
+    [
+        "?x a <http://rdf.insee.fr/def/geo#Commune> .",
+        "?x a <http://rdf.insee.fr/def/geo#Intercommunalite> .",
+        "?x a <http://rdf.insee.fr/def/geo#Departement> .",
+        "?x a ?c FILTER(STRSTARTS(STR(?c), 'http://metadata.un.org/sdg/ontology#')) .",
+    ],
+    ids=["communes", "intercommunalities", "departements", "sdg"],
+)
+def test_broader_transitive_is_the_closure_of_broader(vocab_template, subjects) -> None:  # type: ignore[no-untyped-def]
+    """The materialised `skos:broaderTransitive` gives exactly what `skos:broader+` gives, for
+    every territory and every SDG concept (what the SPARQL examples rely on)."""
+    path = _pairs(vocab_template, "skos:broader+", subjects)
+    assert len(path) > 10
+    assert _pairs(vocab_template, "skos:broaderTransitive", subjects) == path
+
+
+def test_vocabulary_build_enters_the_checksum() -> None:
+    """Bumping a vocabulary's build makes `init` rewrite it in existing instances; build 0 keeps
+    the checksum of the files alone (what instances recorded before builds were counted)."""
+    import dataclasses
+    import hashlib
+
+    from graph.vocabularies import VOCABULARIES
+
+    by_source = {v.source: v for v in VOCABULARIES}
+    for source in ("vocabulary-territories", "vocabulary-sdg"):
+        vocab = by_source[source]
+        assert vocab.build >= 1
+        assert dataclasses.replace(vocab, build=0).checksum() != vocab.checksum()
+    ontology = by_source["vocabulary-ontology"]
+    h = hashlib.sha256(ontology.source.encode())
+    for f in ontology.files:
+        h.update(f.read_bytes())
+    assert ontology.build == 0 and ontology.checksum() == h.hexdigest()
 
 
 def test_import_accepts_an_epci_and_hints_at_a_typed_place(store, tmp_path, base) -> None:  # type: ignore[no-untyped-def]
