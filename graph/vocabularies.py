@@ -329,6 +329,13 @@ VOCABULARIES = (
 )
 
 
+def stale_vocabularies(store: Store) -> list[str]:
+    """Sources of the vocabularies whose files or build changed since they were written to
+    `store` (what `load_vocabularies`, run by `alliances init`, would rewrite); empty when all
+    are current."""
+    return [v.source for v in VOCABULARIES if store.source_checksum(v.source) != v.checksum()]
+
+
 def load_vocabularies(store: Store, progress: Callable[[str], None] | None = None) -> list[str]:
     """Load (or refresh) every vocabulary whose files changed; returns the sources written."""
     from .importer import provenance_for_files

@@ -355,3 +355,30 @@ def test_prepare_apart_reports_the_childs_error(
     with pytest.raises(AlliancesError, match="exit code 3") as died:
         serving.prepare_apart(config, say=lambda _m: None)
     assert "code de sortie 3" in died.value.message_fr
+
+
+def test_prepare_says_when_the_vocabularies_are_out_of_date(
+    monkeypatch: pytest.MonkeyPatch, demo_home: Path, tmp_path: Path
+) -> None:
+    """An instance made before a vocabulary's build changed (e.g. build 1 added
+    skos:broaderTransitive, which the SPARQL examples use): `serve` says to run `init`."""
+    import dataclasses
+
+    from graph import vocabularies
+    from webui import serving, settings
+
+    home = tmp_path / "instance"
+    shutil.copytree(demo_home, home)
+    config = settings.load({"HOME": str(home)})
+    said: list[str] = []
+    serving.prepare(config, say=said.append)
+    assert said == []  # current vocabularies: nothing to say
+
+    newer = tuple(
+        dataclasses.replace(v, build=v.build + 1) if v.source == "vocabulary-territories" else v
+        for v in vocabularies.VOCABULARIES
+    )
+    monkeypatch.setattr(vocabularies, "VOCABULARIES", newer)
+    serving.prepare(config, say=said.append)
+    assert len(said) == 1
+    assert "vocabulary-territories" in said[0] and "alliances init" in said[0]

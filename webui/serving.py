@@ -38,6 +38,7 @@ from flask import Flask, Response, g
 
 from graph.errors import AlliancesError, StoreBusy
 from graph.store.snapshots import Checkpoints
+from graph.vocabularies import stale_vocabularies
 
 from .instance import Instance
 from .sparql.limits import SharedSlots
@@ -121,6 +122,14 @@ def prepare(config: dict[str, Any], say: Say, progress: Say | None = None) -> No
     try:
         if not inst.exists:
             inst.init(progress=progress)
+        else:
+            stale = stale_vocabularies(inst.store)
+            if stale:
+                say(
+                    "Vocabulaires à mettre à jour (" + ", ".join(stale) + ") : lancez "
+                    "« alliances init » (les exemples SPARQL en ont besoin). / Vocabularies "
+                    "out of date: run `alliances init` (the SPARQL examples need them)."
+                )
         inst.store.publish_for_readers(force=True)
     finally:
         inst.close()
