@@ -4,6 +4,7 @@ slow lane is bounded, and the deadline still kills a slow query."""
 
 from __future__ import annotations
 
+import contextlib
 import json
 import threading
 import time
@@ -70,57 +71,62 @@ def wait_running(pool: WorkerPool, fast: int, slow: int, limit: float = 60) -> N
         time.sleep(0.05)
 
 
-def test_a_slow_query_leaves_room_for_a_new_one(opener: Any) -> None:
-    pool = WorkerPool(opener, 1, slow_after=0.2, slow_size=1)
+@contextlib.contextmanager
+def pool_running_away(
+    opener: Any, slow_size: int, timeout: float = 30
+) -> Iterator[tuple[WorkerPool, dict[str, Any]]]:
+    """A pool of one process in the fast lane (`slow_after` 0.2 s) and `slow_size` in the slow
+    lane, already running RUNAWAY with deadline `timeout` in a thread: (pool, that thread's
+    record). On exit the pool is closed (its processes killed) and the thread joined."""
+    pool = WorkerPool(opener, 1, slow_after=0.2, slow_size=slow_size)
+    runaway = in_thread(pool, RUNAWAY, timeout=timeout)
     try:
-        slow = in_thread(pool, RUNAWAY, timeout=30)
+        yield pool, runaway
+    finally:
+        pool.close()
+        runaway["thread"].join(30)
+
+
+def test_a_slow_query_leaves_room_for_a_new_one(opener: Any) -> None:
+    with pool_running_away(opener, slow_size=1) as (pool, slow):
         wait_running(pool, fast=0, slow=1)
         body = pool.run(task("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"), 30)[0].body
         n = json.loads(body)["results"]["bindings"][0]["n"]["value"]
         assert n == "200"
         assert "done" not in slow  # answered while the slow query still runs
         assert pool.started == 2
-    finally:
-        pool.close()
-    slow["thread"].join(10)
 
 
 def test_one_lane_makes_the_new_query_wait(opener: Any) -> None:
-    pool = WorkerPool(opener, 1, slow_after=0.2, slow_size=0)
-    try:
-        slow = in_thread(pool, RUNAWAY, timeout=30)
+    with pool_running_away(opener, slow_size=0) as (pool, slow):
         wait_running(pool, fast=1, slow=0)
         time.sleep(0.3)  # well past slow_after: still in the one lane
         with pytest.raises(Busy):
             pool.run(task("ASK {}"), 1.0)
         assert "done" not in slow
         assert pool.started == 1
-    finally:
-        pool.close()
-    slow["thread"].join(10)
 
 
 def test_the_slow_lane_is_bounded_and_its_deadline_kept(opener: Any) -> None:
-    pool = WorkerPool(opener, 1, slow_after=0.2, slow_size=1)
-    try:
-        t0 = time.monotonic()
-        first = in_thread(pool, RUNAWAY, timeout=4)
+    t0 = time.monotonic()
+    with pool_running_away(opener, slow_size=1, timeout=4) as (pool, first):
         wait_running(pool, fast=0, slow=1)
         second = in_thread(pool, RUNAWAY, timeout=30)
-        wait_running(pool, fast=1, slow=1)  # the slow lane is full: it stays in the fast lane
-        with pytest.raises(Busy):
-            pool.run(task("ASK {}"), 0.5)
-        assert pool.started == 2
-        first["thread"].join(30)
-        assert isinstance(first["error"], QueryTimeout)
-        assert 4 <= first["done"] - t0 < 30
-        # the killed process's place is free again: a new query is answered
-        body = pool.run(task("ASK { ?s ?p ?o }"), 30)[0].body
-        assert json.loads(body)["boolean"] is True
-        assert "done" not in second
-    finally:
-        pool.close()
-    second["thread"].join(10)
+        try:
+            wait_running(pool, fast=1, slow=1)  # the slow lane is full: it stays in the fast lane
+            with pytest.raises(Busy):
+                pool.run(task("ASK {}"), 0.5)
+            assert pool.started == 2
+            first["thread"].join(30)
+            assert isinstance(first["error"], QueryTimeout)
+            assert 4 <= first["done"] - t0 < 30
+            # the killed process's place is free again: a new query is answered
+            body = pool.run(task("ASK { ?s ?p ?o }"), 30)[0].body
+            assert json.loads(body)["boolean"] is True
+            assert "done" not in second
+        finally:
+            pool.close()
+            second["thread"].join(10)
 
 
 def test_lane_settings_are_read_and_checked(tmp_path: Path) -> None:

@@ -195,6 +195,7 @@ class WorkerPool:
         self.slow_size = max(0, slow_size)
         self._ctx = mp.get_context("spawn")
         self._cond = threading.Condition()
+        self._conn_lock = threading.Lock()  # see _close_conn
         self._closed = False
         self._idle: list[_Worker] = []
         self._workers: list[_Worker] = []
@@ -291,7 +292,7 @@ class WorkerPool:
 
         def reap() -> None:
             dead.process.join(5)
-            dead.conn.close()
+            self._close_conn(dead)
 
         threading.Thread(target=reap, name="sparql-worker-reap", daemon=True).start()
 
@@ -335,7 +336,15 @@ class WorkerPool:
             if w.process.is_alive():
                 w.process.kill()
                 w.process.join(1)
-            w.conn.close()
+            self._close_conn(w)
+
+    def _close_conn(self, worker: _Worker) -> None:
+        """Close `worker`'s pipe once: `close()` and the reaper of a query that `close()` cut
+        short may both get here, and a second `os.close` of the same number would fail (EBADF)
+        or, worse, close a descriptor the process has opened since."""
+        with self._conn_lock:
+            if not worker.conn.closed:
+                worker.conn.close()
 
 
 class InlineExecutor:
