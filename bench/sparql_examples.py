@@ -143,7 +143,7 @@ def measure(
             return
         graph = check_query(query, local_graphs=set(), max_length=100_000).returns_graph
         task = Task(query, None, None, version, "json", "nt" if graph else "json", max_rows)
-        worker = pool._idle.queue[0] if pool._idle.queue else None  # noqa: SLF001 - its pid
+        worker = pool._idle[-1] if pool._idle else None  # noqa: SLF001 - the next one used: its pid
         pid = worker.process.pid if worker is not None else 0
         c0, t0 = cpu_seconds(pid), time.perf_counter()
         try:

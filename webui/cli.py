@@ -325,7 +325,7 @@ def serve(
 
         inst = open_instance(ctx)
         app = create_app(instance=inst)
-        Warmer(inst).start()
+        Warmer(inst, app).start()
         click.echo(f"Alliances sur http://{host}:{port}/ (débogage)", err=True)
         app.run(host=host, port=port, threaded=True, use_reloader=False, debug=True)
         return

@@ -184,7 +184,7 @@ def reader_app(config: dict[str, Any], slots: SharedSlots | None = None) -> Flas
     if slots is not None:
         inst.extensions[SHARED_SLOTS] = slots
     app = create_app(instance=inst)
-    Warmer(inst).start()
+    Warmer(inst, app).start()
     Follower(inst).start()
     return app
 

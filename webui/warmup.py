@@ -10,6 +10,8 @@ from __future__ import annotations
 import logging
 import threading
 
+from flask import Flask
+
 from graph.places import resolve_place
 from graph.queries.geo import actor_points
 from graph.queries.pages import cached_stats, pages_index
@@ -19,12 +21,14 @@ from .api_reco import recommender_for
 from .instance import Instance
 from .pointmap import base_layer, projected
 from .present import raw_for
+from .sparql.endpoint import warm_examples
 
 log = logging.getLogger(__name__)
 
 
-def warm(instance: Instance) -> None:
-    """Build every version-stamped cache for the store's current version."""
+def warm(instance: Instance, app: Flask | None = None) -> None:
+    """Build every version-stamped cache for the store's current version; with `app`, also
+    the answers to the SPARQL editor's examples in its result cache (`warm_examples`)."""
     store = instance.store
     cached_stats(store)
     pages_index(store)
@@ -39,13 +43,17 @@ def warm(instance: Instance) -> None:
     base_layer()
     raw_for(store)
     resolve_place("Lyon")  # builds the place-name tables once per process (0.7 s)
+    if app is not None:
+        warm_examples(app)
 
 
 class Warmer:
-    """A daemon thread that warms the caches once now and again after each committed write."""
+    """A daemon thread that warms the caches once now and again after each committed write
+    (with `app`, the SPARQL examples' answers too)."""
 
-    def __init__(self, instance: Instance) -> None:
+    def __init__(self, instance: Instance, app: Flask | None = None) -> None:
         self.instance = instance
+        self.app = app
         self._wanted = threading.Event()
         self._wanted.set()
         self._thread = threading.Thread(target=self._run, name="alliances-warmup", daemon=True)
@@ -64,6 +72,6 @@ class Warmer:
             self._wanted.wait()
             self._wanted.clear()
             try:
-                warm(self.instance)
+                warm(self.instance, self.app)
             except Exception:  # noqa: BLE001 - a failed warm-up only means a slower first request
                 log.exception("cache warm-up failed; caches will be built on first use")

@@ -59,6 +59,11 @@ class ResultCache:
             self.hits += 1
             return entry[0]
 
+    def __contains__(self, item: tuple[int, Hashable]) -> bool:
+        """Whether `(version, key)` is held (not counted as a hit or a miss)."""
+        with self._lock:
+            return item in self._entries
+
     def put(self, version: int, key: Hashable, result: Serialized, weight: int = 0) -> bool:
         """Keep `result` (its body plus `weight` more bytes, e.g. the query text); returns
         whether it was kept."""

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import logging
 import threading
 from typing import Any
 
@@ -33,6 +34,7 @@ __all__ = ["ClientLimiter", "Endpoint", "TooManyQueries", "bp", "init_app"]
 SHARED_SLOTS = "sparql-slots"
 
 bp = Blueprint("sparql", __name__)
+log = logging.getLogger(__name__)
 
 
 class Endpoint:
@@ -214,6 +216,48 @@ def _answer(ep: Endpoint, task: Task, media: MediaType) -> Response:
         resp.set_etag(etag)
         resp.headers["Cache-Control"] = "public, max-age=0, must-revalidate"
     return finish(resp)
+
+
+def warm_examples(app: Flask) -> int:
+    """Run each of the SPARQL editor's examples once for the store's current graph version and
+    keep the answers in this web worker's result cache, in the formats the editor asks for
+    (SPARQL JSON results; Turtle for CONSTRUCT and DESCRIBE), so that the first visitor to click
+    an example does not wait for it (at 100,000 actors the heaviest take 1–4 s: bench/README.md,
+    « SPARQL examples »). The queries go through the same checks and executor as a request, with
+    the endpoint's deadline and row cap; an example that fails or times out is logged and left
+    out (errors are never cached).
+
+    Returns the number of answers now held; 0 when the cache is off (`SPARQL_CACHE_MB=0`).
+    Called by the background warm-up (`webui.warmup.Warmer`) after start-up and after every
+    published write; each web worker warms its own cache (gunicorn workers share no memory).
+    """
+    with app.app_context():
+        ep = get_endpoint()
+        if not ep.cache.max_bytes:
+            return 0
+        kept = 0
+        for example in examples():
+            try:
+                named = {str(g.iri) for g in get_instance().store.graphs()}
+                checked = check_query(
+                    example.query,
+                    local_graphs=named,
+                    max_length=ep.max_length,
+                    base=get_instance().base,
+                    published=named,
+                )
+                media = GRAPHS[0] if checked.returns_graph else RESULTS[0]
+                task = _task(checked.text, None, None, media, checked.returns_graph, ep.max_rows)
+                key = _cache_key(task)
+                if (task.version, key) not in ep.cache:
+                    result, version = ep.executor.run(task, ep.timeout)
+                    at = task.version if version is None else version
+                    if not ep.cache.put(at, key, result, len(task.query)):
+                        continue  # too large for the cache, or the version moved on
+                kept += 1
+            except AlliancesError as exc:
+                log.warning("SPARQL example %s not kept in the cache: %s", example.name, exc)
+        return kept
 
 
 def _cache_key(task: Task) -> tuple[object, ...]:
