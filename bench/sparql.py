@@ -8,7 +8,10 @@ dumps the same published graphs as N-Quads into an `oxigraph serve-read-only
 from `--clients` concurrent clients for `--seconds` against, in turn (`--servers` chooses):
 Oxigraph's server (the baseline), `alliances serve --workers W` with its result cache (the
 default), and the same without the cache (`SPARQL_CACHE_MB=0`: every query runs in a killable
-query process). The mix is the page's research examples and partners-of-partners of actors drawn
+query process); on request (`--servers …,alliances-virtuoso`), the same application without the
+cache on Virtuoso (`STORE=virtuoso`: Debian's `virtuoso-opensource`, started here on loopback and
+filled with the same data through `init` and `Store.write`; its CPU is counted with the server's,
+and the deadline goes to it as its own query timeout). The mix is the page's research examples and partners-of-partners of actors drawn
 at random (so a result cache cannot answer everything). Our servers run with the rate limits off
 (all clients share 127.0.0.1, and a 429 is not an answer); after their warm-up requests, the
 measurement waits until the server's processes are idle (the web workers build their caches in
@@ -333,11 +336,17 @@ def runaway(port: int, timeout: float) -> tuple[int, float]:
 
 
 def serve_ours(
-    home: Path, port: int, args: argparse.Namespace, cache_mb: float
+    home: Path,
+    port: int,
+    args: argparse.Namespace,
+    cache_mb: float,
+    extra_env: dict[str, str] | None = None,
 ) -> subprocess.Popen[bytes]:
-    """`alliances serve --workers W` on the built instance."""
+    """`alliances serve --workers W` on the built instance (`extra_env`: more settings, e.g.
+    the store's)."""
     env = dict(
         os.environ,
+        **(extra_env or {}),
         ALLIANCES_HOME=str(home),
         ALLIANCES_SPARQL_WORKERS=str(args.workers),
         ALLIANCES_SPARQL_MAX_CONCURRENT=str(args.clients),
@@ -373,7 +382,30 @@ def stop(proc: subprocess.Popen[bytes]) -> None:
         proc.wait(10)
 
 
-SERVERS = {"oxigraph": None, "alliances": 64.0, "alliances-nocache": 0.0}
+SERVERS = {
+    "oxigraph": None,
+    "alliances": 64.0,
+    "alliances-nocache": 0.0,
+    "alliances-virtuoso": 0.0,
+}
+#: Servers whose store is Virtuoso (`STORE=virtuoso`), started here on loopback.
+ON_VIRTUOSO = {"alliances-virtuoso"}
+#: Virtuoso's page cache for the benchmark: 8 KB pages (1.6 GB; its guide: 2/3 of the memory
+#: given to it, and the data of 100,000 actors takes about 1 GB).
+VIRTUOSO_BUFFERS = 200_000
+
+
+def build_on_virtuoso(home: Path, actors: int, settings: dict[str, Any]) -> None:
+    """The same instance as `build` (vocabularies, the same synthetic actors) with Virtuoso as
+    its store (`settings`: STORE and the server's URLs), written through the Graph Store
+    Protocol as `alliances init` and `import` do."""
+    from graph.store import Write
+    from webui.instance import Instance
+
+    inst = Instance.open({"HOME": str(home), "SEARCH_BACKEND": "tantivy", **settings})
+    inst.init(demo=False, real=False)
+    inst.store.write(Write(source="bench", triples=synthetic(inst.base, actors)))
+    inst.close()
 
 
 def main() -> None:
@@ -392,8 +424,9 @@ def main() -> None:
     ap.add_argument("--timeout", type=float, default=60, help="SPARQL_TIMEOUT of our server")
     ap.add_argument(
         "--servers",
-        default=",".join(SERVERS),
-        help=f"which servers to measure, in order (comma-separated among {', '.join(SERVERS)})",
+        default=",".join(n for n in SERVERS if n not in ON_VIRTUOSO),
+        help="which servers to measure, in order (comma-separated among "
+        f"{', '.join(SERVERS)}; {', '.join(ON_VIRTUOSO)} needs Debian's virtuoso-opensource)",
     )
     ap.add_argument("--seed", type=int, default=1, help="seed of the random actors of the mix")
     ap.add_argument(
@@ -433,6 +466,7 @@ def main() -> None:
         ap.error(f"unknown servers {unknown}; choose among {list(SERVERS)}")
     tmp = args.keep or Path(tempfile.mkdtemp(prefix="bench-sparql-"))
     procs: list[subprocess.Popen[bytes]] = []
+    engines: dict[str, Any] = {}
     try:
         ox_dir = tmp / "oxigraph"
         if not (tmp / "built").exists():
@@ -449,15 +483,20 @@ def main() -> None:
         if args.fresh_snapshot:
             shutil.rmtree(tmp / "instance" / "snapshots", ignore_errors=True)
         queries = mix(actors, args.seed)
-        servers = {name: start(name, tmp, args, queries, procs) for name in chosen}
-        pids = dict(zip(chosen, (p.pid for p in procs), strict=True))
+        args.built_actors = actors
+        servers = {name: start(name, tmp, args, queries, procs, engines) for name in chosen}
+        # each server's processes: ours and, on Virtuoso, Virtuoso's (its CPU is the engine's)
+        pids = {
+            name: [p.pid] + ([engines[name].process.pid] if name in engines else [])
+            for name, p in zip(chosen, procs, strict=True)
+        }
         runs: dict[str, list[Run]] = {name: [] for name in chosen}
         cpu = dict.fromkeys(chosen, 0.0)
         for n in range(args.rounds):
             for name, (port, path) in servers.items():
-                before = process_tree_cpu(pids[name])
+                before = sum(process_tree_cpu(pid) for pid in pids[name])
                 r = run_clients(port, path, queries, args.clients, args.seconds / args.rounds)
-                cpu[name] += process_tree_cpu(pids[name]) - before
+                cpu[name] += sum(process_tree_cpu(pid) for pid in pids[name]) - before
                 runs[name] += r["runs"]
                 shown = shown_figures(r)
                 print(f"round {n + 1} {name}", shown, f"load {os.getloadavg()[0]:.1f}", flush=True)
@@ -478,18 +517,22 @@ def main() -> None:
                 f"server CPU per answer {r['cpu_ms_per_answer'] / base['cpu_ms_per_answer']:.2f}x"
             )
         print(f"load average {os.getloadavg()[0]:.1f}", flush=True)
-        if "alliances-nocache" in servers and not args.no_runaway:
-            port, _path = servers["alliances-nocache"]
+        for name in ("alliances-nocache", *ON_VIRTUOSO):
+            if name not in servers or args.no_runaway:
+                continue
+            port, _path = servers[name]
             status, took = runaway(port, args.timeout)
             enforced = status == 503 and took < args.timeout + 5
             print(
-                f"runaway query: HTTP {status} after {took:.1f} s "
+                f"runaway query on {name}: HTTP {status} after {took:.1f} s "
                 f"(deadline {args.timeout:g} s): {'enforced' if enforced else 'NOT ENFORCED'}",
                 flush=True,
             )
     finally:
         for p in procs:
             stop(p)
+        for engine in engines.values():
+            engine.stop()
         if args.keep is None:
             shutil.rmtree(tmp, ignore_errors=True)
 
@@ -500,8 +543,11 @@ def start(
     args: argparse.Namespace,
     queries: Callable[[int], str],
     procs: list[subprocess.Popen[bytes]],
+    engines: dict[str, Any],
 ) -> tuple[int, str]:
-    """Start server `name`, warm it up and wait until it is idle; its port and query path."""
+    """Start server `name`, warm it up and wait until it is idle; its port and query path.
+    A server on Virtuoso starts Virtuoso first (kept in `engines[name]`, stopped by the caller)
+    and fills it with the same data."""
     cache_mb = SERVERS[name]
     port = free_port()
     if cache_mb is None:
@@ -522,6 +568,22 @@ def start(
             )
         )
         wait(port, "/query?query=ASK%7B%7D")
+    elif name in ON_VIRTUOSO:
+        from tests.store_servers import start_virtuoso
+
+        path = "/sparql"
+        t0 = time.monotonic()
+        server = start_virtuoso(tmp / f"{name}-db", buffers=VIRTUOSO_BUFFERS)
+        engines[name] = server
+        settings = server.settings(STORE="virtuoso")
+        home = tmp / f"{name}-home"
+        shutil.rmtree(home, ignore_errors=True)
+        build_on_virtuoso(home, args.built_actors, settings)
+        print(f"{name}: Virtuoso filled in {time.monotonic() - t0:.0f} s", flush=True)
+        env = {f"ALLIANCES_{k}": str(v) for k, v in settings.items()}
+        procs.append(serve_ours(home, port, args, cache_mb, env))
+        wait(port, "/sparql?query=ASK%7B%7D", timeout=900)
+        print(f"{name}: serving after {time.monotonic() - t0:.1f} s", flush=True)
     else:
         path = "/sparql"
         t0 = time.monotonic()
