@@ -2,26 +2,25 @@
 
     python bench/sparql.py --actors 100000 --clients 8 --seconds 30 --web-workers 2
 
-Builds an instance (vocabularies + synthetic actors and alliances following docs/model.md),
-dumps the same published graphs as N-Quads into an `oxigraph serve-read-only
---union-default-graph` server (pip extra `bench`), then runs the same mix of research queries
-from `--clients` concurrent clients for `--seconds` against, in turn (`--servers` chooses):
-Oxigraph's server (the baseline), `alliances serve --workers W` with its result cache (the
-default), and the same without the cache (`SPARQL_CACHE_MB=0`: every query runs in a killable
-query process); on request (`--servers …,alliances-virtuoso`), the same application without the
-cache on Virtuoso (`STORE=virtuoso`: Debian's `virtuoso-opensource`, started here on loopback and
-filled with the same data through `init` and `Store.write`; its CPU is counted with the server's,
-and the deadline goes to it as its own query timeout). The mix is the page's research examples and partners-of-partners of actors drawn
-at random (so a result cache cannot answer everything). Our servers run with the rate limits off
-(all clients share 127.0.0.1, and a 429 is not an answer); after their warm-up requests, the
-measurement waits until the server's processes are idle (the web workers build their caches in
-the background at start). With `--rounds N` every chosen server runs from the start, and
-each is measured N times in turn for `--seconds`/N, so that a change of the machine's load weighs
-on each alike. Prints throughput (HTTP 200 answers per second) and p50/p95 of those answers,
-every other status met, and the ratios to the baseline, then checks that the deadline
-is still enforced: a runaway query (a cartesian product) must get a 503 within `--timeout` + 5 s.
-Everything runs on 127.0.0.1; the loops are bounded in time.
-"""
+Builds an instance (vocabularies + synthetic actors and alliances following docs/model.md), dumps
+the same published graphs as N-Quads into an `oxigraph serve-read-only --union-default-graph`
+server (pip extra `bench`), then runs the same mix of research queries from `--clients` concurrent
+clients for `--seconds` against, in turn (`--servers` chooses): Oxigraph's server (the baseline),
+`alliances serve --workers W` with its result cache (the default), and the same without the cache
+(`SPARQL_CACHE_MB=0`: every query runs in a killable query process); on request (`--servers
+…,alliances-virtuoso`), the same application without the cache on Virtuoso (`STORE=virtuoso`:
+Debian's `virtuoso-opensource`, started here on loopback and filled with the same data through
+`init` and `Store.write`; its CPU is counted with the server's, and the deadline goes to it as its
+own query timeout). The mix is the page's research examples and partners-of-partners of actors
+drawn at random (so a result cache cannot answer everything). Our servers run with the rate limits
+off (all clients share 127.0.0.1, and a 429 is not an answer); after their warm-up requests, the
+measurement waits until the server's processes are idle (the web workers build their caches in the
+background at start). With `--rounds N` every chosen server runs from the start, and each is
+measured N times in turn for `--seconds`/N, so that a change of the machine's load weighs on each
+alike. Prints throughput (HTTP 200 answers per second) and p50/p95 of those answers, every other
+status met, and the ratios to the baseline, then checks that the deadline is still enforced: a
+runaway query (a cartesian product) must get a 503 within `--timeout` + 5 s. Everything runs on
+127.0.0.1; the loops are bounded in time."""
 
 from __future__ import annotations
 
@@ -139,6 +138,14 @@ def build(home: Path, actors: int, backend: str = "tantivy") -> Path:
         inst.store.dump(f, "nq")
     inst.close()
     return dump
+
+
+def oxigraph_binary() -> str:
+    """Oxigraph's server program (PyPI `oxigraph`, the `bench` extra), on PATH or beside this
+    Python (a venv not activated)."""
+    from tests.store_servers import oxigraph_binary as find
+
+    return find()
 
 
 def free_port() -> int:
@@ -474,7 +481,7 @@ def main() -> None:
             dump = build(tmp / "instance", args.actors)
             print(f"built {args.actors} actors in {time.monotonic() - t0:.0f} s", flush=True)
             subprocess.run(
-                ["oxigraph", "load", "--location", str(ox_dir), "--file", str(dump)],
+                [oxigraph_binary(), "load", "--location", str(ox_dir), "--file", str(dump)],
                 check=True,
                 capture_output=True,
             )
@@ -555,7 +562,7 @@ def start(
         procs.append(
             subprocess.Popen(
                 [
-                    "oxigraph",
+                    oxigraph_binary(),
                     "serve-read-only",
                     "--location",
                     str(tmp / "oxigraph"),
