@@ -136,6 +136,15 @@ def test_researcher_runs_an_example_query(server: str, page, artefacts: Path) ->
     assert any(cells[1:]), cells  # the first column is the row number
     headers = page.locator("#yasgui .yasr table thead th").all_inner_texts()
     assert len([h for h in headers if h.strip()]) >= 1, headers
+    # The editor's own words are French too, those with numbers in them included.
+    page.wait_for_function(
+        "() => /^\\d+ résultats? en [\\d.]+ s$/.test("
+        "(document.querySelector('#yasgui .yasr_response_chip') || {}).textContent || '')",
+        timeout=10000,
+    )
+    editor = page.locator("#yasgui").inner_text()
+    assert "results in" not in editor and "Page size" not in editor, editor[:300]
+    assert page.locator("#yasgui .clearEndpointBtn").is_hidden()
     fits(page)
     page.screenshot(path=str(artefacts / f"researcher-sparql-{page.width}.png"), full_page=True)
 

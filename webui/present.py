@@ -295,6 +295,24 @@ YASGUI_LABELS = (
     N_("Endpoint is down"),
     N_("Invalid JSON response"),
     N_("Request method"),
+    N_("Page size:"),
+    N_("All"),
+    N_("True"),
+    N_("False"),
+    N_("Add tab"),
+    N_("Add a new tab"),
+    N_("Clear endpoint"),
+)
+
+#: YASGUI's sentences with numbers or names in them: (regular expression on the whole English
+#: text, message whose `{1}`, `{2}` are the expression's groups). Tried in this order.
+YASGUI_PATTERNS = (
+    (r"^1 result in ([\d.]+) seconds?$", N_("1 result in {1} seconds")),
+    (r"^(\d+) results in ([\d.]+) seconds?$", N_("{1} results in {2} seconds")),
+    (r"^1 result$", N_("1 result")),
+    (r"^(\d+) results$", N_("{1} results")),
+    (r"^Response in ([\d.]+) seconds?$", N_("Response in {1} seconds")),
+    (r"^View documentation of (.+)$", N_("View documentation of {1}")),
 )
 
 
@@ -303,6 +321,14 @@ def yasgui_labels() -> dict[str, str]:
     if current_lang() == "en":
         return {}
     return {label: gettext(label) for label in YASGUI_LABELS}
+
+
+def yasgui_patterns() -> list[tuple[str, str]]:
+    """YASGUI's sentences with numbers in them: [JavaScript regular expression, translated
+    template with `{1}`, `{2}`… for its groups] (empty in English); see `YASGUI_PATTERNS`."""
+    if current_lang() == "en":
+        return []
+    return [(pattern, gettext(template)) for pattern, template in YASGUI_PATTERNS]
 
 
 def init_app(app: Flask) -> None:
@@ -320,4 +346,5 @@ def init_app(app: Flask) -> None:
         error_title=error_title,
         error_help=error_help,
         yasgui_labels=yasgui_labels,
+        yasgui_patterns=yasgui_patterns,
     )

@@ -4,18 +4,31 @@
    built from the gettext catalogue). Without JavaScript the plain form works. */
 (function () {
   "use strict";
-  function relabel(root, labels) {
+  /* The text in the page's language: an exact label, or a sentence with numbers (patterns:
+     [regular expression, template with {1}, {2}… for its groups]); null when neither applies. */
+  function translated(text, labels, patterns) {
+    var t = text.trim();
+    if (!t) { return null; }
+    if (Object.prototype.hasOwnProperty.call(labels, t)) { return labels[t]; }
+    for (var i = 0; i < patterns.length; i++) {
+      var m = new RegExp(patterns[i][0]).exec(t);
+      if (m) {
+        return patterns[i][1].replace(/\{(\d)\}/g, function (_, n) { return m[+n] || ""; });
+      }
+    }
+    return null;
+  }
+  function relabel(root, labels, patterns) {
     var attrs = ["title", "aria-label", "placeholder"];
     root.querySelectorAll("*").forEach(function (el) {
       attrs.forEach(function (a) {
         var v = el.getAttribute(a);
-        if (v && Object.prototype.hasOwnProperty.call(labels, v.trim())) {
-          el.setAttribute(a, labels[v.trim()]);
-        }
+        var out = v ? translated(v, labels, patterns) : null;
+        if (out !== null && out !== v) { el.setAttribute(a, out); }
       });
       if (el.children.length === 0) {
-        var t = el.textContent.trim();
-        if (t && Object.prototype.hasOwnProperty.call(labels, t)) { el.textContent = labels[t]; }
+        var out = translated(el.textContent, labels, patterns);
+        if (out !== null && out !== el.textContent) { el.textContent = out; }
       }
     });
   }
@@ -51,18 +64,19 @@
       yasr: { persistenceId: null, prefixes: cfg.prefixes }
     });
     var labels = cfg.labels || {};
+    var patterns = cfg.patterns || [];
     var observer = null;
     function watch() {
       observer = new MutationObserver(function () {
         observer.disconnect();
-        relabel(host, labels);
+        relabel(host, labels, patterns);
         repair(host, cfg.tabName);
         watch();
       });
       observer.observe(host, { childList: true, subtree: true, attributes: true,
                                attributeFilter: ["title", "aria-label", "placeholder"] });
     }
-    relabel(host, labels);
+    relabel(host, labels, patterns);
     repair(host, cfg.tabName);
     watch();
     var tab = yasgui.getTab();
