@@ -323,6 +323,33 @@ def test_production_refuses_the_debugger() -> None:
     assert "--production" in result.output and "débogueur" in result.output
 
 
+def test_serve_says_when_the_port_is_taken(tmp_path: Path) -> None:
+    """A port another process listens on: one clear message in both languages naming --port,
+    before any work and without the « Alliances sur … » line of a server that started."""
+    import socket
+
+    from click.testing import CliRunner
+
+    from webui.cli import main
+    from webui.serving import port_in_use
+
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert port_in_use("127.0.0.1", port)
+        result = CliRunner().invoke(
+            main,
+            ["serve", "--port", str(port)],
+            env={"ALLIANCES_HOME": str(tmp_path / "instance")},
+        )
+    assert result.exit_code == 1, result.output
+    assert "déjà utilisé" in result.output and "already in use" in result.output
+    assert "--port" in result.output and "Alliances sur" not in result.output
+    assert not (tmp_path / "instance" / "store").exists()  # nothing was prepared
+    assert not port_in_use("127.0.0.1", port)  # free again once closed
+
+
 def test_production_workers_follow_the_cores() -> None:
     from webui.serving import default_workers, gunicorn_options
 

@@ -319,6 +319,13 @@ def serve(
             "(--production and --debug exclude each other: the debugger must never be public.)"
         )
     config = settings_mod.load()
+    if serving.port_in_use(host, port):
+        raise click.ClickException(
+            f"le port {port} ({host}) est déjà utilisé, peut-être par un autre « alliances "
+            "serve » : arrêtez-le ou choisissez un autre port avec --port. "
+            f"(Port {port} on {host} is already in use, maybe by another « alliances serve »: "
+            "stop it or choose another port with --port.)"
+        )
     if debug:
         from .app import create_app
         from .warmup import Warmer

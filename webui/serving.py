@@ -25,9 +25,11 @@ on disk that every worker reads (docs/scaling.md says why).
 from __future__ import annotations
 
 import contextlib
+import errno
 import logging
 import multiprocessing as mp
 import os
+import socket
 import threading
 import time
 from collections.abc import Callable
@@ -187,6 +189,25 @@ def reader_app(config: dict[str, Any], slots: SharedSlots | None = None) -> Flas
     Warmer(inst, app).start()
     Follower(inst).start()
     return app
+
+
+def port_in_use(host: str, port: int) -> bool:
+    """Whether a process already listens on `host`:`port` (TCP), tried as gunicorn binds:
+    with SO_REUSEADDR, so a connection of a stopped server waiting in TIME_WAIT does not count.
+    An address that cannot be resolved is left for the server to report."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError):
+        return False
+    for family, kind, proto, _name, address in infos:
+        with socket.socket(family, kind, proto) as s:
+            s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+            try:
+                s.bind(address)
+            except OSError as exc:
+                if exc.errno == errno.EADDRINUSE:
+                    return True
+    return False
 
 
 def default_workers() -> int:
