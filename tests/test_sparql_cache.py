@@ -109,3 +109,32 @@ def test_warmer_warms_the_examples_only_with_an_app(app: Any, with_app: bool) ->
     warm(inst, app if with_app else None)
     cache = inst.extensions["sparql"].cache
     assert (len(cache) == len(examples())) is with_app
+
+
+def test_undeclared_prefix_is_named_in_both_languages(app: Any) -> None:
+    """Oxigraph answers « expected ENCODE_FOR_URI » where a prefix is not declared; the
+    endpoint names the prefix and how to declare it (400, French and English)."""
+    from webui.sparql.safety import undeclared_prefixes
+
+    query = "PREFIX skos: <http://www.w3.org/2004/02/skos/core#>\n" + (
+        "SELECT ?n WHERE { ?s skos:prefLabel ?n ; foaf:name ?m } LIMIT 1"
+    )
+    assert undeclared_prefixes(query) == ["foaf"]
+    r = app.test_client().post("/sparql", data={"query": query}, headers={"Accept": JSON})
+    assert r.status_code == 400
+    body = r.get_json()
+    assert "undeclared prefix « foaf: »" in body["message"] and "PREFIX foaf:" in body["message"]
+    assert "préfixe non déclaré « foaf: »" in body["message_fr"]
+    # A syntax error with every prefix declared keeps the engine's own words.
+    r = app.test_client().post(
+        "/sparql", data={"query": "SELECT ?s WHERE { ?s }"}, headers={"Accept": JSON}
+    )
+    assert r.status_code == 400 and "préfixe" not in r.get_json()["message_fr"]
+    # Declared after use, in a string or an IRI: not counted.
+    assert undeclared_prefixes('SELECT * WHERE { ?s <a:b> "c:d" }') == []
+
+
+def test_406_page_says_the_format_is_not_available(app: Any) -> None:
+    r = app.test_client().get("/.well-known/void", headers={"Accept": "text/html"})
+    assert r.status_code == 406
+    assert "Ce format n’est pas disponible" in r.get_data(as_text=True)

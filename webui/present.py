@@ -237,6 +237,7 @@ ERROR_TITLES = {
     400: lazy_gettext("The request could not be understood"),
     404: lazy_gettext("Page not found"),
     405: lazy_gettext("Request not allowed"),
+    406: lazy_gettext("This format is not available"),
     413: lazy_gettext("Request too large"),
     429: lazy_gettext("Too many requests"),
     500: lazy_gettext("Something went wrong on our side"),

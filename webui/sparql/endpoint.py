@@ -10,7 +10,7 @@ from typing import Any
 from flask import Blueprint, Flask, Response, current_app, render_template, request, url_for
 from rdflib import URIRef
 
-from graph.errors import AlliancesError
+from graph.errors import AlliancesError, QueryError
 from graph.store import source_iri
 from ontology.namespaces import PREFIXES
 
@@ -23,7 +23,7 @@ from .examples import examples
 from .limits import ClientLimiter, SharedSlots, TooManyQueries
 from .mediatypes import GRAPHS, RESULTS, MediaType, NotAcceptable
 from .protocol import read_request
-from .safety import check_query
+from .safety import check_query, undeclared_prefixes
 from .service import service_description
 from .workers import InlineExecutor, Task, WorkerPool
 
@@ -206,7 +206,10 @@ def _answer(ep: Endpoint, task: Task, media: MediaType) -> Response:
     if result is None:
         status = "fwd=miss"
         with ep.limiter.slot(request.remote_addr or "unknown"):
-            result, version = ep.executor.run(task, ep.timeout)
+            try:
+                result, version = ep.executor.run(task, ep.timeout)
+            except QueryError as exc:
+                raise _explained(exc, task.query) from exc
         ep.cache.put(task.version if version is None else version, key, result, len(task.query))
     resp = Response(result.body, content_type=media.content_type)
     resp.headers["Cache-Status"] = f"alliances; {status}"  # RFC 9211
@@ -216,6 +219,23 @@ def _answer(ep: Endpoint, task: Task, media: MediaType) -> Response:
         resp.set_etag(etag)
         resp.headers["Cache-Control"] = "public, max-age=0, must-revalidate"
     return finish(resp)
+
+
+def _explained(exc: QueryError, query: str) -> QueryError:
+    """The engine's error, with the likely cause first when the query uses a prefix it does not
+    declare (the engine only says which token it expected there)."""
+    if "syntax" not in exc.message.lower():
+        return exc
+    missing = undeclared_prefixes(query)
+    if not missing:
+        return exc
+    names = ", ".join(f"« {p}: »" for p in missing)
+    return QueryError(
+        f"undeclared prefix {names}: declare it at the top of the query, e.g. "
+        f"PREFIX {missing[0]}: <http://example.org/ns#> (engine: {exc.message})",
+        message_fr=f"préfixe non déclaré {names} : déclarez-le en tête de la requête, par "
+        f"exemple PREFIX {missing[0]}: <http://example.org/ns#> (moteur : {exc.message})",
+    )
 
 
 def warm_examples(app: Flask) -> int:

@@ -34,6 +34,7 @@ __all__ = [
     "UpdateRefused",
     "check_query",
     "decode_escapes",
+    "undeclared_prefixes",
     "tokens",
 ]
 
@@ -159,6 +160,24 @@ def check_query(
 #: Oxigraph's recursive parser overflows its stack (the process dies) at a few thousand.
 MAX_NESTING = 100
 _OPEN, _CLOSE = frozenset("{(["), frozenset("})]")
+
+
+def undeclared_prefixes(text: str) -> list[str]:
+    """The prefixes a query uses in prefixed names (`foaf:name`) without declaring them with
+    PREFIX, in order of first use, e.g. `["foaf"]`; used to explain an engine's syntax error in
+    plain words (Oxigraph says « expected ENCODE_FOR_URI » at the undeclared name)."""
+    declared: set[str] = set()
+    missing: dict[str, None] = {}
+    toks = list(tokens(text))
+    for i, t in enumerate(toks):
+        if t.kind != "pname":
+            continue
+        prefix = t.text.partition(":")[0]
+        if i > 0 and toks[i - 1].is_word("PREFIX"):
+            declared.add(prefix)
+        elif prefix not in declared:
+            missing.setdefault(prefix)
+    return list(missing)
 
 
 def _check_nesting(toks: list[Token]) -> None:
